@@ -1,0 +1,7 @@
+package dev.catcafe.model;
+
+public enum CoatLength implements WireName {
+  SHORT,
+  MEDIUM,
+  LONG
+}

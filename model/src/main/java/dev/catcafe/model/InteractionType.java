@@ -1,0 +1,9 @@
+package dev.catcafe.model;
+
+public enum InteractionType implements WireName {
+  PET,
+  PLAY,
+  FEED,
+  PHOTO,
+  LIKE
+}

@@ -1,0 +1,60 @@
+package dev.catcafe.model;
+
+import java.util.List;
+
+/**
+ * The operational PostgreSQL tables the cafe runs on (spec §1.2): cat and visitor profiles. The
+ * simulator creates them, the producer and the alert UI read them, only the UI writes them.
+ */
+public final class OperationalSchema {
+  public static final String CATS_TABLE = "cats";
+  public static final String VISITORS_TABLE = "visitors";
+
+  public static final String CATS_DDL =
+      """
+      CREATE TABLE IF NOT EXISTS cats (
+        cat_id VARCHAR(50) PRIMARY KEY,
+        name VARCHAR(50) NOT NULL,
+        coat_color VARCHAR(50),
+        coat_length VARCHAR(50),
+        age INT,
+        archetype VARCHAR(50) NOT NULL,
+        status VARCHAR(20) NOT NULL,
+        admitted_date TIMESTAMP NOT NULL,
+        adopted_date TIMESTAMP,
+        last_checkup_time TIMESTAMP
+      )""";
+
+  public static final String VISITORS_DDL =
+      """
+      CREATE TABLE IF NOT EXISTS visitors (
+        visitor_id VARCHAR(50) PRIMARY KEY,
+        name VARCHAR(50) NOT NULL,
+        archetype VARCHAR(50) NOT NULL,
+        first_visit_date TIMESTAMP NOT NULL
+      )""";
+
+  /** The columns of {@code cats}, in table order. */
+  public static final List<String> CATS_COLUMNS =
+      List.of(
+          "cat_id",
+          "name",
+          "coat_color",
+          "coat_length",
+          "age",
+          "archetype",
+          "status",
+          "admitted_date",
+          "adopted_date",
+          "last_checkup_time");
+
+  /** The columns of {@code visitors}, in table order. */
+  public static final List<String> VISITORS_COLUMNS =
+      List.of("visitor_id", "name", "archetype", "first_visit_date");
+
+  private OperationalSchema() {}
+
+  public static List<String> ddl() {
+    return List.of(CATS_DDL, VISITORS_DDL);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.catcafe.model;
+
+import static dev.catcafe.model.Field.required;
+import static dev.catcafe.model.FieldType.DOUBLE;
+import static dev.catcafe.model.FieldType.INT;
+import static dev.catcafe.model.FieldType.LONG;
+import static dev.catcafe.model.FieldType.MONEY;
+import static dev.catcafe.model.FieldType.ORDER_ITEMS;
+import static dev.catcafe.model.FieldType.STRING;
+import static dev.catcafe.model.FieldType.TIMESTAMP;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The seven Kafka topics of the cafe, with the schema of their JSON values, the field their records
+ * are keyed by, the field that carries event time, and the raw lake table they are ingested into.
+ */
+public enum Topic {
+  CAT_INTERACTIONS(
+      "cat-interactions",
+      "cat_id",
+      "event_time",
+      LakeTable.CAT_INTERACTIONS_RAW,
+      EventSchema.of(
+          required("event_time", TIMESTAMP),
+          required("visitor_id", STRING),
+          required("cat_id", STRING),
+          required("interaction_type", STRING))),
+  CAT_WELLNESS(
+      "cat-wellness-iot",
+      "cat_id",
+      "event_time",
+      LakeTable.CAT_WELLNESS_RAW,
+      EventSchema.of(
+          required("event_time", TIMESTAMP),
+          required("cat_id", STRING),
+          required("activity_level", DOUBLE),
+          required("heart_rate", INT),
+          required("hours_since_last_drink", DOUBLE))),
+  VISITOR_CHECKINS(
+      "visitor-checkins",
+      "visitor_id",
+      "event_time",
+      LakeTable.VISITOR_CHECKINS_RAW,
+      EventSchema.of(required("event_time", TIMESTAMP), required("visitor_id", STRING))),
+  CAFE_ORDERS(
+      "cafe-orders",
+      "visitor_id",
+      "event_time",
+      LakeTable.CAFE_ORDERS_RAW,
+      EventSchema.of(
+          required("event_time", TIMESTAMP),
+          required("order_id", STRING),
+          required("visitor_id", STRING),
+          required("items", ORDER_ITEMS),
+          required("total_amount", MONEY))),
+  CAT_LOCATIONS(
+      "cat-locations",
+      "cat_id",
+      "event_time",
+      LakeTable.CAT_LOCATIONS_RAW,
+      EventSchema.of(
+          required("event_time", TIMESTAMP),
+          required("cat_id", STRING),
+          required("location", STRING))),
+  CAT_HEALTH_ALERTS(
+      "cat-health-alerts",
+      "cat_id",
+      "alert_time",
+      LakeTable.CAT_HEALTH_ALERTS_RAW,
+      EventSchema.of(
+          required("alert_time", TIMESTAMP),
+          required("cat_id", STRING),
+          required("alert_type", STRING),
+          required("value", DOUBLE),
+          required("threshold", DOUBLE),
+          required("alert_message", STRING),
+          required("alert_id", STRING))),
+  POTENTIAL_ADOPTERS(
+      "potential-adopters",
+      "visitor_id",
+      "alert_time",
+      LakeTable.POTENTIAL_ADOPTERS_RAW,
+      EventSchema.of(
+          required("visitor_id", STRING),
+          required("alert_time", TIMESTAMP),
+          required("liked_cats", STRING),
+          required("number_of_likes", LONG),
+          required("alert_message", STRING),
+          required("alert_id", STRING)));
+
+  private final String topicName;
+  private final String keyField;
+  private final String eventTimeField;
+  private final LakeTable rawTable;
+  private final EventSchema schema;
+
+  Topic(
+      String topicName,
+      String keyField,
+      String eventTimeField,
+      LakeTable rawTable,
+      EventSchema schema) {
+    this.topicName = topicName;
+    this.keyField = keyField;
+    this.eventTimeField = eventTimeField;
+    this.rawTable = rawTable;
+    this.schema = schema;
+  }
+
+  /** The Kafka topic name, as the original system named it. */
+  public String topicName() {
+    return topicName;
+  }
+
+  /** The entity id every record is keyed by, so one partition keeps an entity's events in order. */
+  public String keyField() {
+    return keyField;
+  }
+
+  public String eventTimeField() {
+    return eventTimeField;
+  }
+
+  public LakeTable rawTable() {
+    return rawTable;
+  }
+
+  public EventSchema schema() {
+    return schema;
+  }
+
+  /** Whether this topic carries alerts the streaming jobs derive, rather than simulator events. */
+  public boolean isAlert() {
+    return this == CAT_HEALTH_ALERTS || this == POTENTIAL_ADOPTERS;
+  }
+
+  public static Optional<Topic> byName(String topicName) {
+    return Arrays.stream(values()).filter(t -> t.topicName.equals(topicName)).findFirst();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.catcafe.model.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs a picocli command the same way for every entry point: a bad argument or an invalid setting
+ * prints the reason and the usage to stderr and exits 2; a failure while running prints the cause
+ * and exits 1.
+ */
+public final class Commands {
+  /** Exit status for a usage or configuration error. */
+  public static final int USAGE_ERROR = 2;
+
+  private Commands() {}
+
+  /** Parses {@code args} into {@code command}, runs it, and returns the exit status. */
+  public static int execute(Object command, String... args) {
+    requireNonNull(command, "command is null");
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failedCommandLine, parseResult) -> {
+          if (exception instanceof IllegalArgumentException) {
+            PrintWriter err = failedCommandLine.getErr();
+            err.println("Invalid configuration: " + exception.getMessage());
+            failedCommandLine.usage(err);
+            return USAGE_ERROR;
+          }
+          throw exception;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** {@link #execute} then exits the JVM with its status: for {@code main} methods only. */
+  public static void run(Object command, String... args) {
+    System.exit(execute(command, args));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.catcafe.model.cli;
+
+import dev.catcafe.model.config.KafkaSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The Kafka options every command shares; picocli fills the field, {@link #settings()} validates.
+ */
+public final class KafkaOptions {
+  @Option(
+      names = "--kafka-bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
+      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+      description = "Kafka brokers. Env KAFKA_BOOTSTRAP_SERVERS. Default: ${DEFAULT-VALUE}.")
+  private String bootstrapServers;
+
+  public KafkaSettings settings() {
+    return new KafkaSettings(bootstrapServers);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.catcafe.model.cli;
+
+import dev.catcafe.model.config.PostgresSettings;
+import picocli.CommandLine.Option;
+
+/** The operational database options every command shares. */
+public final class PostgresOptions {
+  @Option(
+      names = "--postgres-url",
+      paramLabel = "JDBC_URL",
+      defaultValue = "${env:POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/cafe}",
+      description = "The cafe database. Env POSTGRES_URL. Default: ${DEFAULT-VALUE}.")
+  private String url;
+
+  @Option(
+      names = "--postgres-user",
+      defaultValue = "${env:POSTGRES_USER:-cafe}",
+      description = "Env POSTGRES_USER. Default: ${DEFAULT-VALUE}.")
+  private String user;
+
+  /* No option for the password on purpose: arguments show in `ps`; it comes from the env only. */
+  public PostgresSettings settings() {
+    return new PostgresSettings(url, user, System.getenv().getOrDefault("POSTGRES_PASSWORD", ""));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.catcafe.model.config;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Iceberg catalog of the lake, as Spark, Trino and the notebooks all see it.
+ *
+ * @param name the catalog name in Spark ({@code ICEBERG_CATALOG_NAME}, default {@code lakehouse})
+ * @param type jdbc or rest ({@code ICEBERG_CATALOG_TYPE})
+ * @param uri the JDBC URL of the catalog database, or the REST endpoint ({@code
+ *     ICEBERG_CATALOG_URI})
+ * @param user the catalog database role (jdbc only; {@code ICEBERG_CATALOG_USER})
+ * @param password its password (jdbc only; {@code ICEBERG_CATALOG_PASSWORD})
+ * @param warehouse where table data lives, e.g. {@code file:///…} or {@code s3://…} ({@code
+ *     ICEBERG_WAREHOUSE})
+ * @param namespace the namespace of the cafe's tables ({@code LAKEHOUSE_NAMESPACE}, default {@code
+ *     cafe})
+ */
+public record CatalogSettings(
+    String name,
+    CatalogType type,
+    String uri,
+    String user,
+    String password,
+    String warehouse,
+    String namespace) {
+  public static final String NAME_SETTING = "ICEBERG_CATALOG_NAME (--catalog-name)";
+  public static final String URI_SETTING = "ICEBERG_CATALOG_URI (--catalog-uri)";
+  public static final String WAREHOUSE_SETTING = "ICEBERG_WAREHOUSE (--warehouse)";
+  public static final String NAMESPACE_SETTING = "LAKEHOUSE_NAMESPACE (--namespace)";
+
+  public CatalogSettings {
+    name = Settings.requireIdentifier(name, NAME_SETTING);
+    requireNonNull(type, "type is null");
+    uri = Settings.requireText(uri, URI_SETTING);
+    switch (type) {
+      case JDBC -> {
+        if (!uri.startsWith("jdbc:")) {
+          throw Settings.invalid(URI_SETTING, uri, "a JDBC URL for catalog type jdbc");
+        }
+      }
+      case REST -> {
+        if (!uri.matches("https?://.+")) {
+          throw Settings.invalid(URI_SETTING, uri, "an http(s) URL for catalog type rest");
+        }
+      }
+    }
+    user = user == null ? "" : user.strip();
+    password = password == null ? "" : password;
+    warehouse = Settings.requireText(warehouse, WAREHOUSE_SETTING);
+    if (!warehouse.matches("[a-z][a-z0-9+.\\-]*:.+")) {
+      throw Settings.invalid(
+          WAREHOUSE_SETTING, warehouse, "a URI with a scheme, e.g. file:///path or s3://bucket/p");
+    }
+    namespace = Settings.requireIdentifier(namespace, NAMESPACE_SETTING);
+  }
+
+  /** {@code catalog.namespace}, as Spark names the namespace. */
+  public String qualifiedNamespace() {
+    return name + "." + namespace;
+  }
+
+  /** Keeps the password out of logs and exception messages. */
+  @Override
+  public String toString() {
+    return "CatalogSettings[name=%s, type=%s, uri=%s, user=%s, warehouse=%s, namespace=%s]"
+        .formatted(name, type.wireName(), uri, user, warehouse, namespace);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.catcafe.model.event;
+
+import dev.catcafe.model.Topic;
+
+/** A record that travels as a JSON value on one of the cafe's topics. */
+public sealed interface CafeEvent
+    permits VisitorCheckin,
+        CatInteraction,
+        CafeOrder,
+        CatWellness,
+        CatLocation,
+        CatHealthAlert,
+        PotentialAdopterAlert {
+
+  Topic topic();
+
+  /** The Kafka record key: the entity id named by {@link Topic#keyField()}. */
+  String key();
+}

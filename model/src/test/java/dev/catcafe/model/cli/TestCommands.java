@@ -1,0 +1,51 @@
+package dev.catcafe.model.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaSettings;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+final class TestCommands {
+  @Command(name = "probe")
+  static final class Probe implements Callable<Integer> {
+    @Mixin KafkaOptions kafka;
+    @Mixin CatalogOptions catalog;
+    KafkaSettings kafkaSettings;
+    CatalogSettings catalogSettings;
+
+    @Override
+    public Integer call() {
+      kafkaSettings = kafka.settings();
+      catalogSettings = catalog.settings();
+      return 0;
+    }
+  }
+
+  @Test
+  void keyEqualsValueArgumentsOverrideDefaults() {
+    Probe probe = new Probe();
+    int status =
+        Commands.execute(probe, "--kafka-bootstrap-servers=broker:19092", "--namespace=test_ns");
+    assertThat(status).isZero();
+    assertThat(probe.kafkaSettings.bootstrapServers()).isEqualTo("broker:19092");
+    assertThat(probe.catalogSettings.namespace()).isEqualTo("test_ns");
+    assertThat(probe.catalogSettings.name()).isEqualTo("lakehouse");
+    assertThat(probe.catalogSettings.warehouse()).startsWith("file:///");
+  }
+
+  @Test
+  void unknownArgumentIsAUsageError() {
+    assertThat(Commands.execute(new Probe(), "--no-such-setting=1"))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+
+  @Test
+  void invalidSettingIsAUsageError() {
+    assertThat(Commands.execute(new Probe(), "--catalog-type=hive"))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+}
