@@ -14,7 +14,13 @@ public final class KafkaOptions {
       description = "Kafka brokers. Env KAFKA_BOOTSTRAP_SERVERS. Default: ${DEFAULT-VALUE}.")
   private String bootstrapServers;
 
+  @Option(
+      names = "--kafka-topic-prefix",
+      defaultValue = "${env:KAFKA_TOPIC_PREFIX:-}",
+      description = "Put before every topic name. Env KAFKA_TOPIC_PREFIX. Default: none.")
+  private String topicPrefix;
+
   public KafkaSettings settings() {
-    return new KafkaSettings(bootstrapServers);
+    return new KafkaSettings(bootstrapServers, topicPrefix);
   }
 }
