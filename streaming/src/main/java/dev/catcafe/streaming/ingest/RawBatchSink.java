@@ -1,0 +1,135 @@
+package dev.catcafe.streaming.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.CatalogSettings;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
+
+/**
+ * Writes one micro-batch of a topic: valid events to the topic's raw table, dead letters to {@code
+ * ingest_errors}, each exactly once (see {@link IdempotentAppend}). The raw table is written first;
+ * a crash between the two commits replays the batch, skips the raw table and writes the errors.
+ */
+public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
+  /** The local property Structured Streaming sets on its micro-batch thread. */
+  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RawBatchSink.class);
+  private static final long serialVersionUID = 1L;
+
+  private final Topic topic;
+  private final String rawTable;
+  private final String errorTable;
+
+  public RawBatchSink(Topic topic, CatalogSettings catalog) {
+    this.topic = requireNonNull(topic, "topic is null");
+    requireNonNull(catalog, "catalog is null");
+    this.rawTable = topic.rawTable().qualifiedName(catalog);
+    this.errorTable = LakeTable.INGEST_ERRORS.qualifiedName(catalog);
+  }
+
+  /** What one batch held. */
+  public record BatchCounts(long records, long errors, long recordsWithUnknownFields) {}
+
+  @Override
+  public void call(Dataset<Row> kafkaBatch, Long batchId) throws TimeoutException {
+    requireNonNull(kafkaBatch, "kafkaBatch is null");
+    requireNonNull(batchId, "batchId is null");
+    SparkSession spark = kafkaBatch.sparkSession();
+    String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+    if (queryId == null) {
+      throw new IllegalStateException("not called from a streaming query: no " + QUERY_ID_PROPERTY);
+    }
+    long started = System.nanoTime();
+    Dataset<Row> classified = RawEventParser.classify(kafkaBatch, topic);
+
+    BatchCounts counts = null;
+    if (IdempotentAppend.isCommitted(spark, rawTable, queryId, batchId)) {
+      LOG.info(
+          "{} batch {} is already in {}: replay skipped", topic.topicName(), batchId, rawTable);
+    } else {
+      // The observation counts every record (valid or not) while the valid ones are written, so
+      // the dead letters cost a second pass only when there are some.
+      Observation observation = new Observation("ingest-%s-%d".formatted(topic.name(), batchId));
+      Dataset<Row> observed =
+          classified.observe(
+              observation,
+              count(lit(1)).as("records"),
+              sum(when(col(RawEventParser.IS_VALID), 0).otherwise(1)).as("errors"),
+              sum(when(col(RawEventParser.UNKNOWN_FIELD_COUNT).gt(0), 1).otherwise(0))
+                  .as("with_unknown_fields"));
+      IdempotentAppend.append(
+          RawEventParser.validRows(observed, topic), rawTable, queryId, batchId);
+      counts = observedCounts(observation);
+    }
+
+    if ((counts == null || counts.errors() > 0)
+        && !IdempotentAppend.isCommitted(spark, errorTable, queryId, batchId)) {
+      Dataset<Row> errors = RawEventParser.errorRows(classified);
+      if (counts != null || !errors.isEmpty()) {
+        IdempotentAppend.append(errors, errorTable, queryId, batchId);
+      }
+    }
+    if (counts != null) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      LOG.info(
+          "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms",
+          topic.topicName(),
+          batchId,
+          counts.records(),
+          counts.records() - counts.errors(),
+          topic.rawTable().tableName(),
+          counts.errors(),
+          counts.recordsWithUnknownFields(),
+          millis);
+      if (counts.recordsWithUnknownFields() > 0) {
+        LOG.warn(
+            "{} batch {}: {} records carry fields the schema does not know; they were ignored",
+            topic.topicName(),
+            batchId,
+            counts.recordsWithUnknownFields());
+      }
+    }
+  }
+
+  /** The observed counts; null if they did not arrive (then errors are found by another pass). */
+  private static BatchCounts observedCounts(Observation observation) {
+    try {
+      Row row = Await.result(observation.future(), FiniteDuration.apply(60, TimeUnit.SECONDS));
+      return new BatchCounts(
+          longField(row, "records"),
+          longField(row, "errors"),
+          longField(row, "with_unknown_fields"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+      LOG.warn(
+          "batch metrics unavailable ({}); looking for dead letters with a second pass",
+          e.toString());
+      return null;
+    }
+  }
+
+  private static long longField(Row row, String name) {
+    int index = row.fieldIndex(name);
+    return row.isNullAt(index) ? 0L : ((Number) row.get(index)).longValue();
+  }
+}
