@@ -1,0 +1,36 @@
+package dev.catcafe.streaming.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.KafkaSettings;
+import java.time.Duration;
+
+/**
+ * Everything the Adopter Detective needs to run.
+ *
+ * @param kafka where to read interactions and write alerts
+ * @param rules threshold, state TTL and watermark
+ * @param checkpointLocation the query's checkpoint directory (offsets and visitor state)
+ * @param triggerInterval micro-batch spacing (0 = next batch as soon as one ends); {@code
+ *     transformWithState} cannot run in real-time mode before Spark 4.3
+ * @param startingOffsets {@code latest} (the original's choice) or {@code earliest}; used only when
+ *     the checkpoint is new
+ */
+public record AdopterDetectiveConfig(
+    KafkaSettings kafka,
+    AdopterDetectiveRules rules,
+    String checkpointLocation,
+    Duration triggerInterval,
+    String startingOffsets) {
+  public AdopterDetectiveConfig {
+    requireNonNull(kafka, "kafka is null");
+    requireNonNull(rules, "rules is null");
+    checkpointLocation = AlertSettings.requireText(checkpointLocation, "checkpoint location");
+    requireNonNull(triggerInterval, "triggerInterval is null");
+    if (triggerInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "trigger interval is %s: expected >= 0".formatted(triggerInterval));
+    }
+    startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
+  }
+}

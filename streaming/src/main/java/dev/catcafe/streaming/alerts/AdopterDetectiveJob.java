@@ -1,0 +1,136 @@
+package dev.catcafe.streaming.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.KafkaOptions;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The Adopter Detective (spec §4.2): reads {@code cat-interactions}, keeps per visitor the distinct
+ * cats they liked (with a state TTL), and writes an alert to {@code potential-adopters}, keyed
+ * {@code {"visitor_id":"…"}}, whenever a visitor who liked more than the threshold likes again.
+ *
+ * <pre>bin/run streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob [--state-ttl=P30D]</pre>
+ */
+@Command(
+    name = "adopter-detective",
+    mixinStandardHelpOptions = true,
+    description = "Raises potential-adopter alerts from likes (stateful, transformWithState).")
+public final class AdopterDetectiveJob implements Callable<Integer> {
+  public static final String QUERY_NAME = "adopter-detective";
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(
+      names = "--threshold",
+      defaultValue = "3",
+      description =
+          "Alert when a visitor liked more than this many cats. Default: ${DEFAULT-VALUE}.")
+  int threshold;
+
+  @Option(
+      names = "--state-ttl",
+      defaultValue = "P30D",
+      description =
+          "ISO-8601 duration: forget a visitor this long after their last like."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration stateTtl;
+
+  @Option(
+      names = "--watermark-delay",
+      defaultValue = "PT10M",
+      description =
+          "ISO-8601 duration: likes this far behind the latest event time are dropped as late."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration watermarkDelay;
+
+  @Option(
+      names = "--checkpoint-location",
+      description = "Checkpoint directory. Default: .work/checkpoints/adopter-detective.")
+  String checkpointLocation;
+
+  @Option(
+      names = "--trigger-interval",
+      defaultValue = "PT0S",
+      description = "ISO-8601 duration between micro-batches. Default: ${DEFAULT-VALUE}.")
+  Duration triggerInterval;
+
+  @Option(
+      names = "--starting-offsets",
+      defaultValue = "latest",
+      description = "latest or earliest, for a new checkpoint. Default: ${DEFAULT-VALUE}.")
+  String startingOffsets;
+
+  @Option(
+      names = "--spark-master",
+      defaultValue = "${env:SPARK_MASTER:-local[2]}",
+      description = "Spark master. Default: ${DEFAULT-VALUE}.")
+  String sparkMaster;
+
+  /** The validated configuration the options describe. */
+  public AdopterDetectiveConfig config() {
+    return new AdopterDetectiveConfig(
+        kafka.settings(),
+        new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay),
+        checkpointLocation != null
+            ? checkpointLocation
+            : AlertSettings.defaultCheckpoint(QUERY_NAME),
+        triggerInterval,
+        startingOffsets);
+  }
+
+  @Override
+  public Integer call() throws TimeoutException, StreamingQueryException {
+    AdopterDetectiveConfig config = config();
+    SparkSession spark = AlertSessions.builder(QUERY_NAME, sparkMaster).getOrCreate();
+    try {
+      spark
+          .streams()
+          .addListener(
+              new ObservedMetricsLogger(
+                  AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED));
+      start(spark, config).awaitTermination();
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  /**
+   * Starts the query: Kafka source, {@link AdopterDetectiveTransform#detect}, Kafka sink. The
+   * session should use the RocksDB state store ({@link AlertSessions} does).
+   */
+  public static StreamingQuery start(SparkSession spark, AdopterDetectiveConfig config)
+      throws TimeoutException {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(config, "config is null");
+    Dataset<Row> interactions =
+        KafkaStreams.source(
+            spark, config.kafka(), Topic.CAT_INTERACTIONS, config.startingOffsets());
+    Dataset<Row> alerts = AdopterDetectiveTransform.detect(interactions, config.rules());
+    return KafkaStreams.sink(
+            alerts, config.kafka(), Topic.POTENTIAL_ADOPTERS, config.checkpointLocation())
+        .queryName(QUERY_NAME)
+        .outputMode(OutputMode.Update())
+        .trigger(Trigger.ProcessingTime(config.triggerInterval().toMillis()))
+        .start();
+  }
+
+  public static void main(String[] args) {
+    Commands.run(new AdopterDetectiveJob(), args);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.catcafe.streaming.alerts;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import dev.catcafe.model.InteractionType;
+import dev.catcafe.model.Topic;
+import dev.catcafe.spark.SparkSchemas;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.TimeMode;
+import org.apache.spark.sql.types.StructType;
+
+/** The Adopter Detective's logic (spec §4.2) as functions over Kafka records and datasets. */
+public final class AdopterDetectiveTransform {
+  /** Name of the observed metrics: {@value #INTERACTIONS} and {@value #MALFORMED} per batch. */
+  public static final String METRICS = "adopter_detective";
+
+  public static final String INTERACTIONS = "interactions";
+  public static final String MALFORMED = "malformed_interactions";
+
+  private static final StructType INTERACTION_SCHEMA =
+      SparkSchemas.tableSchema(Topic.CAT_INTERACTIONS.schema());
+
+  private AdopterDetectiveTransform() {}
+
+  /** Kafka records of {@code cat-interactions} to alert Kafka records ({@code key, value}). */
+  public static Dataset<Row> detect(Dataset<Row> kafkaRecords, AdopterDetectiveRules rules) {
+    return toKafkaRecords(alerts(likes(countInteractions(parseInteractions(kafkaRecords))), rules));
+  }
+
+  /**
+   * The interaction of each Kafka record ({@code event_time, visitor_id, cat_id, interaction_type})
+   * and {@code malformed}: true when the value is not JSON of an interaction or lacks a field.
+   */
+  public static Dataset<Row> parseInteractions(Dataset<Row> kafkaRecords) {
+    requireNonNull(kafkaRecords, "kafkaRecords is null");
+    Column interaction =
+        from_json(
+            col("value").cast("string"),
+            INTERACTION_SCHEMA,
+            WellnessGuardianTransform.JSON_OPTIONS);
+    Dataset<Row> parsed = kafkaRecords.select(interaction.as("interaction"));
+    Column malformed =
+        col("interaction")
+            .isNull()
+            .or(col("interaction.event_time").isNull())
+            .or(col("interaction.visitor_id").isNull())
+            .or(col("interaction.cat_id").isNull())
+            .or(col("interaction.interaction_type").isNull());
+    return parsed.select(
+        col("interaction.event_time").as("event_time"),
+        col("interaction.visitor_id").as("visitor_id"),
+        col("interaction.cat_id").as("cat_id"),
+        col("interaction.interaction_type").as("interaction_type"),
+        when(malformed, lit(true)).otherwise(lit(false)).as("malformed"));
+  }
+
+  /** Attaches per-batch counts of interactions and malformed ones as observed metrics. */
+  public static Dataset<Row> countInteractions(Dataset<Row> interactions) {
+    return requireNonNull(interactions, "interactions is null")
+        .observe(
+            METRICS,
+            count(lit(1)).as(INTERACTIONS),
+            sum(when(col("malformed"), lit(1L)).otherwise(lit(0L))).as(MALFORMED));
+  }
+
+  /** The well-formed likes: {@code visitor_id, cat_id, event_time}. */
+  public static Dataset<Row> likes(Dataset<Row> interactions) {
+    return requireNonNull(interactions, "interactions is null")
+        .filter(
+            col("malformed")
+                .equalTo(false)
+                .and(col("interaction_type").equalTo(InteractionType.LIKE.wireName())))
+        .select(col("visitor_id"), col("cat_id"), col("event_time"));
+  }
+
+  /**
+   * Per visitor, an alert row ({@link AdopterDetectiveProcessor#OUTPUT_SCHEMA}) each time their
+   * liked cats or last like time change while they have liked more than the threshold. A like whose
+   * event time is older than the watermark (latest event time seen minus {@code
+   * rules.watermarkDelay()}) is dropped as late.
+   */
+  public static Dataset<Row> alerts(Dataset<Row> likes, AdopterDetectiveRules rules) {
+    requireNonNull(likes, "likes is null");
+    requireNonNull(rules, "rules is null");
+    return likes
+        .withWatermark("event_time", rules.watermarkDelay().toMillis() + " milliseconds")
+        .groupByKey((MapFunction<Row, String>) like -> like.getAs("visitor_id"), Encoders.STRING())
+        .transformWithState(
+            new AdopterDetectiveProcessor(rules.threshold(), rules.stateTtl()),
+            // The TTL runs on processing time: state of a visitor idle that long is dropped.
+            TimeMode.ProcessingTime(),
+            OutputMode.Update(),
+            Encoders.row(AdopterDetectiveProcessor.OUTPUT_SCHEMA));
+  }
+
+  /** Alerts to Kafka records: key {@code {"visitor_id":"…"}}, value the alert as JSON. */
+  public static Dataset<Row> toKafkaRecords(Dataset<Row> alerts) {
+    requireNonNull(alerts, "alerts is null");
+    return alerts.select(
+        to_json(struct(col("visitor_id"))).as("key"),
+        to_json(
+                struct(
+                    col("visitor_id"),
+                    col("alert_time"),
+                    col("liked_cats"),
+                    col("number_of_likes"),
+                    col("alert_message"),
+                    col("alert_id")))
+            .as("value"));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.catcafe.streaming.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+
+/** The Kafka source and sink of the alert jobs: the only place they touch Kafka options. */
+public final class KafkaStreams {
+  private KafkaStreams() {}
+
+  /**
+   * A stream of the raw Kafka records of {@code topic} (columns {@code key, value, topic,
+   * partition, offset, timestamp, ...}). {@code startingOffsets} applies only to a query without a
+   * checkpoint; a restarted query resumes where its checkpoint says.
+   */
+  public static Dataset<Row> source(
+      SparkSession spark, KafkaSettings kafka, Topic topic, String startingOffsets) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(kafka, "kafka is null");
+    return spark
+        .readStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+        .option("subscribe", kafka.topicName(requireNonNull(topic, "topic is null")))
+        .option("startingOffsets", requireNonNull(startingOffsets, "startingOffsets is null"))
+        // Retention may delete records a stopped job has not read; alerting goes on with the rest.
+        .option("failOnDataLoss", "false")
+        .load();
+  }
+
+  /** A writer of {@code records} (columns {@code key, value}) to {@code topic}. */
+  public static DataStreamWriter<Row> sink(
+      Dataset<Row> records, KafkaSettings kafka, Topic topic, String checkpointLocation) {
+    requireNonNull(records, "records is null");
+    requireNonNull(kafka, "kafka is null");
+    return records
+        .writeStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+        .option("topic", kafka.topicName(requireNonNull(topic, "topic is null")))
+        .option(
+            "checkpointLocation", requireNonNull(checkpointLocation, "checkpointLocation is null"))
+        // An alert is small and urgent: send it at once rather than waiting to fill a batch.
+        .option("kafka.linger.ms", "0");
+  }
+}

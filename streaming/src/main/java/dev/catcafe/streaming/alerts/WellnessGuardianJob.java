@@ -1,0 +1,136 @@
+package dev.catcafe.streaming.alerts;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.KafkaOptions;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The Cat Wellness Guardian (spec §4.1): reads collar readings from {@code cat-wellness-iot},
+ * writes DEHYDRATION and STRESS alerts to {@code cat-health-alerts} keyed by {@code cat_id}. By
+ * default it runs in Spark 4.1's real-time mode; {@code --mode=microbatch} runs the same transform
+ * on a processing-time trigger.
+ *
+ * <pre>bin/run streaming dev.catcafe.streaming.alerts.WellnessGuardianJob [--mode=microbatch]</pre>
+ */
+@Command(
+    name = "wellness-guardian",
+    mixinStandardHelpOptions = true,
+    description = "Raises cat health alerts from collar readings (stateless, real-time mode).")
+public final class WellnessGuardianJob implements Callable<Integer> {
+  public static final String QUERY_NAME = "wellness-guardian";
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "realtime",
+      description = "realtime (Trigger.RealTime) or microbatch. Default: ${DEFAULT-VALUE}.")
+  String mode;
+
+  @Option(
+      names = "--dehydration-threshold-hours",
+      defaultValue = "4.0",
+      description = "DEHYDRATION when hours_since_last_drink > this. Default: ${DEFAULT-VALUE}.")
+  double dehydrationHours;
+
+  @Option(
+      names = "--stress-threshold",
+      defaultValue = "0.1",
+      description = "STRESS when activity_level < this. Default: ${DEFAULT-VALUE}.")
+  double stressActivityLevel;
+
+  @Option(
+      names = "--checkpoint-location",
+      description = "Checkpoint directory. Default: .work/checkpoints/wellness-guardian-<mode>.")
+  String checkpointLocation;
+
+  @Option(
+      names = "--trigger-interval",
+      description =
+          "ISO-8601 duration. realtime: checkpoint interval (>= PT5S, default PT30S);"
+              + " microbatch: batch spacing (default PT0S).")
+  Duration triggerInterval;
+
+  @Option(
+      names = "--starting-offsets",
+      defaultValue = "latest",
+      description = "latest or earliest, for a new checkpoint. Default: ${DEFAULT-VALUE}.")
+  String startingOffsets;
+
+  @Option(
+      names = "--spark-master",
+      defaultValue = "${env:SPARK_MASTER:-local[4]}",
+      description =
+          "Spark master. Real-time mode holds one task slot per Kafka partition for as long as"
+              + " it runs, so give at least as many as the topic has partitions."
+              + " Default: ${DEFAULT-VALUE}.")
+  String sparkMaster;
+
+  /** The validated configuration the options describe. */
+  public WellnessGuardianConfig config() {
+    AlertJobMode parsedMode = AlertJobMode.parse(mode);
+    return new WellnessGuardianConfig(
+        kafka.settings(),
+        parsedMode,
+        new WellnessThresholds(dehydrationHours, stressActivityLevel),
+        checkpointLocation != null
+            ? checkpointLocation
+            : AlertSettings.defaultCheckpoint(QUERY_NAME + "-" + parsedMode.wireName()),
+        triggerInterval != null
+            ? triggerInterval
+            : WellnessGuardianConfig.defaultTriggerInterval(parsedMode),
+        startingOffsets);
+  }
+
+  @Override
+  public Integer call() throws TimeoutException, StreamingQueryException {
+    WellnessGuardianConfig config = config();
+    SparkSession spark = AlertSessions.builder(QUERY_NAME, sparkMaster).getOrCreate();
+    try {
+      spark
+          .streams()
+          .addListener(
+              new ObservedMetricsLogger(
+                  WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED));
+      start(spark, config).awaitTermination();
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  /** Starts the query: Kafka source, {@link WellnessGuardianTransform#guard}, Kafka sink. */
+  public static StreamingQuery start(SparkSession spark, WellnessGuardianConfig config)
+      throws TimeoutException {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(config, "config is null");
+    Dataset<Row> readings =
+        KafkaStreams.source(spark, config.kafka(), Topic.CAT_WELLNESS, config.startingOffsets());
+    Dataset<Row> alerts = WellnessGuardianTransform.guard(readings, config.thresholds());
+    return KafkaStreams.sink(
+            alerts, config.kafka(), Topic.CAT_HEALTH_ALERTS, config.checkpointLocation())
+        .queryName(QUERY_NAME)
+        // Stateless, so Update emits each alert once, like Append; real-time mode requires Update.
+        .outputMode(OutputMode.Update())
+        .trigger(config.mode().trigger(config.triggerInterval()))
+        .start();
+  }
+
+  public static void main(String[] args) {
+    Commands.run(new WellnessGuardianJob(), args);
+  }
+}
