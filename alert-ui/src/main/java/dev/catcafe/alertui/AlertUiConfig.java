@@ -1,0 +1,165 @@
+package dev.catcafe.alertui;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import java.util.Set;
+
+/**
+ * Everything the alert UI is configured with, validated once here.
+ *
+ * @param port HTTP port; 0 picks a free one (tests)
+ * @param maxConnections WebSocket connections served at once; more are refused
+ * @param adoptionShare share of adopter alerts that adopt a liked cat (0 disables; original 0.25)
+ * @param staffToken the secret for the staff Adopt button, or disabled
+ * @param recentAlerts feed messages replayed to a page that connects
+ * @param consumerGroup Kafka consumer group, so restarts resume
+ * @param offsetReset where a new consumer group starts: {@code latest} or {@code earliest}
+ * @param poolSize PostgreSQL connections kept
+ * @param nameCacheSize cat and visitor names cached (each)
+ */
+public record AlertUiConfig(
+    int port,
+    int maxConnections,
+    double adoptionShare,
+    StaffToken staffToken,
+    int recentAlerts,
+    String consumerGroup,
+    String offsetReset,
+    int poolSize,
+    int nameCacheSize,
+    KafkaSettings kafka,
+    PostgresSettings postgres) {
+  public static final int DEFAULT_PORT = 8788;
+  public static final int DEFAULT_MAX_CONNECTIONS = 100;
+  public static final double DEFAULT_ADOPTION_SHARE = 0.25;
+  public static final int DEFAULT_RECENT_ALERTS = 50;
+  public static final String DEFAULT_CONSUMER_GROUP = "catcafe-alert-ui";
+  public static final String DEFAULT_OFFSET_RESET = "latest";
+  public static final int DEFAULT_POOL_SIZE = 4;
+  public static final int DEFAULT_NAME_CACHE_SIZE = 10_000;
+
+  public AlertUiConfig {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("ALERT_UI_PORT (--port) must be 0-65535: " + port);
+    }
+    if (maxConnections < 1 || maxConnections > 10_000) {
+      throw new IllegalArgumentException("--max-connections must be 1-10000: " + maxConnections);
+    }
+    if (!(adoptionShare >= 0.0 && adoptionShare <= 1.0)) {
+      throw new IllegalArgumentException(
+          "ALERT_UI_ADOPTION_SHARE (--adoption-share) must be within [0, 1]: " + adoptionShare);
+    }
+    requireNonNull(staffToken, "staffToken is null");
+    if (recentAlerts < 0 || recentAlerts > 1_000) {
+      throw new IllegalArgumentException("--recent-alerts must be 0-1000: " + recentAlerts);
+    }
+    if (consumerGroup == null || consumerGroup.isBlank()) {
+      throw new IllegalArgumentException("--consumer-group must be set");
+    }
+    if (!Set.of("latest", "earliest").contains(offsetReset)) {
+      throw new IllegalArgumentException(
+          "--new-group-start must be latest or earliest: " + offsetReset);
+    }
+    if (poolSize < 1 || poolSize > 64) {
+      throw new IllegalArgumentException("--pool-size must be 1-64: " + poolSize);
+    }
+    if (nameCacheSize < 1) {
+      throw new IllegalArgumentException("--name-cache-size must be positive: " + nameCacheSize);
+    }
+    requireNonNull(kafka, "kafka is null");
+    requireNonNull(postgres, "postgres is null");
+  }
+
+  /** The defaults, against the given platform; tests adjust with the {@code with…} methods. */
+  public static AlertUiConfig defaults(KafkaSettings kafka, PostgresSettings postgres) {
+    return new AlertUiConfig(
+        DEFAULT_PORT,
+        DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_ADOPTION_SHARE,
+        StaffToken.disabled(),
+        DEFAULT_RECENT_ALERTS,
+        DEFAULT_CONSUMER_GROUP,
+        DEFAULT_OFFSET_RESET,
+        DEFAULT_POOL_SIZE,
+        DEFAULT_NAME_CACHE_SIZE,
+        kafka,
+        postgres);
+  }
+
+  public AlertUiConfig withPort(int newPort) {
+    return new AlertUiConfig(
+        newPort,
+        maxConnections,
+        adoptionShare,
+        staffToken,
+        recentAlerts,
+        consumerGroup,
+        offsetReset,
+        poolSize,
+        nameCacheSize,
+        kafka,
+        postgres);
+  }
+
+  public AlertUiConfig withMaxConnections(int newMax) {
+    return new AlertUiConfig(
+        port,
+        newMax,
+        adoptionShare,
+        staffToken,
+        recentAlerts,
+        consumerGroup,
+        offsetReset,
+        poolSize,
+        nameCacheSize,
+        kafka,
+        postgres);
+  }
+
+  public AlertUiConfig withAdoptionShare(double newShare) {
+    return new AlertUiConfig(
+        port,
+        maxConnections,
+        newShare,
+        staffToken,
+        recentAlerts,
+        consumerGroup,
+        offsetReset,
+        poolSize,
+        nameCacheSize,
+        kafka,
+        postgres);
+  }
+
+  public AlertUiConfig withStaffToken(StaffToken newToken) {
+    return new AlertUiConfig(
+        port,
+        maxConnections,
+        adoptionShare,
+        newToken,
+        recentAlerts,
+        consumerGroup,
+        offsetReset,
+        poolSize,
+        nameCacheSize,
+        kafka,
+        postgres);
+  }
+
+  public AlertUiConfig withConsumerGroup(String newGroup, String newOffsetReset) {
+    return new AlertUiConfig(
+        port,
+        maxConnections,
+        adoptionShare,
+        staffToken,
+        recentAlerts,
+        newGroup,
+        newOffsetReset,
+        poolSize,
+        nameCacheSize,
+        kafka,
+        postgres);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.catcafe.alertui;
+
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.PostgresOptions;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The live alert web UI (spec §5): {@code bin/run alert-ui dev.catcafe.alertui.AlertUiServer}, then
+ * open http://127.0.0.1:8788/. The staff token comes from the environment only ({@code
+ * ALERT_UI_STAFF_TOKEN}), never an argument, so it does not show in {@code ps}.
+ */
+@Command(
+    name = "alert-ui",
+    mixinStandardHelpOptions = true,
+    description = "Serves the live cafe feed, the cat roster and adoptions on one page.")
+public final class AlertUiServer implements Callable<Integer> {
+  @Mixin private KafkaOptions kafka;
+  @Mixin private PostgresOptions postgres;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:ALERT_UI_PORT:-8788}",
+      description = "HTTP port. Env ALERT_UI_PORT. Default: ${DEFAULT-VALUE}.")
+  private int port;
+
+  @Option(
+      names = "--max-connections",
+      defaultValue = "${env:ALERT_UI_MAX_CONNECTIONS:-100}",
+      description = "WebSocket connections served at once. Default: ${DEFAULT-VALUE}.")
+  private int maxConnections;
+
+  @Option(
+      names = "--adoption-share",
+      defaultValue = "${env:ALERT_UI_ADOPTION_SHARE:-0.25}",
+      description =
+          "Share of adopter alerts that adopt a liked cat; 0 disables. Env ALERT_UI_ADOPTION_SHARE."
+              + " Default: ${DEFAULT-VALUE}.")
+  private double adoptionShare;
+
+  @Option(
+      names = "--recent-alerts",
+      defaultValue = "50",
+      description = "Feed messages replayed to a page when it connects. Default: ${DEFAULT-VALUE}.")
+  private int recentAlerts;
+
+  @Option(
+      names = "--consumer-group",
+      defaultValue = "${env:ALERT_UI_CONSUMER_GROUP:-catcafe-alert-ui}",
+      description = "Kafka consumer group. Default: ${DEFAULT-VALUE}.")
+  private String consumerGroup;
+
+  @Option(
+      names = "--new-group-start",
+      defaultValue = "latest",
+      description =
+          "Where a consumer group with no committed offsets starts: latest or earliest."
+              + " Default: ${DEFAULT-VALUE}.")
+  private String newGroupStart;
+
+  @Option(
+      names = "--pool-size",
+      defaultValue = "4",
+      description = "PostgreSQL connections kept. Default: ${DEFAULT-VALUE}.")
+  private int poolSize;
+
+  public static void main(String[] args) {
+    Commands.run(new AlertUiServer(), args);
+  }
+
+  AlertUiConfig config() {
+    return new AlertUiConfig(
+        port,
+        maxConnections,
+        adoptionShare,
+        StaffToken.of(System.getenv("ALERT_UI_STAFF_TOKEN")),
+        recentAlerts,
+        consumerGroup,
+        newGroupStart,
+        poolSize,
+        AlertUiConfig.DEFAULT_NAME_CACHE_SIZE,
+        kafka.settings(),
+        postgres.settings());
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AlertUiConfig config = config();
+    CountDownLatch stopped = new CountDownLatch(1);
+    AlertUiApp app = AlertUiApp.start(config, new SecureRandom());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                },
+                "alert-ui-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.catcafe.alertui;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.PostgresSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A few reused PostgreSQL connections (the original opened one per request and per message). At
+ * most {@code size} exist; a caller waits up to {@code borrowTimeout} for one. A connection that
+ * fails a statement is closed rather than returned, so a broken socket never serves twice.
+ */
+public final class ConnectionPool implements AutoCloseable {
+  /** Work done with a borrowed connection. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final PostgresSettings settings;
+  private final Duration borrowTimeout;
+  private final Semaphore permits;
+  private final BlockingQueue<Connection> idle;
+  private volatile boolean closed;
+
+  public ConnectionPool(PostgresSettings settings, int size, Duration borrowTimeout) {
+    this.settings = requireNonNull(settings, "settings is null");
+    if (size < 1) {
+      throw new IllegalArgumentException("pool size must be positive: " + size);
+    }
+    this.borrowTimeout = requireNonNull(borrowTimeout, "borrowTimeout is null");
+    this.permits = new Semaphore(size, true);
+    this.idle = new ArrayBlockingQueue<>(size);
+  }
+
+  public <T> T withConnection(SqlWork<T> work) throws SQLException {
+    requireNonNull(work, "work is null");
+    if (closed) {
+      throw new SQLException("connection pool is closed");
+    }
+    try {
+      if (!permits.tryAcquire(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new SQLTimeoutException(
+            "no PostgreSQL connection free within %s".formatted(borrowTimeout));
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted waiting for a connection", interrupted);
+    }
+    Connection connection = null;
+    boolean healthy = false;
+    try {
+      connection = idleOrNew();
+      T result = work.apply(connection);
+      healthy = true;
+      return result;
+    } finally {
+      release(connection, healthy);
+      permits.release();
+    }
+  }
+
+  private Connection idleOrNew() throws SQLException {
+    Connection connection = idle.poll();
+    while (connection != null && !connection.isValid(2)) {
+      closeQuietly(connection);
+      connection = idle.poll();
+    }
+    if (connection != null) {
+      return connection;
+    }
+    Connection created =
+        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    created.setAutoCommit(true);
+    return created;
+  }
+
+  private void release(Connection connection, boolean healthy) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      if (healthy && !closed && !connection.isClosed()) {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+        if (idle.offer(connection)) {
+          return;
+        }
+      }
+    } catch (SQLException broken) {
+      // fall through: a connection we cannot reset is not reused
+    }
+    closeQuietly(connection);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Connection connection;
+    while ((connection = idle.poll()) != null) {
+      closeQuietly(connection);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // already broken; nothing to recover
+    }
+  }
+}

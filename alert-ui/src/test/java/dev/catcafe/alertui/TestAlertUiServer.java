@@ -1,0 +1,68 @@
+package dev.catcafe.alertui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.cli.Commands;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+final class TestAlertUiServer {
+  @Test
+  void defaultsMatchTheIssue() {
+    AlertUiServer server = new AlertUiServer();
+    new CommandLine(server).parseArgs();
+    AlertUiConfig config = server.config();
+
+    // ALERT_UI_PORT may be set where the tests run; the option default is what we pin.
+    if (System.getenv("ALERT_UI_PORT") == null) {
+      assertThat(config.port()).isEqualTo(8788);
+    }
+    assertThat(config.maxConnections()).isEqualTo(AlertUiConfig.DEFAULT_MAX_CONNECTIONS);
+    assertThat(config.recentAlerts()).isEqualTo(50);
+    assertThat(config.offsetReset()).isEqualTo("latest");
+    assertThat(config.poolSize()).isEqualTo(4);
+    if (System.getenv("ALERT_UI_ADOPTION_SHARE") == null) {
+      assertThat(config.adoptionShare()).isEqualTo(0.25);
+    }
+    if (System.getenv("ALERT_UI_CONSUMER_GROUP") == null) {
+      assertThat(config.consumerGroup()).isEqualTo("catcafe-alert-ui");
+    }
+  }
+
+  @Test
+  void explicitOptionsWin() {
+    AlertUiServer server = new AlertUiServer();
+    new CommandLine(server)
+        .parseArgs(
+            "--port",
+            "9000",
+            "--adoption-share",
+            "0",
+            "--max-connections",
+            "3",
+            "--new-group-start",
+            "earliest",
+            "--consumer-group",
+            "ui-test");
+    AlertUiConfig config = server.config();
+
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.adoptionShare()).isZero();
+    assertThat(config.maxConnections()).isEqualTo(3);
+    assertThat(config.offsetReset()).isEqualTo("earliest");
+    assertThat(config.consumerGroup()).isEqualTo("ui-test");
+  }
+
+  @Test
+  void badArgumentsExitWithUsage() {
+    assertThat(execute("--port", "not-a-port")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--port", "70000")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--adoption-share", "1.5")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--new-group-start", "middle")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--max-connections", "0")).isEqualTo(Commands.USAGE_ERROR);
+  }
+
+  private static int execute(String... args) {
+    return Commands.execute(new AlertUiServer(), args);
+  }
+}
