@@ -1,0 +1,129 @@
+package dev.catcafe.batch.schedule;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
+import dev.catcafe.batch.summary.DailyCatSummaryJob;
+import dev.catcafe.batch.summary.DaySelection;
+import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the batch sequence (profile snapshot, then daily summary for yesterday and today, then table
+ * maintenance) in one Spark session, once or on an interval, logging what each step did. A step
+ * that fails ends its cycle (later steps depend on it); Iceberg's atomic commits leave the tables
+ * as the previous cycle left them. With {@code --once} the failure is the exit status; otherwise
+ * the next cycle tries again.
+ *
+ * <pre>
+ * bin/run batch dev.catcafe.batch.schedule.BatchScheduler --once          # make batch
+ * bin/run batch dev.catcafe.batch.schedule.BatchScheduler --interval 1h   # make run
+ * </pre>
+ */
+@Command(
+    name = "batch-scheduler",
+    mixinStandardHelpOptions = true,
+    description = "Runs profile snapshot -> daily_cat_summary -> table maintenance on an interval.")
+public final class BatchScheduler implements Callable<Integer> {
+  @Mixin private CatalogOptions catalogOptions;
+  @Mixin private PostgresOptions postgresOptions;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "${env:BATCH_INTERVAL:-1h}",
+      converter = Intervals.class,
+      description =
+          "Time between cycle starts, e.g. 1h, 15m, PT30M. Env BATCH_INTERVAL. Default: ${DEFAULT-VALUE}.")
+  private Duration interval;
+
+  @Option(names = "--once", description = "Run one cycle now and exit with its status.")
+  private boolean once;
+
+  public static void main(String[] args) {
+    Commands.run(new BatchScheduler(), args);
+  }
+
+  @Override
+  public Integer call() {
+    ScheduleSettings schedule = new ScheduleSettings(interval, once);
+    CatalogSettings catalog = catalogOptions.settings();
+    PostgresSettings postgres = postgresOptions.settings();
+    SparkSession spark = BatchSessions.create("batch-scheduler", catalog);
+    try {
+      if (schedule.once()) {
+        runCycle(spark, catalog, postgres, Clock.systemUTC());
+        return 0;
+      }
+      RunLog.info("batch scheduler: a cycle every %s".formatted(schedule.interval()));
+      while (true) {
+        Instant cycleStart = Instant.now();
+        try {
+          runCycle(spark, catalog, postgres, Clock.systemUTC());
+        } catch (RuntimeException e) {
+          RunLog.info("batch cycle failed, tables keep their previous state: " + describe(e));
+        }
+        waitUntil(cycleStart.plus(schedule.interval()));
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** One cycle: the three steps in order; the first failure ends the cycle and is rethrown. */
+  public static void runCycle(
+      SparkSession spark, CatalogSettings catalog, PostgresSettings postgres, Clock clock) {
+    requireNonNull(clock, "clock is null");
+    long started = System.nanoTime();
+    RunLog.info("batch cycle: starting");
+    step("profile snapshot", () -> ProfileSnapshotJob.run(spark, catalog, postgres).toString());
+    step(
+        "daily_cat_summary",
+        () ->
+            DailyCatSummaryJob.run(spark, catalog, DaySelection.yesterdayAndToday(clock))
+                .toString());
+    step("table maintenance", () -> MaintenanceStep.run(spark, catalog));
+    RunLog.info(
+        "batch cycle: done in %.1f s".formatted((System.nanoTime() - started) / 1_000_000_000.0));
+  }
+
+  private static void step(String name, java.util.function.Supplier<String> work) {
+    try {
+      RunLog.info(work.get());
+    } catch (RuntimeException e) {
+      RunLog.info("%s failed: %s".formatted(name, describe(e)));
+      throw e;
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure ? String.valueOf(failure) : failure + " (cause: " + root + ")";
+  }
+
+  private static void waitUntil(Instant next) {
+    long millis = Duration.between(Instant.now(), next).toMillis();
+    if (millis > 0) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the next cycle", e);
+      }
+    }
+  }
+}

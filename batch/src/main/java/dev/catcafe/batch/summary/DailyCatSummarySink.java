@@ -1,0 +1,101 @@
+package dev.catcafe.batch.summary;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.config.CatalogSettings;
+import java.sql.Date;
+import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+
+/**
+ * Writes {@code daily_cat_summary}, partitioned by {@code day}. A run replaces exactly the selected
+ * days in one Iceberg commit (overwrite by a filter on the partition column): rows of those days
+ * are deleted and the new ones added atomically, other days are untouched, and a failed run commits
+ * nothing.
+ */
+public final class DailyCatSummarySink {
+  private final SparkSession spark;
+  private final String tableName;
+
+  public DailyCatSummarySink(SparkSession spark, CatalogSettings catalog) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.tableName = LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog);
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  /** Creates the table on the first run; its schema is the transform's output. */
+  public void createIfMissing() {
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (day)"
+            .formatted(tableName, DailyCatSummaryTransform.TABLE_COLUMNS_DDL));
+  }
+
+  /**
+   * Replaces the selected days with {@code summary} (which must hold only rows of those days) and
+   * returns what the commit changed.
+   */
+  public CommitStats replaceDays(Dataset<Row> summary, DaySelection days) {
+    requireNonNull(summary, "summary is null");
+    createIfMissing();
+    Long before = currentSnapshotId();
+    try {
+      summary.writeTo(tableName).overwrite(condition(days));
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException(tableName + " vanished while being written", e);
+    }
+    Table table = icebergTable();
+    Snapshot snapshot = table.currentSnapshot();
+    if (snapshot == null || Long.valueOf(snapshot.snapshotId()).equals(before)) {
+      return new CommitStats(0, 0, 0);
+    }
+    Map<String, String> counts = snapshot.summary();
+    return new CommitStats(
+        count(counts, "added-records"),
+        count(counts, "deleted-records"),
+        count(counts, "changed-partition-count"));
+  }
+
+  private static Column condition(DaySelection days) {
+    if (days instanceof DaySelection.DayRange range) {
+      return col(DailyCatSummaryTransform.DAY)
+          .between(lit(Date.valueOf(range.first())), lit(Date.valueOf(range.last())));
+    }
+    return lit(true);
+  }
+
+  private Long currentSnapshotId() {
+    Snapshot snapshot = icebergTable().currentSnapshot();
+    return snapshot == null ? null : snapshot.snapshotId();
+  }
+
+  private Table icebergTable() {
+    try {
+      Table table = Spark3Util.loadIcebergTable(spark, tableName);
+      table.refresh();
+      return table;
+    } catch (ParseException | NoSuchTableException e) {
+      throw new IllegalStateException("cannot load " + tableName, e);
+    }
+  }
+
+  private static long count(Map<String, String> summary, String key) {
+    return Long.parseLong(summary.getOrDefault(key, "0"));
+  }
+
+  /** What one commit did: rows added and deleted, partitions (days) touched. */
+  public record CommitStats(long addedRows, long deletedRows, long changedPartitions) {}
+}

@@ -1,0 +1,59 @@
+package dev.catcafe.batch.summary;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Which days of {@code daily_cat_summary} a run rewrites: a range of UTC days, or all of them. */
+public sealed interface DaySelection {
+  /** The default when no day is named: yesterday and today (UTC), so late events still land. */
+  static DaySelection yesterdayAndToday(Clock clock) {
+    LocalDate today =
+        LocalDate.now(requireNonNull(clock, "clock is null").withZone(ZoneOffset.UTC));
+    return new DayRange(today.minusDays(1), today);
+  }
+
+  static DaySelection day(LocalDate day) {
+    return new DayRange(day, day);
+  }
+
+  /** Every day that has events: the table is rebuilt from the raw tables. */
+  record AllDays() implements DaySelection {
+    @Override
+    public String toString() {
+      return "all days";
+    }
+  }
+
+  /** The UTC days {@code first} to {@code last}, both included. */
+  record DayRange(LocalDate first, LocalDate last) implements DaySelection {
+    /** A bound on one run, so a typo in a year cannot start a rewrite of centuries. */
+    public static final int MAX_DAYS = 3660;
+
+    public DayRange {
+      requireNonNull(first, "first is null");
+      requireNonNull(last, "last is null");
+      if (last.isBefore(first)) {
+        throw new IllegalArgumentException(
+            "the last day (%s) is before the first (%s)".formatted(last, first));
+      }
+      if (first.plusDays(MAX_DAYS).isBefore(last)) {
+        throw new IllegalArgumentException(
+            "%s to %s is more than %d days: use --all to rebuild everything"
+                .formatted(first, last, MAX_DAYS));
+      }
+    }
+
+    public List<LocalDate> days() {
+      return first.datesUntil(last.plusDays(1)).toList();
+    }
+
+    @Override
+    public String toString() {
+      return first.equals(last) ? first.toString() : first + " to " + last;
+    }
+  }
+}

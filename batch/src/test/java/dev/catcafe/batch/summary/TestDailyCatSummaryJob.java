@@ -1,0 +1,125 @@
+package dev.catcafe.batch.summary;
+
+import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.date;
+import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.interactionRow;
+import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.wellnessRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.spark.testing.BaseSparkTest;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's incremental contract on a local Iceberg catalog; the *IT repeats it on the platform.
+ */
+final class TestDailyCatSummaryJob extends BaseSparkTest {
+  private static final LocalDate DAY_1 = LocalDate.parse("2026-11-20");
+  private static final LocalDate DAY_2 = LocalDate.parse("2026-11-21");
+  private static final LocalDate DAY_3 = LocalDate.parse("2026-11-22");
+
+  @Test
+  void rewritesOnlyTheChosenDaysAndIsIdempotent() {
+    CatalogSettings catalog = localCatalog("job_incremental");
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
+    raw.append(
+        Topic.CAT_WELLNESS,
+        List.of(
+            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0),
+            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)));
+    raw.append(
+        Topic.CAT_INTERACTIONS,
+        List.of(
+            interactionRow("2026-11-20T02:00:00.000Z", "tom", "like"),
+            interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
+
+    DailyCatSummaryResult all = DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    assertThat(all.rowsWritten()).isEqualTo(3);
+    assertThat(summary(catalog))
+        .containsExactly(
+            RowFactory.create(date("2026-11-20"), "tom", "Tom", 2.0, 1.0, 1L, 1L),
+            RowFactory.create(date("2026-11-21"), "tom", "Tom", 4.0, 2.0, 1L, 0L),
+            RowFactory.create(date("2026-11-22"), "tom", "Tom", 6.0, 3.0, 0L, 0L));
+
+    // A late event for day 2 and a renamed cat: only day 2 is rewritten, so only it shows both.
+    raw.append(
+        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-21T23:00:00.000Z", "tom", "like")));
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Thomas")));
+    DailyCatSummaryResult day2 = DailyCatSummaryJob.run(spark, catalog, DaySelection.day(DAY_2));
+    assertThat(day2.rowsWritten()).isEqualTo(1);
+    assertThat(day2.rowsReplaced()).isEqualTo(1);
+    assertThat(day2.daysRewritten()).isEqualTo(1);
+    List<Row> afterDay2 = summary(catalog);
+    assertThat(afterDay2)
+        .containsExactly(
+            RowFactory.create(date("2026-11-20"), "tom", "Tom", 2.0, 1.0, 1L, 1L),
+            RowFactory.create(date("2026-11-21"), "tom", "Thomas", 4.0, 2.0, 2L, 1L),
+            RowFactory.create(date("2026-11-22"), "tom", "Tom", 6.0, 3.0, 0L, 0L));
+
+    DailyCatSummaryJob.run(spark, catalog, DaySelection.day(DAY_2));
+    assertThat(summary(catalog)).isEqualTo(afterDay2);
+
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.DayRange(DAY_1, DAY_3));
+    assertThat(summary(catalog)).extracting(row -> row.getString(2)).containsOnly("Thomas");
+  }
+
+  @Test
+  void aDayWithoutEventsIsEmptiedNotLeftStale() {
+    CatalogSettings catalog = localCatalog("job_empty_day");
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
+    raw.append(
+        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)));
+    raw.append(
+        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    spark.sql(
+        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
+            .formatted(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
+    spark.sql(
+        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
+            .formatted(LakeTable.CAT_INTERACTIONS_RAW.qualifiedName(catalog)));
+
+    DailyCatSummaryResult result = DailyCatSummaryJob.run(spark, catalog, DaySelection.day(DAY_1));
+
+    assertThat(result.rowsReplaced()).isEqualTo(1);
+    assertThat(summary(catalog)).isEmpty();
+  }
+
+  @Test
+  void failsNamingTheMissingTableAndWritesNothing() {
+    CatalogSettings catalog = localCatalog("job_missing_profiles");
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.append(
+        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)));
+    raw.append(
+        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
+
+    assertThatThrownBy(() -> DailyCatSummaryJob.run(spark, catalog, DaySelection.day(DAY_1)))
+        .hasMessageContaining(LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog));
+    assertThat(spark.catalog().tableExists(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog)))
+        .isFalse();
+  }
+
+  private static List<Row> summary(CatalogSettings catalog) {
+    return spark
+        .table(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog))
+        .orderBy("day", "cat_id")
+        .collectAsList();
+  }
+
+  /** The unit-test session's Hadoop catalog: only its name and the namespace are used here. */
+  private static CatalogSettings localCatalog(String namespace) {
+    return new CatalogSettings(
+        CATALOG, CatalogType.JDBC, "jdbc:unused", "", "", warehouse.toUri().toString(), namespace);
+  }
+}
