@@ -1,0 +1,248 @@
+package dev.catcafe.simulator;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.simulator.producer.EventProduction;
+import dev.catcafe.simulator.producer.KafkaEventSink;
+import dev.catcafe.simulator.producer.KafkaEventSink.DeliveryFailedException;
+import dev.catcafe.simulator.producer.KafkaEventSink.KafkaUnavailableException;
+import dev.catcafe.simulator.producer.KafkaTuning;
+import dev.catcafe.simulator.producer.PostgresRoster;
+import dev.catcafe.simulator.producer.ProductionConfig;
+import dev.catcafe.simulator.producer.ProductionSummary;
+import dev.catcafe.simulator.simulation.Roster;
+import dev.catcafe.simulator.simulation.SimulationRules;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code make produce}: the live event producer (spec §2). Simulates the cafe tick by tick and
+ * writes check-ins, interactions, orders, wellness readings and locations to Kafka, re-reading the
+ * available cats and the visitors from PostgreSQL every refresh interval.
+ */
+@Command(
+    name = "produce-events",
+    mixinStandardHelpOptions = true,
+    description = "Simulate the cafe and write its events to Kafka.")
+public final class ProduceEvents implements Callable<Integer> {
+  /** The topics the simulator writes; the alert topics belong to the streaming jobs. */
+  public static final List<Topic> PRODUCED_TOPICS =
+      List.of(
+          Topic.VISITOR_CHECKINS,
+          Topic.CAT_INTERACTIONS,
+          Topic.CAFE_ORDERS,
+          Topic.CAT_WELLNESS,
+          Topic.CAT_LOCATIONS);
+
+  @Mixin private KafkaOptions kafka;
+  @Mixin private PostgresOptions postgres;
+
+  @Option(
+      names = "--tick-millis",
+      paramLabel = "MILLIS",
+      description = "Wall-clock time between ticks (the original's 1 s). Default: 1000.")
+  private Long tickMillis;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "TICKS",
+      description = "Ticks per wall-clock second; the same as --tick-millis 1000/TICKS.")
+  private Double speed;
+
+  @Option(names = "--burst", description = "Tick as fast as Kafka accepts events, no pacing.")
+  private boolean burst;
+
+  @Option(
+      names = "--duration",
+      description = "Stop after this long, e.g. 30s, 5m, PT1H. Default: run until stopped.")
+  private String duration;
+
+  @Option(
+      names = "--max-events",
+      defaultValue = "0",
+      description = "Stop after exactly this many events. Default: no limit.")
+  private long maxEvents;
+
+  @Option(
+      names = "--cats",
+      paramLabel = "N",
+      description = "Simulate N made-up available cats instead of reading them from PostgreSQL.")
+  private Integer cats;
+
+  @Option(
+      names = "--visitors",
+      paramLabel = "N",
+      description = "Simulate N made-up visitors instead of reading them from PostgreSQL.")
+  private Integer visitors;
+
+  @Option(
+      names = "--refresh-interval",
+      defaultValue = "60s",
+      description = "How often cats and visitors are re-read from PostgreSQL. Default: 60s.")
+  private String refreshInterval;
+
+  @Option(
+      names = "--stats-interval",
+      defaultValue = "10s",
+      description = "How often events/s per topic are logged. Default: 10s.")
+  private String statsInterval;
+
+  @Option(names = "--seed", description = "Seed of the simulation. Default: random.")
+  private Long seed;
+
+  @Option(
+      names = "--anomaly-rate",
+      defaultValue = "0.0002",
+      description =
+          "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly. Default: ${DEFAULT-VALUE}.")
+  private double anomalyRate;
+
+  @Option(
+      names = "--compression",
+      defaultValue = "lz4",
+      description = "lz4, zstd, snappy, gzip or none. Default: ${DEFAULT-VALUE}.")
+  private String compression;
+
+  @Option(names = "--linger-ms", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  private int lingerMillis;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "262144",
+      description = "Producer batch size in bytes. Default: ${DEFAULT-VALUE}.")
+  private int batchBytes;
+
+  @Option(
+      names = "--kafka-timeout",
+      defaultValue = "15s",
+      description = "How long to wait for the broker before failing. Default: ${DEFAULT-VALUE}.")
+  private String kafkaTimeout;
+
+  @Spec private CommandSpec spec;
+
+  public static void main(String[] args) {
+    Commands.run(new ProduceEvents(), args);
+  }
+
+  /** The validated run configuration; throws {@link IllegalArgumentException} on bad options. */
+  public ProductionConfig config() {
+    if (tickMillis != null && speed != null) {
+      throw new IllegalArgumentException("give --tick-millis or --speed, not both");
+    }
+    if (tickMillis != null && tickMillis <= 0) {
+      throw new IllegalArgumentException(
+          "--tick-millis is %d: expected a positive number".formatted(tickMillis));
+    }
+    double ticksPerSecond =
+        speed != null ? speed : 1000.0 / (tickMillis == null ? 1000 : tickMillis);
+    return new ProductionConfig(
+        ticksPerSecond,
+        burst,
+        Optional.ofNullable(duration).map(text -> Durations.parse(text, "--duration")),
+        maxEvents,
+        cats == null ? OptionalInt.empty() : OptionalInt.of(cats),
+        visitors == null ? OptionalInt.empty() : OptionalInt.of(visitors),
+        Durations.parse(refreshInterval, "--refresh-interval"),
+        Durations.parse(statsInterval, "--stats-interval"),
+        seed != null ? seed : new Random().nextLong(),
+        new SimulationRules(anomalyRate));
+  }
+
+  public KafkaTuning tuning() {
+    return new KafkaTuning(
+        compression, lingerMillis, batchBytes, Durations.parse(kafkaTimeout, "--kafka-timeout"));
+  }
+
+  @Override
+  public Integer call() {
+    ProductionConfig config = config();
+    KafkaTuning tuning = tuning();
+    KafkaSettings kafkaSettings = kafka.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Random synthetic = new Random(config.seed());
+    PostgresRoster roster =
+        new PostgresRoster(
+            config.readsDatabase() ? Optional.of(postgres.settings()) : Optional.empty(),
+            config.syntheticCats().stream()
+                .mapToObj(n -> Roster.syntheticCats(synthetic, n))
+                .findFirst(),
+            config.syntheticVisitors().stream()
+                .mapToObj(n -> Roster.syntheticVisitors(synthetic, n))
+                .findFirst());
+    try (roster;
+        KafkaEventSink sink = KafkaEventSink.open(kafkaSettings, tuning, PRODUCED_TOPICS)) {
+      EventProduction production =
+          new EventProduction(config, roster, sink, Clock.systemUTC(), kafkaSettings::topicName);
+      ProductionSummary summary = runUntilDone(production, sink);
+      out.printf(
+          "Produced %d events in %d ticks, %.1f s (%.0f events/s, seed %d): %s%n",
+          summary.events(),
+          summary.ticks(),
+          summary.elapsed().toNanos() / 1e9,
+          summary.eventsPerSecond(),
+          config.seed(),
+          summary.eventsByTopic());
+      out.flush();
+      return 0;
+    } catch (KafkaUnavailableException | DeliveryFailedException e) {
+      err.println("Producing failed: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (SQLException e) {
+      err.println("Producing failed, cannot read cats and visitors: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  /**
+   * Runs until a stop condition or SIGTERM/SIGINT; either way every event produced is flushed to
+   * Kafka before this returns, and the shutdown hook waits for that.
+   */
+  private static ProductionSummary runUntilDone(EventProduction production, KafkaEventSink sink)
+      throws SQLException {
+    CountDownLatch flushed = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              production.stop();
+              try {
+                flushed.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "simulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      ProductionSummary summary = production.run();
+      sink.flush();
+      sink.checkDelivery();
+      return summary;
+    } finally {
+      flushed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook is running and has just been released.
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.catcafe.simulator.profile;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.OperationalSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Writes generated profiles into {@code cats} and {@code visitors}, all in one transaction: a run
+ * either seeds both tables completely or leaves the database as it found it.
+ */
+public final class ProfileStore {
+  /** Serialises concurrent seeders (e.g. two {@code make run}s) on one database. */
+  private static final long SEED_LOCK_KEY = 0x6361_7463_6166_6531L;
+
+  private static final int BATCH_SIZE = 1_000;
+
+  private final Connection connection;
+
+  /** {@code connection} is used in manual-commit mode; the caller closes it. */
+  public ProfileStore(Connection connection) {
+    this.connection = requireNonNull(connection, "connection is null");
+  }
+
+  /**
+   * Creates the tables if needed and fills them, unless they already hold rows (idempotence); with
+   * {@code reset} it drops and rebuilds them first. Generates the profiles only when they are
+   * written.
+   */
+  public SeedOutcome seed(Supplier<Profiles> profiles, boolean reset) throws SQLException {
+    requireNonNull(profiles, "profiles is null");
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_advisory_xact_lock(%d)".formatted(SEED_LOCK_KEY));
+        if (reset) {
+          statement.execute(
+              "DROP TABLE IF EXISTS %s, %s"
+                  .formatted(OperationalSchema.CATS_TABLE, OperationalSchema.VISITORS_TABLE));
+        }
+        for (String ddl : OperationalSchema.ddl()) {
+          statement.execute(ddl);
+        }
+      }
+      long existingCats = count(OperationalSchema.CATS_TABLE);
+      long existingVisitors = count(OperationalSchema.VISITORS_TABLE);
+      if (existingCats > 0 || existingVisitors > 0) {
+        connection.commit();
+        return new SeedOutcome(false, existingCats, existingVisitors);
+      }
+      Profiles generated = profiles.get();
+      insertCats(generated.cats());
+      insertVisitors(generated.visitors());
+      connection.commit();
+      return new SeedOutcome(true, generated.cats().size(), generated.visitors().size());
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private long count(String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private void insertCats(List<CatProfile> cats) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            insertSql(OperationalSchema.CATS_TABLE, OperationalSchema.CATS_COLUMNS))) {
+      int pending = 0;
+      for (CatProfile cat : cats) {
+        insert.setString(1, cat.catId());
+        insert.setString(2, cat.name());
+        insert.setString(3, cat.coatColor().wireName());
+        insert.setString(4, cat.coatLength().wireName());
+        insert.setInt(5, cat.ageMonths());
+        insert.setString(6, cat.archetype().wireName());
+        insert.setString(7, cat.status().wireName());
+        insert.setTimestamp(8, Timestamp.valueOf(cat.admittedDate()));
+        if (cat.adoptedDate().isPresent()) {
+          insert.setTimestamp(9, Timestamp.valueOf(cat.adoptedDate().get()));
+        } else {
+          insert.setNull(9, Types.TIMESTAMP);
+        }
+        insert.setTimestamp(10, Timestamp.valueOf(cat.lastCheckupTime()));
+        insert.addBatch();
+        if (++pending == BATCH_SIZE) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private void insertVisitors(List<VisitorProfile> visitors) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            insertSql(OperationalSchema.VISITORS_TABLE, OperationalSchema.VISITORS_COLUMNS))) {
+      int pending = 0;
+      for (VisitorProfile visitor : visitors) {
+        insert.setString(1, visitor.visitorId());
+        insert.setString(2, visitor.name());
+        insert.setString(3, visitor.archetype().wireName());
+        insert.setTimestamp(4, Timestamp.valueOf(visitor.firstVisitDate()));
+        insert.addBatch();
+        if (++pending == BATCH_SIZE) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static String insertSql(String table, List<String> columns) {
+    return "INSERT INTO %s (%s) VALUES (%s)"
+        .formatted(
+            table,
+            String.join(", ", columns),
+            String.join(", ", Collections.nCopies(columns.size(), "?")));
+  }
+
+  /**
+   * What a seed run found or did.
+   *
+   * @param inserted whether this run wrote the rows (false: the tables already held data)
+   * @param cats rows in {@code cats} afterwards
+   * @param visitors rows in {@code visitors} afterwards
+   */
+  public record SeedOutcome(boolean inserted, long cats, long visitors) {}
+}
