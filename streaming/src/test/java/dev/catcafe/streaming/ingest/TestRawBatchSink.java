@@ -1,0 +1,92 @@
+package dev.catcafe.streaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.testing.BaseSparkTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The replay of a micro-batch after a crash must not write its rows a second time. */
+final class TestRawBatchSink extends BaseSparkTest {
+  private static final String LOCATION =
+      "{\"event_time\":\"2025-10-07T19:24:56.123Z\",\"cat_id\":\"cat-%d\",\"location\":\"sunny_corner\"}";
+
+  @AfterEach
+  void clearQueryId() {
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, null);
+  }
+
+  @Test
+  void aReplayedBatchIsWrittenOnceToBothTables() throws Exception {
+    CatalogSettings catalog = TestingCatalogs.unitTestCatalog("sink_replay");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog);
+    Dataset<Row> batch0 =
+        KafkaRows.of(
+            spark,
+            "cat-locations",
+            0,
+            List.of(LOCATION.formatted(1), "oops", LOCATION.formatted(2)));
+    Dataset<Row> batch1 = KafkaRows.of(spark, "cat-locations", 3, List.of(LOCATION.formatted(3)));
+
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-a");
+    sink.call(batch0, 0L);
+    sink.call(batch0, 0L);
+    sink.call(batch1, 1L);
+    sink.call(batch0, 0L);
+    sink.call(batch1, 1L);
+
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    assertThat(offsets(rawTable)).containsExactly(0L, 2L, 3L);
+    assertThat(offsets(LakeTable.INGEST_ERRORS.qualifiedName(catalog))).containsExactly(1L);
+    Table table = Spark3Util.loadIcebergTable(spark, rawTable);
+    assertThat(IdempotentAppend.lastCommittedBatch(table, "query-a")).hasValue(1L);
+    assertThat(table.currentSnapshot().summary())
+        .containsEntry(IdempotentAppend.QUERY_ID, "query-a")
+        .containsEntry(IdempotentAppend.BATCH_ID, "1");
+
+    // Another query (a new checkpoint) is a new writer: its batch 0 is not a replay.
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-b");
+    sink.call(batch1, 0L);
+    assertThat(offsets(rawTable)).containsExactly(0L, 2L, 3L, 3L);
+  }
+
+  @Test
+  void writesTheErrorsOfABatchWhoseRawCommitLandedBeforeACrash() throws Exception {
+    CatalogSettings catalog = TestingCatalogs.unitTestCatalog("sink_half_done");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    Dataset<Row> batch =
+        KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1), "{\"cat_id\":5}"));
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    // The crash: the valid rows were committed, the process died before the error commit.
+    IdempotentAppend.append(
+        RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid(), rawTable, "query-c", 0L);
+
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-c");
+    new RawBatchSink(Topic.CAT_LOCATIONS, catalog).call(batch, 0L);
+
+    assertThat(offsets(rawTable)).containsExactly(0L);
+    Map<Long, String> errors =
+        spark.table(LakeTable.INGEST_ERRORS.qualifiedName(catalog)).collectAsList().stream()
+            .collect(
+                Collectors.toMap(
+                    row -> row.<Long>getAs("kafka_offset"), row -> row.<String>getAs("reason")));
+    assertThat(errors).containsOnly(Map.entry(1L, "missing required field event_time"));
+  }
+
+  private static List<Long> offsets(String table) {
+    return spark.table(table).orderBy("kafka_offset").collectAsList().stream()
+        .map(row -> row.<Long>getAs("kafka_offset"))
+        .toList();
+  }
+}
