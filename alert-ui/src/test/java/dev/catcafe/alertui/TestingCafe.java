@@ -1,0 +1,224 @@
+package dev.catcafe.alertui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.model.EventTimes;
+import dev.catcafe.model.OperationalSchema;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.event.CafeEvent;
+import dev.catcafe.model.event.CatHealthAlert;
+import dev.catcafe.model.event.PotentialAdopterAlert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Cafe rows, alerts and HTTP calls for the alert UI's integration tests. */
+final class TestingCafe {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private TestingCafe() {}
+
+  /** The operational tables, emptied. */
+  static void createTables(PostgresSettings postgres) {
+    execute(postgres, OperationalSchema.CATS_DDL);
+    execute(postgres, OperationalSchema.VISITORS_DDL);
+    execute(postgres, "TRUNCATE cats, visitors");
+  }
+
+  static void insertCat(
+      PostgresSettings postgres,
+      String catId,
+      String name,
+      String coatColor,
+      String coatLength,
+      Integer ageMonths,
+      String status,
+      LocalDate admitted) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO cats (cat_id, name, coat_color, coat_length, age, archetype, status,"
+                    + " admitted_date, adopted_date, last_checkup_time)"
+                    + " VALUES (?, ?, ?, ?, ?, 'sleepy_senior', ?, ?, ?, ?)")) {
+      insert.setString(1, catId);
+      insert.setString(2, name);
+      insert.setString(3, coatColor);
+      insert.setString(4, coatLength);
+      insert.setObject(5, ageMonths);
+      insert.setString(6, status);
+      insert.setTimestamp(7, Timestamp.valueOf(admitted.atStartOfDay()));
+      insert.setTimestamp(
+          8,
+          status.equals("adopted") ? Timestamp.valueOf(admitted.plusDays(3).atStartOfDay()) : null);
+      insert.setTimestamp(9, Timestamp.valueOf(admitted.atTime(10, 30, 15)));
+      insert.executeUpdate();
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  static void insertVisitor(PostgresSettings postgres, String visitorId, String name) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO visitors (visitor_id, name, archetype, first_visit_date)"
+                    + " VALUES (?, ?, 'potential_adopter', DATE '2025-10-01')")) {
+      insert.setString(1, visitorId);
+      insert.setString(2, name);
+      insert.executeUpdate();
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  /** The cat's status and whether it has an adoption date. */
+  static Optional<String> catStatus(PostgresSettings postgres, String catId) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT status || CASE WHEN adopted_date IS NULL THEN '' ELSE '+dated' END"
+                    + " FROM cats WHERE cat_id = ?")) {
+      select.setString(1, catId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  static CatHealthAlert dehydration(String alertId, String catId) {
+    return new CatHealthAlert(
+        EventTimes.format(Instant.now()),
+        catId,
+        "DEHYDRATION",
+        4.56,
+        4.0,
+        "Health Alert for %s: Hours since last drink (4.56) exceeds threshold (4.0)."
+            .formatted(catId),
+        alertId);
+  }
+
+  static PotentialAdopterAlert adopter(String alertId, String visitorId, List<String> likedCats) {
+    return new PotentialAdopterAlert(
+        visitorId,
+        EventTimes.format(Instant.now()),
+        String.join(", ", likedCats),
+        likedCats.size(),
+        "Potential adopter detected: %s has liked %d cats.".formatted(visitorId, likedCats.size()),
+        alertId);
+  }
+
+  static KafkaProducer<String, String> producer(KafkaSettings kafka) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        new StringSerializer());
+  }
+
+  /** Writes the alert as the alert jobs do: JSON of the model record, keyed like the original. */
+  static void send(KafkaProducer<String, String> producer, KafkaSettings kafka, CafeEvent alert) {
+    try {
+      sendRaw(
+          producer, kafka.topicName(alert.topic()), alert.key(), MAPPER.writeValueAsString(alert));
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+  }
+
+  static void sendRaw(
+      KafkaProducer<String, String> producer, String topic, String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException failure) {
+      throw new IllegalStateException("could not produce to " + topic, failure);
+    }
+  }
+
+  static HttpResponse<String> get(int port, String pathAndQuery) {
+    return call(HttpRequest.newBuilder(uri(port, pathAndQuery)).GET().build());
+  }
+
+  static HttpResponse<String> post(int port, String path, Optional<String> staffToken) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(port, path)).POST(HttpRequest.BodyPublishers.noBody());
+    staffToken.ifPresent(token -> request.header(StaffToken.HEADER, token));
+    return call(request.build());
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return MAPPER.readTree(response.body());
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+  }
+
+  static URI feedUri(int port) {
+    return URI.create("ws://127.0.0.1:%d/ws".formatted(port));
+  }
+
+  private static URI uri(int port, String pathAndQuery) {
+    return URI.create("http://127.0.0.1:%d%s".formatted(port, pathAndQuery));
+  }
+
+  private static HttpResponse<String> call(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  private static void execute(PostgresSettings postgres, String sql) {
+    try (Connection connection = connect(postgres);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  private static Connection connect(PostgresSettings postgres) throws SQLException {
+    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+  }
+}

@@ -1,0 +1,173 @@
+package dev.catcafe.batch.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.actions.DeleteOrphanFiles;
+import org.apache.iceberg.actions.ExpireSnapshots;
+import org.apache.iceberg.actions.RewriteDataFiles;
+import org.apache.iceberg.actions.RewriteManifests;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.actions.SparkActions;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one Iceberg table healthy with Iceberg's Spark actions, safely while streaming appends
+ * continue: compaction only replaces files (a concurrent append adds files and never conflicts with
+ * it; Iceberg retries the losing commit against the new metadata), and it commits file group by
+ * file group ({@code partial-progress}) so a conflict costs one group, not the whole run.
+ */
+public final class TableMaintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
+
+  private TableMaintenance() {}
+
+  /** Runs the configured steps on {@code tableName} and reports what changed. */
+  public static TableReport maintain(
+      SparkSession spark, String tableName, MaintenanceConfig config, Instant now) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(tableName, "tableName is null");
+    requireNonNull(config, "config is null");
+    requireNonNull(now, "now is null");
+    Table table = load(spark, tableName);
+    long filesBefore = dataFiles(table);
+    RewriteDataFiles.Result compaction = null;
+    RewriteManifests.Result manifests = null;
+    ExpireSnapshots.Result expiry = null;
+    int expiredSnapshots = 0;
+    long orphans = 0;
+    for (MaintenanceStep step : config.orderedSteps()) {
+      table.refresh();
+      switch (step) {
+        case REWRITE_DATA_FILES -> compaction = rewriteDataFiles(spark, table, config, now);
+        case REWRITE_MANIFESTS ->
+            manifests = SparkActions.get(spark).rewriteManifests(table).execute();
+        case EXPIRE_SNAPSHOTS -> {
+          Set<Long> before = snapshotIds(table);
+          expiry =
+              SparkActions.get(spark)
+                  .expireSnapshots(table)
+                  .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
+                  .retainLast(config.retainLastSnapshots())
+                  .execute();
+          table.refresh();
+          before.removeAll(snapshotIds(table));
+          expiredSnapshots = before.size();
+        }
+        case REMOVE_ORPHAN_FILES -> {
+          DeleteOrphanFiles.Result result =
+              SparkActions.get(spark)
+                  .deleteOrphanFiles(table)
+                  .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+                  .execute();
+          orphans = result.orphanFilesCount();
+        }
+      }
+    }
+    table.refresh();
+    TableReport report =
+        new TableReport(
+            tableName,
+            filesBefore,
+            dataFiles(table),
+            compaction == null ? 0 : compaction.rewrittenDataFilesCount(),
+            compaction == null ? 0 : compaction.addedDataFilesCount(),
+            compaction == null ? 0 : compaction.rewrittenBytesCount(),
+            compaction == null ? 0 : compaction.failedDataFilesCount(),
+            manifests == null ? 0 : count(manifests.rewrittenManifests()),
+            manifests == null ? 0 : count(manifests.addedManifests()),
+            expiredSnapshots,
+            expiry == null ? 0 : expiry.deletedDataFilesCount(),
+            expiry == null
+                ? 0
+                : expiry.deletedManifestsCount() + expiry.deletedManifestListsCount(),
+            orphans);
+    LOG.info("{}", report);
+    return report;
+  }
+
+  /** Live data files of the table's current snapshot. */
+  public static long dataFiles(Table table) {
+    Snapshot current = requireNonNull(table, "table is null").currentSnapshot();
+    if (current == null) {
+      return 0;
+    }
+    String total = current.summary().get("total-data-files");
+    return total == null ? 0 : Long.parseLong(total);
+  }
+
+  private static RewriteDataFiles.Result rewriteDataFiles(
+      SparkSession spark, Table table, MaintenanceConfig config, Instant now) {
+    RewriteDataFiles rewrite =
+        SparkActions.get(spark)
+            .rewriteDataFiles(table)
+            .binPack()
+            .option(RewriteDataFiles.PARTIAL_PROGRESS_ENABLED, "true")
+            .option(RewriteDataFiles.PARTIAL_PROGRESS_MAX_COMMITS, "10")
+            .option("min-input-files", Integer.toString(config.minInputFiles()));
+    if (config.targetFileSizeBytes() > 0) {
+      rewrite =
+          rewrite.option(
+              RewriteDataFiles.TARGET_FILE_SIZE_BYTES, Long.toString(config.targetFileSizeBytes()));
+    }
+    if (config.closedPartitionsOnly()) {
+      Optional<String> dayColumn = dayPartitionSource(table);
+      if (dayColumn.isPresent()) {
+        Instant today =
+            LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        long todayMicros = ChronoUnit.MICROS.between(Instant.EPOCH, today);
+        rewrite = rewrite.filter(Expressions.lessThan(dayColumn.get(), todayMicros));
+      } else {
+        LOG.info("{} has no day partition: compacting all of it", table.name());
+      }
+    }
+    return rewrite.execute();
+  }
+
+  /** The column a {@code days(...)} partition of the table is derived from, if it has one. */
+  static Optional<String> dayPartitionSource(Table table) {
+    for (PartitionField field : table.spec().fields()) {
+      if (field.transform().toString().equals("day")) {
+        return Optional.of(table.schema().findColumnName(field.sourceId()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Set<Long> snapshotIds(Table table) {
+    Set<Long> ids = new HashSet<>();
+    for (Snapshot snapshot : table.snapshots()) {
+      ids.add(snapshot.snapshotId());
+    }
+    return ids;
+  }
+
+  private static int count(Iterable<?> items) {
+    int count = 0;
+    for (Object ignored : items) {
+      count++;
+    }
+    return count;
+  }
+
+  private static Table load(SparkSession spark, String tableName) {
+    try {
+      return Spark3Util.loadIcebergTable(spark, tableName);
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException
+        | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+      throw new IllegalArgumentException("cannot load table %s".formatted(tableName), e);
+    }
+  }
+}

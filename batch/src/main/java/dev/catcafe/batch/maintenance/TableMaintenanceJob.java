@@ -1,0 +1,161 @@
+package dev.catcafe.batch.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.spark.LakehouseSessions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Compacts, rewrites manifests, expires snapshots and removes orphan files of the lake's tables (by
+ * default the raw tables and {@code ingest_errors}). Safe to run while ingestion writes.
+ *
+ * <pre>
+ * bin/run batch dev.catcafe.batch.maintenance.TableMaintenanceJob [--table cat_wellness_raw] ...
+ * </pre>
+ */
+@Command(
+    name = "table-maintenance",
+    mixinStandardHelpOptions = true,
+    description =
+        "Keeps the lake's Iceberg tables healthy: compaction, manifests, expiry, orphans.")
+public final class TableMaintenanceJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(TableMaintenanceJob.class);
+
+  @Mixin private CatalogOptions catalogOptions;
+
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description =
+          "Table to maintain (table, namespace.table or catalog.namespace.table); repeatable."
+              + " Default: the raw tables and ingest_errors that exist.")
+  private List<String> tables = new ArrayList<>();
+
+  @Option(
+      names = "--step",
+      paramLabel = "STEP",
+      description = "Run only these steps: ${COMPLETION-CANDIDATES}. Default: all.")
+  private List<MaintenanceStep> steps = new ArrayList<>();
+
+  @Option(
+      names = "--min-input-files",
+      defaultValue = "5",
+      description =
+          "Compact a partition once it has this many small files. Default: ${DEFAULT-VALUE}.")
+  private int minInputFiles;
+
+  @Option(
+      names = "--target-file-size-bytes",
+      defaultValue = "0",
+      description = "Size of compacted files; 0 = the table's write.target-file-size-bytes.")
+  private long targetFileSizeBytes;
+
+  @Option(
+      names = "--closed-partitions-only",
+      description = "Compact only days before today (UTC), not the day being ingested.")
+  private boolean closedPartitionsOnly;
+
+  @Option(
+      names = "--snapshot-retention",
+      defaultValue = "7d",
+      converter = Durations.Converter.class,
+      description = "Expire snapshots older than this (at least 1d). Default: ${DEFAULT-VALUE}.")
+  private Duration snapshotRetention;
+
+  @Option(
+      names = "--retain-last",
+      defaultValue = "50",
+      description = "Always keep this many newest snapshots. Default: ${DEFAULT-VALUE}.")
+  private int retainLast;
+
+  @Option(
+      names = "--orphan-file-age",
+      defaultValue = "3d",
+      converter = Durations.Converter.class,
+      description =
+          "Only unreferenced files older than this are deleted (at least 1h). Default: ${DEFAULT-VALUE}.")
+  private Duration orphanFileAge;
+
+  @Option(
+      names = "--spark-master",
+      defaultValue = "${env:SPARK_MASTER:-local[*]}",
+      description = "Spark master. Env SPARK_MASTER. Default: ${DEFAULT-VALUE}.")
+  private String sparkMaster;
+
+  public static void main(String[] args) {
+    Commands.run(new TableMaintenanceJob(), args);
+  }
+
+  @Override
+  public Integer call() {
+    MaintenanceConfig config = config();
+    SparkSession spark =
+        LakehouseSessions.builder("table-maintenance", config.catalog())
+            .master(sparkMaster)
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    Configurator.setLevel("dev.catcafe", Level.INFO);
+    try {
+      run(spark, config, Instant.now());
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  MaintenanceConfig config() {
+    return new MaintenanceConfig(
+        catalogOptions.settings(),
+        tables,
+        steps.isEmpty() ? EnumSet.allOf(MaintenanceStep.class) : EnumSet.copyOf(steps),
+        minInputFiles,
+        targetFileSizeBytes,
+        closedPartitionsOnly,
+        snapshotRetention,
+        retainLast,
+        orphanFileAge);
+  }
+
+  /** Maintains every configured table (or every existing raw table) and returns the reports. */
+  public static List<TableReport> run(SparkSession spark, MaintenanceConfig config, Instant now) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(config, "config is null");
+    List<TableReport> reports = new ArrayList<>();
+    for (String table : tablesToMaintain(spark, config)) {
+      reports.add(TableMaintenance.maintain(spark, table, config, now));
+    }
+    LOG.info("maintained {} tables", reports.size());
+    return reports;
+  }
+
+  /** The configured tables, or the raw tables and ingest_errors that exist. */
+  static List<String> tablesToMaintain(SparkSession spark, MaintenanceConfig config) {
+    if (!config.tables().isEmpty()) {
+      return config.tables().stream().map(config::qualify).toList();
+    }
+    List<String> defaults = new ArrayList<>();
+    for (Topic topic : Topic.values()) {
+      defaults.add(topic.rawTable().qualifiedName(config.catalog()));
+    }
+    defaults.add(LakeTable.INGEST_ERRORS.qualifiedName(config.catalog()));
+    return defaults.stream().filter(spark.catalog()::tableExists).toList();
+  }
+}

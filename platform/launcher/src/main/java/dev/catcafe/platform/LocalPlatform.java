@@ -1,0 +1,176 @@
+package dev.catcafe.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole local platform: PostgreSQL (cafe database and Iceberg catalog database), a Kafka broker
+ * with the cafe's topics, the Iceberg JDBC catalog with a warehouse on local disk, and Trino over
+ * both. Starting is idempotent: a running service is left alone; stopping keeps the data.
+ */
+public final class LocalPlatform {
+  private static final Duration KAFKA_START = Duration.ofSeconds(120);
+  private static final Duration TRINO_START = Duration.ofSeconds(240);
+
+  private final PlatformConfig config;
+  private final Map<String, String> environment;
+  private final Secrets secrets;
+  private final PostgresServer postgres;
+  private final KafkaBroker kafka;
+  private final TrinoServer trino;
+
+  public LocalPlatform(PlatformConfig config, Map<String, String> environment) {
+    this.config = requireNonNull(config, "config is null");
+    this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    this.secrets = new Secrets(config.home().resolve("secrets.properties"));
+    this.postgres = new PostgresServer(config, secrets);
+    this.kafka = new KafkaBroker(config);
+    this.trino = new TrinoServer(config);
+  }
+
+  public PlatformConfig config() {
+    return config;
+  }
+
+  public PlatformEndpoints endpoints() {
+    String password = postgres.appPassword();
+    PostgresSettings cafe =
+        new PostgresSettings(
+            postgres.adminUrl(PlatformConfig.CAFE_DATABASE), PlatformConfig.APP_ROLE, password);
+    CatalogSettings lake =
+        new CatalogSettings(
+            PlatformConfig.CATALOG_NAME,
+            CatalogType.JDBC,
+            postgres.adminUrl(PlatformConfig.CATALOG_DATABASE),
+            PlatformConfig.APP_ROLE,
+            password,
+            config.warehouse().toUri().toString().replaceFirst("^file:/(?!/)", "file:///"),
+            PlatformConfig.NAMESPACE);
+    return new PlatformEndpoints(kafka.settings(), cafe, lake, trino.jdbcUrl());
+  }
+
+  /** Starts whatever is not running, waits for health, writes the env file. */
+  public PlatformEndpoints up(boolean withTrino) {
+    try {
+      Files.createDirectories(config.warehouse());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    postgres.start();
+    kafka.start();
+    PlatformEndpoints endpoints = endpoints();
+    if (withTrino) {
+      startTrinoProcess(endpoints);
+    }
+    bootstrapCatalog(endpoints.catalog());
+    kafka.awaitReady(KAFKA_START);
+    if (withTrino) {
+      trino.awaitReady(TRINO_START);
+    }
+    endpoints.write(config.envFile(), config);
+    return endpoints;
+  }
+
+  /** Starts Trino (if it is not running) and waits for it. */
+  public void startTrino() {
+    startTrinoProcess(endpoints());
+    trino.awaitReady(TRINO_START);
+  }
+
+  public void restartTrino() {
+    trino.stop();
+    startTrino();
+  }
+
+  private void startTrinoProcess(PlatformEndpoints endpoints) {
+    trino.start(
+        endpoints.catalog(),
+        endpoints.postgres(),
+        JavaRuntimes.forTrino(environment, Path.of("/usr/lib/jvm")));
+  }
+
+  /**
+   * Creates the Iceberg catalog tables and namespace through Iceberg's own code, in a JVM on the
+   * spark-common module's classpath (the launcher stays free of Spark's dependency tree).
+   */
+  private void bootstrapCatalog(CatalogSettings catalog) {
+    List<String> command = new ArrayList<>();
+    command.add(KafkaBroker.javaCommand());
+    command.add("@" + config.projectRoot().resolve("etc/spark-jvm.args"));
+    command.addAll(
+        List.of(
+            "-cp", config.moduleClasspath("spark-common"), "dev.catcafe.spark.CatalogBootstrap"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder
+        .environment()
+        .putAll(PlatformEndpoints.environment(kafka.settings(), endpoints().postgres(), catalog));
+    try {
+      Process process = builder.start();
+      String output =
+          new String(
+              process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new PlatformException("Iceberg catalog bootstrap failed:\n" + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException("interrupted", e);
+    }
+  }
+
+  /** Creates an empty database on the platform's server (for isolated tests). */
+  public void createDatabase(String database) {
+    postgres.createDatabase(database);
+  }
+
+  /** Stops every service this platform started; the data stays. */
+  public void down() {
+    trino.stop();
+    kafka.stop();
+    postgres.stop();
+  }
+
+  /** Stops everything and deletes the platform's home: data, logs, secrets. */
+  public void clean() {
+    down();
+    if (Files.exists(config.home())) {
+      try (Stream<Path> files = Files.walk(config.home())) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Service name to whether it runs. */
+  public Map<String, Boolean> status() {
+    Map<String, Boolean> status = new LinkedHashMap<>();
+    status.put("postgres", postgres.isRunning());
+    status.put("kafka", kafka.isRunning());
+    status.put("trino", trino.isRunning());
+    return status;
+  }
+
+  KafkaSettings kafkaSettings() {
+    return kafka.settings();
+  }
+}

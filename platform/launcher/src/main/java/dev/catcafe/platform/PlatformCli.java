@@ -1,0 +1,116 @@
+package dev.catcafe.platform;
+
+import dev.catcafe.model.cli.Commands;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code make up}, {@code make down}, {@code make clean}, {@code make status}: the local platform
+ * from the command line. Ports and folders come from the environment (see {@link PlatformConfig}).
+ */
+@Command(
+    name = "platform",
+    mixinStandardHelpOptions = true,
+    description = "Start, stop, inspect or wipe the local platform.",
+    subcommands = {
+      PlatformCli.Up.class,
+      PlatformCli.Down.class,
+      PlatformCli.Status.class,
+      PlatformCli.Clean.class
+    })
+public final class PlatformCli implements Callable<Integer> {
+  public static void main(String[] args) {
+    Commands.run(new PlatformCli(), args);
+  }
+
+  @Override
+  public Integer call() {
+    System.err.println("Name a command: up, down, status or clean (--help for more).");
+    return Commands.USAGE_ERROR;
+  }
+
+  static LocalPlatform platform(boolean freePorts) {
+    Map<String, String> env = System.getenv();
+    Path root = Path.of(env.getOrDefault("CATCAFE_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
+    PlatformConfig config = PlatformConfig.fromEnvironment(root, env);
+    return new LocalPlatform(freePorts ? config.withFreePorts() : config, env);
+  }
+
+  @Command(name = "up", description = "Start every service that is not running; wait for health.")
+  static final class Up implements Callable<Integer> {
+    @Option(names = "--without-trino", description = "Leave Trino out (it takes the longest).")
+    private boolean withoutTrino;
+
+    @Option(
+        names = "--free-ports",
+        description = "Use ports the OS picks (for test platforms beside a dev platform).")
+    private boolean freePorts;
+
+    @Override
+    public Integer call() {
+      LocalPlatform platform = platform(freePorts);
+      long started = System.nanoTime();
+      try {
+        PlatformEndpoints endpoints = platform.up(!withoutTrino);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Local platform up in %.1f s%n", took.toMillis() / 1000.0);
+        System.out.printf(
+            "  PostgreSQL  %s (user %s)%n",
+            endpoints.postgres().jdbcUrl(), endpoints.postgres().user());
+        System.out.printf("  Kafka       %s%n", endpoints.kafka().bootstrapServers());
+        System.out.printf(
+            "  Iceberg     catalog %s, %s, warehouse %s%n",
+            endpoints.catalog().name(), endpoints.catalog().uri(), endpoints.catalog().warehouse());
+        if (!withoutTrino) {
+          System.out.printf(
+              "  Trino       %s  (web UI http://127.0.0.1:%d)%n",
+              endpoints.trinoJdbcUrl(), platform.config().trinoPort());
+        }
+        System.out.printf("  Env file    %s%n", platform.config().envFile());
+        System.out.printf("  Logs        %s%n", platform.config().logs());
+        return 0;
+      } catch (PlatformException e) {
+        System.err.println("make up failed: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  @Command(name = "down", description = "Stop every service; keep the data.")
+  static final class Down implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      platform(false).down();
+      System.out.println("Local platform stopped (data kept; 'make clean' wipes it).");
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Which services run, and their memory.")
+  static final class Status implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      platform(false)
+          .status()
+          .forEach(
+              (service, running) ->
+                  System.out.printf("  %-9s %s%n", service, running ? "running" : "stopped"));
+      return 0;
+    }
+  }
+
+  @Command(name = "clean", description = "Stop every service and delete all platform data.")
+  static final class Clean implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      LocalPlatform platform = platform(false);
+      platform.clean();
+      System.out.println("Local platform wiped: " + platform.config().home());
+      return 0;
+    }
+  }
+}

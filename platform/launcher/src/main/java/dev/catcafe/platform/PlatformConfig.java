@@ -1,0 +1,149 @@
+package dev.catcafe.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local platform lives and which ports it uses. Read from the environment with defaults
+ * that are the usual ports; {@link #withFreePorts} gives test platforms ports nobody else uses.
+ *
+ * @param projectRoot the checkout, where the built Kafka and Trino distributions are
+ * @param home the working folder: data, logs, pid files, the env file
+ * @param postgresPort {@code POSTGRES_PORT}, default 5432
+ * @param kafkaPort {@code KAFKA_PORT}, default 9092
+ * @param kafkaControllerPort {@code KAFKA_CONTROLLER_PORT}, default 9093
+ * @param trinoPort {@code TRINO_PORT}, default 8080
+ * @param topicPartitions {@code KAFKA_TOPIC_PARTITIONS}, default 1 (as the original)
+ * @param trinoHeap {@code TRINO_HEAP}, default 2G
+ */
+public record PlatformConfig(
+    Path projectRoot,
+    Path home,
+    int postgresPort,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int trinoPort,
+    int topicPartitions,
+    String trinoHeap) {
+  public static final String CATALOG_NAME = "lakehouse";
+  public static final String NAMESPACE = "cafe";
+  public static final String CAFE_DATABASE = "cafe";
+  public static final String CATALOG_DATABASE = "iceberg_catalog";
+  public static final String APP_ROLE = "cafe";
+
+  public PlatformConfig {
+    projectRoot = requireNonNull(projectRoot, "projectRoot is null").toAbsolutePath().normalize();
+    home = requireNonNull(home, "home is null").toAbsolutePath().normalize();
+    requirePort(postgresPort, "POSTGRES_PORT");
+    requirePort(kafkaPort, "KAFKA_PORT");
+    requirePort(kafkaControllerPort, "KAFKA_CONTROLLER_PORT");
+    requirePort(trinoPort, "TRINO_PORT");
+    if (topicPartitions < 1) {
+      throw new IllegalArgumentException("KAFKA_TOPIC_PARTITIONS must be at least 1");
+    }
+    if (!requireNonNull(trinoHeap, "trinoHeap is null").matches("\\d+[mMgG]")) {
+      throw new IllegalArgumentException(
+          "TRINO_HEAP is '%s': expected e.g. 2G".formatted(trinoHeap));
+    }
+  }
+
+  private static void requirePort(int port, String variable) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("%s is %d: expected 1-65535".formatted(variable, port));
+    }
+  }
+
+  /** The platform of a checkout, configured by {@code env} (normally {@code System.getenv()}). */
+  public static PlatformConfig fromEnvironment(Path projectRoot, Map<String, String> env) {
+    Path root = projectRoot.toAbsolutePath();
+    return new PlatformConfig(
+        root,
+        Path.of(env.getOrDefault("CATCAFE_HOME", root.resolve(".work/platform").toString())),
+        intSetting(env, "POSTGRES_PORT", 5432),
+        intSetting(env, "KAFKA_PORT", 9092),
+        intSetting(env, "KAFKA_CONTROLLER_PORT", 9093),
+        intSetting(env, "TRINO_PORT", 8080),
+        intSetting(env, "KAFKA_TOPIC_PARTITIONS", 1),
+        env.getOrDefault("TRINO_HEAP", "2G"));
+  }
+
+  /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */
+  public PlatformConfig withFreePorts() {
+    return new PlatformConfig(
+        projectRoot,
+        home,
+        Ports.freePort(),
+        Ports.freePort(),
+        Ports.freePort(),
+        Ports.freePort(),
+        topicPartitions,
+        trinoHeap);
+  }
+
+  public PlatformConfig withHome(Path newHome) {
+    return new PlatformConfig(
+        projectRoot,
+        newHome,
+        postgresPort,
+        kafkaPort,
+        kafkaControllerPort,
+        trinoPort,
+        topicPartitions,
+        trinoHeap);
+  }
+
+  private static int intSetting(Map<String, String> env, String variable, int defaultValue) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "%s is '%s': expected a number".formatted(variable, value), e);
+    }
+  }
+
+  public Path logs() {
+    return home.resolve("logs");
+  }
+
+  public Path runDirectory() {
+    return home.resolve("run");
+  }
+
+  public Path warehouse() {
+    return home.resolve("warehouse");
+  }
+
+  /** The env file users and other commands source to reach this platform. */
+  public Path envFile() {
+    return home.resolve("platform.env");
+  }
+
+  public Path kafkaLibs() {
+    return projectRoot.resolve("platform/kafka-broker/target/libs");
+  }
+
+  public Path trinoDistribution() {
+    return projectRoot.resolve("platform/trino-server/target/trino-server-476");
+  }
+
+  /** The runtime classpath of a module of this checkout, as its build wrote it. */
+  public String moduleClasspath(String module) {
+    Path moduleDir = projectRoot.resolve(module);
+    Path classpathFile = moduleDir.resolve("target/classpath.txt");
+    try {
+      return moduleDir.resolve("target/classes")
+          + java.io.File.pathSeparator
+          + java.nio.file.Files.readString(classpathFile).strip();
+    } catch (java.io.IOException e) {
+      throw new PlatformException(
+          "%s is not built (%s missing): run 'make build' first".formatted(module, classpathFile),
+          e);
+    }
+  }
+}

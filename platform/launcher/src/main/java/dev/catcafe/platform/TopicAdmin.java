@@ -1,0 +1,60 @@
+package dev.catcafe.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the cafe's seven topics (under the settings' prefix) where they are missing. */
+public final class TopicAdmin {
+  /** Seven days, as the original's topics. */
+  private static final String RETENTION_MS = Long.toString(TimeUnit.DAYS.toMillis(7));
+
+  private TopicAdmin() {}
+
+  public static void ensureTopics(KafkaSettings kafka, int partitions) {
+    requireNonNull(kafka, "kafka is null");
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    try (Admin admin = Admin.create(properties)) {
+      Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          Arrays.stream(Topic.values())
+              .map(kafka::topicName)
+              .filter(name -> !existing.contains(name))
+              .map(
+                  name ->
+                      new NewTopic(name, partitions, (short) 1)
+                          .configs(
+                              Map.of("retention.ms", RETENTION_MS, "cleanup.policy", "delete")))
+              .toList();
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new PlatformException("could not create topics: " + e.getCause().getMessage(), e);
+      }
+    } catch (TimeoutException e) {
+      throw new PlatformException(
+          "Kafka at %s did not answer".formatted(kafka.bootstrapServers()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.catcafe.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.PostgresSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trino catalog files generated from the settings Spark uses, so the two engines cannot disagree on
+ * the catalog name, the catalog database or the warehouse.
+ */
+public final class TrinoCatalogs {
+  /** The Trino catalog that shows the Iceberg lake. */
+  public static final String LAKE = "iceberg";
+
+  /** The Trino catalog that shows the cafe's operational database. */
+  public static final String OPERATIONAL = "postgresql";
+
+  private TrinoCatalogs() {}
+
+  /** File name (without {@code .properties}) to contents. */
+  public static Map<String, String> generate(CatalogSettings lake, PostgresSettings cafe) {
+    requireNonNull(lake, "lake is null");
+    requireNonNull(cafe, "cafe is null");
+    Map<String, String> catalogs = new LinkedHashMap<>();
+    catalogs.put(LAKE, lake(lake));
+    catalogs.put(
+        OPERATIONAL,
+        """
+        connector.name=postgresql
+        connection-url=%s
+        connection-user=%s
+        connection-password=%s
+        """
+            .formatted(cafe.jdbcUrl(), cafe.user(), cafe.password()));
+    return catalogs;
+  }
+
+  private static String lake(CatalogSettings lake) {
+    String common =
+        """
+        connector.name=iceberg
+        iceberg.file-format=PARQUET
+        # A local warehouse is read through Trino's native local file system (file:/// paths).
+        fs.native-local.enabled=true
+        local.location=/
+        """;
+    if (lake.type() == CatalogType.REST) {
+      return common
+          + """
+          iceberg.catalog.type=rest
+          iceberg.rest-catalog.uri=%s
+          iceberg.rest-catalog.warehouse=%s
+          """
+              .formatted(lake.uri(), lake.warehouse());
+    }
+    return common
+        + """
+        iceberg.catalog.type=jdbc
+        iceberg.jdbc-catalog.driver-class=org.postgresql.Driver
+        iceberg.jdbc-catalog.connection-url=%s
+        iceberg.jdbc-catalog.connection-user=%s
+        iceberg.jdbc-catalog.connection-password=%s
+        iceberg.jdbc-catalog.catalog-name=%s
+        iceberg.jdbc-catalog.default-warehouse-dir=%s
+        iceberg.jdbc-catalog.schema-version=V1
+        """
+            .formatted(lake.uri(), lake.user(), lake.password(), lake.name(), lake.warehouse());
+  }
+}

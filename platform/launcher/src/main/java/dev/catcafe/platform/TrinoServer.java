@@ -1,0 +1,153 @@
+package dev.catcafe.platform;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A single-node Trino (coordinator that also works) from the Maven Central tarball, with two
+ * catalogs generated from the same settings Spark uses: {@code iceberg} (the lake) and {@code
+ * postgresql} (the cafe database).
+ */
+final class TrinoServer {
+  private final PlatformConfig config;
+  private final ServiceProcess process;
+  private final Path directory;
+
+  TrinoServer(PlatformConfig config) {
+    this.config = requireNonNull(config, "config is null");
+    this.process = new ServiceProcess("trino", config);
+    this.directory = config.home().resolve("trino");
+  }
+
+  String jdbcUrl() {
+    return "jdbc:trino://127.0.0.1:" + config.trinoPort();
+  }
+
+  boolean isRunning() {
+    return process.running().isPresent();
+  }
+
+  void start(CatalogSettings lake, PostgresSettings cafe, Path javaHome) {
+    if (isRunning()) {
+      return;
+    }
+    if (!Files.isDirectory(config.trinoDistribution().resolve("lib"))) {
+      throw new PlatformException(
+          "Trino server not found at %s: run 'make build' first."
+              .formatted(config.trinoDistribution()));
+    }
+    Ports.requireFree(config.trinoPort(), "Trino", "TRINO_PORT");
+    writeConfiguration(lake, cafe);
+    process.start(
+        List.of(
+            javaHome.resolve("bin/java").toString(),
+            "-Xmx" + config.trinoHeap(),
+            "-XX:+UseG1GC",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djdk.attach.allowAttachSelf=true",
+            "-XX:+EnableDynamicAgentLoading",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            process.marker(),
+            "-Dnode.environment=catcafe",
+            "-Dnode.id=catcafe-local",
+            "-Dnode.data-dir=" + directory.resolve("data"),
+            "-Dnode.internal-address=127.0.0.1",
+            "-Dconfig=" + directory.resolve("etc/config.properties"),
+            "-Dlog.levels-file=" + directory.resolve("etc/log.properties"),
+            "-cp",
+            config.trinoDistribution().resolve("lib") + "/*",
+            "io.trino.server.TrinoServer"),
+        directory,
+        Map.of());
+  }
+
+  /** Waits until {@code /v1/info} says the server has finished starting. */
+  void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:%d/v1/info".formatted(config.trinoPort())))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (process.running().isEmpty()) {
+        throw new PlatformException(
+            "Trino exited during start-up. Log tail:\n" + process.logTail());
+      }
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"starting\":false")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PlatformException("interrupted while waiting for Trino", e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new PlatformException(
+            "Trino did not become ready within %s. Log tail:%n%s"
+                .formatted(timeout, process.logTail()));
+      }
+      LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+    }
+  }
+
+  boolean stop() {
+    return process.stop(Duration.ofSeconds(30));
+  }
+
+  private void writeConfiguration(CatalogSettings lake, PostgresSettings cafe) {
+    try {
+      Path etc = directory.resolve("etc");
+      Files.createDirectories(etc.resolve("catalog"));
+      Files.createDirectories(directory.resolve("data"));
+      Files.writeString(
+          etc.resolve("config.properties"),
+          """
+          # Written by the local platform on every start.
+          coordinator=true
+          node-scheduler.include-coordinator=true
+          http-server.http.port=%d
+          discovery.uri=http://127.0.0.1:%d
+          plugin.dir=%s
+          catalog.config-dir=%s
+          query.max-memory=1GB
+          query.max-memory-per-node=1GB
+          """
+              .formatted(
+                  config.trinoPort(),
+                  config.trinoPort(),
+                  config.trinoDistribution().resolve("plugin"),
+                  etc.resolve("catalog")));
+      Files.writeString(
+          etc.resolve("log.properties"), "io.trino=WARN\nio.trino.server.Server=INFO\n");
+      for (Map.Entry<String, String> catalog : TrinoCatalogs.generate(lake, cafe).entrySet()) {
+        Path file = etc.resolve("catalog").resolve(catalog.getKey() + ".properties");
+        Files.writeString(file, catalog.getValue());
+        // The files carry passwords: owner-only.
+        Files.setPosixFilePermissions(
+            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

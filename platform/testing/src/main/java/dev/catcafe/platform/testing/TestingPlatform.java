@@ -1,0 +1,203 @@
+package dev.catcafe.platform.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.LocalPlatform;
+import dev.catcafe.platform.PlatformConfig;
+import dev.catcafe.platform.PlatformEndpoints;
+import dev.catcafe.platform.TopicAdmin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The real local platform for integration tests: PostgreSQL, a Kafka broker, the Iceberg JDBC
+ * catalog, and Trino (started on first use), on free ports, once per test run.
+ *
+ * <p>{@code make test} starts one platform for the whole build and names its home in {@code
+ * CATCAFE_TEST_PLATFORM_HOME}; tests then attach to it. Run alone (from an IDE), a test JVM starts
+ * its own platform and wipes it when the JVM ends. Either way tests isolate themselves through
+ * {@link #isolatedKafka}, {@link #isolatedPostgres} and {@link #catalog} namespaces.
+ */
+public final class TestingPlatform implements AutoCloseable {
+  private static TestingPlatform shared;
+
+  private final LocalPlatform platform;
+  private final PlatformEndpoints endpoints;
+  private final boolean ownsPlatform;
+  private final AtomicLong scratchCounter = new AtomicLong();
+  private boolean trinoStarted;
+
+  private TestingPlatform(
+      LocalPlatform platform, PlatformEndpoints endpoints, boolean ownsPlatform) {
+    this.platform = requireNonNull(platform, "platform is null");
+    this.endpoints = requireNonNull(endpoints, "endpoints is null");
+    this.ownsPlatform = ownsPlatform;
+  }
+
+  /** The platform of this test run: attached if {@code make test} started one, else started. */
+  public static synchronized TestingPlatform shared() {
+    if (shared == null) {
+      shared = attachOrStart();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "testing-platform-stop"));
+    }
+    return shared;
+  }
+
+  private static TestingPlatform attachOrStart() {
+    Map<String, String> env = System.getenv();
+    Path root = projectRoot();
+    String attachedHome = env.get("CATCAFE_TEST_PLATFORM_HOME");
+    if (attachedHome != null && !attachedHome.isBlank()) {
+      Path envFile = Path.of(attachedHome).resolve("platform.env");
+      Map<String, String> variables = new LinkedHashMap<>(env);
+      variables.putAll(PlatformEndpoints.readVariables(envFile));
+      LocalPlatform platform =
+          new LocalPlatform(PlatformConfig.fromEnvironment(root, variables), variables);
+      TestingPlatform attached =
+          new TestingPlatform(platform, PlatformEndpoints.read(envFile), false);
+      attached.trinoStarted = platform.status().get("trino");
+      return attached;
+    }
+    Path home = root.resolve(".work/it-platform-" + ProcessHandle.current().pid());
+    LocalPlatform platform =
+        new LocalPlatform(
+            PlatformConfig.fromEnvironment(root, env).withHome(home).withFreePorts(), env);
+    return new TestingPlatform(platform, platform.up(false), true);
+  }
+
+  /** The checkout: {@code CATCAFE_PROJECT_ROOT} (failsafe sets it), else the nearest mvnw. */
+  public static Path projectRoot() {
+    String configured = System.getenv("CATCAFE_PROJECT_ROOT");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    Path directory = Path.of("").toAbsolutePath();
+    while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
+      directory = directory.getParent();
+    }
+    if (directory == null) {
+      throw new IllegalStateException("set CATCAFE_PROJECT_ROOT: no mvnw above the working dir");
+    }
+    return directory;
+  }
+
+  /** The canonical topics, shared by every test: prefer {@link #isolatedKafka}. */
+  public KafkaSettings kafka() {
+    return endpoints.kafka();
+  }
+
+  /** The seven topics under {@code prefix}, created now; settings that name them. */
+  public KafkaSettings isolatedKafka(String prefix) {
+    KafkaSettings kafka =
+        endpoints.kafka().withTopicPrefix(requireNonNull(prefix, "prefix is null"));
+    TopicAdmin.ensureTopics(kafka, 1);
+    return kafka;
+  }
+
+  /** The shared {@code cafe} database (the one Trino's {@code postgresql} catalog shows). */
+  public PostgresSettings postgres() {
+    return endpoints.postgres();
+  }
+
+  /** A database of its own for a test class, created empty if missing. */
+  public PostgresSettings isolatedPostgres(String database) {
+    platform.createDatabase(database);
+    PostgresSettings cafe = endpoints.postgres();
+    String url = cafe.jdbcUrl().substring(0, cafe.jdbcUrl().lastIndexOf('/') + 1) + database;
+    return new PostgresSettings(url, cafe.user(), cafe.password());
+  }
+
+  /** The shared Iceberg catalog with {@code namespace}, which exists afterwards. */
+  public CatalogSettings catalog(String namespace) {
+    CatalogSettings lake = endpoints.catalog();
+    CatalogSettings settings =
+        new CatalogSettings(
+            lake.name(),
+            lake.type(),
+            lake.uri(),
+            lake.user(),
+            lake.password(),
+            lake.warehouse(),
+            namespace);
+    createNamespace(settings);
+    return settings;
+  }
+
+  /**
+   * Registers the namespace the way Iceberg's JDBC catalog does (a property row named {@code
+   * exists}), so Spark, Trino and Iceberg all see it without this module depending on Iceberg.
+   */
+  private static void createNamespace(CatalogSettings catalog) {
+    try (Connection connection =
+            DriverManager.getConnection(catalog.uri(), catalog.user(), catalog.password());
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO iceberg_namespace_properties"
+                    + " (catalog_name, namespace, property_key, property_value)"
+                    + " VALUES (?, ?, 'exists', 'true') ON CONFLICT DO NOTHING")) {
+      insert.setString(1, catalog.name());
+      insert.setString(2, catalog.namespace());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create namespace " + catalog.namespace(), e);
+    }
+  }
+
+  /** Trino's JDBC URL ({@code jdbc:trino://127.0.0.1:port}), starting Trino on first use. */
+  public synchronized String trinoJdbcUrl() {
+    if (!trinoStarted) {
+      platform.startTrino();
+      trinoStarted = true;
+    }
+    return endpoints.trinoJdbcUrl();
+  }
+
+  public synchronized void restartTrino() {
+    platform.restartTrino();
+    trinoStarted = true;
+  }
+
+  /** Variables that point a child process (a job run as its own JVM) at these settings. */
+  public Map<String, String> environment(
+      KafkaSettings kafka, PostgresSettings postgres, CatalogSettings catalog) {
+    Map<String, String> env =
+        new LinkedHashMap<>(PlatformEndpoints.environment(kafka, postgres, catalog));
+    env.put("CATCAFE_PROJECT_ROOT", projectRoot().toString());
+    return env;
+  }
+
+  /** A new empty directory for one test's checkpoints or files. */
+  public Path scratchDirectory(String name) {
+    Path directory =
+        platform
+            .config()
+            .home()
+            .resolve("scratch")
+            .resolve(name + "-" + scratchCounter.incrementAndGet() + "-" + System.nanoTime());
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops and wipes the platform if this JVM started it; an attached one is left running. */
+  @Override
+  public synchronized void close() {
+    if (ownsPlatform) {
+      platform.clean();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.catcafe.streaming.alerts;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.model.EventTimes;
+import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.spark.testing.BaseSparkTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** The whole Detective query (transformWithState on RocksDB) on a memory source and sink. */
+final class TestAdopterDetectiveQuery extends BaseSparkTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
+
+  private MemoryStream<String> source;
+  private StreamingQuery query;
+
+  @BeforeEach
+  void startQuery() throws Exception {
+    spark
+        .conf()
+        .set("spark.sql.streaming.stateStore.providerClass", AlertSessions.ROCKSDB_PROVIDER);
+    source = MemoryStream.apply(Encoders.STRING(), spark);
+    Dataset<Row> kafkaShaped =
+        source
+            .toDF()
+            .select(lit(null).cast("binary").as("key"), col("value").cast("binary").as("value"));
+    Path checkpoint = Files.createTempDirectory("detective-checkpoint");
+    query =
+        AdopterDetectiveTransform.detect(kafkaShaped, AdopterDetectiveRules.defaults())
+            .writeStream()
+            .format("memory")
+            .queryName("adopter_alerts")
+            .outputMode(OutputMode.Update())
+            .option("checkpointLocation", checkpoint.toString())
+            .start();
+  }
+
+  @AfterEach
+  void stopQuery() throws Exception {
+    query.stop();
+  }
+
+  @Test
+  void fourthAndFifthDistinctLikesAndARepeatRaiseAlerts() throws Exception {
+    send(
+        like("v1", "cat-1", 1),
+        like("v1", "cat-2", 2),
+        interaction("v1", "cat-9", "pet", 3),
+        like("v1", "cat-3", 4),
+        like("v2", "cat-1", 5),
+        "{\"visitor_id\":\"v1\"}");
+    assertThat(alerts()).isEmpty();
+    Row metrics = query.lastProgress().observedMetrics().get(AdopterDetectiveTransform.METRICS);
+    assertThat((long) metrics.getAs(AdopterDetectiveTransform.MALFORMED)).isEqualTo(1L);
+
+    send(like("v1", "cat-4", 6));
+    send(like("v1", "cat-5", 7));
+    send(like("v1", "cat-2", 8));
+
+    List<PotentialAdopterAlert> alerts = alerts();
+    assertThat(alerts).extracting(PotentialAdopterAlert::numberOfLikes).containsExactly(4L, 5L, 5L);
+    assertThat(alerts.get(0).likedCats()).isEqualTo("cat-1, cat-2, cat-3, cat-4");
+    assertThat(alerts.get(0).alertTime()).isEqualTo(EventTimes.format(START.plusSeconds(6)));
+    assertThat(alerts.get(2).alertTime()).isEqualTo(EventTimes.format(START.plusSeconds(8)));
+    assertThat(alerts).extracting(PotentialAdopterAlert::visitorId).containsOnly("v1");
+  }
+
+  @Test
+  void likesOlderThanTheWatermarkAreDropped() throws Exception {
+    send(like("v3", "cat-1", 0), like("v3", "cat-2", 0), like("v3", "cat-3", 0));
+    // An hour later: the watermark moves to 50 minutes after the start.
+    send(like("v3", "cat-4", 3600));
+    assertThat(alerts()).hasSize(1);
+
+    send(like("v3", "cat-5", 60));
+
+    assertThat(alerts()).hasSize(1);
+  }
+
+  private void send(String... values) {
+    source.addData(CollectionConverters.asScala(List.of(values)));
+    query.processAllAvailable();
+  }
+
+  private List<PotentialAdopterAlert> alerts() throws Exception {
+    List<PotentialAdopterAlert> alerts = new ArrayList<>();
+    for (Row row : spark.table("adopter_alerts").collectAsList()) {
+      PotentialAdopterAlert alert = JSON.readValue(row.getString(1), PotentialAdopterAlert.class);
+      assertThat(row.getString(0)).isEqualTo(alert.key());
+      alerts.add(alert);
+    }
+    return alerts;
+  }
+
+  private static String like(String visitorId, String catId, int secondsAfterStart) {
+    return interaction(visitorId, catId, "like", secondsAfterStart);
+  }
+
+  private static String interaction(
+      String visitorId, String catId, String type, int secondsAfterStart) {
+    return "{\"event_time\":\"%s\",\"visitor_id\":\"%s\",\"cat_id\":\"%s\",\"interaction_type\":\"%s\"}"
+        .formatted(EventTimes.format(START.plusSeconds(secondsAfterStart)), visitorId, catId, type);
+  }
+}
