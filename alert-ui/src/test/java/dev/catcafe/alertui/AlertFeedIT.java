@@ -1,0 +1,225 @@
+package dev.catcafe.alertui;
+
+import static dev.catcafe.alertui.TestingCafe.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.alertui.bench.FeedClient;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Alerts from Kafka reach a WebSocket client enriched, once, and are replayed to late joiners. */
+@ExtendWith(LocalPlatformExtension.class)
+final class AlertFeedIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+  private static KafkaSettings kafka;
+  private static AlertUiApp app;
+  private static KafkaProducer<String, String> producer;
+
+  @BeforeAll
+  static void start(TestingPlatform platform) {
+    PostgresSettings postgres = platform.isolatedPostgres("ui_feed");
+    kafka = platform.isolatedKafka("ui-feed-");
+    TestingCafe.createTables(postgres);
+    TestingCafe.insertCat(
+        postgres,
+        "cat-whiskers",
+        "Whiskers",
+        "gray",
+        "short",
+        120,
+        "available",
+        LocalDate.of(2025, 3, 1));
+    TestingCafe.insertCat(
+        postgres,
+        "cat-html",
+        "<img src=x onerror=alert(1)>",
+        "white",
+        "long",
+        5,
+        "available",
+        LocalDate.of(2025, 3, 2));
+    TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada Lovelace");
+    app =
+        AlertUiApp.start(
+            AlertUiConfig.defaults(kafka, postgres)
+                .withPort(0)
+                .withAdoptionShare(0.0)
+                .withConsumerGroup("ui-feed-it", "earliest"),
+            new Random(1));
+    producer = TestingCafe.producer(kafka);
+    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (producer != null) {
+      producer.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void healthAlertArrivesWithTheCatsName() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-known", "cat-whiskers"));
+
+      JsonNode message = awaitMessage(client, "h-known");
+      assertThat(message.get("type").asText()).isEqualTo("cat_health_alert");
+      JsonNode data = message.get("data");
+      assertThat(data.get("cat_name").asText()).isEqualTo("Whiskers");
+      assertThat(data.get("cat_id").asText()).isEqualTo("cat-whiskers");
+      assertThat(data.get("alert_type").asText()).isEqualTo("DEHYDRATION");
+      assertThat(data.get("value").asDouble()).isEqualTo(4.56);
+      assertThat(data.get("threshold").asDouble()).isEqualTo(4.0);
+    }
+  }
+
+  @Test
+  void unknownCatIsNamedUnknownCat() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-unknown", "cat-nobody"));
+
+      assertThat(awaitMessage(client, "h-unknown").get("data").get("cat_name").asText())
+          .isEqualTo("Unknown Cat");
+    }
+  }
+
+  @Test
+  void namesTravelAsPlainText() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-html", "cat-html"));
+
+      assertThat(awaitMessage(client, "h-html").get("data").get("cat_name").asText())
+          .isEqualTo("<img src=x onerror=alert(1)>");
+    }
+  }
+
+  @Test
+  void adopterAlertIsRewrittenWithTheVisitorsFirstName() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(
+          producer,
+          kafka,
+          TestingCafe.adopter("a-ada", "visitor-ada", List.of("c1", "c2", "c3", "c4")));
+      TestingCafe.send(
+          producer,
+          kafka,
+          TestingCafe.adopter("a-ghost", "visitor-ghost", List.of("c1", "c2", "c3", "c4", "c5")));
+
+      JsonNode ada = awaitMessage(client, "a-ada");
+      assertThat(ada.get("type").asText()).isEqualTo("potential_adopter");
+      assertThat(ada.get("data").get("alert_message").asText())
+          .isEqualTo("Potential adopter detected: Ada has liked 4 cats.");
+      assertThat(ada.get("data").get("visitor_name").asText()).isEqualTo("Ada");
+      assertThat(ada.get("data").get("liked_cats").asText()).isEqualTo("c1, c2, c3, c4");
+      assertThat(awaitMessage(client, "a-ghost").get("data").get("alert_message").asText())
+          .isEqualTo("Potential adopter detected: A visitor has liked 5 cats.");
+    }
+  }
+
+  @Test
+  void aRepeatedAlertIdIsShownOnce() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-after-twice", "cat-whiskers"));
+
+      awaitMessage(client, "h-after-twice");
+      assertThat(messagesWithAlertId(client, "h-twice")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aLateClientGetsTheRecentAlerts() {
+    try (FeedClient early = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-before-late", "cat-whiskers"));
+      awaitMessage(early, "h-before-late");
+    }
+    try (FeedClient late = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      assertThat(awaitMessage(late, "h-before-late").get("data").get("cat_name").asText())
+          .isEqualTo("Whiskers");
+    }
+  }
+
+  @Test
+  void invalidRecordsAreSkippedAndTheFeedGoesOn() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      String topic = kafka.topicName(Topic.CAT_HEALTH_ALERTS);
+      TestingCafe.sendRaw(producer, topic, null, "not json at all");
+      TestingCafe.sendRaw(producer, topic, null, "[1, 2]");
+      TestingCafe.sendRaw(producer, topic, null, "{\"cat_id\": \"cat-whiskers\"}");
+      TestingCafe.sendRaw(producer, topic, null, "");
+      TestingCafe.sendRaw(producer, kafka.topicName(Topic.POTENTIAL_ADOPTERS), "{}", null);
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-after-junk", "cat-whiskers"));
+
+      awaitMessage(client, "h-after-junk");
+      assertThat(client.texts())
+          .allSatisfy(text -> assertThat(json(text).get("data").get("alert_id")).isNotNull());
+    }
+  }
+
+  @Test
+  void alertWithoutAnIdStillShowsOnce() {
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      // The original's alert jobs wrote no alert_id.
+      String original =
+          "{\"alert_time\":\"2025-10-07 19:25:00.123\",\"cat_id\":\"cat-whiskers\","
+              + "\"alert_type\":\"STRESS\",\"value\":0.05,\"threshold\":0.1,"
+              + "\"alert_message\":\"Health Alert for cat-whiskers: Activity level (0.05) is below"
+              + " threshold (0.1).\"}";
+      TestingCafe.sendRaw(producer, kafka.topicName(Topic.CAT_HEALTH_ALERTS), null, original);
+
+      Polling.awaitAsserted(
+          DEADLINE,
+          () ->
+              assertThat(client.texts())
+                  .anySatisfy(
+                      text -> {
+                        JsonNode data = json(text).get("data");
+                        assertThat(data.path("alert_type").asText()).isEqualTo("STRESS");
+                        assertThat(data.path("alert_id").asText())
+                            .startsWith(kafka.topicName(Topic.CAT_HEALTH_ALERTS) + "-0-");
+                        assertThat(data.path("cat_name").asText()).isEqualTo("Whiskers");
+                      }));
+    }
+  }
+
+  static JsonNode awaitMessage(FeedClient client, String alertId) {
+    Polling.await(
+        DEADLINE,
+        "feed message with alert_id " + alertId,
+        () -> !messagesWithAlertId(client, alertId).isEmpty());
+    return messagesWithAlertId(client, alertId).get(0);
+  }
+
+  static List<JsonNode> messagesWithAlertId(FeedClient client, String alertId) {
+    return client.texts().stream()
+        .map(TestingCafe::json)
+        .filter(message -> alertId.equals(message.path("data").path("alert_id").asText(null)))
+        .toList();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.catcafe.alertui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catcafe.alertui.bench.FeedClient;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The WebSocket is refused to other sites' pages and beyond the connection limit. */
+@ExtendWith(LocalPlatformExtension.class)
+final class WebSocketGuardIT {
+  private static AlertUiApp app;
+
+  @BeforeAll
+  static void start(TestingPlatform platform) {
+    PostgresSettings postgres = platform.isolatedPostgres("ui_guard");
+    KafkaSettings kafka = platform.isolatedKafka("ui-guard-");
+    TestingCafe.createTables(postgres);
+    app =
+        AlertUiApp.start(
+            AlertUiConfig.defaults(kafka, postgres)
+                .withPort(0)
+                .withMaxConnections(2)
+                .withConsumerGroup("ui-guard-it", "earliest"),
+            new Random(1));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void thePagesOwnOriginConnects() {
+    String origin = "http://127.0.0.1:%d".formatted(app.port());
+    try (FeedClient client =
+        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.of(origin))) {
+      Polling.await(Duration.ofSeconds(10), "registration", () -> app.connections() == 1);
+      assertThat(client.closeStatus()).isEmpty();
+    }
+    Polling.await(Duration.ofSeconds(10), "deregistration", () -> app.connections() == 0);
+  }
+
+  @Test
+  void aForeignOriginIsRefused() {
+    for (String origin :
+        new String[] {
+          "http://evil.example", "http://127.0.0.1:1", "null", "http://127.0.0.1.evil.example"
+        }) {
+      assertThatThrownBy(
+              () -> FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.of(origin)))
+          .as(origin)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("handshake");
+    }
+    assertThat(app.connections()).isZero();
+  }
+
+  @Test
+  void connectionsBeyondTheLimitAreRefused() {
+    try (FeedClient first = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty());
+        FeedClient second = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      Polling.await(Duration.ofSeconds(10), "two connections", () -> app.connections() == 2);
+
+      assertThatThrownBy(
+              () -> FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty()))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(app.connections()).isEqualTo(2);
+      assertThat(first.closeStatus()).isEmpty();
+      assertThat(second.closeStatus()).isEmpty();
+    }
+    Polling.await(Duration.ofSeconds(10), "connections released", () -> app.connections() == 0);
+    try (FeedClient again = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+      Polling.await(Duration.ofSeconds(10), "a free slot reused", () -> app.connections() == 1);
+    }
+  }
+}
