@@ -47,14 +47,20 @@ public final class TopicAdmin {
       }
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new PlatformException("could not create topics: " + e.getCause().getMessage(), e);
+        throw unreachable(kafka, e.getCause());
       }
     } catch (TimeoutException e) {
-      throw new PlatformException(
-          "Kafka at %s did not answer".formatted(kafka.bootstrapServers()), e);
+      throw unreachable(kafka, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException("interrupted", e);
     }
+  }
+
+  private static PlatformException unreachable(KafkaSettings kafka, Throwable cause) {
+    return new PlatformException(
+        "Kafka at %s did not answer (%s): is the platform up ('make up')? Else check %s."
+            .formatted(kafka.bootstrapServers(), cause.getMessage(), KafkaSettings.SETTING),
+        cause);
   }
 }

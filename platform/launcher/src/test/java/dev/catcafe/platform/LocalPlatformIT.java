@@ -1,0 +1,83 @@
+package dev.catcafe.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.config.PostgresSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform's life cycle on real services (PostgreSQL and Kafka; Trino's start is covered by the
+ * foundation IT): up is idempotent, down keeps the data, clean wipes it.
+ */
+final class LocalPlatformIT {
+  private static LocalPlatform platform;
+
+  @BeforeAll
+  static void createPlatform() {
+    Path root = Path.of(System.getenv().getOrDefault("CATCAFE_PROJECT_ROOT", "../.."));
+    Path home =
+        root.toAbsolutePath().resolve(".work/it-lifecycle-" + ProcessHandle.current().pid());
+    platform =
+        new LocalPlatform(
+            PlatformConfig.fromEnvironment(root, Map.of()).withHome(home).withFreePorts(),
+            Map.of());
+  }
+
+  @AfterAll
+  static void wipe() {
+    platform.clean();
+    assertThat(platform.config().home()).doesNotExist();
+  }
+
+  @Test
+  void upIsIdempotentAndDownKeepsTheData() throws Exception {
+    PlatformEndpoints first = platform.up(false);
+    assertThat(platform.status()).containsEntry("postgres", true).containsEntry("kafka", true);
+    assertThat(platform.config().envFile()).exists();
+    long kafkaPid = pid("kafka");
+    execute(first.postgres(), "CREATE TABLE kept (id INT); INSERT INTO kept VALUES (42)");
+
+    // A second `up` finds the services running and starts no second copy.
+    platform.up(false);
+    assertThat(pid("kafka")).isEqualTo(kafkaPid);
+
+    platform.down();
+    assertThat(platform.status()).containsEntry("postgres", false).containsEntry("kafka", false);
+
+    PlatformEndpoints again = platform.up(false);
+    assertThat(again.postgres()).isEqualTo(first.postgres());
+    assertThat(queryInt(again.postgres(), "SELECT id FROM kept")).isEqualTo(42);
+  }
+
+  private static long pid(String service) throws Exception {
+    return Long.parseLong(
+        Files.readString(platform.config().runDirectory().resolve(service + ".pid")).strip());
+  }
+
+  private static void execute(PostgresSettings settings, String sql) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static int queryInt(PostgresSettings settings, String sql) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      assertThat(result.next()).isTrue();
+      return result.getInt(1);
+    }
+  }
+}

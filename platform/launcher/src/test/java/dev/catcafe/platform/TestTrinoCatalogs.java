@@ -1,0 +1,48 @@
+package dev.catcafe.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.PostgresSettings;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Trino sees the same catalog Spark does: same name, same catalog database, same warehouse. */
+final class TestTrinoCatalogs {
+  @Test
+  void icebergCatalogMirrorsSparksSettings() throws Exception {
+    CatalogSettings lake =
+        new CatalogSettings(
+            "lakehouse",
+            CatalogType.JDBC,
+            "jdbc:postgresql://127.0.0.1:5432/iceberg_catalog",
+            "cafe",
+            "pw",
+            "file:///data/warehouse",
+            "cafe");
+    PostgresSettings cafe =
+        new PostgresSettings("jdbc:postgresql://127.0.0.1:5432/cafe", "cafe", "pw2");
+    Map<String, String> catalogs = TrinoCatalogs.generate(lake, cafe);
+    assertThat(catalogs).containsOnlyKeys("iceberg", "postgresql");
+
+    Properties iceberg = new Properties();
+    iceberg.load(new StringReader(catalogs.get("iceberg")));
+    assertThat(iceberg)
+        .containsEntry("connector.name", "iceberg")
+        .containsEntry("iceberg.catalog.type", "jdbc")
+        .containsEntry("iceberg.jdbc-catalog.catalog-name", lake.name())
+        .containsEntry("iceberg.jdbc-catalog.connection-url", lake.uri())
+        .containsEntry("iceberg.jdbc-catalog.default-warehouse-dir", lake.warehouse())
+        .containsEntry("iceberg.jdbc-catalog.schema-version", "V1");
+
+    Properties postgres = new Properties();
+    postgres.load(new StringReader(catalogs.get("postgresql")));
+    assertThat(postgres)
+        .containsEntry("connector.name", "postgresql")
+        .containsEntry("connection-url", cafe.jdbcUrl())
+        .containsEntry("connection-user", "cafe");
+  }
+}
