@@ -93,7 +93,7 @@ public final class BatchScheduler implements Callable<Integer> {
         () ->
             DailyCatSummaryJob.run(spark, catalog, DaySelection.yesterdayAndToday(clock))
                 .toString());
-    step("table maintenance", () -> MaintenanceStep.run(spark, catalog));
+    step("table maintenance", () -> ScheduledMaintenance.run(spark, catalog));
     RunLog.info(
         "batch cycle: done in %.1f s".formatted((System.nanoTime() - started) / 1_000_000_000.0));
   }

@@ -1,0 +1,174 @@
+package dev.catcafe.batch.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.batch.schedule.BatchProcesses;
+import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
+import dev.catcafe.batch.summary.TestingCafeEvents.SummaryRow;
+import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.LakehouseSessions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code daily_cat_summary} on the real platform: events written into raw tables of the ingestion's
+ * layout, cats in PostgreSQL, the jobs run as {@code make batch} runs them, the result compared
+ * with a plain-Java computation over the same events.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+final class DailyCatSummaryIT {
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
+  private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+
+  private static SparkSession spark;
+  private static CatalogSettings catalog;
+  private static PostgresSettings postgres;
+  private static Map<String, String> catNames;
+  private static List<String> catsInEvents;
+  private static TestingCafeEvents events;
+  private static LocalDate today;
+
+  @BeforeAll
+  static void writeCatsAndEvents(TestingPlatform platform) {
+    catalog = platform.catalog("it_batch_summary");
+    postgres = platform.isolatedPostgres("it_batch_summary");
+    catNames = new LinkedHashMap<>();
+    for (String name : List.of("Luna", "Oliver", "Bella", "Pax")) {
+      catNames.put("it-batch-%s-%s".formatted(RUN_ID, name.toLowerCase()), name);
+    }
+    catsInEvents = new ArrayList<>(catNames.keySet());
+    catsInEvents.add("it-batch-%s-stray".formatted(RUN_ID)); // not in PostgreSQL
+    TestingCats.upsert(postgres, catNames);
+    // Trino's postgresql catalog sees only the shared cafe database: the same cats go there too.
+    TestingCats.upsert(platform.postgres(), catNames);
+
+    spark = LakehouseSessions.localBuilder("daily-cat-summary-it", catalog).getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    today = LocalDate.now(ZoneOffset.UTC);
+    events =
+        TestingCafeEvents.generate(
+            20261122L, catsInEvents, List.of(today.minusDays(2), today.minusDays(1), today));
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.append(Topic.CAT_WELLNESS, events.wellnessRows());
+    raw.append(Topic.CAT_INTERACTIONS, events.interactionRows());
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void scheduledCycleThenFullRebuildMatchAnIndependentComputation(TestingPlatform platform) {
+    Map<String, String> environment = platform.environment(platform.kafka(), postgres, catalog);
+    spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(summaryTable()));
+
+    BatchProcesses.Outcome cycle =
+        BatchProcesses.run(
+            environment, JOB_TIMEOUT, "dev.catcafe.batch.schedule.BatchScheduler", "--once");
+    assertThat(cycle.exitStatus()).as(cycle.toString()).isZero();
+    assertThat(cycle.stdout())
+        .contains("profile snapshot: cats_profiles_raw " + catNames.size() + " rows")
+        .contains("daily_cat_summary: rewrote " + today.minusDays(1) + " to " + today)
+        .contains("table maintenance:")
+        .contains("batch cycle: done");
+    // The default run covers yesterday and today only: the day before is not written yet.
+    assertThat(summary())
+        .isEqualTo(events.expectedSummary(catNames, List.of(today.minusDays(1), today)));
+
+    BatchProcesses.Outcome all =
+        BatchProcesses.run(
+            environment, JOB_TIMEOUT, "dev.catcafe.batch.summary.DailyCatSummaryJob", "--all");
+    assertThat(all.exitStatus()).as(all.toString()).isZero();
+    List<SummaryRow> everything = events.expectedSummary(catNames, events.days());
+    assertThat(everything)
+        .extracting(SummaryRow::day)
+        .contains(today.minusDays(2), today.plusDays(1));
+    assertThat(summary()).isEqualTo(everything);
+
+    // Re-running a day rewrites it to exactly the same rows.
+    DailyCatSummaryResult rerun =
+        DailyCatSummaryJob.run(spark, catalog, DaySelection.day(today.minusDays(1)));
+    assertThat(rerun.rowsWritten()).isEqualTo(rerun.rowsReplaced()).isPositive();
+    assertThat(summary()).isEqualTo(everything);
+  }
+
+  @Test
+  void badArgumentPrintsUsageAndExitsNonZero(TestingPlatform platform) {
+    BatchProcesses.Outcome outcome =
+        BatchProcesses.run(
+            platform.environment(platform.kafka(), postgres, catalog),
+            JOB_TIMEOUT,
+            "dev.catcafe.batch.summary.DailyCatSummaryJob",
+            "--day",
+            "last-tuesday");
+
+    assertThat(outcome.exitStatus()).as(outcome.toString()).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(outcome.stderr()).contains("last-tuesday").contains("Usage: daily-cat-summary");
+  }
+
+  @Test
+  void trinoReadsTheSummaryAndJoinsItWithPostgresCats(TestingPlatform platform)
+      throws SQLException {
+    ProfileSnapshotJob.run(spark, catalog, postgres);
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    Map<String, Long> expected = new LinkedHashMap<>();
+    for (SummaryRow row : events.expectedSummary(catNames, events.days())) {
+      if (row.name() != null) {
+        expected.merge(row.name(), row.interactions(), Long::sum);
+      }
+    }
+
+    Map<String, Long> actual = new LinkedHashMap<>();
+    Properties properties = new Properties();
+    properties.setProperty("user", "test");
+    try (Connection trino = DriverManager.getConnection(platform.trinoJdbcUrl(), properties);
+        Statement statement = trino.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                ("SELECT c.name, sum(s.total_interaction_count)"
+                        + " FROM iceberg.%s.daily_cat_summary s"
+                        + " JOIN postgresql.public.cats c ON c.cat_id = s.cat_id"
+                        + " WHERE c.cat_id LIKE 'it-batch-%s-%%'"
+                        + " GROUP BY c.name")
+                    .formatted(catalog.namespace(), RUN_ID))) {
+      while (rows.next()) {
+        actual.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  private static List<SummaryRow> summary() {
+    return TestingCafeEvents.actual(spark.table(summaryTable()).collectAsList());
+  }
+
+  private static String summaryTable() {
+    return LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog);
+  }
+}
