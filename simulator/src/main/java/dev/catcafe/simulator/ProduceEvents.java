@@ -190,17 +190,24 @@ public final class ProduceEvents implements Callable<Integer> {
         KafkaEventSink sink = KafkaEventSink.open(kafkaSettings, tuning, PRODUCED_TOPICS)) {
       EventProduction production =
           new EventProduction(config, roster, sink, Clock.systemUTC(), kafkaSettings::topicName);
-      ProductionSummary summary = runUntilDone(production, sink);
-      out.printf(
-          "Produced %d events in %d ticks, %.1f s (%.0f events/s, seed %d): %s%n",
-          summary.events(),
-          summary.ticks(),
-          summary.elapsed().toNanos() / 1e9,
-          summary.eventsPerSecond(),
-          config.seed(),
-          summary.eventsByTopic());
-      out.flush();
-      return 0;
+      ShutdownHook hook = ShutdownHook.install(production);
+      try {
+        ProductionSummary summary = production.run();
+        sink.flush();
+        sink.checkDelivery();
+        out.printf(
+            "Produced %d events in %d ticks, %.1f s (%.0f events/s, seed %d): %s%n",
+            summary.events(),
+            summary.ticks(),
+            summary.elapsed().toNanos() / 1e9,
+            summary.eventsPerSecond(),
+            config.seed(),
+            summary.eventsByTopic());
+        out.flush();
+        return 0;
+      } finally {
+        hook.release();
+      }
     } catch (KafkaUnavailableException | DeliveryFailedException e) {
       err.println("Producing failed: " + e.getMessage());
       err.flush();
@@ -213,35 +220,39 @@ public final class ProduceEvents implements Callable<Integer> {
   }
 
   /**
-   * Runs until a stop condition or SIGTERM/SIGINT; either way every event produced is flushed to
-   * Kafka before this returns, and the shutdown hook waits for that.
+   * On SIGTERM/SIGINT, asks the production to stop and holds the JVM open until the run has flushed
+   * every event to Kafka and reported, instead of dropping what is still batched.
    */
-  private static ProductionSummary runUntilDone(EventProduction production, KafkaEventSink sink)
-      throws SQLException {
-    CountDownLatch flushed = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              production.stop();
-              try {
-                flushed.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "simulator-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      ProductionSummary summary = production.run();
-      sink.flush();
-      sink.checkDelivery();
-      return summary;
-    } finally {
-      flushed.countDown();
+  private static final class ShutdownHook {
+    private final Thread thread;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    private ShutdownHook(EventProduction production) {
+      this.thread =
+          new Thread(
+              () -> {
+                production.stop();
+                try {
+                  done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "simulator-shutdown");
+    }
+
+    static ShutdownHook install(EventProduction production) {
+      ShutdownHook hook = new ShutdownHook(production);
+      Runtime.getRuntime().addShutdownHook(hook.thread);
+      return hook;
+    }
+
+    void release() {
+      done.countDown();
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(thread);
       } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting; the hook is running and has just been released.
+        // The JVM is already exiting: the hook is running and has just been released.
       }
     }
   }

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -69,7 +70,17 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     requireNonNull(tuning, "tuning is null");
     requireNonNull(topics, "topics is null");
     checkTopics(settings, tuning.timeout(), topics);
-    return new KafkaEventSink(new KafkaProducer<>(producerProperties(settings, tuning)), settings);
+    KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(producerProperties(settings, tuning));
+    try {
+      // Fetch the topics' metadata now, so the first tick does not stall on it.
+      topics.forEach(topic -> producer.partitionsFor(settings.topicName(topic)));
+    } catch (KafkaException e) {
+      producer.close(Duration.ZERO);
+      throw new KafkaUnavailableException(
+          "cannot get topic metadata from %s: %s".formatted(settings.bootstrapServers(), e), e);
+    }
+    return new KafkaEventSink(producer, settings);
   }
 
   static Properties producerProperties(KafkaSettings settings, KafkaTuning tuning) {
@@ -105,6 +116,11 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         throw new KafkaUnavailableException(
             "a topic is missing on %s: the simulator needs %s (the local platform creates them)"
                 .formatted(settings.bootstrapServers(), names),
+            e.getCause());
+      }
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw new KafkaUnavailableException(
+            "Kafka at %s did not answer within %s".formatted(settings.bootstrapServers(), timeout),
             e.getCause());
       }
       throw new KafkaUnavailableException(
