@@ -63,13 +63,13 @@ public final class AlertUiApp implements AutoCloseable {
   public static AlertUiApp start(AlertUiConfig config, RandomGenerator random) {
     AlertUiApp app = new AlertUiApp(config, random);
     try {
-      app.javalin.start(config.port());
+      app.javalin.start(config.host(), config.port());
       app.consumer.start();
     } catch (RuntimeException failure) {
       app.close();
       throw failure;
     }
-    LOG.info("alert UI listening on http://127.0.0.1:{}/", app.port());
+    LOG.info("alert UI listening on http://{}:{}/", config.host(), app.port());
     return app;
   }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * Everything the alert UI is configured with, validated once here.
  *
+ * @param host the address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (a pod)
  * @param port HTTP port; 0 picks a free one (tests)
  * @param maxConnections WebSocket connections served at once; more are refused
  * @param adoptionShare share of adopter alerts that adopt a liked cat (0 disables; original 0.25)
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param nameCacheSize cat and visitor names cached (each)
  */
 public record AlertUiConfig(
+    String host,
     int port,
     int maxConnections,
     double adoptionShare,
@@ -31,6 +33,7 @@ public record AlertUiConfig(
     int nameCacheSize,
     KafkaSettings kafka,
     PostgresSettings postgres) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8788;
   public static final int DEFAULT_MAX_CONNECTIONS = 100;
   public static final double DEFAULT_ADOPTION_SHARE = 0.25;
@@ -41,6 +44,9 @@ public record AlertUiConfig(
   public static final int DEFAULT_NAME_CACHE_SIZE = 10_000;
 
   public AlertUiConfig {
+    if (host == null || !host.matches("[A-Za-z0-9.:\\-]+")) {
+      throw new IllegalArgumentException("ALERT_UI_HOST (--host) must be an address: " + host);
+    }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("ALERT_UI_PORT (--port) must be 0-65535: " + port);
     }
@@ -75,6 +81,7 @@ public record AlertUiConfig(
   /** The defaults, against the given platform; tests adjust with the {@code with…} methods. */
   public static AlertUiConfig defaults(KafkaSettings kafka, PostgresSettings postgres) {
     return new AlertUiConfig(
+        DEFAULT_HOST,
         DEFAULT_PORT,
         DEFAULT_MAX_CONNECTIONS,
         DEFAULT_ADOPTION_SHARE,
@@ -90,6 +97,7 @@ public record AlertUiConfig(
 
   public AlertUiConfig withPort(int newPort) {
     return new AlertUiConfig(
+        host,
         newPort,
         maxConnections,
         adoptionShare,
@@ -105,6 +113,7 @@ public record AlertUiConfig(
 
   public AlertUiConfig withMaxConnections(int newMax) {
     return new AlertUiConfig(
+        host,
         port,
         newMax,
         adoptionShare,
@@ -120,6 +129,7 @@ public record AlertUiConfig(
 
   public AlertUiConfig withAdoptionShare(double newShare) {
     return new AlertUiConfig(
+        host,
         port,
         maxConnections,
         newShare,
@@ -135,6 +145,7 @@ public record AlertUiConfig(
 
   public AlertUiConfig withStaffToken(StaffToken newToken) {
     return new AlertUiConfig(
+        host,
         port,
         maxConnections,
         adoptionShare,
@@ -150,6 +161,7 @@ public record AlertUiConfig(
 
   public AlertUiConfig withConsumerGroup(String newGroup, String newOffsetReset) {
     return new AlertUiConfig(
+        host,
         port,
         maxConnections,
         adoptionShare,

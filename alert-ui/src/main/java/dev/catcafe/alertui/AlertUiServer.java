@@ -24,6 +24,14 @@ public final class AlertUiServer implements Callable<Integer> {
   @Mixin private PostgresOptions postgres;
 
   @Option(
+      names = "--host",
+      defaultValue = "${env:ALERT_UI_HOST:-127.0.0.1}",
+      description =
+          "Address to listen on; 0.0.0.0 for every interface. Env ALERT_UI_HOST."
+              + " Default: ${DEFAULT-VALUE}.")
+  private String host;
+
+  @Option(
       names = "--port",
       defaultValue = "${env:ALERT_UI_PORT:-8788}",
       description = "HTTP port. Env ALERT_UI_PORT. Default: ${DEFAULT-VALUE}.")
@@ -75,6 +83,7 @@ public final class AlertUiServer implements Callable<Integer> {
 
   AlertUiConfig config() {
     return new AlertUiConfig(
+        host,
         port,
         maxConnections,
         adoptionShare,

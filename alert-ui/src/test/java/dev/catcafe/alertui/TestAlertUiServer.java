@@ -17,7 +17,12 @@ final class TestAlertUiServer {
     if (System.getenv("ALERT_UI_PORT") == null) {
       assertThat(config.port()).isEqualTo(8788);
     }
+    if (System.getenv("ALERT_UI_HOST") == null) {
+      assertThat(config.host()).isEqualTo("127.0.0.1");
+    }
     assertThat(config.maxConnections()).isEqualTo(AlertUiConfig.DEFAULT_MAX_CONNECTIONS);
+    assertThat(config.staffToken().enabled())
+        .isEqualTo(System.getenv("ALERT_UI_STAFF_TOKEN") != null);
     assertThat(config.recentAlerts()).isEqualTo(50);
     assertThat(config.offsetReset()).isEqualTo("latest");
     assertThat(config.poolSize()).isEqualTo(4);
@@ -34,6 +39,8 @@ final class TestAlertUiServer {
     AlertUiServer server = new AlertUiServer();
     new CommandLine(server)
         .parseArgs(
+            "--host",
+            "0.0.0.0",
             "--port",
             "9000",
             "--adoption-share",
@@ -46,6 +53,7 @@ final class TestAlertUiServer {
             "ui-test");
     AlertUiConfig config = server.config();
 
+    assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.adoptionShare()).isZero();
     assertThat(config.maxConnections()).isEqualTo(3);
@@ -60,6 +68,8 @@ final class TestAlertUiServer {
     assertThat(execute("--adoption-share", "1.5")).isEqualTo(Commands.USAGE_ERROR);
     assertThat(execute("--new-group-start", "middle")).isEqualTo(Commands.USAGE_ERROR);
     assertThat(execute("--max-connections", "0")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--host", "not a host;")).isEqualTo(Commands.USAGE_ERROR);
+    assertThat(execute("--no-such-option")).isEqualTo(Commands.USAGE_ERROR);
   }
 
   private static int execute(String... args) {
