@@ -1,0 +1,151 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Deployments for the alert UI (with its Service) and the simulator's event producer. */
+public final class Applications {
+  public static final int ALERT_UI_PORT = 8788;
+
+  private Applications() {}
+
+  public static List<Map<String, Object>> alertUi(ClusterProfile profile) {
+    Map<String, String> literals = new LinkedHashMap<>();
+    literals.put("ALERT_UI_PORT", Integer.toString(ALERT_UI_PORT));
+    Map<String, Object> probe =
+        map("httpGet", map("path", "/health", "port", "http"), "periodSeconds", 10);
+    Map<String, Object> container =
+        container(
+            JvmApp.ALERT_UI, profile, literals, Workloads.resources("250m", "512Mi", "1", "768Mi"));
+    container.put(
+        "ports", List.of(map("name", "http", "containerPort", ALERT_UI_PORT, "protocol", "TCP")));
+    container.put("readinessProbe", probe);
+    container.put(
+        "livenessProbe",
+        map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3));
+    Map<String, Object> service =
+        map(
+            "apiVersion",
+            "v1",
+            "kind",
+            "Service",
+            "metadata",
+            Yaml.metadata("alert-ui", profile.namespace(), "alert-ui"),
+            "spec",
+            map(
+                "type",
+                "ClusterIP",
+                "selector",
+                selector("alert-ui"),
+                "ports",
+                List.of(
+                    map(
+                        "name",
+                        "http",
+                        "port",
+                        ALERT_UI_PORT,
+                        "targetPort",
+                        "http",
+                        "protocol",
+                        "TCP"))));
+    // One replica: the live feed's de-duplication and replay buffer live in the process.
+    return List.of(deployment("alert-ui", profile, List.of(), List.of(container)), service);
+  }
+
+  public static List<Map<String, Object>> simulator(ClusterProfile profile) {
+    Map<String, Object> seed =
+        container(
+            JvmApp.SIMULATOR_SEED,
+            profile,
+            Map.of(),
+            Workloads.resources("250m", "256Mi", "1", "512Mi"));
+    seed.put("name", "seed-profiles");
+    Map<String, Object> producer =
+        container(
+            JvmApp.SIMULATOR_PRODUCER,
+            profile,
+            Map.of(),
+            Workloads.resources("250m", "384Mi", "1", "512Mi"));
+    // Seeding is idempotent (existing rows are kept), so every pod start may run it.
+    return List.of(deployment("simulator", profile, List.of(seed), List.of(producer)));
+  }
+
+  private static Map<String, Object> container(
+      JvmApp app,
+      ClusterProfile profile,
+      Map<String, String> literals,
+      Map<String, Object> resources) {
+    Map<String, String> env = new LinkedHashMap<>(literals);
+    env.put("HOME", "/tmp");
+    return map(
+        "name",
+        app == JvmApp.ALERT_UI ? "alert-ui" : "producer",
+        "image",
+        profile.appsImage(),
+        "imagePullPolicy",
+        "IfNotPresent",
+        "command",
+        app.command(),
+        "env",
+        Workloads.environment(app.settings(), env),
+        "resources",
+        resources,
+        "securityContext",
+        Workloads.containerSecurityContext(),
+        "volumeMounts",
+        List.of(Workloads.tmpMount()));
+  }
+
+  private static Map<String, Object> deployment(
+      String name,
+      ClusterProfile profile,
+      List<Map<String, Object>> initContainers,
+      List<Map<String, Object>> containers) {
+    return map(
+        "apiVersion",
+        "apps/v1",
+        "kind",
+        "Deployment",
+        "metadata",
+        Yaml.metadata(name, profile.namespace(), name),
+        "spec",
+        map(
+            "replicas",
+            1,
+            "strategy",
+            map("type", "Recreate"),
+            "selector",
+            map("matchLabels", selector(name)),
+            "template",
+            map(
+                "metadata",
+                map("labels", podLabels(name)),
+                "spec",
+                map(
+                    "serviceAccountName",
+                    Rbac.APPS_SERVICE_ACCOUNT,
+                    "automountServiceAccountToken",
+                    false,
+                    "securityContext",
+                    Workloads.podSecurityContext(Workloads.NONROOT_USER),
+                    "initContainers",
+                    initContainers.isEmpty() ? null : initContainers,
+                    "containers",
+                    containers,
+                    "volumes",
+                    List.of(Workloads.tmpVolume())))));
+  }
+
+  private static Map<String, Object> selector(String name) {
+    return map("app.kubernetes.io/name", name);
+  }
+
+  private static Map<String, Object> podLabels(String name) {
+    Map<String, Object> labels = Yaml.labels(name);
+    labels.put("app.kubernetes.io/name", name);
+    return labels;
+  }
+}

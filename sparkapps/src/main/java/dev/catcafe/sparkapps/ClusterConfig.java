@@ -1,0 +1,29 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The {@code catcafe-config} ConfigMap: every plain setting, keyed by its environment variable. */
+public final class ClusterConfig {
+  private ClusterConfig() {}
+
+  public static Map<String, Object> configMap(ClusterProfile profile) {
+    Map<String, String> data = new LinkedHashMap<>();
+    for (EnvSetting setting : EnvSetting.values()) {
+      if (!setting.isSecret()) {
+        data.put(setting.name(), setting.plainValue(profile));
+      }
+    }
+    return map(
+        "apiVersion",
+        "v1",
+        "kind",
+        "ConfigMap",
+        "metadata",
+        Yaml.metadata(ClusterProfile.CONFIG_MAP, profile.namespace(), "config"),
+        "data",
+        data);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Service accounts and the least rights they need: Spark drivers manage their executor pods; the
+ * batch launcher may only create SparkApplications; the apps talk to no API at all.
+ */
+public final class Rbac {
+  public static final String APPS_SERVICE_ACCOUNT = "catcafe-apps";
+
+  private Rbac() {}
+
+  public static List<Map<String, Object>> all(ClusterProfile profile) {
+    return List.of(
+        serviceAccount(ClusterProfile.SPARK_SERVICE_ACCOUNT, profile, true),
+        role(
+            "catcafe-spark-driver",
+            profile,
+            List.of(
+                rule(
+                    "",
+                    List.of("pods", "services", "configmaps", "persistentvolumeclaims"),
+                    List.of(
+                        "create",
+                        "get",
+                        "list",
+                        "watch",
+                        "patch",
+                        "update",
+                        "delete",
+                        "deletecollection")))),
+        binding("catcafe-spark-driver", ClusterProfile.SPARK_SERVICE_ACCOUNT, profile),
+        serviceAccount(ClusterProfile.LAUNCHER_SERVICE_ACCOUNT, profile, true),
+        role(
+            "catcafe-spark-launcher",
+            profile,
+            List.of(
+                rule(
+                    "spark.apache.org",
+                    List.of("sparkapplications"),
+                    List.of("create", "get", "list")))),
+        binding("catcafe-spark-launcher", ClusterProfile.LAUNCHER_SERVICE_ACCOUNT, profile),
+        serviceAccount(APPS_SERVICE_ACCOUNT, profile, false));
+  }
+
+  private static Map<String, Object> serviceAccount(
+      String name, ClusterProfile profile, boolean usesApi) {
+    return map(
+        "apiVersion",
+        "v1",
+        "kind",
+        "ServiceAccount",
+        "metadata",
+        Yaml.metadata(name, profile.namespace(), "rbac"),
+        "automountServiceAccountToken",
+        usesApi);
+  }
+
+  private static Map<String, Object> role(
+      String name, ClusterProfile profile, List<Map<String, Object>> rules) {
+    return map(
+        "apiVersion",
+        "rbac.authorization.k8s.io/v1",
+        "kind",
+        "Role",
+        "metadata",
+        Yaml.metadata(name, profile.namespace(), "rbac"),
+        "rules",
+        rules);
+  }
+
+  private static Map<String, Object> rule(
+      String apiGroup, List<String> resources, List<String> verbs) {
+    return map("apiGroups", List.of(apiGroup), "resources", resources, "verbs", verbs);
+  }
+
+  private static Map<String, Object> binding(
+      String role, String serviceAccount, ClusterProfile profile) {
+    return map(
+        "apiVersion",
+        "rbac.authorization.k8s.io/v1",
+        "kind",
+        "RoleBinding",
+        "metadata",
+        Yaml.metadata(role, profile.namespace(), "rbac"),
+        "roleRef",
+        map("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", role),
+        "subjects",
+        List.of(
+            map(
+                "kind",
+                "ServiceAccount",
+                "name",
+                serviceAccount,
+                "namespace",
+                profile.namespace())));
+  }
+}

@@ -1,0 +1,9 @@
+package dev.catcafe.sparkapps;
+
+/** The Spark operator's {@code applicationTolerations.restartConfig.restartPolicy} values. */
+public enum RestartPolicy {
+  Always,
+  Never,
+  OnFailure,
+  OnInfrastructureFailure
+}

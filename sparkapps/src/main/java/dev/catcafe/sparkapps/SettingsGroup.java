@@ -1,0 +1,10 @@
+package dev.catcafe.sparkapps;
+
+/** The groups of settings a workload needs, each a set of environment variables. */
+public enum SettingsGroup {
+  KAFKA,
+  POSTGRES,
+  CATALOG,
+  /** The alert UI's own secret (the staff token that guards adoption write-back). */
+  ALERT_UI
+}

@@ -1,0 +1,209 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.spark.LakehouseSessions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a {@link SparkJob} as an Apache Spark Kubernetes Operator {@code SparkApplication}
+ * ({@code spark.apache.org/v1}).
+ */
+public final class SparkApplications {
+  public static final String API_VERSION = "spark.apache.org/v1";
+  public static final String KIND = "SparkApplication";
+  public static final String SPARK_VERSION = "4.1.3";
+  public static final String SCALA_VERSION = "2.13";
+  public static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
+  public static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
+
+  /** A finished batch application is deleted after two days (its logs stay in the driver pod). */
+  static final long BATCH_TTL_MILLIS = 2L * 24 * 60 * 60 * 1000;
+
+  private SparkApplications() {}
+
+  /** A named application (streaming jobs: exactly one instance runs). */
+  public static Map<String, Object> named(SparkJob job, ClusterProfile profile) {
+    return application(
+        job, profile, Yaml.metadata(job.jobName(), profile.namespace(), job.jobName()));
+  }
+
+  /** An application with a generated name (batch runs: a fresh one per schedule tick). */
+  public static Map<String, Object> generated(SparkJob job, ClusterProfile profile) {
+    return application(
+        job,
+        profile,
+        map(
+            "generateName",
+            job.jobName() + "-",
+            "namespace",
+            profile.namespace(),
+            "labels",
+            Yaml.labels(job.jobName())));
+  }
+
+  private static Map<String, Object> application(
+      SparkJob job, ClusterProfile profile, Map<String, Object> metadata) {
+    requireNonNull(job, "job is null");
+    requireNonNull(profile, "profile is null");
+    return map(
+        "apiVersion",
+        API_VERSION,
+        "kind",
+        KIND,
+        "metadata",
+        metadata,
+        "spec",
+        map(
+            "mainClass",
+            job.mainClass(),
+            "jars",
+            job.module().jarUri(),
+            "driverArgs",
+            job.driverArgs(profile),
+            "sparkConf",
+            sparkConf(job, profile),
+            "runtimeVersions",
+            map("sparkVersion", SPARK_VERSION, "scalaVersion", SCALA_VERSION),
+            "applicationTolerations",
+            tolerations(job),
+            "driverSpec",
+            map("podTemplateSpec", driverTemplate(job, profile)),
+            "executorSpec",
+            map("podTemplateSpec", executorTemplate(job, profile))));
+  }
+
+  /**
+   * The Spark settings: image, identity, sizes, and the Iceberg catalog exactly as {@link
+   * LakehouseSessions#catalogConf} sets it, less the password (the job reads {@code
+   * ICEBERG_CATALOG_PASSWORD} from the Secret-backed environment and sets it itself).
+   */
+  public static Map<String, String> sparkConf(SparkJob job, ClusterProfile profile) {
+    JobResources resources = job.resources();
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.kubernetes.container.image", profile.sparkJobsImage());
+    conf.put("spark.kubernetes.container.image.pullPolicy", "IfNotPresent");
+    conf.put(
+        "spark.kubernetes.authenticate.driver.serviceAccountName",
+        ClusterProfile.SPARK_SERVICE_ACCOUNT);
+    conf.put("spark.kubernetes.driver.podTemplateContainerName", DRIVER_CONTAINER);
+    conf.put("spark.kubernetes.executor.podTemplateContainerName", EXECUTOR_CONTAINER);
+    conf.put("spark.driver.cores", Integer.toString(resources.driverCores()));
+    conf.put("spark.driver.memory", resources.driverMemory());
+    conf.put("spark.kubernetes.driver.request.cores", Integer.toString(resources.driverCores()));
+    conf.put("spark.kubernetes.driver.limit.cores", Integer.toString(resources.driverCores()));
+    conf.put("spark.executor.instances", Integer.toString(resources.executors()));
+    if (resources.executors() > 0) {
+      conf.put("spark.executor.cores", Integer.toString(resources.executorCores()));
+      conf.put("spark.executor.memory", resources.executorMemory());
+      conf.put(
+          "spark.kubernetes.executor.request.cores", Integer.toString(resources.executorCores()));
+      conf.put(
+          "spark.kubernetes.executor.limit.cores", Integer.toString(resources.executorCores()));
+    }
+    if (job.settings().contains(SettingsGroup.CATALOG)) {
+      conf.putAll(catalogConfWithoutSecrets(profile));
+    }
+    return conf;
+  }
+
+  /** {@link LakehouseSessions#catalogConf} of the profile's catalog, less its secret keys. */
+  public static Map<String, String> catalogConfWithoutSecrets(ClusterProfile profile) {
+    Map<String, String> conf =
+        new LinkedHashMap<>(LakehouseSessions.catalogConf(profile.catalog()));
+    conf.keySet().removeIf(SparkApplications::isSecretKey);
+    return conf;
+  }
+
+  /** Whether a Spark setting holds a secret, and so is left to the job's environment. */
+  public static boolean isSecretKey(String key) {
+    return key.endsWith(".password");
+  }
+
+  private static Map<String, Object> tolerations(SparkJob job) {
+    Restart restart = job.restart();
+    Map<String, Object> restartConfig =
+        map(
+            "restartPolicy",
+            restart.policy().name(),
+            "maxRestartAttempts",
+            restart.maxAttempts(),
+            "restartBackoffMillis",
+            restart.backoff().toMillis(),
+            "restartCounterResetMillis",
+            restart.counterReset().isZero() ? null : restart.counterReset().toMillis());
+    int executors = job.resources().executors();
+    return map(
+        "restartConfig",
+        restartConfig,
+        "instanceConfig",
+        map(
+            "initExecutors",
+            executors,
+            "minExecutors",
+            executors == 0 ? 0 : 1,
+            "maxExecutors",
+            executors),
+        // Keep a failed attempt's pods for inspection; a finished batch run goes after a while.
+        "resourceRetainPolicy",
+        "OnFailure",
+        "ttlAfterStopMillis",
+        job.kind() == JobKind.BATCH ? BATCH_TTL_MILLIS : null);
+  }
+
+  private static Map<String, Object> driverTemplate(SparkJob job, ClusterProfile profile) {
+    Map<String, String> literals = new LinkedHashMap<>();
+    // The jobs' own session builders take the master from SPARK_MASTER (see SparkJob#sparkMaster).
+    literals.put("SPARK_MASTER", job.sparkMaster());
+    literals.put("HOME", "/tmp");
+    Map<String, Object> container =
+        map(
+            "name",
+            DRIVER_CONTAINER,
+            "env",
+            Workloads.environment(job.settings(), literals),
+            "securityContext",
+            Workloads.containerSecurityContext(),
+            "volumeMounts",
+            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+    return podTemplate(job, profile, "driver", container);
+  }
+
+  private static Map<String, Object> executorTemplate(SparkJob job, ClusterProfile profile) {
+    Map<String, Object> container =
+        map(
+            "name",
+            EXECUTOR_CONTAINER,
+            "env",
+            List.of(map("name", "HOME", "value", "/tmp")),
+            "securityContext",
+            Workloads.containerSecurityContext(),
+            "volumeMounts",
+            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+    return podTemplate(job, profile, "executor", container);
+  }
+
+  private static Map<String, Object> podTemplate(
+      SparkJob job, ClusterProfile profile, String role, Map<String, Object> container) {
+    Map<String, Object> labels = Yaml.labels(job.jobName());
+    labels.put("catcafe.dev/spark-role", role);
+    return map(
+        "metadata",
+        map("labels", labels),
+        "spec",
+        map(
+            "serviceAccountName",
+            role.equals("driver") ? ClusterProfile.SPARK_SERVICE_ACCOUNT : null,
+            "automountServiceAccountToken",
+            role.equals("driver") ? null : Boolean.FALSE,
+            "securityContext",
+            Workloads.podSecurityContext(Workloads.SPARK_USER),
+            "containers",
+            List.of(container),
+            "volumes",
+            List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume())));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.TrinoCatalogs;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values for the trinodb/trino Helm chart. The {@code iceberg} and {@code postgresql} catalogs come
+ * from {@link TrinoCatalogs}, the generator the local platform uses, so Trino sees the catalog
+ * Spark writes on the cluster exactly as it does on a laptop. Passwords are Trino's {@code
+ * ${ENV:…}} references to the pods' Secret-backed environment.
+ */
+public final class TrinoValues {
+  public static final String TRINO_VERSION = "476";
+
+  private TrinoValues() {}
+
+  public static Map<String, Object> values(ClusterProfile profile) {
+    CatalogSettings lake = profile.catalog();
+    PostgresSettings cafe = profile.postgres();
+    Map<String, String> catalogs =
+        TrinoCatalogs.generate(
+            new CatalogSettings(
+                lake.name(),
+                lake.type(),
+                lake.uri(),
+                lake.user(),
+                envReference(EnvSetting.ICEBERG_CATALOG_PASSWORD),
+                lake.warehouse(),
+                lake.namespace()),
+            new PostgresSettings(
+                cafe.jdbcUrl(), cafe.user(), envReference(EnvSetting.POSTGRES_PASSWORD)));
+    List<Object> env =
+        Workloads.environment(EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES), Map.of())
+            .stream()
+            .filter(TrinoValues::isSecretEntry)
+            .toList();
+    Map<String, Object> volumes =
+        map(
+            "additionalVolumes",
+            List.of(Workloads.lakeVolume(profile)),
+            "additionalVolumeMounts",
+            List.of(Workloads.lakeMount(profile)));
+    return map(
+        "image",
+        map("repository", "trinodb/trino", "tag", TRINO_VERSION),
+        "server",
+        map("workers", 1, "config", map("query", map("maxMemory", "4GB"))),
+        "catalogs",
+        catalogs,
+        "env",
+        env,
+        "securityContext",
+        map("runAsNonRoot", true, "runAsUser", 1000L, "runAsGroup", 1000L, "fsGroup", 1000L),
+        "containerSecurityContext",
+        Workloads.containerSecurityContext(false),
+        "coordinator",
+        withResources(volumes, "2", "4Gi", "4", "4Gi", "3G"),
+        "worker",
+        withResources(volumes, "2", "6Gi", "4", "6Gi", "4G"),
+        "service",
+        map("type", "ClusterIP", "port", 8080));
+  }
+
+  private static Map<String, Object> withResources(
+      Map<String, Object> volumes,
+      String cpuRequest,
+      String memory,
+      String cpuLimit,
+      String memoryLimit,
+      String heap) {
+    Map<String, Object> node = new LinkedHashMap<>(volumes);
+    node.put("jvm", map("maxHeapSize", heap));
+    node.put("resources", Workloads.resources(cpuRequest, memory, cpuLimit, memoryLimit));
+    return node;
+  }
+
+  private static String envReference(EnvSetting setting) {
+    return "${ENV:%s}".formatted(setting.name());
+  }
+
+  private static boolean isSecretEntry(Object entry) {
+    return entry instanceof Map<?, ?> map
+        && map.get("valueFrom") instanceof Map<?, ?> source
+        && source.containsKey("secretKeyRef");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.sparkapps.Yaml.map;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pieces every pod of the project shares: a hardened security context, the settings as
+ * environment variables (ConfigMap and Secret references, never values), and the volumes.
+ */
+public final class Workloads {
+  /** The {@code spark} user of the Apache Spark images. */
+  public static final long SPARK_USER = 185;
+
+  /** The conventional non-root user of distroless images (kubectl, the apps image). */
+  public static final long NONROOT_USER = 65532;
+
+  private Workloads() {}
+
+  /** Pod-level: never root, files owned by the user's group, the runtime's default seccomp. */
+  public static Map<String, Object> podSecurityContext(long user) {
+    return map(
+        "runAsNonRoot",
+        true,
+        "runAsUser",
+        user,
+        "runAsGroup",
+        user,
+        "fsGroup",
+        user,
+        "seccompProfile",
+        map("type", "RuntimeDefault"));
+  }
+
+  /** Container-level: no privilege escalation, no capability, a read-only root file system. */
+  public static Map<String, Object> containerSecurityContext() {
+    return containerSecurityContext(true);
+  }
+
+  /**
+   * Container-level, for images that write under their own install folder (Trino keeps its data
+   * directory and logs there) and so cannot have a read-only root.
+   */
+  public static Map<String, Object> containerSecurityContext(boolean readOnlyRoot) {
+    return map(
+        "allowPrivilegeEscalation",
+        false,
+        "readOnlyRootFilesystem",
+        readOnlyRoot,
+        "capabilities",
+        map("drop", List.of("ALL")));
+  }
+
+  /** Environment entries for the settings of {@code groups}, then the literal extras. */
+  public static List<Object> environment(Set<SettingsGroup> groups, Map<String, String> literals) {
+    List<Object> env = new ArrayList<>();
+    for (EnvSetting setting : EnvSetting.of(groups)) {
+      env.add(reference(setting));
+    }
+    requireNonNull(literals, "literals is null")
+        .forEach((name, value) -> env.add(map("name", name, "value", value)));
+    return env;
+  }
+
+  private static Map<String, Object> reference(EnvSetting setting) {
+    Map<String, Object> source =
+        setting.isSecret()
+            ? map(
+                "secretKeyRef",
+                map(
+                    "name",
+                    ClusterProfile.CREDENTIALS_SECRET,
+                    "key",
+                    setting.secretKey(),
+                    "optional",
+                    setting.optional() ? Boolean.TRUE : null))
+            : map("configMapKeyRef", map("name", ClusterProfile.CONFIG_MAP, "key", setting.name()));
+    return map("name", setting.name(), "valueFrom", source);
+  }
+
+  /** A scratch {@code /tmp}, since the root file system is read-only. */
+  public static Map<String, Object> tmpVolume() {
+    return map("name", "tmp", "emptyDir", map("sizeLimit", "1Gi"));
+  }
+
+  public static Map<String, Object> tmpMount() {
+    return map("name", "tmp", "mountPath", "/tmp");
+  }
+
+  /** The shared lake volume (warehouse and checkpoints). */
+  public static Map<String, Object> lakeVolume(ClusterProfile profile) {
+    return map("name", "lake", "persistentVolumeClaim", map("claimName", profile.lakeClaim()));
+  }
+
+  public static Map<String, Object> lakeMount(ClusterProfile profile) {
+    return map("name", "lake", "mountPath", profile.lakeMountPath());
+  }
+
+  /** Requests and limits of a container. */
+  public static Map<String, Object> resources(
+      String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+    return map(
+        "requests",
+        map("cpu", cpuRequest, "memory", memoryRequest),
+        "limits",
+        map("cpu", cpuLimit, "memory", memoryLimit));
+  }
+}
