@@ -1,0 +1,145 @@
+package dev.catcafe.sparkapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every manifest parses and is a valid object of its kind: core kinds against fabric8's Kubernetes
+ * model (no unknown field), custom resources against the CRD schemas in src/test/resources/schemas;
+ * the pod templates inside SparkApplications against the Kubernetes PodTemplateSpec model.
+ */
+final class TestManifestValidity {
+  private static final List<ManifestDocument> DOCUMENTS = ManifestDocument.all();
+
+  @Test
+  void manifestsParseAndCoverEveryConcern() {
+    assertThat(DOCUMENTS).hasSizeGreaterThan(20);
+    assertThat(DOCUMENTS.stream().map(ManifestDocument::kind).distinct())
+        .contains(
+            "Namespace",
+            "PersistentVolumeClaim",
+            "ConfigMap",
+            "Kafka",
+            "KafkaNodePool",
+            "KafkaTopic",
+            "StatefulSet",
+            "Service",
+            "Deployment",
+            "SparkApplication",
+            "CronJob",
+            "ServiceAccount",
+            "Role",
+            "RoleBinding");
+  }
+
+  @Test
+  void everyDocumentIsValidForItsKind() {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    for (ManifestDocument document : DOCUMENTS) {
+      List<String> found = problems(document);
+      if (!found.isEmpty()) {
+        problems.put(document.toString(), found);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void validationRejectsAnUnknownFieldInACoreKind() {
+    ManifestDocument misspelt =
+        ManifestDocument.parse(
+                "test",
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x, namespace: catcafe}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: x}}
+                  template:
+                    metadata: {labels: {app: x}}
+                    spec:
+                      containers:
+                        - name: x
+                          image: x:1.0.0
+                          securityContxt: {runAsNonRoot: true}
+                """)
+            .get(0);
+
+    assertThat(problems(misspelt)).singleElement().asString().contains("securityContxt");
+  }
+
+  @Test
+  void validationRejectsAnUnknownFieldInACustomResource() {
+    ManifestDocument misplaced =
+        ManifestDocument.parse(
+                "test",
+                """
+                apiVersion: spark.apache.org/v1
+                kind: SparkApplication
+                metadata: {name: x, namespace: catcafe}
+                spec:
+                  mainClass: a.B
+                  jars: local:///x.jar
+                  sparkVersion: 4.1.3
+                """)
+            .get(0);
+
+    assertThat(problems(misplaced))
+        .anySatisfy(problem -> assertThat(problem).contains("sparkVersion"))
+        .anySatisfy(problem -> assertThat(problem).contains("runtimeVersions"));
+  }
+
+  @Test
+  void validationRejectsAnUnknownFieldInASparkPodTemplate() {
+    ManifestDocument badTemplate =
+        ManifestDocument.parse(
+                "test",
+                """
+                apiVersion: spark.apache.org/v1
+                kind: SparkApplication
+                metadata: {name: x, namespace: catcafe}
+                spec:
+                  mainClass: a.B
+                  jars: local:///x.jar
+                  runtimeVersions: {sparkVersion: 4.1.3}
+                  driverSpec:
+                    podTemplateSpec:
+                      spec:
+                        containers: [{name: spark-kubernetes-driver, resource: {}}]
+                """)
+            .get(0);
+
+    assertThat(problems(badTemplate)).singleElement().asString().contains("resource");
+  }
+
+  static List<String> problems(ManifestDocument document) {
+    JsonNode tree = document.tree();
+    Optional<Class<?>> model = KubernetesModels.modelOf(document.apiVersion(), document.kind());
+    if (model.isPresent()) {
+      return KubernetesModels.problems(tree, model.get());
+    }
+    return CustomResourceSchemas.schemaOf(document.apiVersion(), document.kind())
+        .map(
+            schema -> {
+              List<String> found = new ArrayList<>(CustomResourceSchemas.problems(schema, tree));
+              for (String role : List.of("driverSpec", "executorSpec")) {
+                JsonNode template = tree.path("spec").path(role).path("podTemplateSpec");
+                if (!template.isMissingNode()) {
+                  KubernetesModels.podTemplateProblems(template).stream()
+                      .map(problem -> role + ": " + problem)
+                      .forEach(found::add);
+                }
+              }
+              return found;
+            })
+        .orElse(List.of("no schema for %s %s".formatted(document.apiVersion(), document.kind())));
+  }
+}
