@@ -2,9 +2,6 @@ package dev.catcafe.simulator.producer;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.CafeEvent;
@@ -12,7 +9,6 @@ import dev.catcafe.simulator.simulation.EventSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,13 +31,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes events to their topics as JSON, keyed by the entity id ({@link CafeEvent#key()}) so each
  * cat's and visitor's events stay in order within a partition. Idempotent, {@code acks=all},
  * batched and compressed; a failed delivery is kept and reported by {@link #checkDelivery()}.
+ * Events are emitted from one thread (the simulation's): the JSON buffer is reused.
  */
 public final class KafkaEventSink implements EventSink, AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<Topic, String> topicNames = new EnumMap<>(Topic.class);
-  private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
+  private final EventJson json = new EventJson();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
   private final AtomicLong failures = new AtomicLong();
   private final Callback callback =
@@ -138,12 +133,7 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
   @Override
   public void emit(CafeEvent event) {
-    byte[] value;
-    try {
-      value = writers.computeIfAbsent(event.getClass(), MAPPER::writerFor).writeValueAsBytes(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write %s as JSON".formatted(event), e);
-    }
+    byte[] value = json.toJson(event);
     producer.send(
         new ProducerRecord<>(
             topicNames.get(event.topic()), event.key().getBytes(StandardCharsets.UTF_8), value),
