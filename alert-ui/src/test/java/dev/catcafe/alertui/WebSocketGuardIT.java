@@ -85,6 +85,7 @@ final class WebSocketGuardIT {
     Polling.await(Duration.ofSeconds(10), "connections released", () -> app.connections() == 0);
     try (FeedClient again = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
       Polling.await(Duration.ofSeconds(10), "a free slot reused", () -> app.connections() == 1);
+      assertThat(again.closeStatus()).isEmpty();
     }
   }
 }

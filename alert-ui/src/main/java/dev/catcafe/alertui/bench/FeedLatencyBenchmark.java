@@ -174,6 +174,9 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
                 .sorted()
                 .toArray();
         report(sentMeasured, latencies, catIds.size(), visitorIds.size());
+        client
+            .closeStatus()
+            .ifPresent(status -> System.out.println("  socket closed early: " + status));
       }
     }
   }
