@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds secret values written into committed files: a password-like key or environment variable
- * with a literal value, a {@code password=…} line inside a multi-line value (Trino catalogs), a URI
- * with a password in it, a Kubernetes Secret with data. References are fine: {@code secretKeyRef},
- * {@code ${ENV:…}}, {@code ${…}}, {@code $(…)}, {@code {{ … }}}, {@code os.environ}.
+ * with a literal value, a {@code password=…} properties line inside a multi-line value (Trino
+ * catalogs; YAML inside values is parsed and walked as a document of its own), a URI with a
+ * password in it, a Kubernetes Secret with data. References are fine: {@code secretKeyRef}, {@code
+ * ${ENV:…}}, {@code ${…}}, {@code $(…)}, {@code {{ … }}}, {@code os.environ}.
  */
 final class SecretScanner {
   private static final Pattern SECRET_NAME =
@@ -37,7 +38,7 @@ final class SecretScanner {
 
   private static final Pattern PROPERTY_LINE =
       Pattern.compile(
-          "(?im)^[ \\t]*([\\w.\\-]*(?:password|passwd|secret|token)[\\w.\\-]*)[ \\t]*[=:][ \\t]*(\\S.*?)[ \\t]*$");
+          "(?im)^[ \\t]*([\\w.\\-]*(?:password|passwd|secret|token)[\\w.\\-]*)[ \\t]*=[ \\t]*(\\S.*?)[ \\t]*$");
 
   private static final Pattern URI_WITH_PASSWORD =
       Pattern.compile("[a-z][a-z0-9+.\\-]*://[^/\\s:@]+:([^/\\s@]+)@");

@@ -1,0 +1,222 @@
+package dev.catcafe.sparkapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.spark.LakehouseSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job declarations agree with the code they start, and the SparkApplications agree with the
+ * declarations: main classes exist, their options exist, the catalog settings are exactly the ones
+ * {@link LakehouseSessions#catalogConf} sets.
+ */
+final class TestSparkJobs {
+  private static final ClusterProfile PROFILE = ClusterProfile.defaults();
+  private static final List<ManifestDocument> DOCUMENTS = ManifestDocument.all();
+  private static final Pattern OPTION = Pattern.compile("^(--[a-z][a-z0-9-]*)(=.*)?$");
+
+  @Test
+  void mainClassesExistInTheirModulesWithAMainMethod() {
+    for (SparkJob job : SparkJob.values()) {
+      assertMainClass(job.module().directory(), job.mainClass());
+    }
+    for (JvmApp app : JvmApp.values()) {
+      assertMainClass(app.module(), app.mainClass());
+    }
+  }
+
+  @Test
+  void everyDriverArgumentIsAnOptionOfTheMainClass() {
+    for (SparkJob job : SparkJob.values()) {
+      String source =
+          ProjectFiles.read(ProjectFiles.sourceOf(job.module().directory(), job.mainClass()));
+      for (String argument : job.driverArgs(PROFILE)) {
+        Matcher option = OPTION.matcher(argument);
+        assertThat(option.matches()).as("%s: %s is an --option", job, argument).isTrue();
+        assertThat(source)
+            .as("%s declares %s", job.mainClass(), option.group(1))
+            .contains("\"" + option.group(1) + "\"");
+      }
+    }
+  }
+
+  @Test
+  void everyEnvironmentVariableIsReadBySomeProgram() {
+    String sources =
+        String.join(
+                "\n",
+                ProjectFiles.filesUnder(ProjectFiles.root().resolve("model/src/main/java"), ".java")
+                    .stream()
+                    .map(ProjectFiles::read)
+                    .toList())
+            + ProjectFiles.read(ProjectFiles.sourceOf("alert-ui", JvmApp.ALERT_UI.mainClass()));
+    for (EnvSetting setting : EnvSetting.values()) {
+      assertThat(sources)
+          .as("a program reads %s", setting)
+          .containsAnyOf("env:" + setting.name() + ":", "\"" + setting.name() + "\"");
+    }
+  }
+
+  @Test
+  void everyStreamingJobIsASparkApplicationAndEveryBatchJobACronJobWithATemplate() {
+    for (SparkJob job : SparkJob.values()) {
+      switch (job.kind()) {
+        case STREAMING -> {
+          JsonNode application = sparkApplication(job);
+          assertThat(application.path("metadata").path("name").asText()).isEqualTo(job.jobName());
+          assertThat(restartConfig(application).path("restartPolicy").asText()).isEqualTo("Always");
+        }
+        case BATCH -> {
+          JsonNode cronJob = document("CronJob", job.jobName()).tree();
+          assertThat(cronJob.path("spec").path("schedule").asText())
+              .isEqualTo(job.schedule().orElseThrow());
+          JsonNode pod =
+              cronJob.path("spec").path("jobTemplate").path("spec").path("template").path("spec");
+          assertThat(pod.path("serviceAccountName").asText())
+              .isEqualTo(ClusterProfile.LAUNCHER_SERVICE_ACCOUNT);
+          assertThat(pod.path("volumes").findValuesAsText("name"))
+              .contains(BatchSchedules.templateName(job));
+          JsonNode application = sparkApplication(job);
+          assertThat(application.path("metadata").path("generateName").asText())
+              .isEqualTo(job.jobName() + "-");
+          assertThat(restartConfig(application).path("restartPolicy").asText())
+              .isEqualTo(job.restart().policy().name());
+        }
+      }
+    }
+  }
+
+  @Test
+  void sparkApplicationsCarryTheDeclaredJob() {
+    for (SparkJob job : SparkJob.values()) {
+      JsonNode spec = sparkApplication(job).path("spec");
+      assertThat(spec.path("mainClass").asText()).isEqualTo(job.mainClass());
+      assertThat(spec.path("jars").asText()).isEqualTo(job.module().jarUri());
+      assertThat(spec.path("runtimeVersions").path("sparkVersion").asText()).isEqualTo("4.1.3");
+      assertThat(spec.path("driverArgs").findValuesAsText("")).isNotNull();
+      assertThat(texts(spec.path("driverArgs"))).isEqualTo(job.driverArgs(PROFILE));
+      JsonNode conf = spec.path("sparkConf");
+      assertThat(conf.path("spark.kubernetes.container.image").asText())
+          .isEqualTo(PROFILE.sparkJobsImage());
+      assertThat(conf.path("spark.driver.memory").asText())
+          .isEqualTo(job.resources().driverMemory());
+      assertThat(conf.path("spark.kubernetes.driver.limit.cores").asText())
+          .isEqualTo(Integer.toString(job.resources().driverCores()));
+      assertThat(conf.path("spark.executor.instances").asText())
+          .isEqualTo(Integer.toString(job.resources().executors()));
+    }
+  }
+
+  @Test
+  void catalogSettingsAreExactlyThoseOfLakehouseSessionsLessThePassword() {
+    Map<String, String> expected = LakehouseSessions.catalogConf(PROFILE.catalog());
+    for (SparkJob job : SparkJob.values()) {
+      Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
+      Map<String, String> catalogPart = new LinkedHashMap<>(conf);
+      catalogPart.keySet().retainAll(expected.keySet());
+      if (job.settings().contains(SettingsGroup.CATALOG)) {
+        Map<String, String> withoutSecrets = new LinkedHashMap<>(expected);
+        withoutSecrets.keySet().removeIf(key -> key.endsWith(".password"));
+        assertThat(catalogPart).as(job.jobName()).isEqualTo(withoutSecrets);
+        assertThat(expected.keySet())
+            .filteredOn(key -> !conf.containsKey(key))
+            .as("only the password is left to the environment")
+            .containsExactly(
+                "spark.sql.catalog.%s.jdbc.password".formatted(PROFILE.catalog().name()));
+        assertThat(envNames(job)).contains("ICEBERG_CATALOG_PASSWORD");
+      } else {
+        assertThat(catalogPart).as(job.jobName()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void driversGetTheSettingsTheirMainClassReadsAndTheMaster() {
+    for (SparkJob job : SparkJob.values()) {
+      List<String> expected =
+          new ArrayList<>(EnvSetting.of(job.settings()).stream().map(Enum::name).toList());
+      expected.add("SPARK_MASTER");
+      expected.add("HOME");
+      assertThat(envNames(job)).as(job.jobName()).isEqualTo(expected);
+      String source =
+          ProjectFiles.read(ProjectFiles.sourceOf(job.module().directory(), job.mainClass()));
+      if (job.settings().contains(SettingsGroup.KAFKA)) {
+        assertThat(source).as(job.jobName()).contains("KafkaOptions");
+      }
+      if (job.settings().contains(SettingsGroup.CATALOG)) {
+        assertThat(source).as(job.jobName()).contains("CatalogOptions");
+      }
+      if (job.settings().contains(SettingsGroup.POSTGRES)) {
+        assertThat(source).as(job.jobName()).contains("PostgresOptions");
+      }
+    }
+  }
+
+  private static void assertMainClass(String module, String mainClass) {
+    Path source = ProjectFiles.sourceOf(module, mainClass);
+    assertThat(Files.isRegularFile(source)).as("%s exists", source).isTrue();
+    assertThat(ProjectFiles.read(source)).contains("public static void main(String[] args)");
+  }
+
+  private static JsonNode restartConfig(JsonNode application) {
+    return application.path("spec").path("applicationTolerations").path("restartConfig");
+  }
+
+  private static List<String> envNames(SparkJob job) {
+    JsonNode container =
+        sparkApplication(job)
+            .path("spec")
+            .path("driverSpec")
+            .path("podTemplateSpec")
+            .path("spec")
+            .path("containers")
+            .get(0);
+    return container.path("env").findValuesAsText("name").stream()
+        .filter(
+            name ->
+                !name.equals(ClusterProfile.CONFIG_MAP)
+                    && !name.equals(ClusterProfile.CREDENTIALS_SECRET))
+        .toList();
+  }
+
+  /** The SparkApplication of a job: the named one, or the one in its batch template. */
+  private static JsonNode sparkApplication(SparkJob job) {
+    List<ManifestDocument> found =
+        DOCUMENTS.stream()
+            .filter(document -> document.kind().equals(SparkApplications.KIND))
+            .filter(
+                document ->
+                    document.tree().path("spec").path("mainClass").asText().equals(job.mainClass()))
+            .toList();
+    assertThat(found).as("one SparkApplication runs %s", job.mainClass()).hasSize(1);
+    return found.get(0).tree();
+  }
+
+  private static ManifestDocument document(String kind, String name) {
+    return DOCUMENTS.stream()
+        .filter(document -> document.kind().equals(kind) && document.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no %s %s".formatted(kind, name)));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> map = new LinkedHashMap<>();
+    object.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().asText()));
+    return map;
+  }
+}
