@@ -15,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -131,7 +133,7 @@ public final class AlertUiApp implements AutoCloseable {
                   ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER, "too many connections");
                   return;
                 }
-                ctx.enableAutomaticPings(20, java.util.concurrent.TimeUnit.SECONDS);
+                ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
               });
           // The page never sends anything; whatever arrives is ignored, as in the original.
           ws.onMessage(ctx -> {});
@@ -245,7 +247,7 @@ public final class AlertUiApp implements AutoCloseable {
     json(ctx, status, body);
   }
 
-  private static String isoOrNull(java.time.LocalDateTime time) {
+  private static String isoOrNull(LocalDateTime time) {
     return time == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time);
   }
 

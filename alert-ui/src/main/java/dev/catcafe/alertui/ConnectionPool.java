@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A few reused PostgreSQL connections (the original opened one per request and per message). At
  * most {@code size} exist; a caller waits up to {@code borrowTimeout} for one. A connection that
- * fails a statement is closed rather than returned, so a broken socket never serves twice.
+ * fails a statement is closed rather than returned, so a broken socket never serves twice; one that
+ * sat idle for a while is checked before use (a round trip we skip for busy connections).
  */
 public final class ConnectionPool implements AutoCloseable {
   /** Work done with a borrowed connection. */
@@ -25,10 +26,14 @@ public final class ConnectionPool implements AutoCloseable {
     T apply(Connection connection) throws SQLException;
   }
 
+  private static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(30);
+
+  private record IdleConnection(Connection connection, long idleSinceNanos) {}
+
   private final PostgresSettings settings;
   private final Duration borrowTimeout;
   private final Semaphore permits;
-  private final BlockingQueue<Connection> idle;
+  private final BlockingQueue<IdleConnection> idle;
   private volatile boolean closed;
 
   public ConnectionPool(PostgresSettings settings, int size, Duration borrowTimeout) {
@@ -69,13 +74,14 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private Connection idleOrNew() throws SQLException {
-    Connection connection = idle.poll();
-    while (connection != null && !connection.isValid(2)) {
-      closeQuietly(connection);
-      connection = idle.poll();
-    }
-    if (connection != null) {
-      return connection;
+    IdleConnection candidate;
+    while ((candidate = idle.poll()) != null) {
+      boolean fresh =
+          System.nanoTime() - candidate.idleSinceNanos() < VALIDATE_AFTER_IDLE.toNanos();
+      if (fresh || candidate.connection().isValid(2)) {
+        return candidate.connection();
+      }
+      closeQuietly(candidate.connection());
     }
     Connection created =
         DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
@@ -93,7 +99,7 @@ public final class ConnectionPool implements AutoCloseable {
           connection.rollback();
           connection.setAutoCommit(true);
         }
-        if (idle.offer(connection)) {
+        if (idle.offer(new IdleConnection(connection, System.nanoTime()))) {
           return;
         }
       }
@@ -106,9 +112,9 @@ public final class ConnectionPool implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    Connection connection;
-    while ((connection = idle.poll()) != null) {
-      closeQuietly(connection);
+    IdleConnection idleConnection;
+    while ((idleConnection = idle.poll()) != null) {
+      closeQuietly(idleConnection.connection());
     }
   }
 

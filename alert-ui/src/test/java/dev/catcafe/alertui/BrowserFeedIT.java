@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -131,7 +132,7 @@ final class BrowserFeedIT {
     }
     if (profile != null) {
       try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
   }

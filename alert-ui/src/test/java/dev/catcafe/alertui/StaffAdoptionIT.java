@@ -14,6 +14,7 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,7 @@ final class StaffAdoptionIT {
   @Test
   void aMissingOrWrongTokenIsRefused() {
     for (Optional<String> token :
-        java.util.List.of(
+        List.of(
             Optional.<String>empty(),
             Optional.of(""),
             Optional.of("staff-secret-4"),
@@ -130,7 +131,7 @@ final class StaffAdoptionIT {
             json(TestingCafe.get(withToken.port(), "/api/config")).get("staffAdoption").asBoolean())
         .isTrue();
 
-    for (Optional<String> token : java.util.List.of(Optional.<String>empty(), Optional.of(TOKEN))) {
+    for (Optional<String> token : List.of(Optional.<String>empty(), Optional.of(TOKEN))) {
       HttpResponse<String> response = post(withoutToken.port(), "/api/cats/staff-3/adopt", token);
 
       assertThat(response.statusCode()).isEqualTo(403);

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -349,18 +351,18 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
             System.getProperty("java.version"));
   }
 
-  private static java.util.Optional<String> firstLineValue(Path file, String key) {
+  private static Optional<String> firstLineValue(Path file, String key) {
     try {
       return Files.readAllLines(file).stream()
           .filter(line -> line.startsWith(key))
           .map(line -> line.substring(line.indexOf(':') + 1).strip())
           .findFirst();
     } catch (IOException unreadable) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
-  private static void await(Duration timeout, java.util.function.BooleanSupplier condition) {
+  private static void await(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
