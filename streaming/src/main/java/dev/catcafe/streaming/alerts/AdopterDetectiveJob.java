@@ -6,6 +6,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -96,7 +97,9 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException {
     AdopterDetectiveConfig config = config();
-    SparkSession spark = AlertSessions.builder(QUERY_NAME, sparkMaster).getOrCreate();
+    SparkSession.Builder builder = AlertSessions.builder(QUERY_NAME, sparkMaster);
+    sessionConf().forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
     try {
       spark
           .streams()
@@ -108,6 +111,21 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
       spark.stop();
     }
     return 0;
+  }
+
+  /**
+   * Session settings the Detective needs on top of {@link AlertSessions}: the RocksDB state store
+   * (transformWithState's), and no batches without data. A processing-time {@code
+   * transformWithState} otherwise runs empty batches back to back to evict expired state, which
+   * keeps a core busy for nothing; expired state is invisible on read anyway and is evicted by the
+   * next batch that has data.
+   */
+  public static Map<String, String> sessionConf() {
+    return Map.of(
+        "spark.sql.streaming.stateStore.providerClass",
+        AlertSessions.ROCKSDB_PROVIDER,
+        "spark.sql.streaming.noDataMicroBatches.enabled",
+        "false");
   }
 
   /**

@@ -1,0 +1,191 @@
+package dev.catcafe.streaming.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.model.EventTimes;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Detective against the real broker: the fourth and fifth distinct likes and a repeated like
+ * each raise one alert with the right fields, a restart from the checkpoint keeps the visitors'
+ * state, and a visitor idle past the state TTL starts again from nothing.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+final class AdopterDetectiveIT {
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
+
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    SparkSession.Builder builder = AlertSessions.builder("adopter-detective-it", "local[2]");
+    AdopterDetectiveJob.sessionConf().forEach(builder::config);
+    spark = builder.getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void alertsOnTheFourthAndFifthLikeAndARepeatAndSurvivesARestart(TestingPlatform platform)
+      throws Exception {
+    KafkaSettings kafka = platform.isolatedKafka("alerts-detective-");
+    AdopterDetectiveConfig config =
+        new AdopterDetectiveConfig(
+            kafka,
+            AdopterDetectiveRules.defaults(),
+            platform.scratchDirectory("alerts-detective").toString(),
+            Duration.ZERO,
+            "earliest");
+    try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
+      StreamingQuery query = AdopterDetectiveJob.start(spark, config);
+      try {
+        send(
+            kafka,
+            like("v1", "cat-c", 1),
+            interaction("v1", "cat-x", "pet", 2),
+            like("v1", "cat-a", 3),
+            like("v1", "cat-b", 4),
+            "{\"visitor_id\":\"v1\",\"cat_id\":");
+        send(kafka, like("v1", "cat-d", 5));
+        awaitAlerts(alerts, "v1", 1);
+        send(kafka, like("v1", "cat-e", 6));
+        awaitAlerts(alerts, "v1", 2);
+        send(kafka, like("v1", "cat-a", 7));
+        awaitAlerts(alerts, "v1", 3);
+        // Let the last batch commit, so the restart below starts after it.
+        query.processAllAvailable();
+      } finally {
+        query.stop();
+      }
+
+      List<PotentialAdopterAlert> v1 = alertsFor(alerts.received(), "v1");
+      assertThat(v1).extracting(PotentialAdopterAlert::numberOfLikes).containsExactly(4L, 5L, 5L);
+      PotentialAdopterAlert fourth = v1.get(0);
+      String fourthTime = EventTimes.format(START.plusSeconds(5));
+      assertThat(fourth.alertTime()).isEqualTo(fourthTime);
+      assertThat(fourth.likedCats()).isEqualTo("cat-a, cat-b, cat-c, cat-d");
+      assertThat(fourth.alertMessage())
+          .isEqualTo("Potential adopter detected: v1 has liked 4 cats.");
+      assertThat(fourth.alertId()).isEqualTo(AdopterAlerts.sha256Hex("v1/4/" + fourthTime));
+      assertThat(v1.get(1).likedCats()).isEqualTo("cat-a, cat-b, cat-c, cat-d, cat-e");
+      assertThat(v1.get(2).alertTime()).isEqualTo(EventTimes.format(START.plusSeconds(7)));
+      assertThat(alerts.received())
+          .allSatisfy(r -> assertThat(r.key()).isEqualTo("{\"visitor_id\":\"v1\"}"));
+
+      // While the job is down, v1 likes a sixth cat: after the restart the state is still there.
+      send(kafka, like("v1", "cat-f", 8));
+      StreamingQuery restarted = AdopterDetectiveJob.start(spark, config);
+      try {
+        awaitAlerts(alerts, "v1", 4);
+        restarted.processAllAvailable();
+      } finally {
+        restarted.stop();
+      }
+      assertThat(alertsFor(alerts.received(), "v1"))
+          .extracting(PotentialAdopterAlert::numberOfLikes)
+          .containsExactly(4L, 5L, 5L, 6L);
+    }
+  }
+
+  @Test
+  void forgetsAVisitorIdlePastTheStateTtl(TestingPlatform platform) throws Exception {
+    KafkaSettings kafka = platform.isolatedKafka("alerts-detective-ttl-");
+    Duration ttl = Duration.ofSeconds(5);
+    AdopterDetectiveConfig config =
+        new AdopterDetectiveConfig(
+            kafka,
+            new AdopterDetectiveRules(3, ttl, Duration.ofMinutes(10)),
+            platform.scratchDirectory("alerts-detective-ttl").toString(),
+            Duration.ZERO,
+            "earliest");
+    try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
+      StreamingQuery query = AdopterDetectiveJob.start(spark, config);
+      try {
+        send(kafka, like("idle", "cat-1", 1), like("idle", "cat-2", 2), like("idle", "cat-3", 3));
+        query.processAllAvailable();
+        Instant expired = Instant.now().plus(ttl).plusSeconds(2);
+        Polling.await(TIMEOUT, "the TTL to pass", () -> Instant.now().isAfter(expired));
+
+        // Had the state survived, this fourth distinct like would raise an alert.
+        send(kafka, like("idle", "cat-4", 4));
+        query.processAllAvailable();
+        send(kafka, like("idle", "cat-5", 5), like("idle", "cat-6", 6));
+        query.processAllAvailable();
+        send(kafka, like("idle", "cat-7", 7));
+        awaitAlerts(alerts, "idle", 1);
+      } finally {
+        query.stop();
+      }
+      assertThat(alertsFor(alerts.received(), "idle"))
+          .singleElement()
+          .satisfies(
+              alert -> {
+                assertThat(alert.numberOfLikes()).isEqualTo(4L);
+                assertThat(alert.likedCats()).isEqualTo("cat-4, cat-5, cat-6, cat-7");
+              });
+    }
+  }
+
+  private static void send(KafkaSettings kafka, String... values) {
+    AlertTopics.produce(kafka, Topic.CAT_INTERACTIONS, Arrays.asList(values));
+  }
+
+  private static void awaitAlerts(AlertTopics alerts, String visitorId, int count) {
+    Polling.await(
+        TIMEOUT,
+        "%d alerts for %s".formatted(count, visitorId),
+        () -> alertsFor(alerts.received(), visitorId).size() >= count);
+  }
+
+  private static List<PotentialAdopterAlert> alertsFor(
+      List<ConsumerRecord<String, String>> records, String visitorId) {
+    return records.stream()
+        .map(AdopterDetectiveIT::parse)
+        .filter(alert -> alert.visitorId().equals(visitorId))
+        .toList();
+  }
+
+  private static PotentialAdopterAlert parse(ConsumerRecord<String, String> record) {
+    try {
+      return JSON.readValue(record.value(), PotentialAdopterAlert.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String like(String visitorId, String catId, int secondsAfterStart) {
+    return interaction(visitorId, catId, "like", secondsAfterStart);
+  }
+
+  private static String interaction(
+      String visitorId, String catId, String type, int secondsAfterStart) {
+    return "{\"event_time\":\"%s\",\"visitor_id\":\"%s\",\"cat_id\":\"%s\",\"interaction_type\":\"%s\"}"
+        .formatted(EventTimes.format(START.plusSeconds(secondsAfterStart)), visitorId, catId, type);
+  }
+}
