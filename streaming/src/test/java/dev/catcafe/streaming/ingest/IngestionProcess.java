@@ -1,0 +1,67 @@
+package dev.catcafe.streaming.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.platform.testing.TestingPlatform;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@link RawIngestionJob} in a JVM of its own, so a test can kill it like a crash would. */
+final class IngestionProcess implements AutoCloseable {
+  private final Process process;
+
+  private IngestionProcess(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * Starts the job with {@code arguments}, environment {@code environment}, output to {@code log}.
+   */
+  static IngestionProcess start(Map<String, String> environment, Path log, List<String> arguments)
+      throws IOException {
+    requireNonNull(environment, "environment is null");
+    Path root = TestingPlatform.projectRoot();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("@" + root.resolve("etc/spark-jvm.args"));
+    command.add("-Xmx768m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(RawIngestionJob.class.getName());
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    return new IngestionProcess(builder.start());
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(1, TimeUnit.MINUTES);
+  }
+
+  /** SIGTERM, then SIGKILL if the job has not stopped within a minute. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
