@@ -12,7 +12,7 @@ BUILD_STAMP := .work/build.stamp
 .PHONY: help
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
-	  awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
 
 .PHONY: deps
 deps: ## Install missing OS packages (PostgreSQL server, Chromium for the UI test)
@@ -23,8 +23,10 @@ build: deps ## Compile every module and fetch the Kafka and Trino distributions 
 	$(MVN) -q install -DskipTests
 	@mkdir -p .work && touch $(BUILD_STAMP)
 
-$(BUILD_STAMP):
-	$(MAKE) build
+# Rebuild before starting anything when a source or build file changed since the last build.
+SOURCES := $(shell find pom.xml */pom.xml */*/pom.xml */src */*/src -type f 2>/dev/null)
+$(BUILD_STAMP): $(SOURCES)
+	$(MAKE) --no-print-directory build
 
 .PHONY: test
 test: deps ## Build and run the whole test suite (unit + integration on a real platform)
@@ -52,17 +54,89 @@ status: ## Show which services and applications are running
 clean: down ## Stop everything and wipe the platform's data and logs
 	@$(PLATFORM) clean
 
+# The applications `make run` starts; each Spark job gets a modest heap so all fit beside Trino.
+SPARK_APP_OPTS ?= -Xmx1g
+BATCH_INTERVAL ?= 1h
+
 .PHONY: run
-run: up ## Start the whole platform: services, simulator, streaming jobs, UI; print where to look
-	@echo
-	@echo "Applications:"
-	@echo "  (the simulator, streaming jobs, batch scheduler and alert UI land with their issues)"
+run: up seed ## Start the whole platform: services, simulator, streaming jobs, UI, batch; print where to look
+	@echo "Starting the applications:"
+	@$(APP) start producer simulator dev.catcafe.simulator.ProduceEvents
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start ingestion streaming dev.catcafe.streaming.ingest.RawIngestionJob
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start wellness-guardian streaming dev.catcafe.streaming.alerts.WellnessGuardianJob
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start adopter-detective streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob
+	@$(APP) start alert-ui alert-ui dev.catcafe.alertui.AlertUiServer
+	@echo "Waiting for the ingestion to create the raw tables ..."
+	@bin/wait-for-tables cat_interactions_raw cat_wellness_raw cafe_orders_raw cat_health_alerts_raw
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start batch-scheduler batch dev.catcafe.batch.schedule.BatchScheduler --interval $(BATCH_INTERVAL)
+	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
+	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
+	@$(MAKE) --no-print-directory trino-views
 	@echo
 	@echo "Where to look:"
-	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}  (make trino-cli)"
-	@echo "  Env file     .work/platform/platform.env  (set -a; . .work/platform/platform.env; set +a)"
-	@echo "  Logs         .work/platform/logs/"
+	@echo "  Alert UI     http://127.0.0.1:8788"
+	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
+	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
+	@echo "  Logs         .work/platform/logs/   (make status)"
+	@echo "  Env file     .work/platform/platform.env   (set -a; . .work/platform/platform.env; set +a)"
 	@echo "  Stop         make down"
+
+.PHONY: seed
+seed: up ## Create and fill the cats and visitors tables (idempotent; --reset via bin/run)
+	@bin/run simulator dev.catcafe.simulator.SeedProfiles
+
+.PHONY: produce
+produce: up ## Run the live event producer in the foreground (Ctrl-C stops it)
+	bin/run simulator dev.catcafe.simulator.ProduceEvents
+
+.PHONY: ingest
+ingest: up ## Run the raw ingestion (Kafka -> Iceberg) in the foreground
+	bin/run streaming dev.catcafe.streaming.ingest.RawIngestionJob
+
+.PHONY: alerts
+alerts: up ## Run the Wellness Guardian and the Adopter Detective in the background
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start wellness-guardian streaming dev.catcafe.streaming.alerts.WellnessGuardianJob
+	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start adopter-detective streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob
+
+.PHONY: ui
+ui: up ## Run the alert UI in the foreground on http://127.0.0.1:8788
+	bin/run alert-ui dev.catcafe.alertui.AlertUiServer
+
+.PHONY: batch
+batch: up ## Run profile snapshot -> daily summary -> table maintenance once, now
+	bin/run batch dev.catcafe.batch.schedule.BatchScheduler --once
+
+.PHONY: maintenance
+maintenance: up ## Compact, rewrite manifests, expire snapshots, remove orphans on the lake's tables
+	bin/run batch dev.catcafe.batch.maintenance.TableMaintenanceJob
+
+.PHONY: trino-views
+trino-views: up ## Create or replace the Trino analytics views (idempotent)
+	bin/run trino dev.catcafe.trino.TrinoViews
+
+.PHONY: bench-producer
+bench-producer: up ## Benchmark: producer events/s in burst mode
+	bin/run simulator dev.catcafe.simulator.bench.ProducerBenchmark
+
+.PHONY: bench-ingest
+bench-ingest: up ## Benchmark: ingestion of a 5M-event backlog into Iceberg
+	JAVA_OPTS=-Xmx6g bin/run streaming dev.catcafe.streaming.ingest.bench.IngestBenchmark
+
+.PHONY: bench-alerts
+bench-alerts: up ## Benchmark: event-to-alert latency of both alert jobs
+	bin/run streaming dev.catcafe.streaming.alerts.bench.AlertLatencyBenchmark
+
+.PHONY: bench-batch
+bench-batch: up ## Benchmark: DailyCatSummaryJob vs the same aggregation in Trino
+	JAVA_OPTS=-Xmx6g bin/run batch dev.catcafe.batch.bench.BatchBenchmark
+
+.PHONY: bench-trino
+bench-trino: up ## Benchmark: p50/p95 of each analytics view over a month of data
+	JAVA_OPTS=-Xmx4g bin/run trino dev.catcafe.trino.bench.TrinoViewsBenchmark
+
+.PHONY: bench-ui
+bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
+	bin/run alert-ui dev.catcafe.alertui.bench.FeedLatencyBenchmark
 
 .PHONY: trino-cli
 trino-cli: up ## Open the Trino CLI on the local platform
