@@ -95,13 +95,27 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    measure(kafkaOptions.settings(), postgresOptions.settings());
+    return 0;
+  }
+
+  /** Runs with explicit endpoints, for a harness that owns its own platform. */
+  public static void measure(
+      KafkaSettings kafka, PostgresSettings postgres, double rate, int seconds, int warmupSeconds)
+      throws Exception {
+    FeedLatencyBenchmark benchmark = new FeedLatencyBenchmark();
+    benchmark.rate = rate;
+    benchmark.seconds = seconds;
+    benchmark.warmupSeconds = warmupSeconds;
+    benchmark.measure(kafka, postgres);
+  }
+
+  private void measure(KafkaSettings base, PostgresSettings postgres) throws Exception {
     if (!(rate > 0 && rate <= 1_000) || seconds < 1 || warmupSeconds < 0) {
       throw new IllegalArgumentException("--rate must be in (0, 1000], --seconds >= 1");
     }
     String runId = "bench-ui-%d".formatted(System.currentTimeMillis());
-    KafkaSettings base = kafkaOptions.settings();
     KafkaSettings kafka = base.withTopicPrefix(base.topicPrefix() + runId + "-");
-    PostgresSettings postgres = postgresOptions.settings();
     List<String> catIds = existingIds(postgres, "SELECT cat_id FROM cats LIMIT 200", "cat");
     List<String> visitorIds =
         existingIds(postgres, "SELECT visitor_id FROM visitors LIMIT 200", "visitor");
@@ -121,7 +135,6 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
         admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
       }
     }
-    return 0;
   }
 
   private void run(
