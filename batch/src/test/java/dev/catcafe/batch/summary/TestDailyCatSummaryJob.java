@@ -3,6 +3,8 @@ package dev.catcafe.batch.summary;
 import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.date;
 import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.interactionRow;
 import static dev.catcafe.batch.summary.TestDailyCatSummaryTransform.wellnessRow;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +15,7 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,34 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
     assertThat(result.rowsReplaced()).isEqualTo(1);
     assertThat(summary(catalog)).isEmpty();
+  }
+
+  @Test
+  void aCommitThatFailsLeavesThePreviousStateIntact() {
+    CatalogSettings catalog = localCatalog("job_failed_commit");
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
+    raw.append(
+        Topic.CAT_WELLNESS,
+        List.of(
+            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)));
+    raw.append(
+        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    List<Row> before = summary(catalog);
+    DailyCatSummarySink sink = new DailyCatSummarySink(spark, catalog);
+
+    // A replacement of day 1 whose computation fails while the write is under way.
+    Dataset<Row> failing =
+        spark
+            .table(sink.tableName())
+            .where("day = DATE '2026-11-20'")
+            .withColumn("name", raise_error(lit("injected failure")).cast("string"));
+    assertThatThrownBy(() -> sink.replaceDays(failing, DaySelection.day(DAY_1)))
+        .hasStackTraceContaining("injected failure");
+
+    assertThat(summary(catalog)).isEqualTo(before).hasSize(2);
   }
 
   @Test
