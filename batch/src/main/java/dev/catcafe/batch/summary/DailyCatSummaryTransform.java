@@ -4,20 +4,19 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import dev.catcafe.model.InteractionType;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -51,6 +50,7 @@ public final class DailyCatSummaryTransform {
           + " max_hours_since_drink DOUBLE, total_interaction_count BIGINT, like_count BIGINT";
 
   private static final String EVENT_TIME = "event_time";
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private DailyCatSummaryTransform() {}
 
@@ -59,14 +59,13 @@ public final class DailyCatSummaryTransform {
    * hours_since_last_drink}), {@code interactions} ({@code event_time, cat_id, interaction_type})
    * and {@code profiles} ({@code cat_id, name}) into one row per cat and day. Inputs are not
    * filtered here: the caller chooses which days to read. {@code day} is the UTC date of {@code
-   * event_time}, so the session time zone must be UTC (checked).
+   * event_time}, whatever the session time zone.
    */
   public static Dataset<Row> summarize(
       Dataset<Row> wellness, Dataset<Row> interactions, Dataset<Row> profiles) {
     requireNonNull(wellness, "wellness is null");
     requireNonNull(interactions, "interactions is null");
     requireNonNull(profiles, "profiles is null");
-    requireUtcSession(wellness.sparkSession());
 
     Dataset<Row> wellnessByCatDay =
         wellness
@@ -93,17 +92,14 @@ public final class DailyCatSummaryTransform {
         .select(COLUMNS.stream().map(functions::col).toArray(Column[]::new));
   }
 
-  /** The UTC date of the event time. */
+  /**
+   * The UTC date of the event time, by integer arithmetic on its epoch microseconds: independent of
+   * the session time zone, and cheaper per row than a zone-aware {@code to_date}.
+   */
   private static Column day() {
-    return to_date(col(EVENT_TIME)).as(DAY);
-  }
-
-  static void requireUtcSession(SparkSession spark) {
-    String zone = spark.conf().get("spark.sql.session.timeZone");
-    if (!ZoneId.of(zone).normalized().equals(ZoneOffset.UTC)) {
-      throw new IllegalStateException(
-          "daily_cat_summary days are UTC dates: spark.sql.session.timeZone must be UTC, is "
-              + zone);
-    }
+    Column micros = unix_micros(col(EVENT_TIME));
+    // Floor division: the dividend is an exact multiple of a day, so the quotient is exact.
+    Column epochDay = micros.minus(pmod(micros, lit(MICROS_PER_DAY))).divide(lit(MICROS_PER_DAY));
+    return date_from_unix_date(epochDay.cast("int")).as(DAY);
   }
 }

@@ -1,7 +1,6 @@
 package dev.catcafe.batch.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.spark.SparkSchemas;
@@ -84,16 +83,22 @@ final class TestDailyCatSummaryTransform extends BaseSparkTest {
   }
 
   @Test
-  void refusesASessionWhoseDaysAreNotUtc() {
-    Dataset<Row> wellness = wellness(wellnessRow("2026-11-20T10:00:00.000Z", "a", 1.0, 1.0));
+  void dayIsTheUtcDateWhateverTheSessionZone() {
+    Dataset<Row> wellness =
+        wellness(
+            wellnessRow("2026-11-20T23:30:00.000Z", "a", 1.0, 1.0),
+            wellnessRow("1969-12-31T23:59:59.999Z", "a", 1.0, 1.0));
     Dataset<Row> interactions =
-        interactions(interactionRow("2026-11-20T10:00:00.000Z", "a", "pet"));
+        interactions(interactionRow("2026-11-21T00:30:00.000Z", "a", "pet"));
     Dataset<Row> profiles = spark.createDataFrame(List.of(), PROFILES);
-    spark.conf().set("spark.sql.session.timeZone", "Europe/Paris");
+    spark.conf().set("spark.sql.session.timeZone", "Asia/Tokyo");
     try {
-      assertThatThrownBy(() -> DailyCatSummaryTransform.summarize(wellness, interactions, profiles))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("Europe/Paris");
+      assertThat(
+              DailyCatSummaryTransform.summarize(wellness, interactions, profiles)
+                  .orderBy("day")
+                  .collectAsList())
+          .extracting(row -> row.getDate(0).toLocalDate().toString())
+          .containsExactly("1969-12-31", "2026-11-20", "2026-11-21");
     } finally {
       spark.conf().set("spark.sql.session.timeZone", "UTC");
     }
