@@ -22,6 +22,13 @@ public record AdopterDetectiveConfig(
     String checkpointLocation,
     Duration triggerInterval,
     String startingOffsets) {
+  /**
+   * A processing-time transformWithState runs a batch every interval even without data, so
+   * back-to-back batches ({@code PT0S}) would keep a core busy; half a second keeps the alert
+   * latency under a second.
+   */
+  public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofMillis(500);
+
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(rules, "rules is null");

@@ -66,8 +66,11 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   @Option(
       names = "--trigger-interval",
-      defaultValue = "PT0S",
-      description = "ISO-8601 duration between micro-batches. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "PT0.5S",
+      description =
+          "ISO-8601 duration between micro-batches. A processing-time transformWithState runs a"
+              + " batch every interval even without data (to expire state), so PT0S keeps a core"
+              + " busy. Default: ${DEFAULT-VALUE}.")
   Duration triggerInterval;
 
   @Option(
@@ -114,18 +117,11 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   }
 
   /**
-   * Session settings the Detective needs on top of {@link AlertSessions}: the RocksDB state store
-   * (transformWithState's), and no batches without data. A processing-time {@code
-   * transformWithState} otherwise runs empty batches back to back to evict expired state, which
-   * keeps a core busy for nothing; expired state is invisible on read anyway and is evicted by the
-   * next batch that has data.
+   * Session settings the Detective needs on top of {@link AlertSessions}: the RocksDB state store,
+   * the only one that supports transformWithState's TTL.
    */
   public static Map<String, String> sessionConf() {
-    return Map.of(
-        "spark.sql.streaming.stateStore.providerClass",
-        AlertSessions.ROCKSDB_PROVIDER,
-        "spark.sql.streaming.noDataMicroBatches.enabled",
-        "false");
+    return Map.of("spark.sql.streaming.stateStore.providerClass", AlertSessions.ROCKSDB_PROVIDER);
   }
 
   /**

@@ -31,6 +31,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * emits one alert row ({@link #OUTPUT_SCHEMA}) with the visitor's whole state, as the original's
  * continuous aggregation re-emitted its row.
  *
+ * <p>Likes older than the event-time watermark Spark passes in {@link TimerValues} are dropped as
+ * late.
+ *
  * <p>Both state variables carry a processing-time TTL, and every like rewrites all of them, so a
  * visitor's state expires as a whole once they have not liked anything for the TTL (the original's
  * state grew forever). A visitor who comes back after that starts from nothing.
@@ -88,10 +91,16 @@ public final class AdopterDetectiveProcessor extends StatefulProcessor<String, R
     VisitorLikes before = readState();
     VisitorLikes after = before;
     Map<String, Long> firstLikes = new HashMap<>();
+    // Spark drops late input itself only in event-time mode, and TTL needs processing-time mode:
+    // so the processor drops likes behind the watermark Spark hands it (-1 or 0 before one).
+    long watermark = timers.getCurrentWatermarkInMs();
     while (likes.hasNext()) {
       Row like = likes.next();
       String catId = like.getAs("cat_id");
       long likedAt = like.<Timestamp>getAs("event_time").getTime();
+      if (watermark > 0 && likedAt < watermark) {
+        continue;
+      }
       if (!after.likedCats().contains(catId)) {
         firstLikes.put(catId, likedAt);
       }

@@ -60,7 +60,7 @@ final class AdopterDetectiveIT {
             kafka,
             AdopterDetectiveRules.defaults(),
             platform.scratchDirectory("alerts-detective").toString(),
-            Duration.ZERO,
+            Duration.ofMillis(200),
             "earliest");
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
@@ -78,8 +78,8 @@ final class AdopterDetectiveIT {
         awaitAlerts(alerts, "v1", 2);
         send(kafka, like("v1", "cat-a", 7));
         awaitAlerts(alerts, "v1", 3);
-        // Let the last batch commit, so the restart below starts after it.
-        query.processAllAvailable();
+        // Let the batch that wrote it commit, so the restart below starts after it.
+        awaitLaterBatches(query);
       } finally {
         query.stop();
       }
@@ -103,7 +103,7 @@ final class AdopterDetectiveIT {
       StreamingQuery restarted = AdopterDetectiveJob.start(spark, config);
       try {
         awaitAlerts(alerts, "v1", 4);
-        restarted.processAllAvailable();
+        awaitLaterBatches(restarted);
       } finally {
         restarted.stop();
       }
@@ -122,23 +122,25 @@ final class AdopterDetectiveIT {
             kafka,
             new AdopterDetectiveRules(3, ttl, Duration.ofMinutes(10)),
             platform.scratchDirectory("alerts-detective-ttl").toString(),
-            Duration.ZERO,
+            Duration.ofMillis(200),
             "earliest");
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
         send(kafka, like("idle", "cat-1", 1), like("idle", "cat-2", 2), like("idle", "cat-3", 3));
-        query.processAllAvailable();
+        awaitLaterBatches(query);
         Instant expired = Instant.now().plus(ttl).plusSeconds(2);
         Polling.await(TIMEOUT, "the TTL to pass", () -> Instant.now().isAfter(expired));
 
-        // Had the state survived, this fourth distinct like would raise an alert.
-        send(kafka, like("idle", "cat-4", 4));
-        query.processAllAvailable();
-        send(kafka, like("idle", "cat-5", 5), like("idle", "cat-6", 6));
-        query.processAllAvailable();
-        send(kafka, like("idle", "cat-7", 7));
+        // Had the state survived, the visitor would have liked 7 cats, not 4.
+        send(
+            kafka,
+            like("idle", "cat-4", 4),
+            like("idle", "cat-5", 5),
+            like("idle", "cat-6", 6),
+            like("idle", "cat-7", 7));
         awaitAlerts(alerts, "idle", 1);
+        awaitLaterBatches(query);
       } finally {
         query.stop();
       }
@@ -150,6 +152,19 @@ final class AdopterDetectiveIT {
                 assertThat(alert.likedCats()).isEqualTo("cat-4, cat-5, cat-6, cat-7");
               });
     }
+  }
+
+  /**
+   * Waits until two more batches have finished: the one running now (which may hold the input just
+   * sent) and the next, which starts only after the first committed. The processing-time
+   * transformWithState runs batches without data, so this always progresses.
+   */
+  private static void awaitLaterBatches(StreamingQuery query) {
+    long now = query.lastProgress() == null ? -1 : query.lastProgress().batchId();
+    Polling.await(
+        TIMEOUT,
+        "two more batches of " + query.name(),
+        () -> query.lastProgress() != null && query.lastProgress().batchId() >= now + 2);
   }
 
   private static void send(KafkaSettings kafka, String... values) {

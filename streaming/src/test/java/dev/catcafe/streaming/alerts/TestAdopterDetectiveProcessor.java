@@ -155,6 +155,37 @@ final class TestAdopterDetectiveProcessor {
   }
 
   @Test
+  void likesBehindTheWatermarkAreDropped() {
+    likeAll("cat-a", "cat-b", "cat-c");
+    long watermark = START.plusSeconds(100).toEpochMilli();
+    TimerValues afterWatermark =
+        new TimerValues() {
+          @Override
+          public long getCurrentProcessingTimeInMs() {
+            return 0;
+          }
+
+          @Override
+          public long getCurrentWatermarkInMs() {
+            return watermark;
+          }
+        };
+
+    List<Row> late = new ArrayList<>();
+    CollectionConverters.asJava(
+            processor.handleInputRows(
+                "visitor-1",
+                CollectionConverters.asScala(List.of(likeRow("cat-d", 99)).iterator()),
+                afterWatermark))
+        .forEachRemaining(late::add);
+
+    assertThat(late).isEmpty();
+    assertThat(like("cat-e", 101))
+        .singleElement()
+        .satisfies(row -> assertThat(row.getString(2)).isEqualTo("cat-a, cat-b, cat-c, cat-e"));
+  }
+
+  @Test
   void rejectsNonsenseSettings() {
     assertThatThrownBy(() -> new AdopterDetectiveProcessor(-1, Duration.ofDays(1)))
         .isInstanceOf(IllegalArgumentException.class);

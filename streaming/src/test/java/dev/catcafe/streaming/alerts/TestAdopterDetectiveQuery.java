@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +21,33 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
 
-/** The whole Detective query (transformWithState on RocksDB) on a memory source and sink. */
+/**
+ * The whole Detective query (transformWithState on RocksDB) on a memory source and sink. A
+ * processing-time transformWithState runs batches even without data, so {@code processAllAvailable}
+ * never returns: the test polls the sink instead.
+ */
 final class TestAdopterDetectiveQuery extends BaseSparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
 
   private MemoryStream<String> source;
   private StreamingQuery query;
+  private ObservedMetricsLogger malformed;
 
   @BeforeEach
   void startQuery() throws Exception {
-    spark
-        .conf()
-        .set("spark.sql.streaming.stateStore.providerClass", AlertSessions.ROCKSDB_PROVIDER);
+    AdopterDetectiveJob.sessionConf().forEach(spark.conf()::set);
+    malformed =
+        new ObservedMetricsLogger(
+            AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED);
+    spark.streams().addListener(malformed);
     source = MemoryStream.apply(Encoders.STRING(), spark);
     Dataset<Row> kafkaShaped =
         source
@@ -50,12 +61,14 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
             .queryName("adopter_alerts")
             .outputMode(OutputMode.Update())
             .option("checkpointLocation", checkpoint.toString())
+            .trigger(Trigger.ProcessingTime(200))
             .start();
   }
 
   @AfterEach
   void stopQuery() throws Exception {
     query.stop();
+    spark.streams().removeListener(malformed);
   }
 
   @Test
@@ -67,13 +80,14 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
         like("v1", "cat-3", 4),
         like("v2", "cat-1", 5),
         "{\"visitor_id\":\"v1\"}");
-    assertThat(alerts()).isEmpty();
-    Row metrics = query.lastProgress().observedMetrics().get(AdopterDetectiveTransform.METRICS);
-    assertThat((long) metrics.getAs(AdopterDetectiveTransform.MALFORMED)).isEqualTo(1L);
+    Polling.await(TIMEOUT, "the malformed interaction counted", () -> malformed.total() == 1);
 
     send(like("v1", "cat-4", 6));
+    awaitAlerts(1);
     send(like("v1", "cat-5", 7));
+    awaitAlerts(2);
     send(like("v1", "cat-2", 8));
+    awaitAlerts(3);
 
     List<PotentialAdopterAlert> alerts = alerts();
     assertThat(alerts).extracting(PotentialAdopterAlert::numberOfLikes).containsExactly(4L, 5L, 5L);
@@ -88,16 +102,28 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
     send(like("v3", "cat-1", 0), like("v3", "cat-2", 0), like("v3", "cat-3", 0));
     // An hour later: the watermark moves to 50 minutes after the start.
     send(like("v3", "cat-4", 3600));
-    assertThat(alerts()).hasSize(1);
+    awaitAlerts(1);
 
     send(like("v3", "cat-5", 60));
+    // A later batch: once its alert is out, the batch with the late like is done.
+    send(like("v4", "cat-1", 3601), like("v4", "cat-2", 3601), like("v4", "cat-3", 3601));
+    send(like("v4", "cat-4", 3602));
+    awaitAlerts(2);
 
-    assertThat(alerts()).hasSize(1);
+    assertThat(alerts())
+        .extracting(alert -> alert.visitorId() + " " + alert.numberOfLikes())
+        .containsExactly("v3 4", "v4 4");
   }
 
   private void send(String... values) {
     source.addData(CollectionConverters.asScala(List.of(values)));
-    query.processAllAvailable();
+  }
+
+  private void awaitAlerts(int count) {
+    Polling.await(
+        TIMEOUT,
+        "%d alerts".formatted(count),
+        () -> spark.table("adopter_alerts").count() >= count);
   }
 
   private List<PotentialAdopterAlert> alerts() throws Exception {
