@@ -161,6 +161,32 @@ final class TestSparkJobs {
     }
   }
 
+  @Test
+  void dailyBatchRunsInOrderSnapshotThenSummaryThenMaintenance() {
+    assertThat(minuteOfDay(SparkJob.PROFILE_SNAPSHOT))
+        .as("the summary reads the profiles the snapshot just copied")
+        .isLessThan(minuteOfDay(SparkJob.DAILY_CAT_SUMMARY));
+    assertThat(minuteOfDay(SparkJob.DAILY_CAT_SUMMARY))
+        .as("maintenance compacts after the day's writes")
+        .isLessThan(minuteOfDay(SparkJob.TABLE_MAINTENANCE));
+  }
+
+  @Test
+  void theRealTimeAlertJobHasASlotPerKafkaPartition() {
+    // Real-time mode holds one task slot per Kafka partition for as long as a batch runs.
+    assertThat(SparkJob.WELLNESS_GUARDIAN.sparkMaster())
+        .isEqualTo("local[%d]".formatted(SparkJob.WELLNESS_GUARDIAN.resources().driverCores()));
+    assertThat(SparkJob.WELLNESS_GUARDIAN.resources().driverCores())
+        .isGreaterThanOrEqualTo(KafkaTopics.PARTITIONS);
+  }
+
+  private static int minuteOfDay(SparkJob job) {
+    String[] fields = job.schedule().orElseThrow().split(" ");
+    assertThat(fields).as("daily schedule of %s", job).hasSize(5);
+    assertThat(String.join(" ", fields[2], fields[3], fields[4])).isEqualTo("* * *");
+    return Integer.parseInt(fields[1]) * 60 + Integer.parseInt(fields[0]);
+  }
+
   private static void assertMainClass(String module, String mainClass) {
     Path source = ProjectFiles.sourceOf(module, mainClass);
     assertThat(Files.isRegularFile(source)).as("%s exists", source).isTrue();
