@@ -138,6 +138,18 @@ bench-trino: up ## Benchmark: p50/p95 of each analytics view over a month of dat
 bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 	bin/run alert-ui dev.catcafe.alertui.bench.FeedLatencyBenchmark
 
+.PHONY: manifests
+manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the Spark job declarations
+	bin/run sparkapps dev.catcafe.sparkapps.ManifestGenerator
+
+.PHONY: manifests-check
+manifests-check: $(BUILD_STAMP) ## Fail if the committed manifests are out of date
+	bin/run sparkapps dev.catcafe.sparkapps.ManifestGenerator --check
+
+.PHONY: superset-bundle
+superset-bundle: ## Zip the dashboards-as-code into a Superset import bundle (.work/superset/)
+	superset/build-bundle
+
 .PHONY: trino-cli
 trino-cli: up ## Open the Trino CLI on the local platform
 	@bin/trino-cli
