@@ -16,6 +16,8 @@ import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.ExpireSnapshots;
 import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.actions.RewriteManifests;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.actions.SparkActions;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableMaintenance {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
+
+  /** How often a step is planned again after a concurrent commit invalidated its plan. */
+  static final int STEP_ATTEMPTS = 5;
 
   private TableMaintenance() {}
 
@@ -49,30 +54,47 @@ public final class TableMaintenance {
     int expiredSnapshots = 0;
     long orphans = 0;
     for (MaintenanceStep step : config.orderedSteps()) {
-      table.refresh();
-      switch (step) {
-        case REWRITE_DATA_FILES -> compaction = rewriteDataFiles(spark, table, config, now);
-        case REWRITE_MANIFESTS ->
-            manifests = SparkActions.get(spark).rewriteManifests(table).execute();
-        case EXPIRE_SNAPSHOTS -> {
-          Set<Long> before = snapshotIds(table);
-          expiry =
-              SparkActions.get(spark)
-                  .expireSnapshots(table)
-                  .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
-                  .retainLast(config.retainLastSnapshots())
-                  .execute();
-          table.refresh();
-          before.removeAll(snapshotIds(table));
-          expiredSnapshots = before.size();
-        }
-        case REMOVE_ORPHAN_FILES -> {
-          DeleteOrphanFiles.Result result =
-              SparkActions.get(spark)
-                  .deleteOrphanFiles(table)
-                  .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
-                  .execute();
-          orphans = result.orphanFilesCount();
+      for (int attempt = 1; ; attempt++) {
+        table.refresh();
+        try {
+          switch (step) {
+            case REWRITE_DATA_FILES -> compaction = rewriteDataFiles(spark, table, config, now);
+            case REWRITE_MANIFESTS ->
+                manifests = SparkActions.get(spark).rewriteManifests(table).execute();
+            case EXPIRE_SNAPSHOTS -> {
+              Set<Long> before = snapshotIds(table);
+              expiry =
+                  SparkActions.get(spark)
+                      .expireSnapshots(table)
+                      .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
+                      .retainLast(config.retainLastSnapshots())
+                      .execute();
+              table.refresh();
+              before.removeAll(snapshotIds(table));
+              expiredSnapshots = before.size();
+            }
+            case REMOVE_ORPHAN_FILES -> {
+              DeleteOrphanFiles.Result result =
+                  SparkActions.get(spark)
+                      .deleteOrphanFiles(table)
+                      .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+                      .execute();
+              orphans = result.orphanFilesCount();
+            }
+          }
+          break;
+        } catch (ValidationException | CommitFailedException conflict) {
+          // A concurrent commit (e.g. a streaming append) changed what this step planned against.
+          // Iceberg already retried the commit; re-plan on the new metadata a few times.
+          if (attempt >= STEP_ATTEMPTS) {
+            throw conflict;
+          }
+          LOG.warn(
+              "{} on {} conflicted with a concurrent commit ({}); re-planning, attempt {}",
+              step,
+              tableName,
+              conflict.getMessage(),
+              attempt + 1);
         }
       }
     }

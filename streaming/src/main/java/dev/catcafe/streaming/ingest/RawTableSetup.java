@@ -30,6 +30,9 @@ public final class RawTableSetup {
    *       the maintenance job's business, not the hot path's;
    *   <li>old metadata files deleted on commit, at most 50 kept: a commit every 30 s would
    *       otherwise leave 20,000 metadata files a week;
+   *   <li>no manifest merging on append: each streaming commit adds one manifest and leaves the
+   *       others alone, so it never races the maintenance job's manifest rewrite (which is then the
+   *       only thing that merges manifests);
    *   <li>more commit retries: the seven queries share {@code ingest_errors}, and maintenance
    *       commits concurrently with ingestion; a conflicting append is retried, never dropped.
    * </ul>
@@ -44,6 +47,7 @@ public final class RawTableSetup {
     properties.put("write.spark.fanout.enabled", "true");
     properties.put("write.metadata.delete-after-commit.enabled", "true");
     properties.put("write.metadata.previous-versions-max", "50");
+    properties.put("commit.manifest-merge.enabled", "false");
     properties.put("commit.retry.num-retries", "20");
     properties.put("commit.retry.min-wait-ms", "100");
     properties.put("commit.retry.max-wait-ms", "5000");

@@ -30,14 +30,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class RawIngestionCrashIT {
+  /** Unique per run, so a rerun on a platform that outlived the last run sees none of its data. */
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
   private static final int FIRST_CHUNK = 200;
   private static final int SECOND_CHUNK = 50;
   private static final Duration PATIENCE = Duration.ofMinutes(8);
 
   @Test
   void aKilledIngestionRestartsWithoutGapsOrDuplicates(TestingPlatform platform) throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("ing-crash-");
-    CatalogSettings catalog = platform.catalog("it_ingest_crash");
+    KafkaSettings kafka = platform.isolatedKafka("ing-crash-" + RUN + "-");
+    CatalogSettings catalog = platform.catalog("it_ingest_crash_" + RUN);
     Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);
     Path scratch = platform.scratchDirectory("ingest-crash");
     Path log = scratch.resolve("ingestion.log");

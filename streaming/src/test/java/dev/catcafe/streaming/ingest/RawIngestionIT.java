@@ -41,6 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class RawIngestionIT {
+  /** Unique per run, so a rerun on a platform that outlived the last run sees none of its data. */
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
   private static final int EVENTS_PER_TOPIC = 25;
   private static final int MORE_EVENTS_PER_TOPIC = 5;
 
@@ -51,8 +54,8 @@ final class RawIngestionIT {
 
   @BeforeAll
   static void ingestKnownEvents(TestingPlatform platform) throws Exception {
-    kafka = platform.isolatedKafka("ing-exact-");
-    catalog = platform.catalog("it_ingest_exact");
+    kafka = platform.isolatedKafka("ing-exact-" + RUN + "-");
+    catalog = platform.catalog("it_ingest_exact_" + RUN);
     checkpoints = platform.scratchDirectory("ingest-exact").toUri().toString();
     for (Topic topic : Topic.values()) {
       KnownEvents.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, EVENTS_PER_TOPIC));
