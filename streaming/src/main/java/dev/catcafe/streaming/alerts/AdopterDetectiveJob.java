@@ -118,10 +118,15 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   /**
    * Session settings the Detective needs on top of {@link AlertSessions}: the RocksDB state store,
-   * the only one that supports transformWithState's TTL.
+   * the only one that supports transformWithState's TTL, with changelog checkpointing, so a batch
+   * commit uploads the changed keys rather than a snapshot of the whole store.
    */
   public static Map<String, String> sessionConf() {
-    return Map.of("spark.sql.streaming.stateStore.providerClass", AlertSessions.ROCKSDB_PROVIDER);
+    return Map.of(
+        "spark.sql.streaming.stateStore.providerClass",
+        AlertSessions.ROCKSDB_PROVIDER,
+        "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
+        "true");
   }
 
   /**

@@ -27,7 +27,15 @@ public record WellnessGuardianConfig(
   /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
   public static final Duration MINIMUM_REALTIME_INTERVAL = Duration.ofSeconds(5);
 
-  public static final Duration DEFAULT_REALTIME_INTERVAL = Duration.ofSeconds(30);
+  /**
+   * Spark's own default. Real-time mode streams records continuously within a batch, but at each
+   * batch boundary it checkpoints and launches new long-running tasks, and records arriving then
+   * wait (seconds on a loaded two-core machine): rare boundaries keep the tail latency low. The
+   * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
+   * ids.
+   */
+  public static final Duration DEFAULT_REALTIME_INTERVAL = Duration.ofMinutes(5);
+
   public static final Duration DEFAULT_MICROBATCH_INTERVAL = Duration.ZERO;
 
   public WellnessGuardianConfig {

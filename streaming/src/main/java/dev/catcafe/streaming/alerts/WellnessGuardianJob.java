@@ -61,7 +61,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   @Option(
       names = "--trigger-interval",
       description =
-          "ISO-8601 duration. realtime: checkpoint interval (>= PT5S, default PT30S);"
+          "ISO-8601 duration. realtime: checkpoint interval (>= PT5S, default PT5M);"
               + " microbatch: batch spacing (default PT0S).")
   Duration triggerInterval;
 

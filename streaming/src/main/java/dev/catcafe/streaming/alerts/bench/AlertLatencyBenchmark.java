@@ -98,6 +98,13 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   double likeShare;
 
   @Option(
+      names = "--realtime-interval",
+      description =
+          "Real-time mode's checkpoint interval for the Guardian (ISO-8601). Default: the job's"
+              + " (PT5M). A shorter one puts a batch boundary, and its stall, inside the run.")
+  Duration realtimeInterval;
+
+  @Option(
       names = "--spark-master",
       defaultValue = "${env:SPARK_MASTER:-local[4]}",
       description = "Spark master. Default: ${DEFAULT-VALUE}.")
@@ -192,7 +199,9 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                 mode,
                 WellnessThresholds.defaults(),
                 checkpoint,
-                WellnessGuardianConfig.defaultTriggerInterval(mode),
+                mode == AlertJobMode.REALTIME && realtimeInterval != null
+                    ? realtimeInterval
+                    : WellnessGuardianConfig.defaultTriggerInterval(mode),
                 "earliest"));
       }
       case "detective" ->
