@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +30,7 @@ final class LatencyRecorder implements AutoCloseable {
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Long> latencies = new ArrayList<>();
+  private final AtomicLong alertsSeen = new AtomicLong();
   private volatile long measureFromMillis = Long.MAX_VALUE;
   private volatile long measureUntilMillis = Long.MAX_VALUE;
 
@@ -54,6 +56,11 @@ final class LatencyRecorder implements AutoCloseable {
     thread.start();
   }
 
+  /** Every alert received so far, measured or not: the pipeline is live once this is non-zero. */
+  long alertsSeen() {
+    return alertsSeen.get();
+  }
+
   /** Counts alerts of events made from now until {@link #stopMeasuring}. */
   void startMeasuring() {
     measureFromMillis = System.currentTimeMillis();
@@ -74,6 +81,7 @@ final class LatencyRecorder implements AutoCloseable {
     while (running.get()) {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
         long received = System.currentTimeMillis();
+        alertsSeen.incrementAndGet();
         Matcher matcher = ALERT_TIME.matcher(record.value());
         if (!matcher.find()) {
           continue;
