@@ -2,6 +2,7 @@ package dev.catcafe.simulator;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.KafkaSettings;
@@ -154,19 +155,22 @@ public final class ProduceEvents implements Callable<Integer> {
     return new ProductionConfig(
         ticksPerSecond,
         burst,
-        Optional.ofNullable(duration).map(text -> Durations.parse(text, "--duration")),
+        Optional.ofNullable(duration).map(text -> Durations.parsePositive(text, "--duration")),
         maxEvents,
         cats == null ? OptionalInt.empty() : OptionalInt.of(cats),
         visitors == null ? OptionalInt.empty() : OptionalInt.of(visitors),
-        Durations.parse(refreshInterval, "--refresh-interval"),
-        Durations.parse(statsInterval, "--stats-interval"),
+        Durations.parsePositive(refreshInterval, "--refresh-interval"),
+        Durations.parsePositive(statsInterval, "--stats-interval"),
         seed != null ? seed : new Random().nextLong(),
         new SimulationRules(anomalyRate));
   }
 
   public KafkaTuning tuning() {
     return new KafkaTuning(
-        compression, lingerMillis, batchBytes, Durations.parse(kafkaTimeout, "--kafka-timeout"));
+        compression,
+        lingerMillis,
+        batchBytes,
+        Durations.parsePositive(kafkaTimeout, "--kafka-timeout"));
   }
 
   @Override

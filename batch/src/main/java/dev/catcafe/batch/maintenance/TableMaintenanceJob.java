@@ -6,6 +6,7 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.spark.LakehouseSessions;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.LakehouseSessions;

@@ -1,4 +1,4 @@
-package dev.catcafe.batch.maintenance;
+package dev.catcafe.model.cli;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,16 +9,20 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
 /**
- * Reads durations as people write them on a command line: {@code 500ms}, {@code 30s}, {@code 7d}.
+ * Reads durations as people write them on a command line: {@code 500ms}, {@code 30s}, {@code 5m},
+ * {@code 2h}, {@code 7d}, or ISO-8601 ({@code PT30S}). Every command of the project parses them
+ * here, so they all accept the same forms.
  */
 public final class Durations {
   private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private Durations() {}
 
-  /** Accepts {@code <number><ms|s|m|h|d>} or ISO-8601 ({@code PT30S}). */
   public static Duration parse(String text) {
-    String value = requireNonNull(text, "text is null").strip().toLowerCase(Locale.ROOT);
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a duration must be set");
+    }
+    String value = text.strip().toLowerCase(Locale.ROOT);
     Matcher matcher = SHORT_FORM.matcher(value);
     if (matcher.matches()) {
       long amount = Long.parseLong(matcher.group(1));
@@ -36,6 +40,22 @@ public final class Durations {
       throw new IllegalArgumentException(
           "'%s' is not a duration: expected e.g. 500ms, 30s, 5m, 2h, 7d or PT30S".formatted(text));
     }
+  }
+
+  /** {@link #parse}, and more than zero; failures name {@code option}. */
+  public static Duration parsePositive(String text, String option) {
+    requireNonNull(option, "option is null");
+    Duration duration;
+    try {
+      duration = parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(
+          "%s is '%s': expected a positive duration".formatted(option, text));
+    }
+    return duration;
   }
 
   /** The picocli converter, so options can be typed {@link Duration}. */
