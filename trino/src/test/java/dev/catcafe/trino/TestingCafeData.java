@@ -182,6 +182,16 @@ final class TestingCafeData {
       }
     }
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
+    // A fresh data set: the namespace may hold a previous run's tables when the platform outlived
+    // it.
+    for (LakeTable table :
+        List.of(
+            LakeTable.CAT_INTERACTIONS_RAW,
+            LakeTable.CAFE_ORDERS_RAW,
+            LakeTable.CAT_HEALTH_ALERTS_RAW,
+            LakeTable.DAILY_CAT_SUMMARY)) {
+      spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(table.qualifiedName(catalog)));
+    }
     appendRaw(spark, catalog, Topic.CAT_INTERACTIONS, interactions);
     appendRaw(spark, catalog, Topic.CAFE_ORDERS, orders);
     appendRaw(spark, catalog, Topic.CAT_HEALTH_ALERTS, alerts);

@@ -29,6 +29,7 @@ final class ProfileSnapshotIT {
       throws SQLException {
     CatalogSettings catalog = platform.catalog("it_batch_snapshot");
     PostgresSettings postgres = platform.isolatedPostgres("it_batch_snapshot");
+    TestingCats.reset(postgres);
     TestingCats.upsert(postgres, Map.of("cat-a", "Luna", "cat-b", "Oliver"));
     try (Connection connection = TestingCats.connect(postgres);
         PreparedStatement insert =
@@ -40,6 +41,8 @@ final class ProfileSnapshotIT {
     SparkSession spark =
         LakehouseSessions.localBuilder("profile-snapshot-it", catalog).getOrCreate();
     try {
+      TestingCats.dropLakeTables(
+          spark, catalog, LakeTable.CATS_PROFILES_RAW, LakeTable.VISITORS_PROFILES_RAW);
       String cats = LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog);
       String visitors = LakeTable.VISITORS_PROFILES_RAW.qualifiedName(catalog);
 

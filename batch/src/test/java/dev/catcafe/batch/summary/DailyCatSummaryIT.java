@@ -61,6 +61,7 @@ final class DailyCatSummaryIT {
     }
     catsInEvents = new ArrayList<>(catNames.keySet());
     catsInEvents.add("it-batch-%s-stray".formatted(RUN_ID)); // not in PostgreSQL
+    TestingCats.reset(postgres);
     TestingCats.upsert(postgres, catNames);
     // Trino's postgresql catalog sees only the shared cafe database: the same cats go there too.
     TestingCats.upsert(platform.postgres(), catNames);
@@ -71,6 +72,8 @@ final class DailyCatSummaryIT {
     events =
         TestingCafeEvents.generate(
             20261122L, catsInEvents, List.of(today.minusDays(2), today.minusDays(1), today));
+    // The namespace may hold a previous run's tables when the platform outlived it.
+    TestingCats.dropLakeTables(spark, catalog, LakeTable.values());
     TestingRawTables raw = new TestingRawTables(spark, catalog);
     raw.append(Topic.CAT_WELLNESS, events.wellnessRows());
     raw.append(Topic.CAT_INTERACTIONS, events.interactionRows());

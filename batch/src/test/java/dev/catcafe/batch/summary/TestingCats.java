@@ -2,7 +2,9 @@ package dev.catcafe.batch.summary;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
+import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /** Puts cats into an operational database, creating its tables with the shared DDL if missing. */
 public final class TestingCats {
@@ -41,6 +44,27 @@ public final class TestingCats {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not write cats to " + postgres.jdbcUrl(), e);
+    }
+  }
+
+  /**
+   * Drops the cafe tables of a test's own database, so a re-run against a platform that outlived
+   * the previous run starts from nothing. Never for the shared {@code cafe} database.
+   */
+  public static void reset(PostgresSettings isolated) {
+    try (Connection connection = connect(isolated);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS cats, visitors");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not reset " + isolated.jdbcUrl(), e);
+    }
+  }
+
+  /** Drops {@code tables} of the test's own namespace (data files too). */
+  public static void dropLakeTables(
+      SparkSession spark, CatalogSettings catalog, LakeTable... tables) {
+    for (LakeTable table : tables) {
+      spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(table.qualifiedName(catalog)));
     }
   }
 
