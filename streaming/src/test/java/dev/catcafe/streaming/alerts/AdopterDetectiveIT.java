@@ -54,7 +54,7 @@ final class AdopterDetectiveIT {
   @Test
   void alertsOnTheFourthAndFifthLikeAndARepeatAndSurvivesARestart(TestingPlatform platform)
       throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("alerts-detective-");
+    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-"));
     AdopterDetectiveConfig config =
         new AdopterDetectiveConfig(
             kafka,
@@ -115,7 +115,7 @@ final class AdopterDetectiveIT {
 
   @Test
   void forgetsAVisitorIdlePastTheStateTtl(TestingPlatform platform) throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("alerts-detective-ttl-");
+    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-ttl-"));
     Duration ttl = Duration.ofSeconds(5);
     AdopterDetectiveConfig config =
         new AdopterDetectiveConfig(

@@ -48,7 +48,7 @@ final class WellnessGuardianIT {
   @Test
   void alertsExactlyOnReadingsPastTheThresholdsAndResumesAfterARestart(TestingPlatform platform)
       throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("alerts-guardian-");
+    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-guardian-"));
     WellnessGuardianConfig config =
         new WellnessGuardianConfig(
             kafka,
