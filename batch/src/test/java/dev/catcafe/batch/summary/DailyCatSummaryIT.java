@@ -168,6 +168,8 @@ final class DailyCatSummaryIT {
   }
 
   private static List<SummaryRow> summary() {
+    // The jobs run in other JVMs: drop the session's cached table metadata to see their commits.
+    spark.catalog().refreshTable(summaryTable());
     return TestingCafeEvents.actual(spark.table(summaryTable()).collectAsList());
   }
 
