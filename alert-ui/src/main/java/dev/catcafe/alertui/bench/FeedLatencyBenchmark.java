@@ -7,6 +7,7 @@ import dev.catcafe.alertui.AlertUiConfig;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.PostgresOptions;
@@ -17,8 +18,6 @@ import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -341,7 +339,7 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
           millis(latencies[latencies.length - 1]),
           millis((long) Arrays.stream(latencies).average().orElse(0)));
     }
-    System.out.println("  machine: " + machine());
+    System.out.println("  machine: " + BenchmarkMachine.describe());
   }
 
   static long percentile(long[] sorted, double percent) {
@@ -351,28 +349,6 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
 
   private static double millis(long nanos) {
     return nanos / 1_000_000.0;
-  }
-
-  static String machine() {
-    String cpu = firstLineValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
-    String memory = firstLineValue(Path.of("/proc/meminfo"), "MemTotal").orElse("unknown");
-    return "%d CPUs (nproc), %s, memory %s, Java %s"
-        .formatted(
-            Runtime.getRuntime().availableProcessors(),
-            cpu,
-            memory,
-            System.getProperty("java.version"));
-  }
-
-  private static Optional<String> firstLineValue(Path file, String key) {
-    try {
-      return Files.readAllLines(file).stream()
-          .filter(line -> line.startsWith(key))
-          .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst();
-    } catch (IOException unreadable) {
-      return Optional.empty();
-    }
   }
 
   private static void await(Duration timeout, BooleanSupplier condition) {

@@ -7,6 +7,7 @@ import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DailyCatSummaryResult;
 import dev.catcafe.batch.summary.DaySelection;
 import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
@@ -107,7 +108,7 @@ public final class BatchBenchmark implements Callable<Integer> {
             lake.warehouse(),
             benchNamespace);
     long interactionRows = SyntheticDay.interactionRowsFor(wellnessRows);
-    System.out.println(MachineInfo.describe());
+    System.out.println(BenchmarkMachine.describe());
     System.out.printf(
         "input: %,d wellness + %,d interaction rows for %s (%.1f%% of the original's day), %d cats%n",
         wellnessRows,

@@ -2,6 +2,7 @@ package dev.catcafe.simulator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.KafkaSettings;
@@ -22,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +107,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
     KafkaSettings settings =
         kafka.settings().withTopicPrefix("bench-%d-".formatted(System.currentTimeMillis()));
     PrintWriter out = spec.commandLine().getOut();
-    out.println(machine());
+    out.println(BenchmarkMachine.describe());
     out.printf(
         "Workload: %d made-up available cats, 1000 visitors, burst mode, %d events per run%n",
         cats, events);
@@ -170,7 +169,9 @@ public final class ProducerBenchmark implements Callable<Integer> {
         deleteTopics(settings);
       }
     }
-    out.printf("load average after the run: %s%n", loadAverage());
+    out.printf(
+        "load average after the run: %.2f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.flush();
     return 0;
   }
@@ -234,33 +235,6 @@ public final class ProducerBenchmark implements Callable<Integer> {
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("Could not delete the benchmark topics: " + e);
-    }
-  }
-
-  /** What the figures were measured on: they mean little without it. */
-  static String machine() {
-    return "Machine: %d CPUs (nproc), %s memory, CPU %s, %s %s, load average %s"
-        .formatted(
-            Runtime.getRuntime().availableProcessors(),
-            firstLine(Path.of("/proc/meminfo"), "MemTotal:").orElse("?"),
-            firstLine(Path.of("/proc/cpuinfo"), "model name").orElse("?"),
-            System.getProperty("java.vm.name"),
-            System.getProperty("java.version"),
-            loadAverage());
-  }
-
-  private static String loadAverage() {
-    return "%.2f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  private static Optional<String> firstLine(Path file, String prefix) {
-    try {
-      return Files.readAllLines(file).stream()
-          .filter(line -> line.startsWith(prefix))
-          .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.catcafe.trino.bench;
 
 import dev.catcafe.model.OperationalSchema;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
@@ -10,9 +11,6 @@ import dev.catcafe.spark.LakehouseSessions;
 import dev.catcafe.trino.AnalyticsView;
 import dev.catcafe.trino.TrinoViews;
 import dev.catcafe.trino.ViewSchemas;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -92,7 +90,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
             lake.warehouse(),
             benchNamespace);
     PostgresSettings postgres = postgresOptions.settings();
-    System.out.println(machine());
+    System.out.println(BenchmarkMachine.describe());
     try (Connection cafe =
         DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
       boolean synthetic = ensureRoster(cafe);
@@ -242,25 +240,5 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
       }
     }
     return ids;
-  }
-
-  private static String machine() {
-    return "machine: %d cores (nproc), %s memory, CPU %s"
-        .formatted(
-            Runtime.getRuntime().availableProcessors(),
-            procValue("/proc/meminfo", "MemTotal"),
-            procValue("/proc/cpuinfo", "model name"));
-  }
-
-  private static String procValue(String file, String key) {
-    try {
-      return Files.readAllLines(Path.of(file)).stream()
-          .filter(line -> line.startsWith(key))
-          .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.KafkaSettings;
@@ -118,7 +119,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException("shares must be within [0, 1] (likes > 0)");
     }
     KafkaSettings base = kafka.settings();
-    System.out.println("Machine: " + MachineInfo.describe());
+    System.out.println(BenchmarkMachine.describe());
     System.out.printf(
         Locale.ROOT,
         "Warm-up %s, measured %s per run; %.2f%% dehydrated readings; %.2f%% likes.%n",

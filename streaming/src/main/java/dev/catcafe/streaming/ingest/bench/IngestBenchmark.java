@@ -1,6 +1,7 @@
 package dev.catcafe.streaming.ingest.bench;
 
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
@@ -10,7 +11,6 @@ import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +105,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             "bench_ingest_" + run);
     List<Topic> topics = BacklogEvents.MIX.stream().map(BacklogEvents.Share::topic).toList();
 
-    printMachine();
+    System.out.println(BenchmarkMachine.describe());
     createTopics(kafka, topics);
     Map<Topic, Long> produced = produce(kafka);
 
@@ -222,24 +222,5 @@ public final class IngestBenchmark implements Callable<Integer> {
     table.refresh();
     String total = table.currentSnapshot().summary().get("total-data-files");
     return Long.parseLong(total);
-  }
-
-  private static void printMachine() throws java.io.IOException {
-    var bean =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    String model =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(line -> line.startsWith("model name"))
-            .findFirst()
-            .map(line -> line.substring(line.indexOf(':') + 1).strip())
-            .orElse("unknown");
-    System.out.printf(
-        "machine: %d CPUs (%s), %.1f GiB memory, JVM max heap %.1f GiB, load average %.1f, Java %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        model,
-        bean.getTotalMemorySize() / (1024.0 * 1024 * 1024),
-        Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
-        bean.getSystemLoadAverage(),
-        System.getProperty("java.version"));
   }
 }

@@ -1,25 +1,29 @@
-package dev.catcafe.streaming.alerts.bench;
+package dev.catcafe.model.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What a benchmark ran on: cores, memory, CPU model, load, Java. */
-final class MachineInfo {
-  private MachineInfo() {}
+/**
+ * The machine a benchmark ran on, printed beside its figures so they can be compared fairly: cores,
+ * memory, CPU model, load average at the start (a loaded machine gives lower figures), Java.
+ */
+public final class BenchmarkMachine {
+  private BenchmarkMachine() {}
 
-  static String describe() {
-    return "cores (nproc): %d; memory: %s; CPU: %s; load average: %s; Java %s"
+  public static String describe() {
+    return "machine: %d cores (nproc), memory %s, CPU %s, load average %s, JVM max heap %d MiB, Java %s"
         .formatted(
             Runtime.getRuntime().availableProcessors(),
-            firstValue(Path.of("/proc/meminfo"), "MemTotal"),
-            firstValue(Path.of("/proc/cpuinfo"), "model name"),
+            value(Path.of("/proc/meminfo"), "MemTotal"),
+            value(Path.of("/proc/cpuinfo"), "model name"),
             firstLine(Path.of("/proc/loadavg")),
+            Runtime.getRuntime().maxMemory() / (1024 * 1024),
             System.getProperty("java.version"));
   }
 
-  private static String firstValue(Path file, String key) {
+  private static String value(Path file, String key) {
     for (String line : lines(file)) {
       if (line.startsWith(key)) {
         return line.substring(line.indexOf(':') + 1).strip();
