@@ -81,8 +81,9 @@ final class TestTableMaintenance extends BaseSparkTest {
             config(
                 EnumSet.of(MaintenanceStep.EXPIRE_SNAPSHOTS, MaintenanceStep.REMOVE_ORPHAN_FILES),
                 false),
-            // Pretend eight days passed for expiry; the orphan age is measured from the same "now".
-            Instant.now().plus(Duration.ofDays(8)).minus(Duration.ofDays(5)));
+            // "Now" is 3 days less an hour ahead: the orphan (4 days old) is past the 3-day orphan
+            // age, the stray written a moment ago is not (its age is an hour short of it).
+            Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofHours(1)));
 
     // Snapshots are minutes old and "now" is 3 days later: with 7 days retention none expires...
     assertThat(report.expiredSnapshots()).isZero();
