@@ -98,15 +98,7 @@ public final class BatchBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException("--rows must be at least 1000 and --runs at least 1");
     }
     CatalogSettings lake = catalogOptions.settings();
-    CatalogSettings catalog =
-        new CatalogSettings(
-            lake.name(),
-            lake.type(),
-            lake.uri(),
-            lake.user(),
-            lake.password(),
-            lake.warehouse(),
-            benchNamespace);
+    CatalogSettings catalog = lake.withNamespace(benchNamespace);
     long interactionRows = SyntheticDay.interactionRowsFor(wellnessRows);
     System.out.println(BenchmarkMachine.describe());
     System.out.printf(

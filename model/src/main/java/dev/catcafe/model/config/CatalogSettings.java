@@ -55,6 +55,11 @@ public record CatalogSettings(
     namespace = Settings.requireIdentifier(namespace, NAMESPACE_SETTING);
   }
 
+  /** The same catalog, for the tables of another namespace (a test's, a benchmark's). */
+  public CatalogSettings withNamespace(String otherNamespace) {
+    return new CatalogSettings(name, type, uri, user, password, warehouse, otherNamespace);
+  }
+
   /** {@code catalog.namespace}, as Spark names the namespace. */
   public String qualifiedNamespace() {
     return name + "." + namespace;

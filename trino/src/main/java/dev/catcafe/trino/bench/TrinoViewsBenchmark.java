@@ -80,15 +80,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException("--days must be at least 1 and --runs at least 2");
     }
     CatalogSettings lake = catalogOptions.settings();
-    CatalogSettings catalog =
-        new CatalogSettings(
-            lake.name(),
-            lake.type(),
-            lake.uri(),
-            lake.user(),
-            lake.password(),
-            lake.warehouse(),
-            benchNamespace);
+    CatalogSettings catalog = lake.withNamespace(benchNamespace);
     PostgresSettings postgres = postgresOptions.settings();
     System.out.println(BenchmarkMachine.describe());
     try (Connection cafe =

@@ -122,15 +122,7 @@ public final class TestingPlatform implements AutoCloseable {
   /** The shared Iceberg catalog with {@code namespace}, which exists afterwards. */
   public CatalogSettings catalog(String namespace) {
     CatalogSettings lake = endpoints.catalog();
-    CatalogSettings settings =
-        new CatalogSettings(
-            lake.name(),
-            lake.type(),
-            lake.uri(),
-            lake.user(),
-            lake.password(),
-            lake.warehouse(),
-            namespace);
+    CatalogSettings settings = lake.withNamespace(namespace);
     createNamespace(settings);
     return settings;
   }
