@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
-import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +76,7 @@ public final class LocalPlatform {
     if (withTrino) {
       startTrinoProcess(endpoints);
     }
-    bootstrapCatalog(endpoints.catalog());
+    bootstrapCatalog(endpoints);
     kafka.awaitReady(KAFKA_START);
     if (withTrino) {
       trino.awaitReady(TRINO_START);
@@ -108,7 +107,12 @@ public final class LocalPlatform {
    * Creates the Iceberg catalog tables and namespace through Iceberg's own code, in a JVM on the
    * spark-common module's classpath (the launcher stays free of Spark's dependency tree).
    */
-  private void bootstrapCatalog(CatalogSettings catalog) {
+  private void bootstrapCatalog(PlatformEndpoints endpoints) {
+    // A JVM on Spark's classpath costs seconds: once per platform home is enough (clean wipes it).
+    Path done = config.runDirectory().resolve("catalog-bootstrapped");
+    if (Files.exists(done)) {
+      return;
+    }
     List<String> command = new ArrayList<>();
     command.add(KafkaBroker.javaCommand());
     command.add("@" + config.projectRoot().resolve("etc/spark-jvm.args"));
@@ -118,7 +122,9 @@ public final class LocalPlatform {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder
         .environment()
-        .putAll(PlatformEndpoints.environment(kafka.settings(), endpoints().postgres(), catalog));
+        .putAll(
+            PlatformEndpoints.environment(
+                endpoints.kafka(), endpoints.postgres(), endpoints.catalog()));
     try {
       Process process = builder.start();
       String output =
@@ -127,6 +133,8 @@ public final class LocalPlatform {
       if (process.waitFor() != 0) {
         throw new PlatformException("Iceberg catalog bootstrap failed:\n" + output);
       }
+      Files.createDirectories(done.getParent());
+      Files.createFile(done);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -168,9 +176,5 @@ public final class LocalPlatform {
     status.put("kafka", kafka.isRunning());
     status.put("trino", trino.isRunning());
     return status;
-  }
-
-  KafkaSettings kafkaSettings() {
-    return kafka.settings();
   }
 }
