@@ -94,15 +94,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     String run = "b" + System.currentTimeMillis();
     KafkaSettings kafka = kafkaOptions.settings().withTopicPrefix("bench-" + run + "-");
     CatalogSettings base = catalogOptions.settings();
-    CatalogSettings catalog =
-        new CatalogSettings(
-            base.name(),
-            base.type(),
-            base.uri(),
-            base.user(),
-            base.password(),
-            base.warehouse(),
-            "bench_ingest_" + run);
+    CatalogSettings catalog = base.withNamespace("bench_ingest_" + run);
     List<Topic> topics = BacklogEvents.MIX.stream().map(BacklogEvents.Share::topic).toList();
 
     System.out.println(BenchmarkMachine.describe());
@@ -147,9 +139,11 @@ public final class IngestBenchmark implements Callable<Integer> {
       long compactStarted = System.nanoTime();
       spark
           .sql(
-              ("CALL %s.system.rewrite_data_files(table => '%s.%s', options => map("
+              ("CALL %s.system.rewrite_data_files(table => '%s', options => map("
                       + "'min-input-files', '2', 'partial-progress.enabled', 'true'))")
-                  .formatted(catalog.name(), catalog.namespace(), topic.rawTable().tableName()))
+                  // The qualified name: a bare namespace.table makes Iceberg first look for a
+                  // catalog named like the namespace, and log a stack trace when there is none.
+                  .formatted(catalog.name(), table))
           .collectAsList();
       lines.add(
           "  %-22s %,10d rows  data files %4d -> %d (compaction %.1f s)"
