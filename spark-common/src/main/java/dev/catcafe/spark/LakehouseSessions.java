@@ -3,6 +3,7 @@ package dev.catcafe.spark;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -43,10 +44,14 @@ public final class LakehouseSessions {
     return conf;
   }
 
-  /** A session builder for {@code appName} with the catalog configured and the UI left as is. */
+  /**
+   * A session builder for {@code appName} with the catalog configured, {@code file:} paths on the
+   * {@link LocalFileSystems forkless local file system}, and the UI left as is.
+   */
   public static SparkSession.Builder builder(String appName, CatalogSettings catalog) {
     SparkSession.Builder builder = SparkSession.builder().appName(requireNonNull(appName));
     catalogConf(catalog).forEach(builder::config);
+    LocalFileSystems.sparkConf().forEach(builder::config);
     return builder;
   }
 

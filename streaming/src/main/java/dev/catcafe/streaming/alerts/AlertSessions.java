@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.spark.fs.LocalFileSystems;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,7 +24,10 @@ public final class AlertSessions {
    * alerts format their times with {@code date_format}, which uses it, and the wire form is UTC.
    */
   public static SparkSession.Builder builder(String appName, String master) {
-    return SparkSession.builder()
+    SparkSession.Builder builder = SparkSession.builder();
+    // Checkpoint and state files on file: paths without a forked chmod per file.
+    LocalFileSystems.sparkConf().forEach(builder::config);
+    return builder
         .appName(requireNonNull(appName, "appName is null"))
         .master(requireNonNull(master, "master is null"))
         .config("spark.sql.session.timeZone", "UTC")
