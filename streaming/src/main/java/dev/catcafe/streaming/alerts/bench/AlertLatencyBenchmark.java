@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,9 +73,11 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "PT15S",
+      defaultValue = "PT120S",
       description =
-          "Driving time before measuring, after the first alert shows the query is running."
+          "Driving time before measuring, after the first alert shows the query is running. The"
+              + " JIT compiles Spark's planner for the first minutes (C2 took ~0.7 core for the"
+              + " first minute on 2 cores); a job runs for days, so latency is measured after."
               + " Default: ${DEFAULT-VALUE}.")
   Duration warmup;
 
@@ -113,6 +116,11 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       description = "Spark master. Default: ${DEFAULT-VALUE}.")
   String sparkMaster;
 
+  @Option(
+      names = "--conf",
+      description = "Extra Spark setting key=value for the session, to try a tuning; repeatable.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     if (anomalyShare < 0 || anomalyShare > 1 || likeShare <= 0 || likeShare > 1) {
@@ -129,6 +137,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         likeShare * 100);
     SparkSession.Builder builder = AlertSessions.builder("alert-latency-benchmark", sparkMaster);
     AdopterDetectiveJob.sessionConf().forEach(builder::config);
+    sparkConf.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     System.out.printf(
@@ -163,7 +172,10 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
     createTopics(settings, input, output);
     String checkpoint = Files.createTempDirectory("alert-bench-" + run).toString();
+    BatchPhases phases = new BatchPhases();
+    spark.streams().addListener(phases);
     StreamingQuery query = start(spark, settings, run, checkpoint);
+    phases.watch(query.id());
     try (LatencyRecorder recorder =
             new LatencyRecorder(settings.bootstrapServers(), settings.topicName(output));
         PacedProducer producer = new PacedProducer(settings.bootstrapServers())) {
@@ -177,22 +189,26 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       }
       producer.run(rate, warmup, events::make);
       recorder.startMeasuring();
+      phases.startMeasuring();
       long sent = producer.run(rate, measure, events::make);
       recorder.stopMeasuring();
+      phases.stopMeasuring();
       awaitQuiet(recorder);
       long[] latencies = recorder.sortedLatencies();
       return "%-22s %8d %9.0f %8d %8s %8s %8s %8s"
-          .formatted(
-              run,
-              rate,
-              sent / (measure.toMillis() / 1000.0),
-              latencies.length,
-              percentile(latencies, 50),
-              percentile(latencies, 90),
-              percentile(latencies, 99),
-              latencies.length == 0 ? "-" : Long.toString(latencies[latencies.length - 1]));
+              .formatted(
+                  run,
+                  rate,
+                  sent / (measure.toMillis() / 1000.0),
+                  latencies.length,
+                  percentile(latencies, 50),
+                  percentile(latencies, 90),
+                  percentile(latencies, 99),
+                  latencies.length == 0 ? "-" : Long.toString(latencies[latencies.length - 1]))
+          + (detective || run.endsWith("microbatch") ? "%n%s".formatted(phases.summary()) : "");
     } finally {
       query.stop();
+      spark.streams().removeListener(phases);
     }
   }
 
