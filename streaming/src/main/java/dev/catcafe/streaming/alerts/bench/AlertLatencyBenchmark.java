@@ -111,6 +111,14 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   Duration realtimeInterval;
 
   @Option(
+      names = "--detective-trigger",
+      defaultValue = "PT0.5S",
+      description =
+          "The Detective's trigger interval; the job's own default, so the figure is what it"
+              + " runs with. PT0S runs batches back to back. Default: ${DEFAULT-VALUE}.")
+  Duration detectiveTrigger;
+
+  @Option(
       names = "--spark-master",
       defaultValue = "${env:SPARK_MASTER:-local[4]}",
       description = "Spark master. Default: ${DEFAULT-VALUE}.")
@@ -237,7 +245,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                   settings,
                   AdopterDetectiveRules.defaults(),
                   checkpoint,
-                  Duration.ZERO,
+                  detectiveTrigger,
                   "earliest"));
       default ->
           throw new IllegalArgumentException(
