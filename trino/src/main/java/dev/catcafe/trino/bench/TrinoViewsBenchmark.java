@@ -67,6 +67,14 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
   private int runs;
 
+  @Option(
+      names = "--warmup-rounds",
+      defaultValue = "3",
+      description =
+          "Rounds over every view before measuring: a Trino serving dashboards is warm, a freshly"
+              + " started one spends its first queries in the JIT. Default: ${DEFAULT-VALUE}.")
+  private int warmupRounds;
+
   @Option(names = "--skip-generate", description = "Reuse the tables of a previous run.")
   private boolean skipGenerate;
 
@@ -131,6 +139,11 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
       List<String> failures = TrinoViews.createOrReplace(trino, schemas, System.out);
       if (!failures.isEmpty()) {
         throw new IllegalStateException("views not created: " + failures);
+      }
+      for (int round = 0; round < warmupRounds; round++) {
+        for (AnalyticsView view : AnalyticsView.values()) {
+          fetchAll(trino, "SELECT * FROM " + schemas.qualifiedView(view));
+        }
       }
       System.out.printf("%-34s %6s %9s %9s %9s%n", "view", "rows", "p50 ms", "p95 ms", "max ms");
       boolean allUnderASecond = true;
