@@ -23,8 +23,9 @@ public final class RawTableSetup {
    * <ul>
    *   <li>format v2: row-level deletes and sequence numbers, which compaction relies on to commit
    *       alongside concurrent appends;
-   *   <li>Parquet with zstd, 128 MiB target files (what compaction aims for; a streaming commit
-   *       writes whatever one micro-batch holds);
+   *   <li>Parquet with zstd at level 1 (Iceberg's default is 3): about 15 % larger files for
+   *       markedly less CPU on the hot path; 128 MiB target files (what compaction aims for; a
+   *       streaming commit writes whatever one micro-batch holds);
    *   <li>distribution mode {@code none} with the fanout writer: no shuffle before each commit (a
    *       batch spans one or two days, so a task keeps at most a few files open); small files are
    *       the maintenance job's business, not the hot path's;
@@ -42,6 +43,7 @@ public final class RawTableSetup {
     properties.put("format-version", "2");
     properties.put("write.format.default", "parquet");
     properties.put("write.parquet.compression-codec", "zstd");
+    properties.put("write.parquet.compression-level", "1");
     properties.put("write.target-file-size-bytes", Long.toString(128L * 1024 * 1024));
     properties.put("write.distribution-mode", "none");
     properties.put("write.spark.fanout.enabled", "true");
