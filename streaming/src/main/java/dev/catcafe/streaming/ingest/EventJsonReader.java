@@ -44,6 +44,9 @@ public final class EventJsonReader {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int TIMESTAMP_LENGTH = "2025-10-07T19:24:56.123Z".length();
 
+  /** Marks a value of the wrong JSON type; never escapes this class. */
+  private static final Object WRONG_TYPE = new Object();
+
   private final List<Field> fields;
   private final Map<String, Integer> indexByName = new HashMap<>();
 
@@ -124,9 +127,6 @@ public final class EventJsonReader {
   private static Result invalid(String reason, int unknown) {
     return new Result(null, reason, unknown);
   }
-
-  /** Marks a value of the wrong JSON type; never escapes this class. */
-  private static final Object WRONG_TYPE = new Object();
 
   private static Object convert(Field field, JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
