@@ -7,6 +7,7 @@ import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DaySelection;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
@@ -43,7 +44,7 @@ public final class BatchScheduler implements Callable<Integer> {
   @Option(
       names = "--interval",
       defaultValue = "${env:BATCH_INTERVAL:-1h}",
-      converter = Intervals.class,
+      converter = Durations.Converter.class,
       description =
           "Time between cycle starts, e.g. 1h, 15m, PT30M. Env BATCH_INTERVAL. Default: ${DEFAULT-VALUE}.")
   private Duration interval;

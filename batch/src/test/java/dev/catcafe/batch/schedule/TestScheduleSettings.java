@@ -9,22 +9,6 @@ import org.junit.jupiter.api.Test;
 
 final class TestScheduleSettings {
   @Test
-  void intervalsReadTheWayPeopleWriteThem() {
-    assertThat(Intervals.parse("1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(Intervals.parse("15m")).isEqualTo(Duration.ofMinutes(15));
-    assertThat(Intervals.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(Intervals.parse("1d")).isEqualTo(Duration.ofDays(1));
-    assertThat(Intervals.parse("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Intervals.parse("pt2h")).isEqualTo(Duration.ofHours(2));
-  }
-
-  @Test
-  void nonsenseIntervalsAreRejected() {
-    assertThatThrownBy(() -> Intervals.parse("hourly")).hasMessageContaining("'hourly'");
-    assertThatThrownBy(() -> Intervals.parse(" ")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void anIntervalUnderAMinuteIsRefused() {
     assertThatThrownBy(() -> new ScheduleSettings(Duration.ofSeconds(5), false))
         .hasMessageContaining("at least");

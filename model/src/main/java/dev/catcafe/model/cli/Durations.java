@@ -10,11 +10,11 @@ import picocli.CommandLine.ITypeConverter;
 
 /**
  * Reads durations as people write them on a command line: {@code 500ms}, {@code 30s}, {@code 5m},
- * {@code 2h}, {@code 7d}, or ISO-8601 ({@code PT30S}). Every command of the project parses them
- * here, so they all accept the same forms.
+ * {@code 2h}, {@code 7d} (a space before the unit is fine), or ISO-8601 ({@code PT30S}). Every
+ * command of the project parses them here, so they all accept the same forms.
  */
 public final class Durations {
-  private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private Durations() {}
 

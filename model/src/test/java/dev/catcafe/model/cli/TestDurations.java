@@ -19,8 +19,20 @@ final class TestDurations {
   }
 
   @Test
+  void readsSchedulerIntervalsTheWayPeopleWriteThem() {
+    assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(Durations.parse("15m")).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Durations.parse("1d")).isEqualTo(Duration.ofDays(1));
+    assertThat(Durations.parse("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Durations.parse("pt2h")).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
   void rejectsWhatIsNotADurationNamingTheOption() {
     assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("'soon'");
+    assertThatThrownBy(() -> Durations.parse("hourly")).hasMessageContaining("'hourly'");
+    assertThatThrownBy(() -> Durations.parse(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Durations.parsePositive("soon", "--duration"))
         .hasMessageContaining("--duration");
     assertThatThrownBy(() -> Durations.parsePositive("0s", "--duration"))
