@@ -71,7 +71,6 @@ public final class EventJsonReader {
       return invalid("record has no value", 0);
     }
     Object[] values = new Object[fields.size()];
-    boolean[] present = new boolean[fields.size()];
     String[] typeErrors = null;
     int unknown = 0;
     try (JsonParser parser = JSON.createParser(json)) {
@@ -88,7 +87,6 @@ public final class EventJsonReader {
           continue;
         }
         Field field = fields.get(index);
-        present[index] = true;
         Object value = valueToken == JsonToken.VALUE_NULL ? null : convert(field, parser);
         values[index] = value == WRONG_TYPE ? null : value;
         if (value == WRONG_TYPE) {
@@ -108,10 +106,9 @@ public final class EventJsonReader {
     }
     for (int index = 0; index < fields.size(); index++) {
       Field field = fields.get(index);
-      if (field.required() && (!present[index] || values[index] == null)) {
-        if (typeErrors == null || typeErrors[index] == null) {
-          return invalid("missing required field " + field.name(), unknown);
-        }
+      boolean mistyped = typeErrors != null && typeErrors[index] != null;
+      if (field.required() && values[index] == null && !mistyped) {
+        return invalid("missing required field " + field.name(), unknown);
       }
     }
     if (typeErrors != null) {
