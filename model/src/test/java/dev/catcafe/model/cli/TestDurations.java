@@ -16,10 +16,7 @@ final class TestDurations {
     assertThat(Durations.parse("7d")).isEqualTo(Duration.ofDays(7));
     assertThat(Durations.parse(" PT1M30S ")).isEqualTo(Duration.ofSeconds(90));
     assertThat(new Durations.Converter().convert("1s")).isEqualTo(Duration.ofSeconds(1));
-  }
-
-  @Test
-  void readsSchedulerIntervalsTheWayPeopleWriteThem() {
+    // The scheduler's --interval forms.
     assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
     assertThat(Durations.parse("15m")).isEqualTo(Duration.ofMinutes(15));
     assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
