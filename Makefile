@@ -116,27 +116,27 @@ trino-views: up ## Create or replace the Trino analytics views (idempotent)
 
 .PHONY: bench-producer
 bench-producer: up ## Benchmark: producer events/s in burst mode
-	bin/run simulator dev.catcafe.simulator.bench.ProducerBenchmark
+	bin/run bench dev.catcafe.bench.producer.ProducerBenchmark
 
 .PHONY: bench-ingest
 bench-ingest: up ## Benchmark: ingestion of a 5M-event backlog into Iceberg
-	JAVA_OPTS=-Xmx6g bin/run streaming dev.catcafe.streaming.ingest.bench.IngestBenchmark
+	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.ingest.IngestBenchmark
 
 .PHONY: bench-alerts
 bench-alerts: up ## Benchmark: event-to-alert latency of both alert jobs
-	bin/run streaming dev.catcafe.streaming.alerts.bench.AlertLatencyBenchmark
+	bin/run bench dev.catcafe.bench.alerts.AlertLatencyBenchmark
 
 .PHONY: bench-batch
 bench-batch: up ## Benchmark: DailyCatSummaryJob vs the same aggregation in Trino
-	JAVA_OPTS=-Xmx6g bin/run batch dev.catcafe.batch.bench.BatchBenchmark
+	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.batch.BatchBenchmark
 
 .PHONY: bench-trino
 bench-trino: up ## Benchmark: p50/p95 of each analytics view over a month of data
-	JAVA_OPTS=-Xmx4g bin/run trino dev.catcafe.trino.bench.TrinoViewsBenchmark
+	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.TrinoViewsBenchmark
 
 .PHONY: bench-ui
 bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
-	bin/run alert-ui dev.catcafe.alertui.bench.FeedLatencyBenchmark
+	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark
 
 .PHONY: manifests
 manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the Spark job declarations

@@ -4,7 +4,6 @@ import static dev.catcafe.alertui.TestingCafe.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;

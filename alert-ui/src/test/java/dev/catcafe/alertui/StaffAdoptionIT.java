@@ -5,7 +5,6 @@ import static dev.catcafe.alertui.TestingCafe.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;

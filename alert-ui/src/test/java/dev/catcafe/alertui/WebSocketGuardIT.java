@@ -3,7 +3,6 @@ package dev.catcafe.alertui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;

@@ -1,0 +1,220 @@
+package dev.catcafe.bench.ingest;
+
+import dev.catcafe.bench.BenchmarkMachine;
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.streaming.ingest.IngestionConfig;
+import dev.catcafe.streaming.ingest.RawIngestionJob;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the raw ingestion end to end: loads a backlog of simulator-like events into fresh
+ * topics, ingests it with an available-now trigger, and prints events/s, CPU-seconds per million
+ * events, files per table before and after compaction, and the machine. A benchmark, not a test: it
+ * asserts nothing but that every event arrived.
+ */
+@Command(
+    name = "ingest-benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks Kafka -> Iceberg raw ingestion on a backlog.")
+public final class IngestBenchmark implements Callable<Integer> {
+  @Mixin private KafkaOptions kafkaOptions;
+  @Mixin private CatalogOptions catalogOptions;
+
+  @Option(names = "--events", defaultValue = "5000000", description = "Backlog size.")
+  private long events;
+
+  @Option(names = "--partitions", defaultValue = "1", description = "Partitions per topic.")
+  private int partitions;
+
+  @Option(
+      names = "--max-offsets-per-trigger",
+      defaultValue = "2000000",
+      description = "Records per topic and micro-batch.")
+  private long maxOffsetsPerTrigger;
+
+  @Option(
+      names = "--min-partitions",
+      defaultValue = "2",
+      description = "Spark tasks per micro-batch at least.")
+  private int minPartitions;
+
+  @Option(names = "--spark-master", defaultValue = "local[2]", description = "Spark master.")
+  private String sparkMaster;
+
+  @Option(
+      names = "--work-dir",
+      defaultValue = "${sys:user.dir}/.work/bench-ingest",
+      description = "Checkpoints go here.")
+  private Path workDirectory;
+
+  public static void main(String[] args) {
+    Commands.run(new IngestBenchmark(), args);
+  }
+
+  @Override
+  public Integer call()
+      throws ExecutionException,
+          InterruptedException,
+          TimeoutException,
+          StreamingQueryException,
+          Exception {
+    String run = "b" + System.currentTimeMillis();
+    KafkaSettings kafka = kafkaOptions.settings().withTopicPrefix("bench-" + run + "-");
+    CatalogSettings base = catalogOptions.settings();
+    CatalogSettings catalog = base.withNamespace("bench_ingest_" + run);
+    List<Topic> topics = BacklogEvents.MIX.stream().map(BacklogEvents.Share::topic).toList();
+
+    System.out.println(BenchmarkMachine.describe());
+    createTopics(kafka, topics);
+    Map<Topic, Long> produced = produce(kafka);
+
+    SparkSession spark =
+        RawIngestionJob.session("ingest-benchmark", catalog, sparkMaster, false, Map.of());
+    IngestionConfig config =
+        new IngestionConfig(
+            kafka,
+            catalog,
+            EnumSet.copyOf(topics),
+            workDirectory.resolve(run).toUri().toString(),
+            Duration.ofSeconds(1),
+            maxOffsetsPerTrigger,
+            minPartitions,
+            true,
+            true);
+    var bean =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = bean.getProcessCpuTime();
+    long started = System.nanoTime();
+    List<StreamingQuery> queries = RawIngestionJob.start(spark, config);
+    for (StreamingQuery query : queries) {
+      query.awaitTermination();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuSeconds = (bean.getProcessCpuTime() - cpuBefore) / 1e9;
+
+    long ingested = 0;
+    List<String> lines = new ArrayList<>();
+    for (Topic topic : topics) {
+      String table = topic.rawTable().qualifiedName(catalog);
+      long rows = spark.table(table).count();
+      ingested += rows;
+      if (rows != produced.get(topic)) {
+        throw new IllegalStateException(
+            "%s has %d rows, %d were produced".formatted(table, rows, produced.get(topic)));
+      }
+      long filesBefore = dataFiles(spark, table);
+      long compactStarted = System.nanoTime();
+      spark
+          .sql(
+              ("CALL %s.system.rewrite_data_files(table => '%s', options => map("
+                      + "'min-input-files', '2', 'partial-progress.enabled', 'true'))")
+                  // The qualified name: a bare namespace.table makes Iceberg first look for a
+                  // catalog named like the namespace, and log a stack trace when there is none.
+                  .formatted(catalog.name(), table))
+          .collectAsList();
+      lines.add(
+          "  %-22s %,10d rows  data files %4d -> %d (compaction %.1f s)"
+              .formatted(
+                  topic.rawTable().tableName(),
+                  rows,
+                  filesBefore,
+                  dataFiles(spark, table),
+                  (System.nanoTime() - compactStarted) / 1e9));
+    }
+    System.out.printf(
+        "ingested %,d events in %.1f s: %,.0f events/s end to end; %.1f CPU-s per million events"
+            + " (process CPU %.1f s over %.1f s wall = %.2f cores busy)%n",
+        ingested,
+        seconds,
+        ingested / seconds,
+        cpuSeconds / (ingested / 1e6),
+        cpuSeconds,
+        seconds,
+        cpuSeconds / seconds);
+    lines.forEach(System.out::println);
+    spark.stop();
+    return 0;
+  }
+
+  private void createTopics(KafkaSettings kafka, List<Topic> topics)
+      throws ExecutionException, InterruptedException {
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(properties)) {
+      List<NewTopic> newTopics = new ArrayList<>();
+      for (Topic topic : topics) {
+        newTopics.add(new NewTopic(kafka.topicName(topic), partitions, (short) 1));
+      }
+      admin.createTopics(newTopics).all().get();
+    }
+  }
+
+  private Map<Topic, Long> produce(KafkaSettings kafka) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+    properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(256L * 1024 * 1024));
+    properties.put(ProducerConfig.ACKS_CONFIG, "1");
+    Map<Topic, Long> produced = new EnumMap<>(Topic.class);
+    BacklogEvents backlog = new BacklogEvents(42, Instant.now().minus(Duration.ofDays(1)));
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
+      for (long index = 0; index < events; index++) {
+        Topic topic = BacklogEvents.topicOf(index);
+        byte[] value = backlog.json(topic, index).getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(kafka.topicName(topic), value));
+        produced.merge(topic, 1L, Long::sum);
+      }
+      producer.flush();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "loaded a backlog of %,d events into %d topics in %.1f s (%,.0f events/s): %s%n",
+        events, produced.size(), seconds, events / seconds, produced);
+    return produced;
+  }
+
+  private static long dataFiles(SparkSession spark, String tableName) throws Exception {
+    Table table = Spark3Util.loadIcebergTable(spark, tableName);
+    table.refresh();
+    String total = table.currentSnapshot().summary().get("total-data-files");
+    return Long.parseLong(total);
+  }
+}
