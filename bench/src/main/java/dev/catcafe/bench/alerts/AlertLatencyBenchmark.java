@@ -2,7 +2,9 @@ package dev.catcafe.bench.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.bench.BenchmarkMachine;
+import dev.catcafe.bench.BenchTopics;
+import dev.catcafe.bench.BenchmarkCommand;
+import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
@@ -19,7 +21,6 @@ import dev.catcafe.streaming.alerts.WellnessThresholds;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -48,13 +46,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "alert-latency-benchmark",
-    mixinStandardHelpOptions = true,
     description = "Measures event-to-alert latency of the Wellness Guardian and Adopter Detective.")
 public final class AlertLatencyBenchmark implements Callable<Integer> {
   private static final int CATS = 250;
   private static final int ACTIVE_VISITORS = 100;
   private static final int LIKES_PER_VISITOR = 5;
 
+  @Mixin BenchmarkCommand command;
   @Mixin KafkaOptions kafka;
 
   @Option(
@@ -135,7 +133,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException("shares must be within [0, 1] (likes > 0)");
     }
     KafkaSettings base = kafka.settings();
-    System.out.println(BenchmarkMachine.describe());
+    command.printMachine(System.out);
     System.out.printf(
         Locale.ROOT,
         "Warm-up %s, measured %s per run; %.2f%% dehydrated readings; %.2f%% likes.%n",
@@ -178,7 +176,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     boolean detective = run.equals("detective");
     Topic input = detective ? Topic.CAT_INTERACTIONS : Topic.CAT_WELLNESS;
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
-    createTopics(settings, input, output);
+    BenchTopics.create(settings, List.of(input, output), 1);
     String checkpoint = Files.createTempDirectory("alert-bench-" + run).toString();
     BatchPhases phases = new BatchPhases();
     spark.streams().addListener(phases);
@@ -272,23 +270,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   }
 
   private static String percentile(long[] sorted, int percent) {
-    if (sorted.length == 0) {
-      return "-";
-    }
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-    return Long.toString(sorted[Math.max(0, rank - 1)]);
-  }
-
-  private static void createTopics(KafkaSettings settings, Topic... topics) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-      List<NewTopic> newTopics =
-          Arrays.stream(topics)
-              .map(topic -> new NewTopic(settings.topicName(topic), 1, (short) 1))
-              .toList();
-      admin.createTopics(newTopics).all().get();
-    }
+    return sorted.length == 0 ? "-" : Long.toString(Percentiles.nearestRank(sorted, percent));
   }
 
   /** Makes the driven events: wellness readings or interactions, stamped with their send time. */

@@ -1,6 +1,7 @@
 package dev.catcafe.bench.ingest;
 
-import dev.catcafe.bench.BenchmarkMachine;
+import dev.catcafe.bench.BenchTopics;
+import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
@@ -21,20 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,9 +42,9 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "ingest-benchmark",
-    mixinStandardHelpOptions = true,
     description = "Benchmarks Kafka -> Iceberg raw ingestion on a backlog.")
 public final class IngestBenchmark implements Callable<Integer> {
+  @Mixin private BenchmarkCommand command;
   @Mixin private KafkaOptions kafkaOptions;
   @Mixin private CatalogOptions catalogOptions;
 
@@ -85,20 +80,15 @@ public final class IngestBenchmark implements Callable<Integer> {
   }
 
   @Override
-  public Integer call()
-      throws ExecutionException,
-          InterruptedException,
-          TimeoutException,
-          StreamingQueryException,
-          Exception {
+  public Integer call() throws Exception {
     String run = "b" + System.currentTimeMillis();
     KafkaSettings kafka = kafkaOptions.settings().withTopicPrefix("bench-" + run + "-");
     CatalogSettings base = catalogOptions.settings();
     CatalogSettings catalog = base.withNamespace("bench_ingest_" + run);
     List<Topic> topics = BacklogEvents.MIX.stream().map(BacklogEvents.Share::topic).toList();
 
-    System.out.println(BenchmarkMachine.describe());
-    createTopics(kafka, topics);
+    command.printMachine(System.out);
+    BenchTopics.create(kafka, topics, partitions);
     Map<Topic, Long> produced = produce(kafka);
 
     SparkSession spark =
@@ -167,19 +157,6 @@ public final class IngestBenchmark implements Callable<Integer> {
     lines.forEach(System.out::println);
     spark.stop();
     return 0;
-  }
-
-  private void createTopics(KafkaSettings kafka, List<Topic> topics)
-      throws ExecutionException, InterruptedException {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    try (Admin admin = Admin.create(properties)) {
-      List<NewTopic> newTopics = new ArrayList<>();
-      for (Topic topic : topics) {
-        newTopics.add(new NewTopic(kafka.topicName(topic), partitions, (short) 1));
-      }
-      admin.createTopics(newTopics).all().get();
-    }
   }
 
   private Map<Topic, Long> produce(KafkaSettings kafka) {

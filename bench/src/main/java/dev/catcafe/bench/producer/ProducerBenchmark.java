@@ -1,7 +1,8 @@
 package dev.catcafe.bench.producer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catcafe.bench.BenchmarkMachine;
+import dev.catcafe.bench.BenchTopics;
+import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
@@ -29,15 +30,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,9 +45,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "producer-benchmark",
-    mixinStandardHelpOptions = true,
     description = "Measure the event producer's burst throughput against the real broker.")
 public final class ProducerBenchmark implements Callable<Integer> {
+  @Mixin private BenchmarkCommand command;
   @Mixin private KafkaOptions kafka;
 
   @Option(
@@ -107,7 +101,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
     KafkaSettings settings =
         kafka.settings().withTopicPrefix("bench-%d-".formatted(System.currentTimeMillis()));
     PrintWriter out = spec.commandLine().getOut();
-    out.println(BenchmarkMachine.describe());
+    command.printMachine(out);
     out.printf(
         "Workload: %d made-up available cats, 1000 visitors, burst mode, %d events per run%n",
         cats, events);
@@ -142,7 +136,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
         withJson, bytes[0] / (double) events);
     out.flush();
 
-    createTopics(settings);
+    BenchTopics.create(settings, ProduceEvents.PRODUCED_TOPICS, 1);
     try {
       try (KafkaEventSink sink =
           KafkaEventSink.open(settings, tuning, ProduceEvents.PRODUCED_TOPICS)) {
@@ -166,7 +160,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
       }
     } finally {
       if (!keepTopics) {
-        deleteTopics(settings);
+        BenchTopics.delete(settings, ProduceEvents.PRODUCED_TOPICS);
       }
     }
     out.printf(
@@ -204,37 +198,6 @@ public final class ProducerBenchmark implements Callable<Integer> {
     try (PostgresRoster roster =
         new PostgresRoster(Optional.empty(), Optional.of(cats), Optional.of(visitors))) {
       return new EventProduction(config, roster, sink, Clock.systemUTC(), Topic::name).run();
-    }
-  }
-
-  private static Admin admin(KafkaSettings settings) {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-    return Admin.create(properties);
-  }
-
-  private static void createTopics(KafkaSettings settings)
-      throws ExecutionException, InterruptedException, TimeoutException {
-    try (Admin admin = admin(settings)) {
-      admin
-          .createTopics(
-              ProduceEvents.PRODUCED_TOPICS.stream()
-                  .map(topic -> new NewTopic(settings.topicName(topic), 1, (short) 1))
-                  .toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private static void deleteTopics(KafkaSettings settings) {
-    try (Admin admin = admin(settings)) {
-      admin
-          .deleteTopics(ProduceEvents.PRODUCED_TOPICS.stream().map(settings::topicName).toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("Could not delete the benchmark topics: " + e);
     }
   }
 }

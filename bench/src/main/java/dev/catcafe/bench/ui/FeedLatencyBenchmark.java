@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.alertui.AlertUiApp;
 import dev.catcafe.alertui.AlertUiConfig;
 import dev.catcafe.alertui.FeedClient;
+import dev.catcafe.bench.BenchTopics;
+import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.BenchmarkMachine;
+import dev.catcafe.bench.CafeDatabase;
+import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.EventTimes;
-import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
@@ -20,10 +23,7 @@ import dev.catcafe.model.event.PotentialAdopterAlert;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +40,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,11 +59,13 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "feed-latency-benchmark",
-    mixinStandardHelpOptions = true,
     description = "Measures Kafka-to-browser latency of alert cards (p50/p99).")
 public final class FeedLatencyBenchmark implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<Topic> ALERT_TOPICS =
+      List.of(Topic.CAT_HEALTH_ALERTS, Topic.POTENTIAL_ADOPTERS);
 
+  @Mixin private BenchmarkCommand command;
   @Mixin private KafkaOptions kafkaOptions;
   @Mixin private PostgresOptions postgresOptions;
 
@@ -115,24 +114,17 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
     }
     String runId = "bench-ui-%d".formatted(System.currentTimeMillis());
     KafkaSettings kafka = base.withTopicPrefix(base.topicPrefix() + runId + "-");
-    List<String> catIds = existingIds(postgres, "SELECT cat_id FROM cats LIMIT 200", "cat");
-    List<String> visitorIds =
-        existingIds(postgres, "SELECT visitor_id FROM visitors LIMIT 200", "visitor");
-    List<String> topics =
-        List.of(
-            kafka.topicName(Topic.CAT_HEALTH_ALERTS), kafka.topicName(Topic.POTENTIAL_ADOPTERS));
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .createTopics(topics.stream().map(name -> new NewTopic(name, 1, (short) 1)).toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-      try {
-        run(kafka, postgres, runId, catIds, visitorIds);
-      } finally {
-        admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-      }
+    List<String> catIds;
+    List<String> visitorIds;
+    try (Connection cafe = CafeDatabase.open(postgres)) {
+      catIds = existingIds(cafe, "SELECT cat_id FROM cats LIMIT 200", "cat");
+      visitorIds = existingIds(cafe, "SELECT visitor_id FROM visitors LIMIT 200", "visitor");
+    }
+    BenchTopics.create(kafka, ALERT_TOPICS, 1);
+    try {
+      run(kafka, postgres, runId, catIds, visitorIds);
+    } finally {
+      BenchTopics.delete(kafka, ALERT_TOPICS);
     }
   }
 
@@ -293,21 +285,9 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
   }
 
   /** Real ids where the cafe has data, so name lookups hit PostgreSQL and the cache as in use. */
-  private static List<String> existingIds(PostgresSettings postgres, String sql, String kind)
+  private static List<String> existingIds(Connection cafe, String sql, String kind)
       throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (Connection connection =
-            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
-        Statement statement = connection.createStatement()) {
-      for (String ddl : OperationalSchema.ddl()) {
-        statement.execute(ddl);
-      }
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-    }
+    List<String> ids = new ArrayList<>(CafeDatabase.ids(cafe, sql));
     if (ids.isEmpty()) {
       for (int i = 0; i < 20; i++) {
         ids.add("bench-%s-%d".formatted(kind, i));
@@ -334,18 +314,13 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms  mean %.1f ms%n",
-          millis(percentile(latencies, 50)),
-          millis(percentile(latencies, 90)),
-          millis(percentile(latencies, 99)),
+          millis(Percentiles.nearestRank(latencies, 50)),
+          millis(Percentiles.nearestRank(latencies, 90)),
+          millis(Percentiles.nearestRank(latencies, 99)),
           millis(latencies[latencies.length - 1]),
           millis((long) Arrays.stream(latencies).average().orElse(0)));
     }
-    System.out.println("  machine: " + BenchmarkMachine.describe());
-  }
-
-  static long percentile(long[] sorted, double percent) {
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    System.out.println("  " + BenchmarkMachine.describe());
   }
 
   private static double millis(long nanos) {
