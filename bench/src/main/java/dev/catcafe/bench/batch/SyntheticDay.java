@@ -16,7 +16,9 @@ import dev.catcafe.model.config.CatalogSettings;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,30 +56,23 @@ final class SyntheticDay {
   }
 
   void writeWellness(long rows) {
-    Dataset<Row> ids = ids(rows);
     write(
         Topic.CAT_WELLNESS,
-        ids.select(
-            eventTime(rows).as("event_time"),
-            catId(col("id")).as("cat_id"),
-            round(rand(17).multiply(9.9).plus(0.1), 2).as("activity_level"),
-            pmod(col("id"), lit(41)).plus(80).cast("int").as("heart_rate"),
-            round(rand(29).multiply(3.4).plus(0.5), 2).as("hours_since_last_drink"),
-            col("id")));
+        rows,
+        catId(col("id")).as("cat_id"),
+        round(rand(17).multiply(9.9).plus(0.1), 2).as("activity_level"),
+        pmod(col("id"), lit(41)).plus(80).cast("int").as("heart_rate"),
+        round(rand(29).multiply(3.4).plus(0.5), 2).as("hours_since_last_drink"));
   }
 
   void writeInteractions(long rows) {
-    Dataset<Row> ids = ids(rows);
     write(
         Topic.CAT_INTERACTIONS,
-        ids.select(
-            eventTime(rows).as("event_time"),
-            concat(lit("bench-visitor-"), pmod(col("id"), lit(1000)).cast("string"))
-                .as("visitor_id"),
-            // A prime stride, so interactions spread over the cats instead of following wellness.
-            catId(col("id").multiply(7919)).as("cat_id"),
-            SyntheticRawTables.interactionType().as("interaction_type"),
-            col("id")));
+        rows,
+        concat(lit("bench-visitor-"), pmod(col("id"), lit(1000)).cast("string")).as("visitor_id"),
+        // A prime stride, so interactions spread over the cats instead of following wellness.
+        catId(col("id").multiply(7919)).as("cat_id"),
+        SyntheticRawTables.interactionType().as("interaction_type"));
   }
 
   /** Names every cat but the last, so the summary's left join meets a cat with no profile. */
@@ -94,25 +89,30 @@ final class SyntheticDay {
         .createOrReplace();
   }
 
-  private Dataset<Row> ids(long rows) {
-    int partitions = (int) Math.max(2, Math.min(512, rows / ROWS_PER_FILE));
-    return spark.range(0, rows, 1, partitions).toDF();
-  }
-
-  private Column eventTime(long rows) {
-    return SyntheticRawTables.evenlySpread(
-        day.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(1), rows);
-  }
-
   private Column catId(Column id) {
     return concat(lit("bench-cat-"), lpad(pmod(id, lit(cats)).cast("string"), 5, "0"));
   }
 
-  /** Replaces the raw table of {@code topic} with {@code events} plus the lineage columns. */
-  private void write(Topic topic, Dataset<Row> events) {
+  /**
+   * Replaces the raw table of {@code topic} with {@code rows} events spread evenly over the day,
+   * made of {@code fields} (over the row's {@code id}), plus the lineage columns.
+   */
+  private void write(Topic topic, long rows, Column... fields) {
+    int partitions = (int) Math.max(2, Math.min(512, rows / ROWS_PER_FILE));
+    Column eventTime =
+        SyntheticRawTables.evenlySpread(
+                day.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(1), rows)
+            .as("event_time");
+    Column[] columns =
+        Stream.concat(Stream.of(eventTime, col("id")), Arrays.stream(fields))
+            .toArray(Column[]::new);
     // No write distribution: one day is one partition, and a hash distribution would funnel the
     // whole day through a single writer task.
     SyntheticRawTables.replace(
-        spark, catalog, topic, events, Map.of("write.distribution-mode", "none"));
+        spark,
+        catalog,
+        topic,
+        spark.range(0, rows, 1, partitions).toDF().select(columns),
+        Map.of("write.distribution-mode", "none"));
   }
 }

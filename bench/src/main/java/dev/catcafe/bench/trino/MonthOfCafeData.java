@@ -70,13 +70,7 @@ final class MonthOfCafeData {
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
     long interactions = rows(INTERACTIONS_PER_SECOND);
     Dataset<Row> interactionRows =
-        events(interactions)
-            .join(
-                broadcast(cats),
-                pmod(col("id").multiply(7919), lit(catCount)).equalTo(col("cat_index")))
-            .join(
-                broadcast(visitors),
-                pmod(col("id"), lit(visitorCount)).equalTo(col("visitor_index")))
+        withVisitor(withCat(events(interactions), 7919))
             .select(
                 col("event_time"),
                 col("visitor_id"),
@@ -87,10 +81,7 @@ final class MonthOfCafeData {
 
     long orders = rows(ORDERS_PER_SECOND);
     Dataset<Row> orderRows =
-        events(orders)
-            .join(
-                broadcast(visitors),
-                pmod(col("id"), lit(visitorCount)).equalTo(col("visitor_index")))
+        withVisitor(events(orders))
             .select(
                 col("event_time"),
                 concat(lit("bench-order-"), col("id").cast("string")).as("order_id"),
@@ -102,10 +93,7 @@ final class MonthOfCafeData {
 
     long alerts = rows(ALERTS_PER_SECOND);
     Dataset<Row> alertRows =
-        events(alerts)
-            .join(
-                broadcast(cats),
-                pmod(col("id").multiply(31), lit(catCount)).equalTo(col("cat_index")))
+        withCat(events(alerts), 31)
             .select(
                 col("event_time").as("alert_time"),
                 col("cat_id"),
@@ -156,6 +144,18 @@ final class MonthOfCafeData {
             "event_time",
             SyntheticRawTables.evenlySpread(
                 firstDay.atStartOfDay().toInstant(ZoneOffset.UTC), Duration.ofDays(days), rows));
+  }
+
+  /** Names a cat per event: the roster's ({@code stride} × id mod size)-th, spread by a prime. */
+  private Dataset<Row> withCat(Dataset<Row> events, long stride) {
+    return events.join(
+        broadcast(cats), pmod(col("id").multiply(stride), lit(catCount)).equalTo(col("cat_index")));
+  }
+
+  /** Names a visitor per event: the roster's (id mod size)-th. */
+  private Dataset<Row> withVisitor(Dataset<Row> events) {
+    return events.join(
+        broadcast(visitors), pmod(col("id"), lit(visitorCount)).equalTo(col("visitor_index")));
   }
 
   private void writeRaw(Topic topic, Dataset<Row> events) {
