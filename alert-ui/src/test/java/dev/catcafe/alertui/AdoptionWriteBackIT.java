@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,9 +36,9 @@ final class AdoptionWriteBackIT {
   private static PostgresSettings postgres;
   private static KafkaSettings kafka;
   private static KafkaSettings quietKafka;
-  private static AlertUiApp alwaysAdopts;
-  private static AlertUiApp neverAdopts;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp alwaysAdopts;
+  @AutoClose private static AlertUiApp neverAdopts;
+  @AutoClose private static KafkaProducer<String, String> producer;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -49,33 +49,15 @@ final class AdoptionWriteBackIT {
     TestingCafe.insertVisitor(postgres, "visitor-grace", "Grace Hopper");
     alwaysAdopts =
         AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(1.0)
-                .withConsumerGroup("ui-adopt-it", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-adopt-it").withAdoptionShare(1.0),
             new Random(3));
     neverAdopts =
         AlertUiApp.start(
-            AlertUiConfig.defaults(quietKafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(0.0)
-                .withConsumerGroup("ui-adopt-quiet-it", "earliest"),
+            TestingCafe.config(quietKafka, postgres, "ui-adopt-quiet-it").withAdoptionShare(0.0),
             new Random(3));
     producer = TestingCafe.producer(kafka);
     Polling.await(Duration.ofSeconds(60), "consumer assignment", alwaysAdopts::consumerAssigned);
     Polling.await(Duration.ofSeconds(60), "consumer assignment", neverAdopts::consumerAssigned);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
-    for (AlertUiApp app : new AlertUiApp[] {alwaysAdopts, neverAdopts}) {
-      if (app != null) {
-        app.close();
-      }
-    }
   }
 
   @Test

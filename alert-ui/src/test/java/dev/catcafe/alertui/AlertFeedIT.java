@@ -17,18 +17,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Alerts from Kafka reach a WebSocket client enriched, once, and are replayed to late joiners. */
 @ExtendWith(LocalPlatformExtension.class)
 final class AlertFeedIT {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static KafkaSettings kafka;
-  private static AlertUiApp app;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp app;
+  @AutoClose private static KafkaProducer<String, String> producer;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -56,29 +58,15 @@ final class AlertFeedIT {
     TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada Lovelace");
     app =
         AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(0.0)
-                .withConsumerGroup("ui-feed-it", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-feed-it").withAdoptionShare(0.0),
             new Random(1));
     producer = TestingCafe.producer(kafka);
     Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
   }
 
-  @AfterAll
-  static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
   @Test
   void healthAlertArrivesWithTheCatsName() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = connect()) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-known", "cat-whiskers"));
 
       JsonNode message = awaitMessage(client, "h-known");
@@ -92,32 +80,26 @@ final class AlertFeedIT {
     }
   }
 
-  @Test
-  void unknownCatIsNamedUnknownCat() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
-      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-unknown", "cat-nobody"));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          an unknown cat is named Unknown Cat | h-unknown | cat-nobody | Unknown Cat
+          names travel as plain text          | h-html    | cat-html   | <img src=x onerror=alert(1)>
+          """)
+  void healthAlertNamesTheCat(String scenario, String alertId, String catId, String name) {
+    try (FeedClient client = connect()) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration(alertId, catId));
 
-      assertThat(awaitMessage(client, "h-unknown").get("data").get("cat_name").asText())
-          .isEqualTo("Unknown Cat");
-    }
-  }
-
-  @Test
-  void namesTravelAsPlainText() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
-      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-html", "cat-html"));
-
-      assertThat(awaitMessage(client, "h-html").get("data").get("cat_name").asText())
-          .isEqualTo("<img src=x onerror=alert(1)>");
+      assertThat(awaitMessage(client, alertId).get("data").get("cat_name").asText())
+          .isEqualTo(name);
     }
   }
 
   @Test
   void adopterAlertIsRewrittenWithTheVisitorsFirstName() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = connect()) {
       TestingCafe.send(
           producer,
           kafka,
@@ -140,8 +122,7 @@ final class AlertFeedIT {
 
   @Test
   void aRepeatedAlertIdIsShownOnce() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = connect()) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-after-twice", "cat-whiskers"));
@@ -153,11 +134,11 @@ final class AlertFeedIT {
 
   @Test
   void aLateClientGetsTheRecentAlerts() {
-    try (FeedClient early = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient early = connect()) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-before-late", "cat-whiskers"));
       awaitMessage(early, "h-before-late");
     }
-    try (FeedClient late = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient late = connect()) {
       assertThat(awaitMessage(late, "h-before-late").get("data").get("cat_name").asText())
           .isEqualTo("Whiskers");
     }
@@ -165,8 +146,7 @@ final class AlertFeedIT {
 
   @Test
   void invalidRecordsAreSkippedAndTheFeedGoesOn() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = connect()) {
       String topic = kafka.topicName(Topic.CAT_HEALTH_ALERTS);
       TestingCafe.sendRaw(producer, topic, null, "not json at all");
       TestingCafe.sendRaw(producer, topic, null, "[1, 2]");
@@ -183,8 +163,7 @@ final class AlertFeedIT {
 
   @Test
   void alertWithoutAnIdStillShowsOnce() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = connect()) {
       // The original's alert jobs wrote no alert_id.
       String original =
           "{\"alert_time\":\"2025-10-07 19:25:00.123\",\"cat_id\":\"cat-whiskers\","
@@ -206,6 +185,11 @@ final class AlertFeedIT {
                         assertThat(data.path("cat_name").asText()).isEqualTo("Whiskers");
                       }));
     }
+  }
+
+  /** A new anonymous client of the feed. */
+  private static FeedClient connect() {
+    return FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty());
   }
 
   static JsonNode awaitMessage(FeedClient client, String alertId) {

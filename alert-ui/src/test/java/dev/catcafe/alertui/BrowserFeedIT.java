@@ -19,6 +19,7 @@ import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +45,8 @@ final class BrowserFeedIT {
 
   private static PostgresSettings postgres;
   private static KafkaSettings kafka;
-  private static AlertUiApp app;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp app;
+  @AutoClose private static KafkaProducer<String, String> producer;
   private static WebDriver browser;
   private static Path profile;
 
@@ -91,10 +92,7 @@ final class BrowserFeedIT {
     TestingCafe.insertVisitor(postgres, "browser-visitor", "Ada Lovelace");
     app =
         AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(1.0)
-                .withConsumerGroup("ui-browser-it", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-browser-it").withAdoptionShare(1.0),
             new Random(5));
     producer = TestingCafe.producer(kafka);
     Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
@@ -120,15 +118,9 @@ final class BrowserFeedIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stopBrowser() throws IOException {
     if (browser != null) {
       browser.quit();
-    }
-    if (producer != null) {
-      producer.close();
-    }
-    if (app != null) {
-      app.close();
     }
     if (profile != null) {
       try (var files = Files.walk(profile)) {

@@ -42,6 +42,14 @@ final class TestingCafe {
 
   private TestingCafe() {}
 
+  /** The UI's defaults on a free port, reading its topics from the start as its own group. */
+  static AlertUiConfig config(
+      KafkaSettings kafka, PostgresSettings postgres, String consumerGroup) {
+    return AlertUiConfig.defaults(kafka, postgres)
+        .withPort(0)
+        .withConsumerGroup(consumerGroup, "earliest");
+  }
+
   /** The operational tables, emptied. */
   static void createTables(PostgresSettings postgres) {
     execute(postgres, OperationalSchema.CATS_DDL);

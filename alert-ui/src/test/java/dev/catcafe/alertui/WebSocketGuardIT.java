@@ -12,7 +12,7 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The WebSocket is refused to other sites' pages and beyond the connection limit. */
 @ExtendWith(LocalPlatformExtension.class)
 final class WebSocketGuardIT {
-  private static AlertUiApp app;
+  @AutoClose private static AlertUiApp app;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -29,18 +29,8 @@ final class WebSocketGuardIT {
     TestingCafe.createTables(postgres);
     app =
         AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withMaxConnections(2)
-                .withConsumerGroup("ui-guard-it", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-guard-it").withMaxConnections(2),
             new Random(1));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test
