@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,23 +46,19 @@ final class AdoptionWriteBackIT {
     TestingCafe.createTables(postgres);
     TestingCafe.insertVisitor(postgres, "visitor-grace", "Grace Hopper");
     alwaysAdopts =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-adopt-it").withAdoptionShare(1.0),
-            new Random(3));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-adopt-it").withAdoptionShare(1.0), 3);
     neverAdopts =
-        AlertUiApp.start(
+        TestingCafe.startAssigned(
             TestingCafe.config(quietKafka, postgres, "ui-adopt-quiet-it").withAdoptionShare(0.0),
-            new Random(3));
+            3);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", alwaysAdopts::consumerAssigned);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", neverAdopts::consumerAssigned);
   }
 
   @Test
   void anAdopterAlertAdoptsALikedCatAndAnnouncesIt() {
     cat("wb-luna", "Luna", "available");
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(alwaysAdopts.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
       TestingCafe.send(
           producer, kafka, TestingCafe.adopter("wb-a1", "visitor-grace", List.of("wb-luna")));
 
@@ -84,8 +78,7 @@ final class AdoptionWriteBackIT {
   @Test
   void anAlreadyAdoptedCatIsNeitherChangedNorAnnounced() {
     cat("wb-old", "Old Tom", "adopted");
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(alwaysAdopts.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
       TestingCafe.send(
           producer, kafka, TestingCafe.adopter("wb-a2", "visitor-grace", List.of("wb-old")));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("wb-after-a2", "wb-old"));
@@ -109,8 +102,7 @@ final class AdoptionWriteBackIT {
     cat("wb-kept", "Kept", "available");
     KafkaProducer<String, String> quietProducer = TestingCafe.producer(quietKafka);
     try (quietProducer;
-        FeedClient client =
-            FeedClient.connect(TestingCafe.feedUri(neverAdopts.port()), Optional.empty())) {
+        FeedClient client = TestingCafe.feed(neverAdopts)) {
       for (int i = 0; i < 20; i++) {
         TestingCafe.send(
             quietProducer,

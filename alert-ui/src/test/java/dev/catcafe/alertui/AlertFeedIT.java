@@ -14,8 +14,6 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,16 +55,14 @@ final class AlertFeedIT {
         LocalDate.of(2025, 3, 2));
     TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada Lovelace");
     app =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-feed-it").withAdoptionShare(0.0),
-            new Random(1));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-feed-it").withAdoptionShare(0.0), 1);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
   }
 
   @Test
   void healthAlertArrivesWithTheCatsName() {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-known", "cat-whiskers"));
 
       JsonNode message = awaitMessage(client, "h-known");
@@ -89,7 +85,7 @@ final class AlertFeedIT {
           names travel as plain text          | h-html    | cat-html   | <img src=x onerror=alert(1)>
           """)
   void healthAlertNamesTheCat(String scenario, String alertId, String catId, String name) {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration(alertId, catId));
 
       assertThat(awaitMessage(client, alertId).get("data").get("cat_name").asText())
@@ -99,7 +95,7 @@ final class AlertFeedIT {
 
   @Test
   void adopterAlertIsRewrittenWithTheVisitorsFirstName() {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(
           producer,
           kafka,
@@ -122,7 +118,7 @@ final class AlertFeedIT {
 
   @Test
   void aRepeatedAlertIdIsShownOnce() {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-after-twice", "cat-whiskers"));
@@ -134,11 +130,11 @@ final class AlertFeedIT {
 
   @Test
   void aLateClientGetsTheRecentAlerts() {
-    try (FeedClient early = connect()) {
+    try (FeedClient early = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-before-late", "cat-whiskers"));
       awaitMessage(early, "h-before-late");
     }
-    try (FeedClient late = connect()) {
+    try (FeedClient late = TestingCafe.feed(app)) {
       assertThat(awaitMessage(late, "h-before-late").get("data").get("cat_name").asText())
           .isEqualTo("Whiskers");
     }
@@ -146,7 +142,7 @@ final class AlertFeedIT {
 
   @Test
   void invalidRecordsAreSkippedAndTheFeedGoesOn() {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       String topic = kafka.topicName(Topic.CAT_HEALTH_ALERTS);
       TestingCafe.sendRaw(producer, topic, null, "not json at all");
       TestingCafe.sendRaw(producer, topic, null, "[1, 2]");
@@ -163,7 +159,7 @@ final class AlertFeedIT {
 
   @Test
   void alertWithoutAnIdStillShowsOnce() {
-    try (FeedClient client = connect()) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       // The original's alert jobs wrote no alert_id.
       String original =
           "{\"alert_time\":\"2025-10-07 19:25:00.123\",\"cat_id\":\"cat-whiskers\","
@@ -189,7 +185,7 @@ final class AlertFeedIT {
 
   /** A new anonymous client of the feed. */
   private static FeedClient connect() {
-    return FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty());
+    return TestingCafe.feed(app);
   }
 
   static JsonNode awaitMessage(FeedClient client, String alertId) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -91,11 +90,9 @@ final class BrowserFeedIT {
         LocalDate.of(2024, 1, 1));
     TestingCafe.insertVisitor(postgres, "browser-visitor", "Ada Lovelace");
     app =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-browser-it").withAdoptionShare(1.0),
-            new Random(5));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-browser-it").withAdoptionShare(1.0), 5);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
 
     // Debian's driver and browser only: Selenium Manager must not download anything.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());

@@ -60,8 +60,7 @@ final class StaffAdoptionIT {
 
   @Test
   void theRightTokenAdoptsAndAnnounces() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(withToken.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(withToken)) {
       HttpResponse<String> response =
           post(withToken.port(), "/api/cats/staff-1/adopt", Optional.of(TOKEN));
 

@@ -61,19 +61,17 @@ final class WebSocketGuardIT {
 
   @Test
   void connectionsBeyondTheLimitAreRefused() {
-    try (FeedClient first = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty());
-        FeedClient second = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient first = TestingCafe.feed(app);
+        FeedClient second = TestingCafe.feed(app)) {
       Polling.await(Duration.ofSeconds(10), "two connections", () -> app.connections() == 2);
 
-      assertThatThrownBy(
-              () -> FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty()))
-          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> TestingCafe.feed(app)).isInstanceOf(IllegalStateException.class);
       assertThat(app.connections()).isEqualTo(2);
       assertThat(first.closeStatus()).isEmpty();
       assertThat(second.closeStatus()).isEmpty();
     }
     Polling.await(Duration.ofSeconds(10), "connections released", () -> app.connections() == 0);
-    try (FeedClient again = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient again = TestingCafe.feed(app)) {
       Polling.await(Duration.ofSeconds(10), "a free slot reused", () -> app.connections() == 1);
       assertThat(again.closeStatus()).isEmpty();
     }
