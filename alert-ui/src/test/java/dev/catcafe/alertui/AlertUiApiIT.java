@@ -65,9 +65,7 @@ final class AlertUiApiIT {
   void firstPageHoldsTheSixNewestAvailableCats() {
     HttpResponse<String> response = get(app.port(), "/api/cats?status=available&page=1&limit=6");
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertServed(response, "application/json");
     JsonNode body = json(response);
     assertThat(catIds(body))
         .containsExactly("avail-7", "avail-6", "avail-5", "avail-4", "avail-3", "avail-2");
@@ -177,9 +175,7 @@ final class AlertUiApiIT {
   void avatarsAreSvgPerCoat() {
     HttpResponse<String> avatar = get(app.port(), "/avatars/orange/long.svg");
 
-    assertThat(avatar.statusCode()).isEqualTo(200);
-    assertThat(avatar.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+    assertServed(avatar, "image/svg+xml");
     assertThat(avatar.body()).startsWith("<svg").contains("#f97316");
     assertThat(get(app.port(), "/avatars/unknown/unknown.svg").body()).contains("#cbd5e1");
   }
@@ -208,5 +204,12 @@ final class AlertUiApiIT {
     List<String> ids = new ArrayList<>();
     body.get("cats").forEach(cat -> ids.add(cat.get("cat_id").asText()));
     return ids;
+  }
+
+  /** A 200 response whose Content-Type starts with {@code contentType}. */
+  private static void assertServed(HttpResponse<String> response, String contentType) {
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith(contentType));
   }
 }
