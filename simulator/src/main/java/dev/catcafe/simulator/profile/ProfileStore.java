@@ -48,10 +48,8 @@ public final class ProfileStore {
               "DROP TABLE IF EXISTS %s, %s"
                   .formatted(OperationalSchema.CATS_TABLE, OperationalSchema.VISITORS_TABLE));
         }
-        for (String ddl : OperationalSchema.ddl()) {
-          statement.execute(ddl);
-        }
       }
+      OperationalSchema.createTables(connection);
       long existingCats = count(OperationalSchema.CATS_TABLE);
       long existingVisitors = count(OperationalSchema.VISITORS_TABLE);
       if (existingCats > 0 || existingVisitors > 0) {
