@@ -2,6 +2,7 @@ package dev.catcafe.alertui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.config.KafkaSettings;
@@ -9,6 +10,7 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.event.CafeEvent;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.platform.testing.Polling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,13 +22,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +44,29 @@ final class TestingCafe {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private TestingCafe() {}
+
+  /** The UI's defaults on a free port, reading its topics from the start as its own group. */
+  static AlertUiConfig config(
+      KafkaSettings kafka, PostgresSettings postgres, String consumerGroup) {
+    return AlertUiConfig.defaults(kafka, postgres)
+        .withPort(0)
+        .withConsumerGroup(consumerGroup, "earliest");
+  }
+
+  /**
+   * Starts the UI and waits until its consumer holds its partitions, so no alert sent afterwards is
+   * missed.
+   */
+  static AlertUiApp startAssigned(AlertUiConfig config, long seed) {
+    AlertUiApp app = AlertUiApp.start(config, new Random(seed));
+    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
+    return app;
+  }
+
+  /** A new client of the UI's live feed, sending no Origin header. */
+  static FeedClient feed(AlertUiApp app) {
+    return FeedClient.connect(feedUri(app.port()), Optional.empty());
+  }
 
   /** The operational tables, emptied. */
   static void createTables(PostgresSettings postgres) {
@@ -58,41 +84,29 @@ final class TestingCafe {
       Integer ageMonths,
       String status,
       LocalDate admitted) {
-    try (Connection connection = connect(postgres);
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO cats (cat_id, name, coat_color, coat_length, age, archetype, status,"
-                    + " admitted_date, adopted_date, last_checkup_time)"
-                    + " VALUES (?, ?, ?, ?, ?, 'sleepy_senior', ?, ?, ?, ?)")) {
-      insert.setString(1, catId);
-      insert.setString(2, name);
-      insert.setString(3, coatColor);
-      insert.setString(4, coatLength);
-      insert.setObject(5, ageMonths);
-      insert.setString(6, status);
-      insert.setTimestamp(7, Timestamp.valueOf(admitted.atStartOfDay()));
-      insert.setTimestamp(
-          8,
-          status.equals("adopted") ? Timestamp.valueOf(admitted.plusDays(3).atStartOfDay()) : null);
-      insert.setTimestamp(9, Timestamp.valueOf(admitted.atTime(10, 30, 15)));
-      insert.executeUpdate();
-    } catch (SQLException failure) {
-      throw new IllegalStateException(failure);
-    }
+    execute(
+        postgres,
+        "INSERT INTO cats (cat_id, name, coat_color, coat_length, age, archetype, status,"
+            + " admitted_date, adopted_date, last_checkup_time)"
+            + " VALUES (?, ?, ?, ?, ?, 'sleepy_senior', ?, ?, ?, ?)",
+        catId,
+        name,
+        coatColor,
+        coatLength,
+        ageMonths,
+        status,
+        Timestamp.valueOf(admitted.atStartOfDay()),
+        status.equals("adopted") ? Timestamp.valueOf(admitted.plusDays(3).atStartOfDay()) : null,
+        Timestamp.valueOf(admitted.atTime(10, 30, 15)));
   }
 
   static void insertVisitor(PostgresSettings postgres, String visitorId, String name) {
-    try (Connection connection = connect(postgres);
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO visitors (visitor_id, name, archetype, first_visit_date)"
-                    + " VALUES (?, ?, 'potential_adopter', DATE '2025-10-01')")) {
-      insert.setString(1, visitorId);
-      insert.setString(2, name);
-      insert.executeUpdate();
-    } catch (SQLException failure) {
-      throw new IllegalStateException(failure);
-    }
+    execute(
+        postgres,
+        "INSERT INTO visitors (visitor_id, name, archetype, first_visit_date)"
+            + " VALUES (?, ?, 'potential_adopter', DATE '2025-10-01')",
+        visitorId,
+        name);
   }
 
   /** The cat's status and whether it has an adoption date. */
@@ -209,10 +223,14 @@ final class TestingCafe {
     }
   }
 
-  private static void execute(PostgresSettings postgres, String sql) {
+  /** Runs {@code sql} with {@code parameters} bound to its placeholders in order. */
+  private static void execute(PostgresSettings postgres, String sql, Object... parameters) {
     try (Connection connection = connect(postgres);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.execute();
     } catch (SQLException failure) {
       throw new IllegalStateException(failure);
     }
