@@ -1,0 +1,228 @@
+package dev.catcafe.model.testing;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.cli.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Pins the options of a picocli command the way Trino's {@code ConfigAssertions} pins a config
+ * class: {@link #assertRecordedDefaults} fails when an option is added, removed or renamed, or its
+ * default changes, without the test recording it; {@link #assertFullMapping} fails unless setting
+ * every option to a non-default value reaches the typed config.
+ *
+ * <p>Defaults are read as declared, with no environment variable set ({@code ${env:NAME:-fallback}}
+ * is its fallback; {@code ${sys:name}} is the system property), so the tests pass the same on a
+ * laptop with {@code platform.env} sourced and in CI. Options are named by their longest name, e.g.
+ * {@code --kafka-bootstrap-servers}; mixins' options are included, the standard {@code --help} and
+ * {@code --version} are not.
+ */
+public final class ConfigAssertions {
+  /** The recorded default of an option declared without one. */
+  public static final String NO_DEFAULT = "<no default>";
+
+  private ConfigAssertions() {}
+
+  /**
+   * Fails unless {@code command}'s options are exactly the keys of {@code recordedDefaults}, each
+   * declares the recorded default, and every {@link Duration} option reads its value with {@link
+   * Durations.Converter}, so all commands accept the same duration forms.
+   */
+  public static void assertRecordedDefaults(Object command, Map<String, String> recordedDefaults) {
+    requireNonNull(recordedDefaults, "recordedDefaults is null");
+    List<OptionSpec> options = options(command);
+    Map<String, String> declared = declaredDefaults(options);
+    assertThat(declared.keySet())
+        .as("options of %s (record the default of every option)", commandName(command))
+        .containsExactlyInAnyOrderElementsOf(recordedDefaults.keySet());
+    assertThat(declared)
+        .as("defaults of %s", commandName(command))
+        .containsExactlyInAnyOrderEntriesOf(recordedDefaults);
+    for (OptionSpec option : options) {
+      if (option.type() == Duration.class) {
+        assertThat(option.converters())
+            .as("converter of %s (every duration option uses Durations)", option.longestName())
+            .hasAtLeastOneElementOfType(Durations.Converter.class);
+      }
+    }
+  }
+
+  /**
+   * Parses {@code arguments} (option name to value, one entry per option of the command, each value
+   * different from the option's default) into a fresh command and fails unless {@code config} of it
+   * equals {@code expected}. A boolean option is given as {@code --flag} for {@code true} and as
+   * {@code --no-flag} for {@code false}.
+   */
+  public static <C> void assertFullMapping(
+      Supplier<C> newCommand,
+      Map<String, String> arguments,
+      Function<? super C, ?> config,
+      Object expected) {
+    assertFullMapping(newCommand, config, new Mapping(arguments, expected));
+  }
+
+  /**
+   * {@link #assertFullMapping(Supplier, Map, Function, Object)} for a command with options that
+   * exclude each other: each mapping is parsed on its own, and every option must be set (to a
+   * non-default value) in at least one of them.
+   */
+  public static <C> void assertFullMapping(
+      Supplier<C> newCommand, Function<? super C, ?> config, Mapping... mappings) {
+    requireNonNull(newCommand, "newCommand is null");
+    requireNonNull(config, "config is null");
+    C command = newCommand.get();
+    List<OptionSpec> options = options(command);
+    Map<String, String> defaults = declaredDefaults(options);
+    Set<String> mapped = new TreeSet<>();
+    for (Mapping mapping : mappings) {
+      mapped.addAll(mapping.arguments().keySet());
+    }
+    assertThat(mapped)
+        .as("options of %s (map every option)", commandName(command))
+        .containsExactlyInAnyOrderElementsOf(defaults.keySet());
+    for (Mapping mapping : mappings) {
+      List<String> args = new ArrayList<>();
+      for (OptionSpec option : options) {
+        String name = option.longestName();
+        String value = mapping.arguments().get(name);
+        if (value != null) {
+          assertThat(value)
+              .as("value of %s (must differ from its default)", name)
+              .isNotEqualTo(defaults.get(name));
+          args.add(argument(option, value));
+        }
+      }
+      C parsed = parseWithoutEnvironment(newCommand.get(), args.toArray(String[]::new));
+      assertThat(config.apply(parsed))
+          .as("config of %s", String.join(" ", args))
+          .isEqualTo(mapping.expected());
+    }
+  }
+
+  /** Options set on one command line, and the config they must give. */
+  public record Mapping(Map<String, String> arguments, Object expected) {
+    public Mapping {
+      arguments = Map.copyOf(requireNonNull(arguments, "arguments is null"));
+      requireNonNull(expected, "expected is null");
+    }
+  }
+
+  /**
+   * Parses {@code args} into {@code command} as if no environment variable were set: options not
+   * given take their declared fallback, not the value of the machine's environment.
+   */
+  public static <C> C parseWithoutEnvironment(C command, String... args) {
+    CommandLine commandLine = new CommandLine(command);
+    Map<String, String> defaults = declaredDefaults(options(commandLine));
+    commandLine.setDefaultValueProvider(
+        argument ->
+            argument instanceof OptionSpec option
+                    && !NO_DEFAULT.equals(defaults.get(option.longestName()))
+                ? defaults.get(option.longestName())
+                : null);
+    commandLine.parseArgs(args);
+    return command;
+  }
+
+  /**
+   * {@code text} with every {@code ${env:NAME:-fallback}} replaced by its fallback and every {@code
+   * ${sys:name}} by the system property: the default as declared, for no environment.
+   */
+  public static String resolveWithoutEnvironment(String text) {
+    StringBuilder resolved = new StringBuilder();
+    int position = 0;
+    while (position < text.length()) {
+      int start = text.indexOf("${", position);
+      if (start < 0) {
+        resolved.append(text, position, text.length());
+        break;
+      }
+      resolved.append(text, position, start);
+      int end = closingBrace(text, start + 2);
+      resolved.append(lookUp(text.substring(start + 2, end)));
+      position = end + 1;
+    }
+    return resolved.toString();
+  }
+
+  private static String lookUp(String expression) {
+    int fallbackAt = expression.indexOf(":-");
+    String key = fallbackAt < 0 ? expression : expression.substring(0, fallbackAt);
+    if (key.startsWith("sys:") && System.getProperty(key.substring(4)) != null) {
+      return System.getProperty(key.substring(4));
+    }
+    if (fallbackAt < 0) {
+      throw new AssertionError("${%s} has no fallback: declare one".formatted(expression));
+    }
+    return resolveWithoutEnvironment(expression.substring(fallbackAt + 2));
+  }
+
+  private static int closingBrace(String text, int from) {
+    int depth = 1;
+    for (int index = from; index < text.length(); index++) {
+      if (text.startsWith("${", index)) {
+        depth++;
+        index++;
+      } else if (text.charAt(index) == '}' && --depth == 0) {
+        return index;
+      }
+    }
+    throw new AssertionError("unclosed ${ in " + text);
+  }
+
+  private static String argument(OptionSpec option, String value) {
+    boolean flag =
+        (option.type() == boolean.class || option.type() == Boolean.class)
+            && option.arity().max() == 0;
+    if (!flag) {
+      return option.longestName() + "=" + value;
+    }
+    if (value.equals("true")) {
+      return option.longestName();
+    }
+    assertThat(value).as("value of the flag %s", option.longestName()).isEqualTo("false");
+    assertThat(option.negatable()).as("%s is negatable", option.longestName()).isTrue();
+    return "--no-" + option.longestName().substring(2);
+  }
+
+  private static Map<String, String> declaredDefaults(List<OptionSpec> options) {
+    Map<String, String> defaults = new TreeMap<>();
+    for (OptionSpec option : options) {
+      String declared = option.defaultValue();
+      defaults.put(
+          option.longestName(),
+          declared == null ? NO_DEFAULT : resolveWithoutEnvironment(declared));
+    }
+    return defaults;
+  }
+
+  private static List<OptionSpec> options(Object command) {
+    return options(new CommandLine(requireNonNull(command, "command is null")));
+  }
+
+  /** The command's options with their defaults as declared: variables are left to this class. */
+  private static List<OptionSpec> options(CommandLine commandLine) {
+    CommandSpec spec = commandLine.getCommandSpec();
+    spec.interpolateVariables(false);
+    spec.mixins().values().forEach(mixin -> mixin.interpolateVariables(false));
+    return spec.options().stream()
+        .filter(option -> !option.usageHelp() && !option.versionHelp())
+        .toList();
+  }
+
+  private static String commandName(Object command) {
+    return command.getClass().getSimpleName();
+  }
+}
