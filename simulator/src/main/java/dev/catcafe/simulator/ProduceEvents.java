@@ -52,8 +52,8 @@ public final class ProduceEvents implements Callable<Integer> {
           Topic.CAT_WELLNESS,
           Topic.CAT_LOCATIONS);
 
-  @Mixin private KafkaOptions kafka;
-  @Mixin private PostgresOptions postgres;
+  @Mixin KafkaOptions kafka;
+  @Mixin PostgresOptions postgres;
 
   @Option(
       names = "--tick-millis",
