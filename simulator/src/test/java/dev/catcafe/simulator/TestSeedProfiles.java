@@ -1,16 +1,16 @@
 package dev.catcafe.simulator;
 
-import static dev.catcafe.model.testing.ConfigAssertions.NO_DEFAULT;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.POSTGRES_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.simulator.SeedProfiles.Seeding;
 import dev.catcafe.simulator.profile.ProfileCounts;
 import java.time.LocalDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Pins the seeder's option names and defaults, and maps each onto what one run seeds. */
@@ -19,36 +19,33 @@ final class TestSeedProfiles {
   void recordsEveryDefault() {
     assertRecordedDefaults(
         new SeedProfiles(),
-        Map.of(
-            "--postgres-url", "jdbc:postgresql://127.0.0.1:5432/cafe",
-            "--postgres-user", "cafe",
-            "--seed", "20251007",
-            "--reset", NO_DEFAULT,
-            "--adopted-cats", "10000",
-            "--available-cats", "1000",
-            "--visitors", "1000",
-            "--checkup-time", NO_DEFAULT));
+        POSTGRES_DEFAULTS
+            + """
+        --seed            20251007
+        --reset
+        --adopted-cats    10000
+        --available-cats  1000
+        --visitors        1000
+        --checkup-time
+        """);
   }
 
   @Test
   void mapsEveryOption() {
     assertFullMapping(
         SeedProfiles::new,
-        Map.of(
-            "--postgres-url", "jdbc:postgresql://db:5433/shop",
-            "--postgres-user", "clerk",
-            "--seed", "11",
-            "--reset", "true",
-            "--adopted-cats", "20",
-            "--available-cats", "5",
-            "--visitors", "7",
-            "--checkup-time", "2025-10-07T12:30:45"),
+        POSTGRES_ARGUMENTS
+            + """
+        --seed            11
+        --reset           true
+        --adopted-cats    20
+        --available-cats  5
+        --visitors        7
+        --checkup-time    2025-10-07T12:30:45
+        """,
         SeedProfiles::seeding,
         new Seeding(
-            new PostgresSettings(
-                "jdbc:postgresql://db:5433/shop",
-                "clerk",
-                System.getenv().getOrDefault("POSTGRES_PASSWORD", "")),
+            POSTGRES_SETTINGS,
             11,
             true,
             new ProfileCounts(20, 5, 7),

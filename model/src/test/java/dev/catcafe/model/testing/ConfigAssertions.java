@@ -36,6 +36,14 @@ public final class ConfigAssertions {
   private ConfigAssertions() {}
 
   /**
+   * {@link #assertRecordedDefaults(Object, Map)} with the defaults as a {@link #table}: one line an
+   * option, its name then its default; a name alone means no default, {@code ""} the empty string.
+   */
+  public static void assertRecordedDefaults(Object command, String recordedDefaults) {
+    assertRecordedDefaults(command, table(recordedDefaults));
+  }
+
+  /**
    * Fails unless {@code command}'s options are exactly the keys of {@code recordedDefaults}, each
    * declares the recorded default, and every {@link Duration} option reads its value with {@link
    * Durations.Converter}, so all commands accept the same duration forms.
@@ -57,6 +65,15 @@ public final class ConfigAssertions {
             .hasAtLeastOneElementOfType(Durations.Converter.class);
       }
     }
+  }
+
+  /**
+   * {@link #assertFullMapping(Supplier, Map, Function, Object)} with the arguments as a {@link
+   * #table}: one line an option, its name then its value.
+   */
+  public static <C> void assertFullMapping(
+      Supplier<C> newCommand, String arguments, Function<? super C, ?> config, Object expected) {
+    assertFullMapping(newCommand, table(arguments), config, expected);
   }
 
   /**
@@ -117,6 +134,33 @@ public final class ConfigAssertions {
       arguments = Map.copyOf(requireNonNull(arguments, "arguments is null"));
       requireNonNull(expected, "expected is null");
     }
+
+    /** The arguments as a {@link ConfigAssertions#table}. */
+    public Mapping(String arguments, Object expected) {
+      this(table(arguments), expected);
+    }
+  }
+
+  /**
+   * Reads a table of options, one a line: the option name, white space, then its value to the end
+   * of the line ({@code ${sys:...}} resolved as in {@link #resolveWithoutEnvironment}). A name
+   * alone stands for {@link #NO_DEFAULT}; {@code ""} for the empty string. Tables read like {@code
+   * --help}, and keep the recorded values out of code.
+   */
+  public static Map<String, String> table(String text) {
+    Map<String, String> entries = new TreeMap<>();
+    for (String line : requireNonNull(text, "text is null").strip().split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] nameAndValue = line.strip().split("\\s+", 2);
+      String value = nameAndValue.length == 1 ? NO_DEFAULT : nameAndValue[1].strip();
+      String previous =
+          entries.put(
+              nameAndValue[0], value.equals("\"\"") ? "" : resolveWithoutEnvironment(value));
+      assertThat(previous).as("%s listed twice", nameAndValue[0]).isNull();
+    }
+    return entries;
   }
 
   /**

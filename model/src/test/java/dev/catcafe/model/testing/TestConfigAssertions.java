@@ -111,6 +111,28 @@ final class TestConfigAssertions {
   }
 
   @Test
+  void readsATableOfOptions() {
+    assertThat(
+            ConfigAssertions.table(
+                """
+                --size   3
+                --loud
+                --name   ""
+                --path   ${sys:java.specification.version}/x
+                """))
+        .isEqualTo(
+            Map.of(
+                "--size",
+                "3",
+                "--loud",
+                ConfigAssertions.NO_DEFAULT,
+                "--name",
+                "",
+                "--path",
+                System.getProperty("java.specification.version") + "/x"));
+  }
+
+  @Test
   void resolvesVariablesAsIfNoneWereSet() {
     assertThat(resolveWithoutEnvironment("${env:PATH:-none}")).isEqualTo("none");
     assertThat(resolveWithoutEnvironment("a${env:HOME:-b${sys:java.specification.version}}c"))

@@ -1,17 +1,19 @@
 package dev.catcafe.streaming.alerts;
 
-import static dev.catcafe.model.testing.ConfigAssertions.NO_DEFAULT;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Pins the Detective's option names and defaults, and that bad values are usage errors. */
 final class TestAdopterDetectiveConfig {
@@ -19,37 +21,33 @@ final class TestAdopterDetectiveConfig {
   void recordsEveryDefault() {
     assertRecordedDefaults(
         new AdopterDetectiveJob(),
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "127.0.0.1:9092"),
-            Map.entry("--kafka-topic-prefix", ""),
-            Map.entry("--threshold", "3"),
-            Map.entry("--state-ttl", "30d"),
-            Map.entry("--watermark-delay", "10m"),
-            Map.entry("--checkpoint-location", NO_DEFAULT),
-            Map.entry("--trigger-interval", "500ms"),
-            Map.entry("--starting-offsets", "latest"),
-            Map.entry("--spark-master", "local[2]")));
+        STREAM_DEFAULTS
+            + """
+        --threshold            3
+        --state-ttl            30d
+        --watermark-delay      10m
+        --trigger-interval     500ms
+        --spark-master         local[2]
+        """);
   }
 
   @Test
   void mapsEveryOption() {
     assertFullMapping(
         AdopterDetectiveJob::new,
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "broker:19092"),
-            Map.entry("--kafka-topic-prefix", "t-"),
-            Map.entry("--threshold", "5"),
-            // Short and ISO forms alike, through the one duration converter.
-            Map.entry("--state-ttl", "7d"),
-            Map.entry("--watermark-delay", "PT1M"),
-            Map.entry("--checkpoint-location", "/tmp/cp"),
-            Map.entry("--trigger-interval", "2s"),
-            Map.entry("--starting-offsets", "earliest"),
-            Map.entry("--spark-master", "local[1]")),
+        // Short and ISO forms alike, through the one duration converter.
+        STREAM_ARGUMENTS
+            + """
+        --threshold            5
+        --state-ttl            7d
+        --watermark-delay      PT1M
+        --trigger-interval     2s
+        --spark-master         local[1]
+        """,
         job -> List.of(job.config(), job.sparkMaster),
         List.of(
             new AdopterDetectiveConfig(
-                new KafkaSettings("broker:19092", "t-"),
+                KAFKA_SETTINGS,
                 new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1)),
                 "/tmp/cp",
                 Duration.ofSeconds(2),
@@ -69,14 +67,15 @@ final class TestAdopterDetectiveConfig {
     assertThat(config.checkpointLocation()).endsWith("adopter-detective");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"--state-ttl=PT0S", "--state-ttl=0s", "--starting-offsets=middle"})
+  void badValuesAreUsageErrors(String argument) {
+    assertThat(Commands.execute(new AdopterDetectiveJob(), argument))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+
   @Test
-  void badValuesAreUsageErrors() {
-    assertThat(Commands.execute(new AdopterDetectiveJob(), "--state-ttl=PT0S"))
-        .isEqualTo(Commands.USAGE_ERROR);
-    assertThat(Commands.execute(new AdopterDetectiveJob(), "--state-ttl=0s"))
-        .isEqualTo(Commands.USAGE_ERROR);
-    assertThat(Commands.execute(new AdopterDetectiveJob(), "--starting-offsets=middle"))
-        .isEqualTo(Commands.USAGE_ERROR);
+  void unknownOptionsAreUsageErrors() {
     assertThat(Commands.execute(new AdopterDetectiveJob(), "--no-such-option"))
         .isEqualTo(Commands.USAGE_ERROR);
   }

@@ -1,18 +1,21 @@
 package dev.catcafe.streaming.alerts;
 
-import static dev.catcafe.model.testing.ConfigAssertions.NO_DEFAULT;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.DEFAULT_KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** Pins the Guardian's option names and defaults, and that bad values are usage errors. */
@@ -21,43 +24,39 @@ final class TestWellnessGuardianConfig {
   void recordsEveryDefault() {
     assertRecordedDefaults(
         new WellnessGuardianJob(),
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "127.0.0.1:9092"),
-            Map.entry("--kafka-topic-prefix", ""),
-            Map.entry("--mode", "realtime"),
-            Map.entry("--dehydration-threshold-hours", "4.0"),
-            Map.entry("--stress-threshold", "0.1"),
-            Map.entry("--checkpoint-location", NO_DEFAULT),
-            // Mode-dependent: WellnessGuardianConfig.defaultTriggerInterval.
-            Map.entry("--trigger-interval", NO_DEFAULT),
-            Map.entry("--starting-offsets", "latest"),
-            Map.entry("--spark-master", "local[4]")));
+        // No --trigger-interval default: it depends on the mode (defaultTriggerInterval).
+        STREAM_DEFAULTS
+            + """
+        --mode                         realtime
+        --dehydration-threshold-hours  4.0
+        --stress-threshold             0.1
+        --trigger-interval
+        --spark-master                 local[4]
+        """);
   }
 
   @Test
   void mapsEveryOption() {
     assertFullMapping(
         WellnessGuardianJob::new,
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "broker:19092"),
-            Map.entry("--kafka-topic-prefix", "t-"),
-            Map.entry("--mode", "MicroBatch"),
-            Map.entry("--dehydration-threshold-hours", "5"),
-            Map.entry("--stress-threshold", "0.2"),
-            Map.entry("--checkpoint-location", "/tmp/cp"),
-            Map.entry("--trigger-interval", "1s"),
-            Map.entry("--starting-offsets", "earliest"),
-            Map.entry("--spark-master", "local[1]")),
-        job -> List.of(job.config(), job.sparkMaster),
+        STREAM_ARGUMENTS
+            + """
+        --mode                         MicroBatch
+        --dehydration-threshold-hours  5
+        --stress-threshold             0.2
+        --trigger-interval             1s
+        --spark-master                 local[1]
+        """,
+        job -> List.of(job.sparkMaster, job.config()),
         List.of(
+            "local[1]",
             new WellnessGuardianConfig(
-                new KafkaSettings("broker:19092", "t-"),
+                KAFKA_SETTINGS,
                 AlertJobMode.MICROBATCH,
                 new WellnessThresholds(5.0, 0.2),
                 "/tmp/cp",
                 Duration.ofSeconds(1),
-                "earliest"),
-            "local[1]"));
+                "earliest")));
   }
 
   @Test
@@ -103,13 +102,11 @@ final class TestWellnessGuardianConfig {
     assertThat(config.checkpointLocation()).endsWith("wellness-guardian-microbatch");
   }
 
-  @Test
-  void badValuesAreUsageErrors() {
-    assertThat(Commands.execute(new WellnessGuardianJob(), "--mode=continuous"))
-        .isEqualTo(Commands.USAGE_ERROR);
-    assertThat(Commands.execute(new WellnessGuardianJob(), "--trigger-interval=PT1S"))
-        .isEqualTo(Commands.USAGE_ERROR);
-    assertThat(Commands.execute(new WellnessGuardianJob(), "--trigger-interval=soon"))
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"--mode=continuous", "--trigger-interval=PT1S", "--trigger-interval=soon"})
+  void badValuesAreUsageErrors(String argument) {
+    assertThat(Commands.execute(new WellnessGuardianJob(), argument))
         .isEqualTo(Commands.USAGE_ERROR);
   }
 
@@ -120,7 +117,7 @@ final class TestWellnessGuardianConfig {
     assertThatThrownBy(
             () ->
                 new WellnessGuardianConfig(
-                    new KafkaSettings("127.0.0.1:9092"),
+                    DEFAULT_KAFKA_SETTINGS,
                     AlertJobMode.REALTIME,
                     WellnessThresholds.defaults(),
                     "/tmp/cp",

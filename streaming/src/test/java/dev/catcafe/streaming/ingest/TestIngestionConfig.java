@@ -1,16 +1,18 @@
 package dev.catcafe.streaming.ingest;
 
-import static dev.catcafe.model.testing.ConfigAssertions.NO_DEFAULT;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
-import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
-import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,70 +22,49 @@ import org.junit.jupiter.api.Test;
 
 /** Pins the raw ingestion's option names and defaults, and maps each onto the typed config. */
 final class TestIngestionConfig {
-  private static final String WORKING_DIRECTORY = System.getProperty("user.dir");
-
   @Test
   void recordsEveryDefault() {
     assertRecordedDefaults(
         new RawIngestionJob(),
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "127.0.0.1:9092"),
-            Map.entry("--kafka-topic-prefix", ""),
-            Map.entry("--catalog-name", "lakehouse"),
-            Map.entry("--catalog-type", "jdbc"),
-            Map.entry("--catalog-uri", "jdbc:postgresql://127.0.0.1:5432/iceberg_catalog"),
-            Map.entry("--catalog-user", "cafe"),
-            Map.entry("--warehouse", "file://" + WORKING_DIRECTORY + "/.work/platform/warehouse"),
-            Map.entry("--namespace", "cafe"),
-            Map.entry(
-                "--checkpoint-root",
-                "file://" + WORKING_DIRECTORY + "/.work/checkpoints/raw-ingestion"),
-            Map.entry("--trigger-interval", "30s"),
-            Map.entry("--max-offsets-per-trigger", "500000"),
-            Map.entry("--min-partitions", "0"),
-            Map.entry("--fail-on-data-loss", "true"),
-            Map.entry("--available-now", NO_DEFAULT),
-            Map.entry("--topic", NO_DEFAULT),
-            Map.entry("--spark-master", "local[*]"),
-            Map.entry("--spark-ui", "true"),
-            Map.entry("--spark-conf", NO_DEFAULT)));
+        KAFKA_DEFAULTS
+            + CATALOG_DEFAULTS
+            + """
+        --checkpoint-root          file://${sys:user.dir}/.work/checkpoints/raw-ingestion
+        --trigger-interval         30s
+        --max-offsets-per-trigger  500000
+        --min-partitions           0
+        --fail-on-data-loss        true
+        --available-now
+        --topic
+        --spark-master             local[*]
+        --spark-ui                 true
+        --spark-conf
+        """);
   }
 
   @Test
   void mapsEveryOption() {
     assertFullMapping(
         RawIngestionJob::new,
-        Map.ofEntries(
-            Map.entry("--kafka-bootstrap-servers", "broker:19092"),
-            Map.entry("--kafka-topic-prefix", "t-"),
-            Map.entry("--catalog-name", "lake"),
-            Map.entry("--catalog-type", "JDBC"),
-            Map.entry("--catalog-uri", "jdbc:postgresql://db:5433/catalog"),
-            Map.entry("--catalog-user", "keeper"),
-            Map.entry("--warehouse", "s3://bucket/warehouse"),
-            Map.entry("--namespace", "shop"),
-            Map.entry("--checkpoint-root", "/tmp/checkpoints/"),
-            Map.entry("--trigger-interval", "2s"),
-            Map.entry("--max-offsets-per-trigger", "1000"),
-            Map.entry("--min-partitions", "4"),
-            Map.entry("--fail-on-data-loss", "false"),
-            Map.entry("--available-now", "true"),
-            Map.entry("--topic", "CAT_WELLNESS"),
-            Map.entry("--spark-master", "local[1]"),
-            Map.entry("--spark-ui", "false"),
-            Map.entry("--spark-conf", "spark.sql.shuffle.partitions=3")),
+        KAFKA_ARGUMENTS
+            + CATALOG_ARGUMENTS
+            + """
+        --checkpoint-root          /tmp/checkpoints/
+        --trigger-interval         2s
+        --max-offsets-per-trigger  1000
+        --min-partitions           4
+        --fail-on-data-loss        false
+        --available-now            true
+        --topic                    CAT_WELLNESS
+        --spark-master             local[1]
+        --spark-ui                 false
+        --spark-conf               spark.sql.shuffle.partitions=3
+        """,
         job -> List.of(job.config(), job.sparkMaster, job.sparkUi, job.sparkConf),
         List.of(
             new IngestionConfig(
-                new KafkaSettings("broker:19092", "t-"),
-                new CatalogSettings(
-                    "lake",
-                    CatalogType.JDBC,
-                    "jdbc:postgresql://db:5433/catalog",
-                    "keeper",
-                    System.getenv().getOrDefault("ICEBERG_CATALOG_PASSWORD", ""),
-                    "s3://bucket/warehouse",
-                    "shop"),
+                KAFKA_SETTINGS,
+                CATALOG_SETTINGS,
                 Set.of(Topic.CAT_WELLNESS),
                 "/tmp/checkpoints",
                 Duration.ofSeconds(2),
