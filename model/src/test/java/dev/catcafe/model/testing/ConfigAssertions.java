@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +162,59 @@ public final class ConfigAssertions {
       assertThat(previous).as("%s listed twice", nameAndValue[0]).isNull();
     }
     return entries;
+  }
+
+  /**
+   * For a config read from environment variables, Trino's full mapping: {@code fromEnvironment} of
+   * {@code environment} (every variable set to a non-default value) must equal {@code expected},
+   * and must read exactly the variables of {@code environment}, so a variable added to the config
+   * without being mapped here fails.
+   */
+  public static <T> void assertFullEnvironmentMapping(
+      Function<Map<String, String>, T> fromEnvironment,
+      Map<String, String> environment,
+      T expected) {
+    requireNonNull(fromEnvironment, "fromEnvironment is null");
+    RecordingEnvironment recording = new RecordingEnvironment(environment);
+    assertThat(fromEnvironment.apply(recording))
+        .as("config of %s", environment)
+        .isEqualTo(expected);
+    assertThat(recording.read)
+        .as("variables read (map every variable)")
+        .containsExactlyInAnyOrderElementsOf(environment.keySet());
+    RecordingEnvironment empty = new RecordingEnvironment(Map.of());
+    T defaults = fromEnvironment.apply(empty);
+    assertThat(empty.read).as("variables read without any set").isEqualTo(recording.read);
+    assertThat(defaults)
+        .as("defaults (every variable must change the config)")
+        .isNotEqualTo(expected);
+  }
+
+  /** An environment that remembers which variables were asked for. */
+  private static final class RecordingEnvironment extends HashMap<String, String> {
+    private final Set<String> read = new TreeSet<>();
+
+    private RecordingEnvironment(Map<String, String> variables) {
+      super(requireNonNull(variables, "variables is null"));
+    }
+
+    @Override
+    public String get(Object variable) {
+      read.add((String) variable);
+      return super.get(variable);
+    }
+
+    @Override
+    public String getOrDefault(Object variable, String fallback) {
+      read.add((String) variable);
+      return super.getOrDefault(variable, fallback);
+    }
+
+    @Override
+    public boolean containsKey(Object variable) {
+      read.add((String) variable);
+      return super.containsKey(variable);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.catcafe.model.testing;
 
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullEnvironmentMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
@@ -9,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,6 +133,18 @@ final class TestConfigAssertions {
                 "",
                 "--path",
                 System.getProperty("java.specification.version") + "/x"));
+  }
+
+  @Test
+  void failsOnAnEnvironmentVariableThatIsNotMapped() {
+    Function<Map<String, String>, List<String>> config =
+        environment ->
+            List.of(environment.getOrDefault("A", "1"), environment.getOrDefault("B", "2"));
+    assertFullEnvironmentMapping(config, Map.of("A", "3", "B", "4"), List.of("3", "4"));
+    assertThatThrownBy(
+            () -> assertFullEnvironmentMapping(config, Map.of("A", "3"), List.of("3", "2")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("B");
   }
 
   @Test
