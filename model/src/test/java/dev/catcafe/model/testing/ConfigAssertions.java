@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -222,8 +223,23 @@ public final class ConfigAssertions {
    * given take their declared fallback, not the value of the machine's environment.
    */
   public static <C> C parseWithoutEnvironment(C command, String... args) {
+    return parseWithEnvironment(command, Map.of(), args);
+  }
+
+  /**
+   * Parses {@code args} into {@code command} as if {@code environment} were the whole environment:
+   * what a job would read in a pod given those variables.
+   */
+  public static <C> C parseWithEnvironment(
+      C command, Map<String, String> environment, String... args) {
+    requireNonNull(environment, "environment is null");
     CommandLine commandLine = new CommandLine(command);
-    Map<String, String> defaults = declaredDefaults(options(commandLine));
+    Map<String, String> defaults = new TreeMap<>();
+    for (OptionSpec option : options(commandLine)) {
+      String declared = option.defaultValue();
+      defaults.put(
+          option.longestName(), declared == null ? NO_DEFAULT : resolve(declared, environment));
+    }
     commandLine.setDefaultValueProvider(
         argument ->
             argument instanceof OptionSpec option
@@ -239,6 +255,22 @@ public final class ConfigAssertions {
    * ${sys:name}} by the system property: the default as declared, for no environment.
    */
   public static String resolveWithoutEnvironment(String text) {
+    return resolve(text, Map.of());
+  }
+
+  /** The environment variables the defaults of {@code command}'s options read. */
+  public static Set<String> environmentVariables(Object command) {
+    Set<String> variables = new TreeSet<>();
+    Pattern variable = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)");
+    for (OptionSpec option : options(command)) {
+      if (option.defaultValue() != null) {
+        variable.matcher(option.defaultValue()).results().forEach(m -> variables.add(m.group(1)));
+      }
+    }
+    return variables;
+  }
+
+  private static String resolve(String text, Map<String, String> environment) {
     StringBuilder resolved = new StringBuilder();
     int position = 0;
     while (position < text.length()) {
@@ -249,22 +281,25 @@ public final class ConfigAssertions {
       }
       resolved.append(text, position, start);
       int end = closingBrace(text, start + 2);
-      resolved.append(lookUp(text.substring(start + 2, end)));
+      resolved.append(lookUp(text.substring(start + 2, end), environment));
       position = end + 1;
     }
     return resolved.toString();
   }
 
-  private static String lookUp(String expression) {
+  private static String lookUp(String expression, Map<String, String> environment) {
     int fallbackAt = expression.indexOf(":-");
     String key = fallbackAt < 0 ? expression : expression.substring(0, fallbackAt);
+    if (key.startsWith("env:") && environment.get(key.substring(4)) != null) {
+      return environment.get(key.substring(4));
+    }
     if (key.startsWith("sys:") && System.getProperty(key.substring(4)) != null) {
       return System.getProperty(key.substring(4));
     }
     if (fallbackAt < 0) {
       throw new AssertionError("${%s} has no fallback: declare one".formatted(expression));
     }
-    return resolveWithoutEnvironment(expression.substring(fallbackAt + 2));
+    return resolve(expression.substring(fallbackAt + 2), environment);
   }
 
   private static int closingBrace(String text, int from) {
