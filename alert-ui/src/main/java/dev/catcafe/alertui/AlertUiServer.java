@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "alert-ui",
-    mixinStandardHelpOptions = true,
     description = "Serves the live cafe feed, the cat roster and adoptions on one page.")
 public final class AlertUiServer implements Callable<Integer> {
   @Mixin private KafkaOptions kafka;

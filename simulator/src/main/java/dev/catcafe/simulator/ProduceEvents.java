@@ -38,10 +38,7 @@ import picocli.CommandLine.Spec;
  * writes check-ins, interactions, orders, wellness readings and locations to Kafka, re-reading the
  * available cats and the visitors from PostgreSQL every refresh interval.
  */
-@Command(
-    name = "produce-events",
-    mixinStandardHelpOptions = true,
-    description = "Simulate the cafe and write its events to Kafka.")
+@Command(name = "produce-events", description = "Simulate the cafe and write its events to Kafka.")
 public final class ProduceEvents implements Callable<Integer> {
   /** The topics the simulator writes; the alert topics belong to the streaming jobs. */
   public static final List<Topic> PRODUCED_TOPICS =
@@ -99,7 +96,7 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--refresh-interval",
-      defaultValue = ProductionConfig.DEFAULT_REFRESH_INTERVAL_TEXT,
+      defaultValue = ProductionConfig.DEFAULT_REFRESH_INTERVAL,
       converter = Durations.Converter.class,
       description =
           "How often cats and visitors are re-read from PostgreSQL. Default: ${DEFAULT-VALUE}.")
@@ -107,7 +104,7 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--stats-interval",
-      defaultValue = ProductionConfig.DEFAULT_STATS_INTERVAL_TEXT,
+      defaultValue = ProductionConfig.DEFAULT_STATS_INTERVAL,
       converter = Durations.Converter.class,
       description = "How often events/s per topic are logged. Default: ${DEFAULT-VALUE}.")
   private Duration statsInterval;
@@ -117,7 +114,7 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--anomaly-rate",
-      defaultValue = SimulationRules.ORIGINAL_ANOMALY_RATE_TEXT,
+      defaultValue = SimulationRules.ORIGINAL_ANOMALY_RATE,
       description =
           "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly. Default: ${DEFAULT-VALUE}.")
   private double anomalyRate;
@@ -142,7 +139,7 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--kafka-timeout",
-      defaultValue = KafkaTuning.DEFAULT_TIMEOUT_TEXT,
+      defaultValue = KafkaTuning.DEFAULT_TIMEOUT,
       converter = Durations.Converter.class,
       description = "How long to wait for the broker before failing. Default: ${DEFAULT-VALUE}.")
   private Duration kafkaTimeout;

@@ -31,7 +31,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "seed-profiles",
-    mixinStandardHelpOptions = true,
     description = "Create and fill the cafe's cats and visitors tables in PostgreSQL.")
 public final class SeedProfiles implements Callable<Integer> {
   @Mixin PostgresOptions postgres;

@@ -38,6 +38,20 @@ final class TestCommands {
   }
 
   @Test
+  void everyCommandAnswersHelpOnce() {
+    @Command(name = "helpful", mixinStandardHelpOptions = true)
+    final class AlreadyHelpful implements Callable<Integer> {
+      @Override
+      public Integer call() {
+        return 1;
+      }
+    }
+    assertThat(Commands.execute(new Probe(), "--help")).isZero();
+    assertThat(Commands.execute(new Probe(), "--version")).isZero();
+    assertThat(Commands.execute(new AlreadyHelpful(), "--help")).isZero();
+  }
+
+  @Test
   void unknownArgumentIsAUsageError() {
     assertThat(Commands.execute(new Probe(), "--no-such-setting=1"))
         .isEqualTo(Commands.USAGE_ERROR);

@@ -21,13 +21,13 @@ public record KafkaTuning(String compression, int lingerMillis, int batchBytes, 
   public static final String DEFAULT_COMPRESSION = "lz4";
   public static final int DEFAULT_LINGER_MILLIS = 20;
   public static final int DEFAULT_BATCH_BYTES = 256 * 1024;
-  public static final String DEFAULT_TIMEOUT_TEXT = "15s";
+  public static final String DEFAULT_TIMEOUT = "15s";
   public static final KafkaTuning DEFAULT =
       new KafkaTuning(
           DEFAULT_COMPRESSION,
           DEFAULT_LINGER_MILLIS,
           DEFAULT_BATCH_BYTES,
-          Durations.parse(DEFAULT_TIMEOUT_TEXT));
+          Durations.parse(DEFAULT_TIMEOUT));
 
   public KafkaTuning {
     requireNonNull(compression, "compression is null");

@@ -40,9 +40,9 @@ public record ProductionConfig(
   public static final long DEFAULT_TICK_MILLIS = 1000;
 
   /** The original re-reads cats and visitors every minute. */
-  public static final String DEFAULT_REFRESH_INTERVAL_TEXT = "60s";
+  public static final String DEFAULT_REFRESH_INTERVAL = "60s";
 
-  public static final String DEFAULT_STATS_INTERVAL_TEXT = "10s";
+  public static final String DEFAULT_STATS_INTERVAL = "10s";
 
   public ProductionConfig {
     if (!(ticksPerSecond > 0 && ticksPerSecond <= MAXIMUM_TICKS_PER_SECOND)) {

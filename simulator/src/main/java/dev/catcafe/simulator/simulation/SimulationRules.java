@@ -8,10 +8,10 @@ package dev.catcafe.simulator.simulation;
  */
 public record SimulationRules(double anomalyRate) {
   /** The original's rate as written on the command line ({@code --anomaly-rate}). */
-  public static final String ORIGINAL_ANOMALY_RATE_TEXT = "0.0002";
+  public static final String ORIGINAL_ANOMALY_RATE = "0.0002";
 
-  public static final double ORIGINAL_ANOMALY_RATE = Double.parseDouble(ORIGINAL_ANOMALY_RATE_TEXT);
-  public static final SimulationRules ORIGINAL = new SimulationRules(ORIGINAL_ANOMALY_RATE);
+  public static final SimulationRules ORIGINAL =
+      new SimulationRules(Double.parseDouble(ORIGINAL_ANOMALY_RATE));
 
   public SimulationRules {
     if (!(anomalyRate >= 0.0 && anomalyRate <= 1.0)) {

@@ -2,7 +2,6 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 
@@ -28,10 +27,7 @@ public record AdopterDetectiveConfig(
    * back-to-back batches ({@code PT0S}) would keep a core busy; half a second keeps the alert
    * latency under a second.
    */
-  public static final String DEFAULT_TRIGGER_INTERVAL_TEXT = "500ms";
-
-  public static final Duration DEFAULT_TRIGGER_INTERVAL =
-      Durations.parse(DEFAULT_TRIGGER_INTERVAL_TEXT);
+  public static final String DEFAULT_TRIGGER_INTERVAL = "500ms";
 
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");

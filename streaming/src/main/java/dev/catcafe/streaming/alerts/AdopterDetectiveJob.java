@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "adopter-detective",
-    mixinStandardHelpOptions = true,
     description = "Raises potential-adopter alerts from likes (stateful, transformWithState).")
 public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final String QUERY_NAME = "adopter-detective";
@@ -45,7 +44,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   @Option(
       names = "--state-ttl",
-      defaultValue = AdopterDetectiveRules.DEFAULT_STATE_TTL_TEXT,
+      defaultValue = AdopterDetectiveRules.DEFAULT_STATE_TTL,
       converter = Durations.Converter.class,
       description =
           "Forget a visitor this long after their last like, e.g. 30d or PT12H."
@@ -54,7 +53,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   @Option(
       names = "--watermark-delay",
-      defaultValue = AdopterDetectiveRules.DEFAULT_WATERMARK_DELAY_TEXT,
+      defaultValue = AdopterDetectiveRules.DEFAULT_WATERMARK_DELAY,
       converter = Durations.Converter.class,
       description =
           "Likes this far behind the latest event time are dropped as late."
@@ -63,7 +62,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   @Option(
       names = "--trigger-interval",
-      defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL_TEXT,
+      defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL,
       converter = Durations.Converter.class,
       description =
           "Time between micro-batches. A processing-time transformWithState runs a batch every"

@@ -17,14 +17,10 @@ public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration w
   public static final int DEFAULT_THRESHOLD = 3;
 
   /** The {@code --state-ttl} default, as written on the command line. */
-  public static final String DEFAULT_STATE_TTL_TEXT = "30d";
+  public static final String DEFAULT_STATE_TTL = "30d";
 
   /** The {@code --watermark-delay} default, as written on the command line. */
-  public static final String DEFAULT_WATERMARK_DELAY_TEXT = "10m";
-
-  public static final Duration DEFAULT_STATE_TTL = Durations.parse(DEFAULT_STATE_TTL_TEXT);
-  public static final Duration DEFAULT_WATERMARK_DELAY =
-      Durations.parse(DEFAULT_WATERMARK_DELAY_TEXT);
+  public static final String DEFAULT_WATERMARK_DELAY = "10m";
 
   public AdopterDetectiveRules {
     if (threshold < 0) {
@@ -43,6 +39,9 @@ public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration w
 
   /** The original's threshold, a 30-day TTL and a 10-minute watermark. */
   public static AdopterDetectiveRules defaults() {
-    return new AdopterDetectiveRules(DEFAULT_THRESHOLD, DEFAULT_STATE_TTL, DEFAULT_WATERMARK_DELAY);
+    return new AdopterDetectiveRules(
+        DEFAULT_THRESHOLD,
+        Durations.parse(DEFAULT_STATE_TTL),
+        Durations.parse(DEFAULT_WATERMARK_DELAY));
   }
 }

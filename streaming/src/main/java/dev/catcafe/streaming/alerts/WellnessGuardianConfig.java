@@ -26,10 +26,7 @@ public record WellnessGuardianConfig(
     Duration triggerInterval,
     String startingOffsets) {
   /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
-  public static final String MINIMUM_REALTIME_INTERVAL_TEXT = "5s";
-
-  public static final Duration MINIMUM_REALTIME_INTERVAL =
-      Durations.parse(MINIMUM_REALTIME_INTERVAL_TEXT);
+  public static final String MINIMUM_REALTIME_INTERVAL = "5s";
 
   /**
    * Spark's own default. Real-time mode streams records continuously within a batch, but at each
@@ -38,15 +35,9 @@ public record WellnessGuardianConfig(
    * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
    * ids.
    */
-  public static final String DEFAULT_REALTIME_INTERVAL_TEXT = "5m";
+  public static final String DEFAULT_REALTIME_INTERVAL = "5m";
 
-  public static final String DEFAULT_MICROBATCH_INTERVAL_TEXT = "0s";
-
-  public static final Duration DEFAULT_REALTIME_INTERVAL =
-      Durations.parse(DEFAULT_REALTIME_INTERVAL_TEXT);
-
-  public static final Duration DEFAULT_MICROBATCH_INTERVAL =
-      Durations.parse(DEFAULT_MICROBATCH_INTERVAL_TEXT);
+  public static final String DEFAULT_MICROBATCH_INTERVAL = "0s";
 
   public WellnessGuardianConfig {
     requireNonNull(kafka, "kafka is null");
@@ -58,7 +49,8 @@ public record WellnessGuardianConfig(
       throw new IllegalArgumentException(
           "trigger interval is %s: expected >= 0".formatted(triggerInterval));
     }
-    if (mode == AlertJobMode.REALTIME && triggerInterval.compareTo(MINIMUM_REALTIME_INTERVAL) < 0) {
+    if (mode == AlertJobMode.REALTIME
+        && triggerInterval.compareTo(Durations.parse(MINIMUM_REALTIME_INTERVAL)) < 0) {
       throw new IllegalArgumentException(
           "trigger interval is %s: real-time mode checkpoints at most every %s"
               .formatted(triggerInterval, MINIMUM_REALTIME_INTERVAL));
@@ -69,8 +61,8 @@ public record WellnessGuardianConfig(
   /** The default trigger interval of {@code mode}. */
   public static Duration defaultTriggerInterval(AlertJobMode mode) {
     return switch (requireNonNull(mode, "mode is null")) {
-      case REALTIME -> DEFAULT_REALTIME_INTERVAL;
-      case MICROBATCH -> DEFAULT_MICROBATCH_INTERVAL;
+      case REALTIME -> Durations.parse(DEFAULT_REALTIME_INTERVAL);
+      case MICROBATCH -> Durations.parse(DEFAULT_MICROBATCH_INTERVAL);
     };
   }
 }

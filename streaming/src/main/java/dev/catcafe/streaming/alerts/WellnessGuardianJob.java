@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "wellness-guardian",
-    mixinStandardHelpOptions = true,
     description = "Raises cat health alerts from collar readings (stateless, real-time mode).")
 public final class WellnessGuardianJob implements Callable<Integer> {
   public static final String QUERY_NAME = "wellness-guardian";
@@ -58,11 +57,11 @@ public final class WellnessGuardianJob implements Callable<Integer> {
       converter = Durations.Converter.class,
       description =
           "realtime: checkpoint interval (at least "
-              + WellnessGuardianConfig.MINIMUM_REALTIME_INTERVAL_TEXT
+              + WellnessGuardianConfig.MINIMUM_REALTIME_INTERVAL
               + ", default "
-              + WellnessGuardianConfig.DEFAULT_REALTIME_INTERVAL_TEXT
+              + WellnessGuardianConfig.DEFAULT_REALTIME_INTERVAL
               + "); microbatch: batch spacing (default "
-              + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL_TEXT
+              + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL
               + ").")
   Duration triggerInterval;
 

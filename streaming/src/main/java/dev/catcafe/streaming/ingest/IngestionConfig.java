@@ -40,10 +40,8 @@ public record IngestionConfig(
     boolean failOnDataLoss,
     boolean availableNow) {
   /** The {@code --trigger-interval} default, as written on the command line. */
-  public static final String DEFAULT_TRIGGER_INTERVAL_TEXT = "30s";
+  public static final String DEFAULT_TRIGGER_INTERVAL = "30s";
 
-  public static final Duration DEFAULT_TRIGGER_INTERVAL =
-      Durations.parse(DEFAULT_TRIGGER_INTERVAL_TEXT);
   public static final long DEFAULT_MAX_OFFSETS_PER_TRIGGER = 500_000;
 
   public IngestionConfig {

@@ -38,7 +38,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "raw-ingestion",
-    mixinStandardHelpOptions = true,
     description = "Ingests the cafe's Kafka topics into raw Iceberg tables, exactly once.")
 public final class RawIngestionJob implements Callable<Integer> {
   @Mixin private KafkaOptions kafkaOptions;
@@ -54,7 +53,7 @@ public final class RawIngestionJob implements Callable<Integer> {
 
   @Option(
       names = "--trigger-interval",
-      defaultValue = IngestionConfig.DEFAULT_TRIGGER_INTERVAL_TEXT,
+      defaultValue = IngestionConfig.DEFAULT_TRIGGER_INTERVAL,
       converter = Durations.Converter.class,
       description = "Micro-batch interval, e.g. 2s, 30s, 1m. Default: ${DEFAULT-VALUE}.")
   private Duration triggerInterval;

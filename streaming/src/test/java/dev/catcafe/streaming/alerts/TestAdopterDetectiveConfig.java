@@ -9,6 +9,7 @@ import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFA
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,8 @@ final class TestAdopterDetectiveConfig {
     assertThat(config.rules())
         .isEqualTo(new AdopterDetectiveRules(3, Duration.ofDays(30), Duration.ofMinutes(10)));
     assertThat(config.rules()).isEqualTo(AdopterDetectiveRules.defaults());
-    assertThat(config.triggerInterval()).isEqualTo(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL);
+    assertThat(config.triggerInterval())
+        .isEqualTo(Durations.parse(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL));
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.checkpointLocation()).endsWith("adopter-detective");
   }

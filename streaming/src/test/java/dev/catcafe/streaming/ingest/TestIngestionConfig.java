@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +83,8 @@ final class TestIngestionConfig {
     IngestionConfig config = parseWithoutEnvironment(new RawIngestionJob()).config();
 
     assertThat(config.topics()).isEqualTo(EnumSet.allOf(Topic.class));
-    assertThat(config.triggerInterval()).isEqualTo(IngestionConfig.DEFAULT_TRIGGER_INTERVAL);
+    assertThat(config.triggerInterval())
+        .isEqualTo(Durations.parse(IngestionConfig.DEFAULT_TRIGGER_INTERVAL));
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.maxOffsetsPerTrigger())
         .isEqualTo(IngestionConfig.DEFAULT_MAX_OFFSETS_PER_TRIGGER);
