@@ -3,6 +3,7 @@ package dev.catcafe.model.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
@@ -22,6 +23,8 @@ public final class Commands {
     CommandLine commandLine = new CommandLine(command);
     // Every command answers --help and --version, so no command has to ask for them.
     commandLine.getCommandSpec().mixinStandardHelpOptions(true);
+    // One reading of durations for every option, even one that forgot to name the converter.
+    commandLine.registerConverter(Duration.class, new Durations.Converter());
     commandLine.setExecutionExceptionHandler(
         (exception, failedCommandLine, parseResult) -> {
           if (exception instanceof IllegalArgumentException) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 final class TestCommands {
   @Command(name = "probe")
@@ -49,6 +51,23 @@ final class TestCommands {
     assertThat(Commands.execute(new Probe(), "--help")).isZero();
     assertThat(Commands.execute(new Probe(), "--version")).isZero();
     assertThat(Commands.execute(new AlreadyHelpful(), "--help")).isZero();
+  }
+
+  @Test
+  void everyDurationOptionReadsTheShortForms() {
+    @Command(name = "waits")
+    final class Waits implements Callable<Integer> {
+      @Option(names = "--wait")
+      Duration wait;
+
+      @Override
+      public Integer call() {
+        return wait.equals(Duration.ofDays(30)) ? 0 : 1;
+      }
+    }
+    assertThat(Commands.execute(new Waits(), "--wait=30d")).isZero();
+    assertThat(Commands.execute(new Waits(), "--wait=P30D")).isZero();
+    assertThat(Commands.execute(new Waits(), "--wait=soon")).isEqualTo(Commands.USAGE_ERROR);
   }
 
   @Test
