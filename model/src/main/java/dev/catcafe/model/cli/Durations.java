@@ -54,6 +54,16 @@ public final class Durations {
     return duration;
   }
 
+  /** {@code duration} if it is zero or more; otherwise fails naming {@code setting}. */
+  public static Duration requireNonNegative(Duration duration, String setting) {
+    requireNonNull(setting, "setting is null");
+    if (requireNonNull(duration, setting + " is null").isNegative()) {
+      throw new IllegalArgumentException(
+          "%s is %s: expected a duration of 0 or more".formatted(setting, duration));
+    }
+    return duration;
+  }
+
   /**
    * The picocli converter, so options can be typed {@link Duration}: every duration option names it
    * ({@code converter = Durations.Converter.class}), and a bad value is a usage error that names

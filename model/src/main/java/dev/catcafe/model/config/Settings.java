@@ -2,12 +2,15 @@ package dev.catcafe.model.config;
 
 import static java.util.Objects.requireNonNull;
 
-/** Helpers the settings records share to reject bad values with a message naming the setting. */
-final class Settings {
+/**
+ * Helpers every settings record shares (here and in the job modules' configs) to reject bad values
+ * with a message naming the setting.
+ */
+public final class Settings {
   private Settings() {}
 
   /** Fails unless {@code value} is non-blank; names the setting by its variable and option. */
-  static String requireText(String value, String setting) {
+  public static String requireText(String value, String setting) {
     requireNonNull(setting, "setting is null");
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("%s must be set".formatted(setting));
@@ -15,12 +18,12 @@ final class Settings {
     return value.strip();
   }
 
-  static IllegalArgumentException invalid(String setting, String value, String expected) {
+  public static IllegalArgumentException invalid(String setting, String value, String expected) {
     return new IllegalArgumentException(
         "%s is '%s': expected %s".formatted(setting, value, expected));
   }
 
-  static String requireIdentifier(String value, String setting) {
+  public static String requireIdentifier(String value, String setting) {
     String text = requireText(value, setting);
     if (!text.matches("[a-z_][a-z0-9_]*")) {
       throw invalid(setting, text, "a lower-case SQL identifier ([a-z_][a-z0-9_]*)");

@@ -51,5 +51,9 @@ final class TestDurations {
         .hasMessageContaining("positive");
     assertThat(Durations.requirePositive(Duration.ofMillis(1), "--duration"))
         .isEqualTo(Duration.ofMillis(1));
+    assertThatThrownBy(() -> Durations.requireNonNegative(Duration.ofSeconds(-1), "--delay"))
+        .hasMessageContaining("--delay")
+        .hasMessageContaining("0 or more");
+    assertThat(Durations.requireNonNegative(Duration.ZERO, "--delay")).isZero();
   }
 }

@@ -2,7 +2,9 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.Settings;
 import java.time.Duration;
 
 /**
@@ -32,12 +34,8 @@ public record AdopterDetectiveConfig(
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(rules, "rules is null");
-    checkpointLocation = AlertSettings.requireText(checkpointLocation, "checkpoint location");
-    requireNonNull(triggerInterval, "triggerInterval is null");
-    if (triggerInterval.isNegative()) {
-      throw new IllegalArgumentException(
-          "trigger interval is %s: expected >= 0".formatted(triggerInterval));
-    }
+    checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
+    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
     startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
   }
 }

@@ -30,11 +30,7 @@ public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration w
     if (stateTtl.isNegative() || stateTtl.isZero()) {
       throw new IllegalArgumentException("state TTL is %s: expected > 0".formatted(stateTtl));
     }
-    requireNonNull(watermarkDelay, "watermarkDelay is null");
-    if (watermarkDelay.isNegative()) {
-      throw new IllegalArgumentException(
-          "watermark delay is %s: expected >= 0".formatted(watermarkDelay));
-    }
+    Durations.requireNonNegative(watermarkDelay, "--watermark-delay");
   }
 
   /** The original's threshold, a 30-day TTL and a 10-minute watermark. */

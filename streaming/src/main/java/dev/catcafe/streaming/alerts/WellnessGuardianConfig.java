@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.Settings;
 import java.time.Duration;
 
 /**
@@ -43,12 +44,8 @@ public record WellnessGuardianConfig(
     requireNonNull(kafka, "kafka is null");
     requireNonNull(mode, "mode is null");
     requireNonNull(thresholds, "thresholds is null");
-    checkpointLocation = AlertSettings.requireText(checkpointLocation, "checkpoint location");
-    requireNonNull(triggerInterval, "triggerInterval is null");
-    if (triggerInterval.isNegative()) {
-      throw new IllegalArgumentException(
-          "trigger interval is %s: expected >= 0".formatted(triggerInterval));
-    }
+    checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
+    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
     if (mode == AlertJobMode.REALTIME
         && triggerInterval.compareTo(Durations.parse(MINIMUM_REALTIME_INTERVAL)) < 0) {
       throw new IllegalArgumentException(
