@@ -51,7 +51,8 @@ final class TestJobArguments {
         .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
   }
 
-  private static Object newCommand(SparkJob job) throws Exception {
+  /** A new instance of {@code job}'s command, as {@code main} creates it. */
+  static Object newCommand(SparkJob job) throws Exception {
     Constructor<?> constructor = Class.forName(job.mainClass()).getDeclaredConstructor();
     constructor.setAccessible(true);
     return constructor.newInstance();

@@ -3,12 +3,13 @@ package dev.catcafe.model.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
- * Runs a picocli command the same way for every entry point: a bad argument or an invalid setting
- * prints the reason and the usage to stderr and exits 2; a failure while running prints the cause
- * and exits 1.
+ * Runs a picocli command the same way for every entry point: {@code --help} and {@code --version}
+ * on every command; a bad argument or an invalid setting prints the reason and the usage to stderr
+ * and exits 2; a failure while running prints the cause and exits 1.
  */
 public final class Commands {
   /** Exit status for a usage or configuration error. */
@@ -20,6 +21,10 @@ public final class Commands {
   public static int execute(Object command, String... args) {
     requireNonNull(command, "command is null");
     CommandLine commandLine = new CommandLine(command);
+    // Every command answers --help and --version, so no command has to ask for them.
+    commandLine.getCommandSpec().mixinStandardHelpOptions(true);
+    // One reading of durations for every option, even one that forgot to name the converter.
+    commandLine.registerConverter(Duration.class, new Durations.Converter());
     commandLine.setExecutionExceptionHandler(
         (exception, failedCommandLine, parseResult) -> {
           if (exception instanceof IllegalArgumentException) {

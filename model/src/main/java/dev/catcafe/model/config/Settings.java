@@ -3,8 +3,8 @@ package dev.catcafe.model.config;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Helpers the settings records share to reject bad values with a message naming the setting; the
- * jobs' own config records use them too, so every setting fails the same way.
+ * Helpers every settings record shares (here and in the job modules' configs) to reject bad values
+ * with a message naming the setting.
  */
 public final class Settings {
   private Settings() {}
@@ -18,12 +18,12 @@ public final class Settings {
     return value.strip();
   }
 
-  static IllegalArgumentException invalid(String setting, String value, String expected) {
+  public static IllegalArgumentException invalid(String setting, String value, String expected) {
     return new IllegalArgumentException(
         "%s is '%s': expected %s".formatted(setting, value, expected));
   }
 
-  static String requireIdentifier(String value, String setting) {
+  public static String requireIdentifier(String value, String setting) {
     String text = requireText(value, setting);
     if (!text.matches("[a-z_][a-z0-9_]*")) {
       throw invalid(setting, text, "a lower-case SQL identifier ([a-z_][a-z0-9_]*)");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 final class TestCommands {
   @Command(name = "probe")
@@ -35,6 +37,37 @@ final class TestCommands {
     assertThat(probe.catalogSettings.namespace()).isEqualTo("test_ns");
     assertThat(probe.catalogSettings.name()).isEqualTo("lakehouse");
     assertThat(probe.catalogSettings.warehouse()).startsWith("file:///");
+  }
+
+  @Test
+  void everyCommandAnswersHelpOnce() {
+    @Command(name = "helpful", mixinStandardHelpOptions = true)
+    final class AlreadyHelpful implements Callable<Integer> {
+      @Override
+      public Integer call() {
+        return 1;
+      }
+    }
+    assertThat(Commands.execute(new Probe(), "--help")).isZero();
+    assertThat(Commands.execute(new Probe(), "--version")).isZero();
+    assertThat(Commands.execute(new AlreadyHelpful(), "--help")).isZero();
+  }
+
+  @Test
+  void everyDurationOptionReadsTheShortForms() {
+    @Command(name = "waits")
+    final class Waits implements Callable<Integer> {
+      @Option(names = "--wait")
+      Duration wait;
+
+      @Override
+      public Integer call() {
+        return wait.equals(Duration.ofDays(30)) ? 0 : 1;
+      }
+    }
+    assertThat(Commands.execute(new Waits(), "--wait=30d")).isZero();
+    assertThat(Commands.execute(new Waits(), "--wait=P30D")).isZero();
+    assertThat(Commands.execute(new Waits(), "--wait=soon")).isEqualTo(Commands.USAGE_ERROR);
   }
 
   @Test

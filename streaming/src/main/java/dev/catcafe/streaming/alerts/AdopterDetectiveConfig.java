@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.time.Duration;
@@ -28,17 +29,13 @@ public record AdopterDetectiveConfig(
    * back-to-back batches ({@code PT0S}) would keep a core busy; half a second keeps the alert
    * latency under a second.
    */
-  public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofMillis(500);
+  public static final String DEFAULT_TRIGGER_INTERVAL = "500ms";
 
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(rules, "rules is null");
-    checkpointLocation = Settings.requireText(checkpointLocation, "checkpoint location");
-    requireNonNull(triggerInterval, "triggerInterval is null");
-    if (triggerInterval.isNegative()) {
-      throw new IllegalArgumentException(
-          "trigger interval is %s: expected >= 0".formatted(triggerInterval));
-    }
+    checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
+    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
     startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
   }
 }

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,12 @@ import java.time.Duration;
  */
 public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration watermarkDelay) {
   public static final int DEFAULT_THRESHOLD = 3;
-  public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(30);
-  public static final Duration DEFAULT_WATERMARK_DELAY = Duration.ofMinutes(10);
+
+  /** The {@code --state-ttl} default, as written on the command line. */
+  public static final String DEFAULT_STATE_TTL = "30d";
+
+  /** The {@code --watermark-delay} default, as written on the command line. */
+  public static final String DEFAULT_WATERMARK_DELAY = "10m";
 
   public AdopterDetectiveRules {
     if (threshold < 0) {
@@ -25,15 +30,14 @@ public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration w
     if (stateTtl.isNegative() || stateTtl.isZero()) {
       throw new IllegalArgumentException("state TTL is %s: expected > 0".formatted(stateTtl));
     }
-    requireNonNull(watermarkDelay, "watermarkDelay is null");
-    if (watermarkDelay.isNegative()) {
-      throw new IllegalArgumentException(
-          "watermark delay is %s: expected >= 0".formatted(watermarkDelay));
-    }
+    Durations.requireNonNegative(watermarkDelay, "--watermark-delay");
   }
 
   /** The original's threshold, a 30-day TTL and a 10-minute watermark. */
   public static AdopterDetectiveRules defaults() {
-    return new AdopterDetectiveRules(DEFAULT_THRESHOLD, DEFAULT_STATE_TTL, DEFAULT_WATERMARK_DELAY);
+    return new AdopterDetectiveRules(
+        DEFAULT_THRESHOLD,
+        Durations.parse(DEFAULT_STATE_TTL),
+        Durations.parse(DEFAULT_WATERMARK_DELAY));
   }
 }

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public record WellnessGuardianConfig(
     Duration triggerInterval,
     String startingOffsets) {
   /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
-  public static final Duration MINIMUM_REALTIME_INTERVAL = Duration.ofSeconds(5);
+  public static final String MINIMUM_REALTIME_INTERVAL = "5s";
 
   /**
    * Spark's own default. Real-time mode streams records continuously within a batch, but at each
@@ -35,21 +36,18 @@ public record WellnessGuardianConfig(
    * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
    * ids.
    */
-  public static final Duration DEFAULT_REALTIME_INTERVAL = Duration.ofMinutes(5);
+  public static final String DEFAULT_REALTIME_INTERVAL = "5m";
 
-  public static final Duration DEFAULT_MICROBATCH_INTERVAL = Duration.ZERO;
+  public static final String DEFAULT_MICROBATCH_INTERVAL = "0s";
 
   public WellnessGuardianConfig {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(mode, "mode is null");
     requireNonNull(thresholds, "thresholds is null");
-    checkpointLocation = Settings.requireText(checkpointLocation, "checkpoint location");
-    requireNonNull(triggerInterval, "triggerInterval is null");
-    if (triggerInterval.isNegative()) {
-      throw new IllegalArgumentException(
-          "trigger interval is %s: expected >= 0".formatted(triggerInterval));
-    }
-    if (mode == AlertJobMode.REALTIME && triggerInterval.compareTo(MINIMUM_REALTIME_INTERVAL) < 0) {
+    checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
+    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
+    if (mode == AlertJobMode.REALTIME
+        && triggerInterval.compareTo(Durations.parse(MINIMUM_REALTIME_INTERVAL)) < 0) {
       throw new IllegalArgumentException(
           "trigger interval is %s: real-time mode checkpoints at most every %s"
               .formatted(triggerInterval, MINIMUM_REALTIME_INTERVAL));
@@ -60,8 +58,8 @@ public record WellnessGuardianConfig(
   /** The default trigger interval of {@code mode}. */
   public static Duration defaultTriggerInterval(AlertJobMode mode) {
     return switch (requireNonNull(mode, "mode is null")) {
-      case REALTIME -> DEFAULT_REALTIME_INTERVAL;
-      case MICROBATCH -> DEFAULT_MICROBATCH_INTERVAL;
+      case REALTIME -> Durations.parse(DEFAULT_REALTIME_INTERVAL);
+      case MICROBATCH -> Durations.parse(DEFAULT_MICROBATCH_INTERVAL);
     };
   }
 }
