@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Deployments for the alert UI (with its Service) and the simulator's event producer. */
 public final class Applications {
-  public static final int ALERT_UI_PORT = 8788;
+  public static final int ALERT_UI_PORT = JvmApp.ALERT_UI_PORT;
 
   private Applications() {}
 

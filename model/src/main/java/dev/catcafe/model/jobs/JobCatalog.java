@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog raw-ingestion
  * streaming dev.catcafe.streaming.ingest.RawIngestionJob spark
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog --list
+ * java -cp 'model/target/dist/lib/*' dev.catcafe.model.jobs.JobCatalog --modules
  * </pre>
  */
 public final class JobCatalog {
@@ -50,15 +51,22 @@ public final class JobCatalog {
 
   /**
    * {@code <name>}: prints {@code <distribution> <main class> spark|jvm} on one line; {@code
-   * --list}: prints every name, one a line. Exit status 2 for an unknown name.
+   * --list}: every name, one a line; {@code --modules}: every runnable module as {@code
+   * <distribution> <directory>}, one a line. Exit status 2 for an unknown name.
    */
   public static void main(String[] args) {
     if (args.length != 1) {
-      System.err.println("usage: JobCatalog <job-name> | --list");
+      System.err.println("usage: JobCatalog <job-name> | --list | --modules");
       System.exit(2);
     }
     if (args[0].equals("--list")) {
       names().forEach(System.out::println);
+      return;
+    }
+    if (args[0].equals("--modules")) {
+      for (RunnableModule module : RunnableModule.values()) {
+        System.out.println(module.distributionName() + " " + module.directory());
+      }
       return;
     }
     Optional<CatalogEntry> entry = find(args[0]);

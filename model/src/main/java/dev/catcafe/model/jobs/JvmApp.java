@@ -59,7 +59,21 @@ public enum JvmApp implements CatalogEntry {
       "dev.catcafe.spark.CatalogBootstrap",
       EnumSet.of(SettingsGroup.CATALOG),
       Deployment.LOCAL,
+      false),
+  /** The local platform's command line ({@code bin/platform up|down|status|clean}). */
+  PLATFORM(
+      "platform",
+      RunnableModule.PLATFORM_LAUNCHER,
+      "dev.catcafe.platform.PlatformCli",
+      EnumSet.noneOf(SettingsGroup.class),
+      Deployment.LOCAL,
       false);
+
+  /**
+   * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the cluster's Service and
+   * probes, and the Makefile's default (a test keeps the Makefile's copy equal to this).
+   */
+  public static final int ALERT_UI_PORT = 8788;
 
   /** Where a program runs. */
   public enum Deployment {
