@@ -3,12 +3,12 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JobResources;
 import dev.catcafe.model.jobs.Restart;
 import dev.catcafe.model.jobs.SettingsGroup;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.LakehouseSessions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +110,8 @@ public final class SparkApplications {
 
   /**
    * The Spark settings: image, identity, sizes, and the Iceberg catalog exactly as {@link
-   * LakehouseSessions#catalogConf} sets it, less the password (the job reads {@code
-   * ICEBERG_CATALOG_PASSWORD} from the Secret-backed environment and sets it itself).
+   * SparkCatalogConf#of} sets it, less the password (the job reads {@code ICEBERG_CATALOG_PASSWORD}
+   * from the Secret-backed environment and sets it itself).
    */
   public static Map<String, String> sparkConf(SparkJob job, ClusterProfile profile) {
     JobResources resources = job.resources();
@@ -142,10 +142,9 @@ public final class SparkApplications {
     return conf;
   }
 
-  /** {@link LakehouseSessions#catalogConf} of the profile's catalog, less its secret keys. */
+  /** {@link SparkCatalogConf#of} of the profile's catalog, less its secret keys. */
   public static Map<String, String> catalogConfWithoutSecrets(ClusterProfile profile) {
-    Map<String, String> conf =
-        new LinkedHashMap<>(LakehouseSessions.catalogConf(profile.catalog()));
+    Map<String, String> conf = new LinkedHashMap<>(SparkCatalogConf.of(profile.catalog()));
     conf.keySet().removeIf(SparkApplications::isSecretKey);
     return conf;
   }

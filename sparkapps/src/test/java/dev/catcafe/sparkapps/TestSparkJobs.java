@@ -3,10 +3,10 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SettingsGroup;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.LakehouseSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The job declarations agree with the code they start, and the SparkApplications agree with the
  * declarations: main classes exist, their options exist, the catalog settings are exactly the ones
- * {@link LakehouseSessions#catalogConf} sets.
+ * {@link SparkCatalogConf#of} sets.
  */
 final class TestSparkJobs {
   private static final ClusterProfile PROFILE = ClusterProfile.defaults();
@@ -121,8 +121,8 @@ final class TestSparkJobs {
   }
 
   @Test
-  void catalogSettingsAreExactlyThoseOfLakehouseSessionsLessThePassword() {
-    Map<String, String> expected = LakehouseSessions.catalogConf(PROFILE.catalog());
+  void catalogSettingsAreExactlyThoseOfSparkCatalogConfLessThePassword() {
+    Map<String, String> expected = SparkCatalogConf.of(PROFILE.catalog());
     for (SparkJob job : SparkJob.values()) {
       Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
       Map<String, String> catalogPart = new LinkedHashMap<>(conf);
