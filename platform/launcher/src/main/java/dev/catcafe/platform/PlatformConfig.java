@@ -2,6 +2,7 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.jobs.RunnableModule;
 import java.nio.file.Path;
 import java.util.Map;
@@ -130,7 +131,14 @@ public record PlatformConfig(
   }
 
   public Path trinoDistribution() {
-    return projectRoot.resolve("platform/trino-server/target/trino-server-476");
+    return projectRoot.resolve("platform/trino-server/target/trino-server-" + TrinoRelease.VERSION);
+  }
+
+  /** The Trino CLI of the same release, fetched by the trino-server module's build. */
+  public Path trinoCli() {
+    return projectRoot.resolve(
+        "platform/trino-server/target/download/trino-cli-%s-executable.jar"
+            .formatted(TrinoRelease.VERSION));
   }
 
   /**
