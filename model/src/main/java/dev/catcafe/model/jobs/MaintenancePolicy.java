@@ -28,20 +28,20 @@ public record MaintenancePolicy(
     Duration snapshotRetention,
     int retainLastSnapshots,
     Duration orphanFileAge) {
-  // The scheduled policy's values as command-line text: TableMaintenanceJob's option defaults are
-  // these constants (annotations take only constants), so each value is declared here only.
+  public static final MaintenancePolicy SCHEDULED =
+      new MaintenancePolicy(
+          true,
+          Integer.parseInt(MaintenancePolicy.SCHEDULED_MIN_INPUT_FILES),
+          Durations.parse(MaintenancePolicy.SCHEDULED_SNAPSHOT_RETENTION),
+          Integer.parseInt(MaintenancePolicy.SCHEDULED_RETAIN_LAST),
+          Durations.parse(MaintenancePolicy.SCHEDULED_ORPHAN_FILE_AGE));
+
+  // SCHEDULED's values as command-line text: TableMaintenanceJob's option defaults are these
+  // constants (annotations take only constants), so each value is declared here only.
   public static final String SCHEDULED_MIN_INPUT_FILES = "5";
   public static final String SCHEDULED_SNAPSHOT_RETENTION = "7d";
   public static final String SCHEDULED_RETAIN_LAST = "50";
   public static final String SCHEDULED_ORPHAN_FILE_AGE = "3d";
-
-  public static final MaintenancePolicy SCHEDULED =
-      new MaintenancePolicy(
-          true,
-          Integer.parseInt(SCHEDULED_MIN_INPUT_FILES),
-          Durations.parse(SCHEDULED_SNAPSHOT_RETENTION),
-          Integer.parseInt(SCHEDULED_RETAIN_LAST),
-          Durations.parse(SCHEDULED_ORPHAN_FILE_AGE));
 
   public MaintenancePolicy {
     if (minInputFiles < 2) {
