@@ -58,9 +58,14 @@ public final class BatchScheduler implements Callable<Integer> {
     Commands.run(new BatchScheduler(), args);
   }
 
+  /** The schedule this command line asks for. */
+  ScheduleSettings schedule() {
+    return new ScheduleSettings(interval, once);
+  }
+
   @Override
   public Integer call() {
-    ScheduleSettings schedule = new ScheduleSettings(interval, once);
+    ScheduleSettings schedule = schedule();
     CatalogSettings catalog = catalogOptions.settings();
     PostgresSettings postgres = postgresOptions.settings();
     SparkSession spark = BatchSessions.create("batch-scheduler", catalog);
