@@ -31,13 +31,15 @@ SOURCES := $(shell find pom.xml */pom.xml */*/pom.xml */src */*/src -type f 2>/d
 $(BUILD_STAMP): $(SOURCES)
 	$(MAKE) --no-print-directory build
 
+# The install writes the runnable layouts (target/dist) the integration tests start; verify keeps
+# them (dist.skip) rather than copying Spark's jars a second time.
 .PHONY: test
 test: deps ## Build and run the whole test suite (unit + integration on a real platform)
 	$(MVN) install -DskipTests
 	@bin/install-dist
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) clean >/dev/null
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) up --free-ports
-	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify; status=$$?; \
+	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify -Ddist.skip=true; status=$$?; \
 	  CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) down; exit $$status
 
 .PHONY: up
