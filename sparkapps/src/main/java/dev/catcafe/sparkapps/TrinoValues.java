@@ -4,7 +4,9 @@ import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
-import dev.catcafe.platform.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoRelease;
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Map;
  * ${ENV:…}} references to the pods' Secret-backed environment.
  */
 public final class TrinoValues {
-  public static final String TRINO_VERSION = "476";
+  public static final String TRINO_VERSION = TrinoRelease.VERSION;
 
   private TrinoValues() {}
 

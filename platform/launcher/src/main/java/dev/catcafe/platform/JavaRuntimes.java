@@ -1,5 +1,6 @@
 package dev.catcafe.platform;
 
+import dev.catcafe.model.config.TrinoRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,9 @@ public final class JavaRuntimes {
           .orElseThrow(
               () ->
                   new PlatformException(
-                      ("Trino 476 needs Java %d or newer, and there is none under %s."
+                      ("Trino %s needs Java %d or newer, and there is none under %s."
                               + " Install one (e.g. a Temurin 25 JDK) or set TRINO_JAVA_HOME.")
-                          .formatted(TRINO_MINIMUM_JAVA, jvmRoot)));
+                          .formatted(TrinoRelease.VERSION, TRINO_MINIMUM_JAVA, jvmRoot)));
     } catch (IOException e) {
       throw new PlatformException("cannot list " + jvmRoot + ": " + e.getMessage(), e);
     }

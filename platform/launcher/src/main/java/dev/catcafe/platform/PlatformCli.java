@@ -1,12 +1,18 @@
 package dev.catcafe.platform;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.TrinoCatalogs;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code make up}, {@code make down}, {@code make clean}, {@code make status}: the local platform
@@ -20,7 +26,8 @@ import picocli.CommandLine.Option;
       PlatformCli.Up.class,
       PlatformCli.Down.class,
       PlatformCli.Status.class,
-      PlatformCli.Clean.class
+      PlatformCli.Clean.class,
+      PlatformCli.TrinoCli.class
     })
 public final class PlatformCli implements Callable<Integer> {
   public static void main(String[] args) {
@@ -29,7 +36,7 @@ public final class PlatformCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.err.println("Name a command: up, down, status or clean (--help for more).");
+    System.err.println("Name a command: up, down, status, clean or trino-cli (--help for more).");
     return Commands.USAGE_ERROR;
   }
 
@@ -111,6 +118,45 @@ public final class PlatformCli implements Callable<Integer> {
       platform.clean();
       System.out.println("Local platform wiped: " + platform.config().home());
       return 0;
+    }
+  }
+
+  /**
+   * The Trino CLI of the platform's Trino release, on the JDK the server runs on, opened on the
+   * lake catalog and the lakehouse namespace; the arguments go to the CLI (e.g. {@code --execute}).
+   */
+  @Command(
+      name = "trino-cli",
+      description = "Open the Trino CLI on the running platform; arguments go to the CLI.")
+  static final class TrinoCli implements Callable<Integer> {
+    @Unmatched private List<String> cliArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      Map<String, String> env = System.getenv();
+      PlatformConfig config = platform(false).config();
+      if (!Files.isRegularFile(config.envFile())) {
+        System.err.println("The platform is not up (no " + config.envFile() + "): run 'make up'.");
+        return 1;
+      }
+      Map<String, String> platformEnv = PlatformEndpoints.readVariables(config.envFile());
+      Path java = JavaRuntimes.forTrino(env, Path.of("/usr/lib/jvm")).resolve("bin/java");
+      List<String> command = new ArrayList<>();
+      command.addAll(
+          List.of(
+              java.toString(),
+              "-jar",
+              config.trinoCli().toString(),
+              "--server",
+              "http://127.0.0.1:" + platformEnv.get("TRINO_PORT"),
+              "--catalog",
+              TrinoCatalogs.LAKE,
+              "--schema",
+              platformEnv.get("LAKEHOUSE_NAMESPACE"),
+              "--user",
+              env.getOrDefault("USER", PlatformConfig.APP_ROLE)));
+      command.addAll(cliArguments);
+      return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
   }
 }
