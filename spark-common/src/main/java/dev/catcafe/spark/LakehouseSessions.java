@@ -3,15 +3,13 @@ package dev.catcafe.spark;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.spark.fs.LocalFileSystems;
+import dev.catcafe.model.config.CatalogType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds Spark sessions wired to the lakehouse's Iceberg catalog. Jobs call {@link #builder} and
- * add their own settings; the catalog properties exist only here, so Spark, the manifests and the
- * notebooks use the same keys.
+ * The Spark properties of the lakehouse's Iceberg catalog. They exist only here, so Spark, the
+ * manifests and the notebooks use the same keys; sessions get them through {@link SparkSessions}.
  */
 public final class LakehouseSessions {
   private LakehouseSessions() {}
@@ -26,7 +24,9 @@ public final class LakehouseSessions {
         "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
     conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
     conf.put(prefix + ".type", catalog.type().wireName());
-    conf.put(prefix + ".uri", catalog.uri());
+    if (catalog.type() == CatalogType.JDBC) {
+      conf.put(prefix + ".uri", catalog.uri());
+    }
     conf.put(prefix + ".warehouse", catalog.warehouse());
     switch (catalog.type()) {
       case JDBC -> {
@@ -35,37 +35,12 @@ public final class LakehouseSessions {
         // Trino's JDBC catalog speaks the V1 layout of the catalog tables; Spark must match it.
         conf.put(prefix + ".jdbc.schema-version", "V1");
       }
-      case REST -> {
-        // A REST catalog brings its own auth and FileIO configuration; nothing to add by default.
+      case HADOOP -> {
+        // The table pointers are files under the warehouse: nothing else to configure.
       }
     }
     // Timestamps in the lake are UTC instants; the session zone decides how dates are cut.
     conf.put("spark.sql.session.timeZone", "UTC");
     return conf;
-  }
-
-  /**
-   * A session builder for {@code appName} with the catalog configured, {@code file:} paths on the
-   * {@link LocalFileSystems forkless local file system}, and the UI left as is.
-   */
-  public static SparkSession.Builder builder(String appName, CatalogSettings catalog) {
-    SparkSession.Builder builder = SparkSession.builder().appName(requireNonNull(appName));
-    catalogConf(catalog).forEach(builder::config);
-    LocalFileSystems.sparkConf().forEach(builder::config);
-    return builder;
-  }
-
-  /**
-   * A small in-process session for tests and local runs: {@code local[2]}, UI off, few shuffle
-   * partitions (frozen into stateful checkpoints, so keep it fixed).
-   */
-  public static SparkSession.Builder localBuilder(String appName, CatalogSettings catalog) {
-    return builder(appName, catalog)
-        .master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1");
   }
 }

@@ -2,7 +2,6 @@ package dev.catcafe.batch.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.batch.schedule.BatchSessions;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DailyCatSummaryResult;
 import dev.catcafe.batch.summary.DaySelection;
@@ -11,6 +10,9 @@ import dev.catcafe.model.bench.BenchmarkMachine;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,6 +51,7 @@ public final class BatchBenchmark implements Callable<Integer> {
   private static final String TRINO_TARGET = "daily_cat_summary_trino";
 
   @Mixin private CatalogOptions catalogOptions;
+  @Mixin private SparkMasterOption sparkMaster;
 
   @Option(
       names = "--trino-url",
@@ -109,7 +112,9 @@ public final class BatchBenchmark implements Callable<Integer> {
         100.0 * wellnessRows / ORIGINAL_WELLNESS_ROWS_PER_DAY,
         cats);
 
-    SparkSession spark = BatchSessions.create("batch-benchmark", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("batch-benchmark", sparkMaster.master(), catalog).build());
     try (Connection trino = connect(trinoUrl)) {
       if (!skipGenerate) {
         long started = System.nanoTime();

@@ -2,11 +2,13 @@ package dev.catcafe.batch.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.spark.JobGroups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.PartitionField;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class TableMaintenance {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
 
+  /** The Spark UI's job group of the maintenance steps' jobs. */
+  public static final String JOB_GROUP = "table-maintenance";
+
   /** How often a step is planned again after a concurrent commit invalidated its plan. */
   static final int STEP_ATTEMPTS = 5;
 
@@ -57,28 +62,52 @@ public final class TableMaintenance {
       for (int attempt = 1; ; attempt++) {
         table.refresh();
         try {
+          // Labels the step's jobs in the Spark UI; Iceberg's actions nest their own labels.
+          String description =
+              "%s on %s".formatted(step.name().toLowerCase(Locale.ROOT), tableName);
           switch (step) {
-            case REWRITE_DATA_FILES -> compaction = rewriteDataFiles(spark, table, config, now);
+            case REWRITE_DATA_FILES ->
+                compaction =
+                    JobGroups.run(
+                        spark,
+                        JOB_GROUP,
+                        description,
+                        () -> rewriteDataFiles(spark, table, config, now));
             case REWRITE_MANIFESTS ->
-                manifests = SparkActions.get(spark).rewriteManifests(table).execute();
+                manifests =
+                    JobGroups.run(
+                        spark,
+                        JOB_GROUP,
+                        description,
+                        () -> SparkActions.get(spark).rewriteManifests(table).execute());
             case EXPIRE_SNAPSHOTS -> {
               Set<Long> before = snapshotIds(table);
               expiry =
-                  SparkActions.get(spark)
-                      .expireSnapshots(table)
-                      .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
-                      .retainLast(config.retainLastSnapshots())
-                      .execute();
+                  JobGroups.run(
+                      spark,
+                      JOB_GROUP,
+                      description,
+                      () ->
+                          SparkActions.get(spark)
+                              .expireSnapshots(table)
+                              .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
+                              .retainLast(config.retainLastSnapshots())
+                              .execute());
               table.refresh();
               before.removeAll(snapshotIds(table));
               expiredSnapshots = before.size();
             }
             case REMOVE_ORPHAN_FILES -> {
               DeleteOrphanFiles.Result result =
-                  SparkActions.get(spark)
-                      .deleteOrphanFiles(table)
-                      .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
-                      .execute();
+                  JobGroups.run(
+                      spark,
+                      JOB_GROUP,
+                      description,
+                      () ->
+                          SparkActions.get(spark)
+                              .deleteOrphanFiles(table)
+                              .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+                              .execute());
               orphans = result.orphanFilesCount();
             }
           }

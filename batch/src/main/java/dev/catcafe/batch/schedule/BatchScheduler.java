@@ -11,6 +11,9 @@ import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,7 @@ import picocli.CommandLine.Option;
     description = "Runs profile snapshot -> daily_cat_summary -> table maintenance on an interval.")
 public final class BatchScheduler implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;
+  @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
   @Option(
@@ -61,7 +65,9 @@ public final class BatchScheduler implements Callable<Integer> {
     ScheduleSettings schedule = new ScheduleSettings(interval, once);
     CatalogSettings catalog = catalogOptions.settings();
     PostgresSettings postgres = postgresOptions.settings();
-    SparkSession spark = BatchSessions.create("batch-scheduler", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog).build());
     try {
       if (schedule.once()) {
         runCycle(spark, catalog, postgres, Clock.systemUTC());

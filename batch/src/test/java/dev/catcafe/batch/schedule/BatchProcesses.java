@@ -51,7 +51,8 @@ public final class BatchProcesses {
       builder.environment().putAll(environment);
       // bin/run would otherwise load the developer's platform.env over the test's endpoints.
       builder.environment().put("CATCAFE_ENV_FILE", "/dev/null");
-      builder.environment().put("JAVA_OPTS", "-Xmx1g -Dspark.master=local[2]");
+      builder.environment().put("JAVA_OPTS", "-Xmx1g");
+      builder.environment().put("SPARK_MASTER", "local[2]");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
