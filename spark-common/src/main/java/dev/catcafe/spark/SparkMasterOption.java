@@ -12,7 +12,10 @@ public final class SparkMasterOption {
   @Option(
       names = "--spark-master",
       defaultValue = "${env:SPARK_MASTER}",
-      description = "Spark master. Env SPARK_MASTER. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Spark master: local[N], local[*] or scheme://host:port. Env SPARK_MASTER. Default:"
+              + " in-process on every core, local[*]; the Wellness Guardian local[4] (real-time"
+              + " mode holds a task slot per Kafka partition), the Adopter Detective local[2].")
   private String master;
 
   /** The option with the shared default, {@link SessionSettings#DEFAULT_MASTER}. */

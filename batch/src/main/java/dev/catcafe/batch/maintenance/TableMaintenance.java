@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -63,53 +64,28 @@ public final class TableMaintenance {
         table.refresh();
         try {
           // Labels the step's jobs in the Spark UI; Iceberg's actions nest their own labels.
-          String description =
-              "%s on %s".formatted(step.name().toLowerCase(Locale.ROOT), tableName);
+          String label = "%s on %s".formatted(step.name().toLowerCase(Locale.ROOT), tableName);
           switch (step) {
             case REWRITE_DATA_FILES ->
                 compaction =
-                    JobGroups.run(
-                        spark,
-                        JOB_GROUP,
-                        description,
-                        () -> rewriteDataFiles(spark, table, config, now));
+                    labelled(spark, label, () -> rewriteDataFiles(spark, table, config, now));
             case REWRITE_MANIFESTS ->
                 manifests =
-                    JobGroups.run(
+                    labelled(
                         spark,
-                        JOB_GROUP,
-                        description,
+                        label,
                         () -> SparkActions.get(spark).rewriteManifests(table).execute());
             case EXPIRE_SNAPSHOTS -> {
               Set<Long> before = snapshotIds(table);
-              expiry =
-                  JobGroups.run(
-                      spark,
-                      JOB_GROUP,
-                      description,
-                      () ->
-                          SparkActions.get(spark)
-                              .expireSnapshots(table)
-                              .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
-                              .retainLast(config.retainLastSnapshots())
-                              .execute());
+              expiry = labelled(spark, label, () -> expireSnapshots(spark, table, config, now));
               table.refresh();
               before.removeAll(snapshotIds(table));
               expiredSnapshots = before.size();
             }
-            case REMOVE_ORPHAN_FILES -> {
-              DeleteOrphanFiles.Result result =
-                  JobGroups.run(
-                      spark,
-                      JOB_GROUP,
-                      description,
-                      () ->
-                          SparkActions.get(spark)
-                              .deleteOrphanFiles(table)
-                              .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
-                              .execute());
-              orphans = result.orphanFilesCount();
-            }
+            case REMOVE_ORPHAN_FILES ->
+                orphans =
+                    labelled(spark, label, () -> removeOrphanFiles(spark, table, config, now))
+                        .orphanFilesCount();
           }
           break;
         } catch (ValidationException | CommitFailedException conflict) {
@@ -157,6 +133,28 @@ public final class TableMaintenance {
     }
     String total = current.summary().get("total-data-files");
     return total == null ? 0 : Long.parseLong(total);
+  }
+
+  /** Runs {@code action} with its Spark jobs labelled in the maintenance's job group. */
+  private static <T> T labelled(SparkSession spark, String description, Supplier<T> action) {
+    return JobGroups.run(spark, JOB_GROUP, description, action);
+  }
+
+  private static ExpireSnapshots.Result expireSnapshots(
+      SparkSession spark, Table table, MaintenanceConfig config, Instant now) {
+    return SparkActions.get(spark)
+        .expireSnapshots(table)
+        .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
+        .retainLast(config.retainLastSnapshots())
+        .execute();
+  }
+
+  private static DeleteOrphanFiles.Result removeOrphanFiles(
+      SparkSession spark, Table table, MaintenanceConfig config, Instant now) {
+    return SparkActions.get(spark)
+        .deleteOrphanFiles(table)
+        .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+        .execute();
   }
 
   private static RewriteDataFiles.Result rewriteDataFiles(
