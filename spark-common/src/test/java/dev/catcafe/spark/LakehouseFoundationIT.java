@@ -1,14 +1,18 @@
 package dev.catcafe.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,32 +35,40 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The foundation end to end on the real platform: Spark writes an Iceberg table through the JDBC
- * catalog, reads real rows back, Trino reads the same table and joins it with PostgreSQL, and every
- * one of the seven topics carries a message.
+ * The foundation end to end on the real platform, over every catalog type: Spark writes an Iceberg
+ * table, reads real rows back, and (JDBC: the catalog Trino shares) Trino reads the same table and
+ * joins it with PostgreSQL; every one of the seven topics carries a message.
  */
+@ParameterizedClass(name = "{0} catalog")
+@EnumSource(CatalogType.class)
 @ExtendWith(LocalPlatformExtension.class)
 final class LakehouseFoundationIT {
   private static final String NAMESPACE = "it_foundation";
   private static SparkSession spark;
   private static CatalogSettings catalog;
 
-  @BeforeAll
-  static void startSpark(TestingPlatform platform) {
-    catalog = platform.catalog(NAMESPACE);
-    spark = LakehouseSessions.localBuilder("foundation-it", catalog).getOrCreate();
+  @Parameter CatalogType catalogType;
+
+  @BeforeParameterizedClassInvocation
+  static void startSpark(CatalogType type) {
+    catalog = TestingCatalogs.onPlatform(type, TestingPlatform.shared(), NAMESPACE);
+    spark = TestingSessions.create("foundation-it", catalog);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopSpark() {
     if (spark != null) {
       spark.stop();
+      spark = null;
     }
   }
 
@@ -75,6 +87,8 @@ final class LakehouseFoundationIT {
         spark.sql("SELECT cat_id, likes FROM " + table + " ORDER BY likes").collectAsList();
     assertThat(rows).extracting(row -> row.getString(0)).containsExactly(luna, milo);
     assertThat(rows).extracting(row -> row.getLong(1)).containsExactly(3L, 5L);
+    // Trino reads the lake through the JDBC catalog only.
+    assumeThat(catalogType).isEqualTo(CatalogType.JDBC);
 
     PostgresSettings cafe = platform.postgres();
     try (Connection postgres =

@@ -8,7 +8,8 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingSessions;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -58,7 +59,8 @@ final class TrinoViewsIT {
 
   @BeforeAll
   static void writeDataAndCreateViews(TestingPlatform platform) throws SQLException {
-    catalog = platform.catalog("it_trino_views");
+    // Trino reads the lake through the JDBC catalog only.
+    catalog = TestingCatalogs.jdbc(platform, "it_trino_views");
     schemas = ViewSchemas.forNamespace("iceberg", catalog.namespace());
     TestingCafeData data =
         new TestingCafeData(
@@ -69,8 +71,7 @@ final class TrinoViewsIT {
                 LocalDate.parse("2026-11-02"),
                 LocalDate.parse("2026-11-03")));
     data.writeOperational(platform.postgres());
-    spark = LakehouseSessions.localBuilder("trino-views-it", catalog).getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = TestingSessions.create("trino-views-it", catalog);
     data.writeLake(spark, catalog);
     expected = expectations(platform.postgres());
 
@@ -110,7 +111,7 @@ final class TrinoViewsIT {
 
   @Test
   void missingTablesFailWithTrinosErrorNotAHang(TestingPlatform platform) throws Exception {
-    CatalogSettings empty = platform.catalog("it_trino_views_empty");
+    CatalogSettings empty = TestingCatalogs.jdbc(platform, "it_trino_views_empty");
     ViewSchemas emptySchemas = ViewSchemas.forNamespace("iceberg", empty.namespace());
     try (Connection trino = trino(platform)) {
       List<String> failures =
@@ -131,7 +132,7 @@ final class TrinoViewsIT {
 
   @Test
   void aViewWhoseTableWasDroppedFailsWithTrinosError(TestingPlatform platform) throws Exception {
-    CatalogSettings dropped = platform.catalog("it_trino_views_dropped");
+    CatalogSettings dropped = TestingCatalogs.jdbc(platform, "it_trino_views_dropped");
     new TestingCafeData(PREFIX + "d-", 7L, List.of(LocalDate.parse("2026-11-05")))
         .writeLake(spark, dropped);
     ViewSchemas droppedSchemas = ViewSchemas.forNamespace("iceberg", dropped.namespace());

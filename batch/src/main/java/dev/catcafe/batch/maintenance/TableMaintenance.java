@@ -2,13 +2,16 @@ package dev.catcafe.batch.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.spark.JobGroups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -34,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class TableMaintenance {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
 
+  /** The Spark UI's job group of the maintenance steps' jobs. */
+  public static final String JOB_GROUP = "table-maintenance";
+
   /** How often a step is planned again after a concurrent commit invalidated its plan. */
   static final int STEP_ATTEMPTS = 5;
 
@@ -57,30 +63,29 @@ public final class TableMaintenance {
       for (int attempt = 1; ; attempt++) {
         table.refresh();
         try {
+          // Labels the step's jobs in the Spark UI; Iceberg's actions nest their own labels.
+          String label = "%s on %s".formatted(step.name().toLowerCase(Locale.ROOT), tableName);
           switch (step) {
-            case REWRITE_DATA_FILES -> compaction = rewriteDataFiles(spark, table, config, now);
+            case REWRITE_DATA_FILES ->
+                compaction =
+                    labelled(spark, label, () -> rewriteDataFiles(spark, table, config, now));
             case REWRITE_MANIFESTS ->
-                manifests = SparkActions.get(spark).rewriteManifests(table).execute();
+                manifests =
+                    labelled(
+                        spark,
+                        label,
+                        () -> SparkActions.get(spark).rewriteManifests(table).execute());
             case EXPIRE_SNAPSHOTS -> {
               Set<Long> before = snapshotIds(table);
-              expiry =
-                  SparkActions.get(spark)
-                      .expireSnapshots(table)
-                      .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
-                      .retainLast(config.retainLastSnapshots())
-                      .execute();
+              expiry = labelled(spark, label, () -> expireSnapshots(spark, table, config, now));
               table.refresh();
               before.removeAll(snapshotIds(table));
               expiredSnapshots = before.size();
             }
-            case REMOVE_ORPHAN_FILES -> {
-              DeleteOrphanFiles.Result result =
-                  SparkActions.get(spark)
-                      .deleteOrphanFiles(table)
-                      .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
-                      .execute();
-              orphans = result.orphanFilesCount();
-            }
+            case REMOVE_ORPHAN_FILES ->
+                orphans =
+                    labelled(spark, label, () -> removeOrphanFiles(spark, table, config, now))
+                        .orphanFilesCount();
           }
           break;
         } catch (ValidationException | CommitFailedException conflict) {
@@ -128,6 +133,28 @@ public final class TableMaintenance {
     }
     String total = current.summary().get("total-data-files");
     return total == null ? 0 : Long.parseLong(total);
+  }
+
+  /** Runs {@code action} with its Spark jobs labelled in the maintenance's job group. */
+  private static <T> T labelled(SparkSession spark, String description, Supplier<T> action) {
+    return JobGroups.run(spark, JOB_GROUP, description, action);
+  }
+
+  private static ExpireSnapshots.Result expireSnapshots(
+      SparkSession spark, Table table, MaintenanceConfig config, Instant now) {
+    return SparkActions.get(spark)
+        .expireSnapshots(table)
+        .expireOlderThan(now.minus(config.snapshotRetention()).toEpochMilli())
+        .retainLast(config.retainLastSnapshots())
+        .execute();
+  }
+
+  private static DeleteOrphanFiles.Result removeOrphanFiles(
+      SparkSession spark, Table table, MaintenanceConfig config, Instant now) {
+    return SparkActions.get(spark)
+        .deleteOrphanFiles(table)
+        .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+        .execute();
   }
 
   private static RewriteDataFiles.Result rewriteDataFiles(

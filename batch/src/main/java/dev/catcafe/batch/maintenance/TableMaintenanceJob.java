@@ -7,7 +7,9 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.jobs.MaintenancePolicy;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,11 +98,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
           "Only unreferenced files older than this are deleted (at least 1h). Default: ${DEFAULT-VALUE}.")
   private Duration orphanFileAge;
 
-  @Option(
-      names = "--spark-master",
-      defaultValue = "${env:SPARK_MASTER:-local[*]}",
-      description = "Spark master. Env SPARK_MASTER. Default: ${DEFAULT-VALUE}.")
-  private String sparkMaster;
+  @Mixin private SparkMasterOption sparkMaster;
 
   public static void main(String[] args) {
     Commands.run(new TableMaintenanceJob(), args);
@@ -112,12 +108,12 @@ public final class TableMaintenanceJob implements Callable<Integer> {
   public Integer call() {
     MaintenanceConfig config = config();
     SparkSession spark =
-        LakehouseSessions.builder("table-maintenance", config.catalog())
-            .master(sparkMaster)
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    Configurator.setLevel("dev.catcafe", Level.INFO);
+        SparkSessions.create(
+            SessionSettings.builder("table-maintenance", sparkMaster.master())
+                .catalog(config.catalog())
+                // Iceberg's actions plan their own parallelism; other shuffles are tiny.
+                .shufflePartitions(2)
+                .build());
     try {
       run(spark, config, Instant.now());
     } finally {

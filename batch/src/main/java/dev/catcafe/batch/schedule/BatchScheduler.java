@@ -13,6 +13,9 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,7 @@ import picocli.CommandLine.Option;
     description = "Runs profile snapshot -> daily_cat_summary -> table maintenance on an interval.")
 public final class BatchScheduler implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;
+  @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
   @Option(
@@ -68,7 +72,9 @@ public final class BatchScheduler implements Callable<Integer> {
     ScheduleSettings schedule = schedule();
     CatalogSettings catalog = catalogOptions.settings();
     PostgresSettings postgres = postgresOptions.settings();
-    SparkSession spark = BatchSessions.create("batch-scheduler", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog).build());
     try {
       if (schedule.once()) {
         runCycle(spark, catalog, postgres, Clock.systemUTC());

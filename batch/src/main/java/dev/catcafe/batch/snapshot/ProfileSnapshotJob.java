@@ -2,7 +2,6 @@ package dev.catcafe.batch.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.batch.schedule.BatchSessions;
 import dev.catcafe.batch.schedule.RunLog;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
@@ -11,6 +10,10 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.spark.JobGroups;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -31,7 +34,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Replaces the lake's cat and visitor profile tables with PostgreSQL's.")
 public final class ProfileSnapshotJob implements Callable<Integer> {
+  /** The Spark UI's job group of the snapshot's jobs. */
+  public static final String JOB_GROUP = "profile-snapshot";
+
   @Mixin private CatalogOptions catalogOptions;
+  @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
   public static void main(String[] args) {
@@ -42,7 +49,9 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
   public Integer call() {
     CatalogSettings catalog = catalogOptions.settings();
     PostgresSettings postgres = postgresOptions.settings();
-    SparkSession spark = BatchSessions.create("profile-snapshot", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog).build());
     try {
       RunLog.info(run(spark, catalog, postgres).toString());
       return 0;
@@ -62,13 +71,24 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
     PostgresProfileSource source = new PostgresProfileSource(spark, postgres);
     ProfileSnapshotSink sink = new ProfileSnapshotSink(spark, catalog);
     ProfileSnapshotSink.TableSnapshot cats =
-        sink.replace(
-            LakeTable.CATS_PROFILES_RAW,
-            source.read(OperationalSchema.CATS_TABLE, OperationalSchema.CATS_COLUMNS));
+        JobGroups.run(
+            spark,
+            JOB_GROUP,
+            "profile snapshot: " + LakeTable.CATS_PROFILES_RAW.tableName(),
+            () ->
+                sink.replace(
+                    LakeTable.CATS_PROFILES_RAW,
+                    source.read(OperationalSchema.CATS_TABLE, OperationalSchema.CATS_COLUMNS)));
     ProfileSnapshotSink.TableSnapshot visitors =
-        sink.replace(
-            LakeTable.VISITORS_PROFILES_RAW,
-            source.read(OperationalSchema.VISITORS_TABLE, OperationalSchema.VISITORS_COLUMNS));
+        JobGroups.run(
+            spark,
+            JOB_GROUP,
+            "profile snapshot: " + LakeTable.VISITORS_PROFILES_RAW.tableName(),
+            () ->
+                sink.replace(
+                    LakeTable.VISITORS_PROFILES_RAW,
+                    source.read(
+                        OperationalSchema.VISITORS_TABLE, OperationalSchema.VISITORS_COLUMNS)));
     return new ProfileSnapshotResult(cats, visitors, Duration.ofNanos(System.nanoTime() - started));
   }
 }

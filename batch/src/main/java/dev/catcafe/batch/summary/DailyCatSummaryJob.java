@@ -2,12 +2,15 @@ package dev.catcafe.batch.summary;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.batch.schedule.BatchSessions;
 import dev.catcafe.batch.schedule.RunLog;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.JobGroups;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,7 +41,11 @@ import picocli.CommandLine.Option;
     description =
         "Rewrites daily_cat_summary for the given UTC days (default: yesterday and today).")
 public final class DailyCatSummaryJob implements Callable<Integer> {
+  /** The Spark UI's job group of the summary's jobs. */
+  public static final String JOB_GROUP = "daily-cat-summary";
+
   @Mixin private CatalogOptions catalogOptions;
+  @Mixin private SparkMasterOption sparkMaster;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private DayOptions dayOptions;
@@ -80,7 +87,9 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
   public Integer call() {
     CatalogSettings catalog = catalogOptions.settings();
     DaySelection days = daySelection(Clock.systemUTC());
-    SparkSession spark = BatchSessions.create("daily-cat-summary", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("daily-cat-summary", sparkMaster.master(), catalog).build());
     try {
       RunLog.info(run(spark, catalog, days).toString());
       return 0;
@@ -115,8 +124,13 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
             source.events(Topic.CAT_WELLNESS, days),
             source.events(Topic.CAT_INTERACTIONS, days),
             source.catProfiles());
+    // The selected days are replaced in one commit, so they are one labelled step.
     DailyCatSummarySink.CommitStats stats =
-        new DailyCatSummarySink(spark, catalog).replaceDays(summary, days);
+        JobGroups.run(
+            spark,
+            JOB_GROUP,
+            "daily_cat_summary: rewrite " + days,
+            () -> new DailyCatSummarySink(spark, catalog).replaceDays(summary, days));
     return new DailyCatSummaryResult(
         days,
         stats.addedRows(),

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
+import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.time.Duration;
@@ -17,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +37,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Compacts a raw table that the real ingestion wrote in many small commits, while the ingestion
  * keeps committing to it from a producer that never pauses: no streaming commit is lost, no row
- * changes, and the table ends with far fewer files.
+ * changes, and the table ends with far fewer files. On each catalog type.
  */
+@ParameterizedClass(name = "{0} catalog")
+@EnumSource(CatalogType.class)
 @ExtendWith(LocalPlatformExtension.class)
 final class TableMaintenanceIT {
   /** Unique per run, so a rerun on a platform that outlived the last run sees none of its data. */
@@ -48,18 +55,21 @@ final class TableMaintenanceIT {
 
   private static final Duration PATIENCE = Duration.ofMinutes(6);
 
+  @Parameter CatalogType catalogType;
+
   @Test
   void compactsWhileIngestionKeepsWriting(TestingPlatform platform) throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("ing-maint-" + RUN + "-");
-    CatalogSettings catalog = platform.catalog("it_ingest_maint_" + RUN);
+    KafkaSettings kafka =
+        platform.isolatedKafka("ing-maint-" + RUN + "-" + catalogType.wireName() + "-");
+    CatalogSettings catalog =
+        TestingCatalogs.onPlatform(catalogType, platform, "it_ingest_maint_" + RUN);
     String table = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     try (SparkSession spark =
-            RawIngestionJob.session(
-                "maintenance-it",
-                catalog,
-                "local[2]",
-                false,
-                Map.of("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false"));
+            SparkSessions.create(
+                RawIngestionJob.sessionSettings("maintenance-it", catalog, "local[2]")
+                    .ui(false)
+                    .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
+                    .build());
         KafkaProducer<String, String> producer = producer(kafka)) {
       IngestionConfig ingestion =
           new IngestionConfig(

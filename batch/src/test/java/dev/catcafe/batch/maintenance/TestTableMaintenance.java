@@ -2,8 +2,6 @@ package dev.catcafe.batch.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +16,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 final class TestTableMaintenance extends BaseSparkTest {
-  private static final CatalogSettings CATALOG =
-      new CatalogSettings(
-          BaseSparkTest.CATALOG,
-          CatalogType.JDBC,
-          "jdbc:unused",
-          "",
-          "",
-          "file:///unused",
-          "maint");
+  private static final String NAMESPACE = "maint";
 
   @Test
   void compactsManySmallCommitsIntoOneFilePerDayWithoutChangingTheRows() throws Exception {
@@ -105,13 +95,21 @@ final class TestTableMaintenance extends BaseSparkTest {
 
   private static MaintenanceConfig config(EnumSet<MaintenanceStep> steps, boolean closedOnly) {
     return new MaintenanceConfig(
-        CATALOG, List.of(), steps, 2, 0, closedOnly, Duration.ofDays(7), 3, Duration.ofDays(3));
+        catalog(NAMESPACE),
+        List.of(),
+        steps,
+        2,
+        0,
+        closedOnly,
+        Duration.ofDays(7),
+        3,
+        Duration.ofDays(3));
   }
 
   /** A day-partitioned table with {@code commits} appends of two rows, one per day. */
   private static String createTableWithSmallCommits(String name, int commits) {
-    String table = CATALOG.qualifiedNamespace() + "." + name;
-    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + CATALOG.qualifiedNamespace());
+    String table = catalog(NAMESPACE).qualifiedNamespace() + "." + name;
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog(NAMESPACE).qualifiedNamespace());
     spark.sql(
         "CREATE TABLE %s (id BIGINT, event_time TIMESTAMP, payload STRING) USING iceberg PARTITIONED BY (days(event_time))"
             .formatted(table));

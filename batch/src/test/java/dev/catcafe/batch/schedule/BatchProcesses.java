@@ -53,7 +53,8 @@ public final class BatchProcesses {
       builder.environment().put("CATCAFE_ENV_FILE", "/dev/null");
       // The layout of this build, not the one `make build` last installed under .work/dist.
       builder.environment().put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
-      builder.environment().put("JAVA_OPTS", "-Xmx1g -Dspark.master=local[2]");
+      builder.environment().put("JAVA_OPTS", "-Xmx1g");
+      builder.environment().put("SPARK_MASTER", "local[2]");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();

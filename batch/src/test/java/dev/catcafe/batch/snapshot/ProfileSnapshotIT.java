@@ -6,10 +6,12 @@ import dev.catcafe.batch.summary.TestingCats;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,14 +22,25 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Profile snapshots on the real platform: exact copies, one snapshot each, time-travelable. */
+/**
+ * Profile snapshots on the real platform, on each catalog type: exact copies, one snapshot each,
+ * time-travelable.
+ */
+@ParameterizedClass(name = "{0} catalog")
+@EnumSource(CatalogType.class)
 @ExtendWith(LocalPlatformExtension.class)
 final class ProfileSnapshotIT {
+  @Parameter CatalogType catalogType;
+
   @Test
   void copiesProfilesAndKeepsEarlierSnapshotsForTimeTravel(TestingPlatform platform)
       throws SQLException {
-    CatalogSettings catalog = platform.catalog("it_batch_snapshot");
+    CatalogSettings catalog =
+        TestingCatalogs.onPlatform(catalogType, platform, "it_batch_snapshot");
     PostgresSettings postgres = platform.isolatedPostgres("it_batch_snapshot");
     TestingCats.reset(postgres);
     TestingCats.upsert(postgres, Map.of("cat-a", "Luna", "cat-b", "Oliver"));
@@ -38,8 +51,7 @@ final class ProfileSnapshotIT {
                     + " TIMESTAMP '2026-03-01 00:00:00') ON CONFLICT DO NOTHING")) {
       insert.executeUpdate();
     }
-    SparkSession spark =
-        LakehouseSessions.localBuilder("profile-snapshot-it", catalog).getOrCreate();
+    SparkSession spark = TestingSessions.create("profile-snapshot-it", catalog);
     try {
       TestingCats.dropLakeTables(
           spark, catalog, LakeTable.CATS_PROFILES_RAW, LakeTable.VISITORS_PROFILES_RAW);

@@ -1,6 +1,8 @@
 package dev.catcafe.batch.summary;
 
+import static dev.catcafe.model.config.CatalogType.JDBC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.catcafe.batch.schedule.BatchProcesses;
 import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
@@ -9,10 +11,12 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,16 +32,22 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code daily_cat_summary} on the real platform: events written into raw tables of the ingestion's
- * layout, cats in PostgreSQL, the jobs run as {@code make batch} runs them, the result compared
- * with a plain-Java computation over the same events.
+ * {@code daily_cat_summary} on the real platform, on each catalog type: events written into raw
+ * tables of the ingestion's layout, cats in PostgreSQL, the jobs run as {@code make batch} runs
+ * them, the result compared with a plain-Java computation over the same events; (JDBC, the catalog
+ * Trino shares) Trino reads the summary.
  */
+@ParameterizedClass(name = "{0} catalog")
+@EnumSource(CatalogType.class)
 @ExtendWith(LocalPlatformExtension.class)
 final class DailyCatSummaryIT {
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
@@ -51,9 +61,12 @@ final class DailyCatSummaryIT {
   private static TestingCafeEvents events;
   private static LocalDate today;
 
-  @BeforeAll
-  static void writeCatsAndEvents(TestingPlatform platform) {
-    catalog = platform.catalog("it_batch_summary");
+  @Parameter CatalogType catalogType;
+
+  @BeforeParameterizedClassInvocation
+  static void writeCatsAndEvents(CatalogType type) {
+    TestingPlatform platform = TestingPlatform.shared();
+    catalog = TestingCatalogs.onPlatform(type, platform, "it_batch_summary");
     postgres = platform.isolatedPostgres("it_batch_summary");
     catNames = new LinkedHashMap<>();
     for (String name : List.of("Luna", "Oliver", "Bella", "Pax")) {
@@ -66,8 +79,7 @@ final class DailyCatSummaryIT {
     // Trino's postgresql catalog sees only the shared cafe database: the same cats go there too.
     TestingCats.upsert(platform.postgres(), catNames);
 
-    spark = LakehouseSessions.localBuilder("daily-cat-summary-it", catalog).getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = TestingSessions.create("daily-cat-summary-it", catalog);
     today = LocalDate.now(ZoneOffset.UTC);
     events =
         TestingCafeEvents.generate(
@@ -79,10 +91,11 @@ final class DailyCatSummaryIT {
     raw.append(Topic.CAT_INTERACTIONS, events.interactionRows());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopSpark() {
     if (spark != null) {
       spark.stop();
+      spark = null;
     }
   }
 
@@ -138,6 +151,7 @@ final class DailyCatSummaryIT {
   @Test
   void trinoReadsTheSummaryAndJoinsItWithPostgresCats(TestingPlatform platform)
       throws SQLException {
+    assumeThat(catalogType).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
     ProfileSnapshotJob.run(spark, catalog, postgres);
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     Map<String, Long> expected = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +29,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   @Test
   void rewritesOnlyTheChosenDaysAndIsIdempotent() {
-    CatalogSettings catalog = localCatalog("job_incremental");
+    CatalogSettings catalog = catalog("job_incremental");
     TestingRawTables raw = new TestingRawTables(spark, catalog);
     raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
     raw.append(
@@ -77,7 +76,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   @Test
   void aDayWithoutEventsIsEmptiedNotLeftStale() {
-    CatalogSettings catalog = localCatalog("job_empty_day");
+    CatalogSettings catalog = catalog("job_empty_day");
     TestingRawTables raw = new TestingRawTables(spark, catalog);
     raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
     raw.append(
@@ -100,7 +99,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   @Test
   void aCommitThatFailsLeavesThePreviousStateIntact() {
-    CatalogSettings catalog = localCatalog("job_failed_commit");
+    CatalogSettings catalog = catalog("job_failed_commit");
     TestingRawTables raw = new TestingRawTables(spark, catalog);
     raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
     raw.append(
@@ -128,7 +127,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   @Test
   void failsNamingTheMissingTableAndWritesNothing() {
-    CatalogSettings catalog = localCatalog("job_missing_profiles");
+    CatalogSettings catalog = catalog("job_missing_profiles");
     TestingRawTables raw = new TestingRawTables(spark, catalog);
     raw.append(
         Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)));
@@ -146,11 +145,5 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
         .table(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog))
         .orderBy("day", "cat_id")
         .collectAsList();
-  }
-
-  /** The unit-test session's Hadoop catalog: only its name and the namespace are used here. */
-  private static CatalogSettings localCatalog(String namespace) {
-    return new CatalogSettings(
-        CATALOG, CatalogType.JDBC, "jdbc:unused", "", "", warehouse.toUri().toString(), namespace);
   }
 }

@@ -10,11 +10,12 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.alerts.AdopterDetectiveConfig;
 import dev.catcafe.streaming.alerts.AdopterDetectiveJob;
 import dev.catcafe.streaming.alerts.AdopterDetectiveRules;
 import dev.catcafe.streaming.alerts.AlertJobMode;
-import dev.catcafe.streaming.alerts.AlertSessions;
 import dev.catcafe.streaming.alerts.WellnessGuardianConfig;
 import dev.catcafe.streaming.alerts.WellnessGuardianJob;
 import dev.catcafe.streaming.alerts.WellnessThresholds;
@@ -116,11 +117,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
               + " runs with. PT0S runs batches back to back. Default: ${DEFAULT-VALUE}.")
   Duration detectiveTrigger;
 
-  @Option(
-      names = "--spark-master",
-      defaultValue = "${env:SPARK_MASTER:-local[4]}",
-      description = "Spark master. Default: ${DEFAULT-VALUE}.")
-  String sparkMaster;
+  @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
   @Option(
       names = "--conf",
@@ -141,11 +138,11 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
         measure,
         anomalyShare * 100,
         likeShare * 100);
-    SparkSession.Builder builder = AlertSessions.builder("alert-latency-benchmark", sparkMaster);
-    AdopterDetectiveJob.sessionConf().forEach(builder::config);
-    sparkConf.forEach(builder::config);
-    SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    SparkSession spark =
+        SparkSessions.create(
+            AdopterDetectiveJob.sessionSettings("alert-latency-benchmark", sparkMaster.master())
+                .conf(sparkConf)
+                .build());
     System.out.printf(
         Locale.ROOT,
         "%-22s %8s %9s %8s %8s %8s %8s %8s%n",

@@ -1,6 +1,5 @@
 package dev.catcafe.bench.batch;
 
-import dev.catcafe.batch.schedule.BatchSessions;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DailyCatSummaryResult;
 import dev.catcafe.batch.summary.DaySelection;
@@ -9,6 +8,9 @@ import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +47,7 @@ public final class BatchBenchmark implements Callable<Integer> {
 
   @Mixin private BenchmarkCommand command;
   @Mixin private GeneratedLakeOptions lake = new GeneratedLakeOptions("cafe_bench");
+  @Mixin private SparkMasterOption sparkMaster;
 
   @Option(
       names = "--rows",
@@ -89,7 +92,9 @@ public final class BatchBenchmark implements Callable<Integer> {
         100.0 * wellnessRows / ORIGINAL_WELLNESS_ROWS_PER_DAY,
         cats);
 
-    SparkSession spark = BatchSessions.create("batch-benchmark", catalog);
+    SparkSession spark =
+        SparkSessions.create(
+            SessionSettings.lakeBatch("batch-benchmark", sparkMaster.master(), catalog).build());
     try (Connection trino = lake.connectTrino("batch-benchmark")) {
       if (lake.generate()) {
         long started = System.nanoTime();

@@ -8,6 +8,8 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.lang.management.ManagementFactory;
@@ -66,8 +68,7 @@ public final class IngestBenchmark implements Callable<Integer> {
       description = "Spark tasks per micro-batch at least.")
   private int minPartitions;
 
-  @Option(names = "--spark-master", defaultValue = "local[2]", description = "Spark master.")
-  private String sparkMaster;
+  @Mixin private SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
 
   @Option(
       names = "--work-dir",
@@ -92,7 +93,10 @@ public final class IngestBenchmark implements Callable<Integer> {
     Map<Topic, Long> produced = produce(kafka);
 
     SparkSession spark =
-        RawIngestionJob.session("ingest-benchmark", catalog, sparkMaster, false, Map.of());
+        SparkSessions.create(
+            RawIngestionJob.sessionSettings("ingest-benchmark", catalog, sparkMaster.master())
+                .ui(false)
+                .build());
     IngestionConfig config =
         new IngestionConfig(
             kafka,

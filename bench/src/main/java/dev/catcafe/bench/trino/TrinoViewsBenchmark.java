@@ -8,7 +8,9 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.trino.AnalyticsView;
 import dev.catcafe.trino.TrinoViews;
 import dev.catcafe.trino.ViewSchemas;
@@ -46,6 +48,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
 
   @Mixin private BenchmarkCommand command;
   @Mixin private GeneratedLakeOptions lake = new GeneratedLakeOptions("cafe_views_bench");
+  @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
   @Option(names = "--days", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
@@ -95,14 +98,9 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
 
   private void generate(CatalogSettings catalog, List<String> catIds, List<String> visitorIds) {
     SparkSession spark =
-        LakehouseSessions.builder("trino-views-benchmark", catalog)
-            .master(System.getProperty("spark.master", "local[*]"))
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "16")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+        SparkSessions.create(
+            SessionSettings.lakeBatch("trino-views-benchmark", sparkMaster.master(), catalog)
+                .build());
     try {
       long started = System.nanoTime();
       LocalDate firstDay = LocalDate.parse("2026-01-01");

@@ -16,14 +16,14 @@ public final class CatalogOptions {
   @Option(
       names = "--catalog-type",
       defaultValue = "${env:ICEBERG_CATALOG_TYPE:-jdbc}",
-      description = "jdbc or rest. Env ICEBERG_CATALOG_TYPE. Default: ${DEFAULT-VALUE}.")
+      description = "jdbc or hadoop. Env ICEBERG_CATALOG_TYPE. Default: ${DEFAULT-VALUE}.")
   private String type;
 
   @Option(
       names = "--catalog-uri",
       defaultValue = "${env:ICEBERG_CATALOG_URI:-jdbc:postgresql://127.0.0.1:5432/iceberg_catalog}",
       description =
-          "Catalog database JDBC URL, or REST endpoint. Env ICEBERG_CATALOG_URI. Default: ${DEFAULT-VALUE}.")
+          "Catalog database JDBC URL (jdbc). Env ICEBERG_CATALOG_URI. Default: ${DEFAULT-VALUE}.")
   private String uri;
 
   @Option(
@@ -48,9 +48,14 @@ public final class CatalogOptions {
 
   /* The password comes from ICEBERG_CATALOG_PASSWORD only: arguments show in `ps`. */
   public CatalogSettings settings() {
+    CatalogType catalogType = CatalogType.parse(type);
+    if (catalogType == CatalogType.HADOOP) {
+      // The JDBC defaults of uri and user do not apply: a Hadoop catalog is its warehouse.
+      return CatalogSettings.hadoop(name, warehouse, namespace);
+    }
     return new CatalogSettings(
         name,
-        CatalogType.parse(type),
+        catalogType,
         uri,
         user,
         System.getenv().getOrDefault("ICEBERG_CATALOG_PASSWORD", ""),

@@ -6,9 +6,9 @@ import static java.util.Objects.requireNonNull;
  * The Iceberg catalog of the lake, as Spark, Trino and the notebooks all see it.
  *
  * @param name the catalog name in Spark ({@code ICEBERG_CATALOG_NAME}, default {@code lakehouse})
- * @param type jdbc or rest ({@code ICEBERG_CATALOG_TYPE})
- * @param uri the JDBC URL of the catalog database, or the REST endpoint ({@code
- *     ICEBERG_CATALOG_URI})
+ * @param type jdbc or hadoop ({@code ICEBERG_CATALOG_TYPE})
+ * @param uri the JDBC URL of the catalog database (jdbc; empty for hadoop, whose pointers live in
+ *     the warehouse) ({@code ICEBERG_CATALOG_URI})
  * @param user the catalog database role (jdbc only; {@code ICEBERG_CATALOG_USER})
  * @param password its password (jdbc only; {@code ICEBERG_CATALOG_PASSWORD})
  * @param warehouse where table data lives, e.g. {@code file:///…} or {@code s3://…} ({@code
@@ -32,27 +32,35 @@ public record CatalogSettings(
   public CatalogSettings {
     name = Settings.requireIdentifier(name, NAME_SETTING);
     requireNonNull(type, "type is null");
-    uri = Settings.requireText(uri, URI_SETTING);
+    user = user == null ? "" : user.strip();
+    password = password == null ? "" : password;
     switch (type) {
       case JDBC -> {
+        uri = Settings.requireText(uri, URI_SETTING);
         if (!uri.startsWith("jdbc:")) {
           throw Settings.invalid(URI_SETTING, uri, "a JDBC URL for catalog type jdbc");
         }
       }
-      case REST -> {
-        if (!uri.matches("https?://.+")) {
-          throw Settings.invalid(URI_SETTING, uri, "an http(s) URL for catalog type rest");
+      case HADOOP -> {
+        // A Hadoop catalog is its warehouse: a URI or credentials would be silently ignored.
+        if ((uri != null && !uri.isBlank()) || !user.isEmpty() || !password.isEmpty()) {
+          throw Settings.invalid(
+              URI_SETTING, uri, "no URI, user or password for catalog type hadoop");
         }
+        uri = "";
       }
     }
-    user = user == null ? "" : user.strip();
-    password = password == null ? "" : password;
     warehouse = Settings.requireText(warehouse, WAREHOUSE_SETTING);
     if (!warehouse.matches("[a-z][a-z0-9+.\\-]*:.+")) {
       throw Settings.invalid(
           WAREHOUSE_SETTING, warehouse, "a URI with a scheme, e.g. file:///path or s3://bucket/p");
     }
     namespace = Settings.requireIdentifier(namespace, NAMESPACE_SETTING);
+  }
+
+  /** A Hadoop catalog: the table pointers live in {@code warehouse}, nothing else to name. */
+  public static CatalogSettings hadoop(String name, String warehouse, String namespace) {
+    return new CatalogSettings(name, CatalogType.HADOOP, "", "", "", warehouse, namespace);
   }
 
   /** The same catalog, for the tables of another namespace (a test's, a benchmark's). */

@@ -23,7 +23,9 @@ public final class SparkCatalogConf {
         "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
     conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
     conf.put(prefix + ".type", catalog.type().wireName());
-    conf.put(prefix + ".uri", catalog.uri());
+    if (catalog.type() == CatalogType.JDBC) {
+      conf.put(prefix + ".uri", catalog.uri());
+    }
     conf.put(prefix + ".warehouse", catalog.warehouse());
     switch (catalog.type()) {
       case JDBC -> {
@@ -32,8 +34,8 @@ public final class SparkCatalogConf {
         // Trino's JDBC catalog speaks the V1 layout of the catalog tables; Spark must match it.
         conf.put(prefix + ".jdbc.schema-version", "V1");
       }
-      case REST -> {
-        // A REST catalog brings its own auth and FileIO configuration; nothing to add by default.
+      case HADOOP -> {
+        // The table pointers are files under the warehouse: nothing else to configure.
       }
     }
     // Timestamps in the lake are UTC instants; the session zone decides how dates are cut.

@@ -50,14 +50,9 @@ public final class TrinoCatalogs {
         # (a third of likes_by_coat_colour's). The filter still drops rows when it arrives.
         iceberg.dynamic-filtering.wait-timeout=0s
         """;
-    if (lake.type() == CatalogType.REST) {
-      return common
-          + """
-          iceberg.catalog.type=rest
-          iceberg.rest-catalog.uri=%s
-          iceberg.rest-catalog.warehouse=%s
-          """
-              .formatted(lake.uri(), lake.warehouse());
+    if (lake.type() != CatalogType.JDBC) {
+      throw new IllegalArgumentException(
+          "Trino reads the lake through a JDBC catalog only, not " + lake.type().wireName());
     }
     return common
         + """

@@ -23,16 +23,17 @@ final class TestSettings {
     assertThatThrownBy(() -> CatalogType.parse("hive"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ICEBERG_CATALOG_TYPE")
-        .hasMessageContaining("jdbc, rest");
-    assertThat(CatalogType.parse("REST")).isEqualTo(CatalogType.REST);
+        .hasMessageContaining("jdbc, hadoop");
+    assertThat(CatalogType.parse("HADOOP")).isEqualTo(CatalogType.HADOOP);
   }
 
   @Test
   void catalogUriMustFitTheType() {
-    assertThatThrownBy(() -> catalog(CatalogType.REST, "jdbc:postgresql://h/db", "file:///w"))
+    assertThatThrownBy(() -> catalog(CatalogType.HADOOP, "jdbc:postgresql://h/db", "file:///w"))
         .hasMessageContaining("ICEBERG_CATALOG_URI");
     assertThatThrownBy(() -> catalog(CatalogType.JDBC, "http://h:8181", "file:///w"))
         .hasMessageContaining("ICEBERG_CATALOG_URI");
+    assertThat(CatalogSettings.hadoop("lakehouse", "file:///w", "cafe").uri()).isEmpty();
   }
 
   @Test

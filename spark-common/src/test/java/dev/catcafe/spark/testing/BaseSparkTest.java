@@ -1,5 +1,7 @@
 package dev.catcafe.spark.testing;
 
+import dev.catcafe.model.config.CatalogSettings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One small local Spark session per test class: {@code local[2]}, UI off, two shuffle partitions,
- * and an Iceberg catalog named {@code lakehouse} on a temporary warehouse (a Hadoop catalog, so
- * unit tests need no database). Integration tests use the real platform's JDBC catalog instead.
+ * One small local Spark session per test class ({@link TestingSessions}) with a Hadoop catalog
+ * ({@link TestingCatalogs#hadoop}) on a temporary warehouse, so unit tests need no database.
+ * Integration tests run over every catalog type instead.
  */
 public abstract class BaseSparkTest {
-  public static final String CATALOG = "lakehouse";
+  public static final String CATALOG = TestingCatalogs.NAME;
 
   protected static SparkSession spark;
   protected static Path warehouse;
@@ -23,24 +25,12 @@ public abstract class BaseSparkTest {
   @BeforeAll
   static void startSpark() throws IOException {
     warehouse = Files.createTempDirectory("catcafe-warehouse");
-    spark =
-        SparkSession.builder()
-            .appName("unit-test")
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.default.parallelism", "2")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config(
-                "spark.sql.extensions",
-                "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-            .config("spark.sql.catalog." + CATALOG, "org.apache.iceberg.spark.SparkCatalog")
-            .config("spark.sql.catalog." + CATALOG + ".type", "hadoop")
-            .config("spark.sql.catalog." + CATALOG + ".warehouse", warehouse.toUri().toString())
-            .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = TestingSessions.create("unit-test", catalog("unit"));
+  }
+
+  /** The session's Hadoop catalog, for the tables of {@code namespace}. */
+  protected static CatalogSettings catalog(String namespace) {
+    return TestingCatalogs.hadoop(warehouse, namespace);
   }
 
   @AfterAll
@@ -51,7 +41,7 @@ public abstract class BaseSparkTest {
     }
     if (warehouse != null) {
       try (Stream<Path> files = Files.walk(warehouse)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
   }

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -70,11 +72,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   Duration triggerInterval;
 
-  @Option(
-      names = "--spark-master",
-      defaultValue = "${env:SPARK_MASTER:-local[2]}",
-      description = "Spark master. Default: ${DEFAULT-VALUE}.")
-  String sparkMaster;
+  @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
@@ -89,9 +87,8 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException {
     AdopterDetectiveConfig config = config();
-    SparkSession.Builder builder = AlertSessions.builder(QUERY_NAME, sparkMaster);
-    sessionConf().forEach(builder::config);
-    SparkSession spark = builder.getOrCreate();
+    SparkSession spark =
+        SparkSessions.create(sessionSettings(QUERY_NAME, sparkMaster.master()).build());
     try {
       spark
           .streams()
@@ -106,21 +103,18 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   }
 
   /**
-   * Session settings the Detective needs on top of {@link AlertSessions}: the RocksDB state store,
-   * the only one that supports transformWithState's TTL, with changelog checkpointing, so a batch
-   * commit uploads the changed keys rather than a snapshot of the whole store.
+   * The Detective's session: the alert jobs' settings, whose RocksDB state store is the only one
+   * that supports transformWithState's TTL, with changelog checkpointing, so a batch commit uploads
+   * the changed keys rather than a snapshot of the whole store.
    */
-  public static Map<String, String> sessionConf() {
-    return Map.of(
-        "spark.sql.streaming.stateStore.providerClass",
-        AlertSessions.ROCKSDB_PROVIDER,
-        "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
-        "true");
+  public static SessionSettings.Builder sessionSettings(String appName, String master) {
+    return AlertSettings.session(appName, master)
+        .conf("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
   }
 
   /**
    * Starts the query: Kafka source, {@link AdopterDetectiveTransform#detect}, Kafka sink. The
-   * session should use the RocksDB state store ({@link AlertSessions} does).
+   * session should use the RocksDB state store ({@link #sessionSettings} does).
    */
   public static StreamingQuery start(SparkSession spark, AdopterDetectiveConfig config)
       throws TimeoutException {

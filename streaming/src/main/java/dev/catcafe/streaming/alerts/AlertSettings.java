@@ -3,11 +3,27 @@ package dev.catcafe.streaming.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.Settings;
+import dev.catcafe.spark.SessionSettings;
 import java.nio.file.Path;
 
 /** Validation and defaults the alert jobs' settings share. */
 final class AlertSettings {
   private AlertSettings() {}
+
+  /**
+   * The session settings the alert jobs share. They read and write Kafka only, so unlike the
+   * ingestion they have no Iceberg catalog. RocksDB keeps the state off the heap (the Detective's
+   * TTL needs it); the shuffle partitions are frozen into a stateful query's checkpoint, so they
+   * stay small and fixed. In-process: UI off, driver on the loopback address.
+   */
+  static SessionSettings.Builder session(String appName, String master) {
+    return SessionSettings.builder(appName, master)
+        .stateStoreProvider(SessionSettings.ROCKSDB_PROVIDER)
+        .shufflePartitions(2)
+        .defaultParallelism(2)
+        .ui(false)
+        .loopback();
+  }
 
   static String requireStartingOffsets(String value) {
     String text = Settings.requireText(value, "starting offsets");

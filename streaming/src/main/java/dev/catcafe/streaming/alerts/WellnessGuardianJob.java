@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -65,14 +68,11 @@ public final class WellnessGuardianJob implements Callable<Integer> {
               + ").")
   Duration triggerInterval;
 
-  @Option(
-      names = "--spark-master",
-      defaultValue = "${env:SPARK_MASTER:-local[4]}",
-      description =
-          "Spark master. Real-time mode holds one task slot per Kafka partition for as long as"
-              + " it runs, so give at least as many as the topic has partitions."
-              + " Default: ${DEFAULT-VALUE}.")
-  String sparkMaster;
+  /**
+   * Real-time mode holds one task slot per Kafka partition for as long as it runs, so the local
+   * default gives more slots than a small machine has cores.
+   */
+  @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
   /** The validated configuration the options describe. */
   public WellnessGuardianConfig config() {
@@ -91,7 +91,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException {
     WellnessGuardianConfig config = config();
-    SparkSession spark = AlertSessions.builder(QUERY_NAME, sparkMaster).getOrCreate();
+    SparkSession spark = SparkSessions.create(sessionSettings(sparkMaster.master()).build());
     try {
       spark
           .streams()
@@ -103,6 +103,11 @@ public final class WellnessGuardianJob implements Callable<Integer> {
       spark.stop();
     }
     return 0;
+  }
+
+  /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */
+  public static SessionSettings.Builder sessionSettings(String master) {
+    return AlertSettings.session(QUERY_NAME, master);
   }
 
   /** Starts the query: Kafka source, {@link WellnessGuardianTransform#guard}, Kafka sink. */

@@ -8,7 +8,9 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.spark.SessionSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -92,11 +92,7 @@ public final class RawIngestionJob implements Callable<Integer> {
       description = "Ingest only these topics (enum names, e.g. CAT_WELLNESS). Default: all.")
   private List<Topic> topics = new ArrayList<>();
 
-  @Option(
-      names = "--spark-master",
-      defaultValue = "${env:SPARK_MASTER:-local[*]}",
-      description = "Spark master. Env SPARK_MASTER. Default: ${DEFAULT-VALUE}.")
-  String sparkMaster;
+  @Mixin private SparkMasterOption sparkMaster;
 
   @Option(
       names = "--spark-ui",
@@ -118,7 +114,11 @@ public final class RawIngestionJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException {
     IngestionConfig config = config();
     SparkSession spark =
-        session("raw-ingestion", config.catalog(), sparkMaster, sparkUi, sparkConf);
+        SparkSessions.create(
+            sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
+                .ui(sparkUi)
+                .conf(sparkConf)
+                .build());
     try {
       run(spark, config);
     } finally {
@@ -141,27 +141,19 @@ public final class RawIngestionJob implements Callable<Integer> {
         availableNow);
   }
 
-  /** A session for the ingestion: the lake's catalog, fair scheduling between the queries. */
-  public static SparkSession session(
-      String appName,
-      CatalogSettings catalog,
-      String master,
-      boolean ui,
-      Map<String, String> extraConf) {
-    SparkSession.Builder builder =
-        LakehouseSessions.builder(appName, catalog)
-            .master(requireNonNull(master, "master is null"))
-            .config("spark.ui.enabled", Boolean.toString(ui))
-            // No shuffle in the ingestion; keep the default small for any ad-hoc stage.
-            .config("spark.sql.shuffle.partitions", "2")
-            // Seven queries share the cores; FAIR keeps one large backlog from starving the rest.
-            .config("spark.scheduler.mode", "FAIR")
-            .config("spark.sql.streaming.metricsEnabled", "true");
-    requireNonNull(extraConf, "extraConf is null").forEach(builder::config);
-    SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    Configurator.setLevel("dev.catcafe", Level.INFO);
-    return spark;
+  /**
+   * The ingestion's session settings: the lake's catalog, fair scheduling between the queries, the
+   * UI on (the caller may turn it off and add settings).
+   */
+  public static SessionSettings.Builder sessionSettings(
+      String appName, CatalogSettings catalog, String master) {
+    return SessionSettings.builder(appName, master)
+        .catalog(catalog)
+        // No shuffle in the ingestion; keep the default small for any ad-hoc stage.
+        .shufflePartitions(2)
+        // Seven queries share the cores; FAIR keeps one large backlog from starving the rest.
+        .conf("spark.scheduler.mode", "FAIR")
+        .conf("spark.sql.streaming.metricsEnabled", "true");
   }
 
   /** Creates missing tables, starts one query per topic and blocks until they stop or one fails. */

@@ -13,6 +13,7 @@ import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,9 +43,9 @@ final class AdopterDetectiveIT {
 
   @BeforeAll
   static void startSpark() {
-    SparkSession.Builder builder = AlertSessions.builder("adopter-detective-it", "local[2]");
-    AdopterDetectiveJob.sessionConf().forEach(builder::config);
-    spark = builder.getOrCreate();
+    spark =
+        SparkSessions.create(
+            AdopterDetectiveJob.sessionSettings("adopter-detective-it", "local[2]").build());
   }
 
   @AfterAll

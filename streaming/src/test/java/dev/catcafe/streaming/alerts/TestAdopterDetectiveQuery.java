@@ -44,7 +44,14 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
 
   @BeforeEach
   void startQuery() throws Exception {
-    AdopterDetectiveJob.sessionConf().forEach(spark.conf()::set);
+    // The Detective's state store settings, on the shared unit-test session.
+    AdopterDetectiveJob.sessionSettings("unit-test", "local[2]")
+        .build()
+        .sparkConf()
+        .entrySet()
+        .stream()
+        .filter(setting -> setting.getKey().startsWith("spark.sql.streaming.stateStore."))
+        .forEach(setting -> spark.conf().set(setting.getKey(), setting.getValue()));
     malformed =
         new ObservedMetricsLogger(
             AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED);

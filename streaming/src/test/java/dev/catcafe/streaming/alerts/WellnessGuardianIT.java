@@ -11,6 +11,7 @@ import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class WellnessGuardianIT {
 
   @BeforeAll
   static void startSpark() {
-    spark = AlertSessions.builder("wellness-guardian-it", "local[3]").getOrCreate();
+    spark = SparkSessions.create(WellnessGuardianJob.sessionSettings("local[3]").build());
   }
 
   @AfterAll

@@ -10,6 +10,8 @@ import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
+import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,8 @@ final class RawIngestionCrashIT {
   @Test
   void aKilledIngestionRestartsWithoutGapsOrDuplicates(TestingPlatform platform) throws Exception {
     KafkaSettings kafka = platform.isolatedKafka("ing-crash-" + RUN + "-");
-    CatalogSettings catalog = platform.catalog("it_ingest_crash_" + RUN);
+    // The ingestion runs as its own process on the platform's environment: the JDBC catalog.
+    CatalogSettings catalog = TestingCatalogs.jdbc(platform, "it_ingest_crash_" + RUN);
     Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);
     Path scratch = platform.scratchDirectory("ingest-crash");
     Path log = scratch.resolve("ingestion.log");
@@ -62,12 +65,11 @@ final class RawIngestionCrashIT {
     }
 
     try (SparkSession spark =
-        RawIngestionJob.session(
-            "crash-it-reader",
-            catalog,
-            "local[1]",
-            false,
-            Map.of("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false"))) {
+        SparkSessions.create(
+            RawIngestionJob.sessionSettings("crash-it-reader", catalog, "local[1]")
+                .ui(false)
+                .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
+                .build())) {
       long total = FIRST_CHUNK * (long) Topic.values().length;
       try (IngestionProcess first = IngestionProcess.start(environment, log, arguments)) {
         Polling.await(

@@ -1,14 +1,19 @@
 package dev.catcafe.streaming.ingest;
 
+import static dev.catcafe.model.config.CatalogType.JDBC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
+import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,20 +29,25 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Known events of every topic, malformed ones among them, through the real ingestion into the real
- * catalog: every valid event lands once with its exact typed values, every malformed one lands in
- * ingest_errors with its reason, a second run resumes where the first stopped, and Trino reads the
- * tables the ingestion created.
+ * Known events of every topic, malformed ones among them, through the real ingestion into each
+ * catalog type: every valid event lands once with its exact typed values, every malformed one lands
+ * in ingest_errors with its reason, a second run resumes where the first stopped, and (JDBC, the
+ * catalog Trino shares) Trino reads the tables the ingestion created.
  */
+@ParameterizedClass(name = "{0} catalog")
+@EnumSource(CatalogType.class)
 @ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class RawIngestionIT {
@@ -52,10 +62,14 @@ final class RawIngestionIT {
   private static KafkaSettings kafka;
   private static String checkpoints;
 
-  @BeforeAll
-  static void ingestKnownEvents(TestingPlatform platform) throws Exception {
-    kafka = platform.isolatedKafka("ing-exact-" + RUN + "-");
-    catalog = platform.catalog("it_ingest_exact_" + RUN);
+  @Parameter CatalogType catalogType;
+
+  @BeforeParameterizedClassInvocation
+  static void ingestKnownEvents(CatalogType type) throws Exception {
+    TestingPlatform platform = TestingPlatform.shared();
+    String run = RUN + "-" + type.wireName();
+    kafka = platform.isolatedKafka("ing-exact-" + run + "-");
+    catalog = TestingCatalogs.onPlatform(type, platform, "it_ingest_exact_" + RUN);
     checkpoints = platform.scratchDirectory("ingest-exact").toUri().toString();
     for (Topic topic : Topic.values()) {
       KnownEvents.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, EVENTS_PER_TOPIC));
@@ -71,19 +85,19 @@ final class RawIngestionIT {
             wellness.replace("}", ",\"firmware\":\"2.1\"}")));
 
     spark =
-        RawIngestionJob.session(
-            "raw-ingestion-it",
-            catalog,
-            "local[2]",
-            false,
-            Map.of("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false"));
+        SparkSessions.create(
+            RawIngestionJob.sessionSettings("raw-ingestion-it", catalog, "local[2]")
+                .ui(false)
+                .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
+                .build());
     runAvailableNow();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopSpark() {
     if (spark != null) {
       spark.stop();
+      spark = null;
     }
   }
 
@@ -210,6 +224,7 @@ final class RawIngestionIT {
   @Test
   @Order(3)
   void trinoReadsTheRawTables(TestingPlatform platform) throws Exception {
+    assumeThat(catalogType).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
     Properties properties = new Properties();
     properties.setProperty("user", "test");
     String url = platform.trinoJdbcUrl() + "/iceberg/" + catalog.namespace();

@@ -28,7 +28,7 @@ final class TestRawBatchSink extends BaseSparkTest {
 
   @Test
   void aReplayedBatchIsWrittenOnceToBothTables() throws Exception {
-    CatalogSettings catalog = TestingCatalogs.unitTestCatalog("sink_replay");
+    CatalogSettings catalog = catalog("sink_replay");
     RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
     RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog);
     Dataset<Row> batch0 =
@@ -63,7 +63,7 @@ final class TestRawBatchSink extends BaseSparkTest {
 
   @Test
   void writesTheErrorsOfABatchWhoseRawCommitLandedBeforeACrash() throws Exception {
-    CatalogSettings catalog = TestingCatalogs.unitTestCatalog("sink_half_done");
+    CatalogSettings catalog = catalog("sink_half_done");
     RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
     Dataset<Row> batch =
         KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1), "{\"cat_id\":5}"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 final class TestRawTableSetup extends BaseSparkTest {
   @Test
   void createsEveryRawTableAndTheErrorTableWithLayoutAndProperties() throws Exception {
-    CatalogSettings catalog = TestingCatalogs.unitTestCatalog("setup_all");
+    CatalogSettings catalog = catalog("setup_all");
 
     RawTableSetup.ensureTables(spark, catalog, EnumSet.allOf(Topic.class));
     RawTableSetup.ensureTables(spark, catalog, EnumSet.allOf(Topic.class));

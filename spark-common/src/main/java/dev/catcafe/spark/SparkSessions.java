@@ -1,0 +1,24 @@
+package dev.catcafe.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one way the jobs, tools, benchmarks and tests build a Spark session: from {@link
+ * SessionSettings}. The settings win over {@code spark.*} system properties, so a cluster's
+ * spark-submit cannot change a setting a job depends on (shuffle partitions frozen into a
+ * checkpoint, the in-process master of a driver-only job). Log levels are not set here: they belong
+ * to the log configuration ({@code log4j2.properties}).
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** The session the settings describe (or the running one of this JVM, reconfigured). */
+  public static SparkSession create(SessionSettings settings) {
+    requireNonNull(settings, "settings is null");
+    SparkSession.Builder builder = SparkSession.builder();
+    settings.sparkConf().forEach(builder::config);
+    return builder.getOrCreate();
+  }
+}
