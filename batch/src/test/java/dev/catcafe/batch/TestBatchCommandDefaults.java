@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Records the default of every option the batch commands declare themselves (the shared mixins'
- * options are recorded by the model's tests), in the manner of Trino's {@code
+ * options are recorded by the model's and spark-common's tests), in the manner of Trino's {@code
  * assertRecordedDefaults}: adding, renaming or changing the default of an option without recording
  * it here fails. And every option reaches the typed config ({@code assertFullMapping}).
  */
@@ -37,8 +37,7 @@ final class TestBatchCommandDefaults {
                     "--closed-partitions-only", NO_DEFAULT,
                     "--snapshot-retention", "7d",
                     "--retain-last", "50",
-                    "--orphan-file-age", "3d",
-                    "--spark-master", "${env:SPARK_MASTER:-local[*]}")));
+                    "--orphan-file-age", "3d")));
   }
 
   @Test
@@ -53,8 +52,7 @@ final class TestBatchCommandDefaults {
             "--closed-partitions-only",
             "--snapshot-retention=2d",
             "--retain-last=7",
-            "--orphan-file-age=5h",
-            "--spark-master=local[3]");
+            "--orphan-file-age=5h");
 
     MaintenanceConfig config = job.config();
 

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ConfigAssertions {
   /** The recorded default of an option declared without one. */
   public static final String NO_DEFAULT = "<no default>";
+
+  private static final Pattern BARE_ENVIRONMENT_VARIABLE =
+      Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
   private ConfigAssertions() {}
 
@@ -236,9 +240,7 @@ public final class ConfigAssertions {
     CommandLine commandLine = new CommandLine(command);
     Map<String, String> defaults = new TreeMap<>();
     for (OptionSpec option : options(commandLine)) {
-      String declared = option.defaultValue();
-      defaults.put(
-          option.longestName(), declared == null ? NO_DEFAULT : resolve(declared, environment));
+      defaults.put(option.longestName(), defaultOf(option, environment));
     }
     commandLine.setDefaultValueProvider(
         argument ->
@@ -268,6 +270,25 @@ public final class ConfigAssertions {
       }
     }
     return variables;
+  }
+
+  /**
+   * The default {@code option} takes in {@code environment}: its declared text resolved; for a bare
+   * {@code ${env:NAME}} with NAME unset, the field's initial value. That is how a mixin shared by
+   * commands with different defaults declares them (each command passes its own to the mixin's
+   * constructor, e.g. {@code SparkMasterOption}).
+   */
+  private static String defaultOf(OptionSpec option, Map<String, String> environment) {
+    String declared = option.defaultValue();
+    if (declared == null) {
+      return NO_DEFAULT;
+    }
+    Matcher bare = BARE_ENVIRONMENT_VARIABLE.matcher(declared);
+    if (bare.matches() && environment.get(bare.group(1)) == null) {
+      Object initial = option.initialValue();
+      return initial == null ? NO_DEFAULT : String.valueOf(initial);
+    }
+    return resolve(declared, environment);
   }
 
   private static String resolve(String text, Map<String, String> environment) {
@@ -333,10 +354,7 @@ public final class ConfigAssertions {
   private static Map<String, String> declaredDefaults(List<OptionSpec> options) {
     Map<String, String> defaults = new TreeMap<>();
     for (OptionSpec option : options) {
-      String declared = option.defaultValue();
-      defaults.put(
-          option.longestName(),
-          declared == null ? NO_DEFAULT : resolveWithoutEnvironment(declared));
+      defaults.put(option.longestName(), defaultOf(option, Map.of()));
     }
     return defaults;
   }

@@ -92,7 +92,7 @@ public final class RawIngestionJob implements Callable<Integer> {
       description = "Ingest only these topics (enum names, e.g. CAT_WELLNESS). Default: all.")
   private List<Topic> topics = new ArrayList<>();
 
-  @Mixin private SparkMasterOption sparkMaster;
+  @Mixin SparkMasterOption sparkMaster;
 
   @Option(
       names = "--spark-ui",

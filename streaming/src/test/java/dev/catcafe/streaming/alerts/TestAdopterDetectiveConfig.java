@@ -45,7 +45,7 @@ final class TestAdopterDetectiveConfig {
         --trigger-interval     2s
         --spark-master         local[1]
         """,
-        job -> List.of(job.config(), job.sparkMaster),
+        job -> List.of(job.config(), job.sparkMaster.master()),
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,

@@ -47,7 +47,7 @@ final class TestWellnessGuardianConfig {
         --trigger-interval             1s
         --spark-master                 local[1]
         """,
-        job -> List.of(job.sparkMaster, job.config()),
+        job -> List.of(job.sparkMaster.master(), job.config()),
         List.of(
             "local[1]",
             new WellnessGuardianConfig(

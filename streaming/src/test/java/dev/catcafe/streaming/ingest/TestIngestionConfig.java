@@ -61,7 +61,7 @@ final class TestIngestionConfig {
         --spark-ui                 false
         --spark-conf               spark.sql.shuffle.partitions=3
         """,
-        job -> List.of(job.config(), job.sparkMaster, job.sparkUi, job.sparkConf),
+        job -> List.of(job.config(), job.sparkMaster.master(), job.sparkUi, job.sparkConf),
         List.of(
             new IngestionConfig(
                 KAFKA_SETTINGS,
