@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Everything that starts a job names it from the job catalog, and every job of the catalog is
  * started by something: the Makefile's targets, the scripts under {@code bin/}, the local batch
- * scheduler (through {@code batch-scheduler}), the platform launcher and the generated manifests.
- * Adding a job is one catalog entry; forgetting to wire it fails here.
+ * scheduler (through {@code batch-scheduler}), the platform launcher and the generated manifests;
+ * the README's table of Spark jobs lists the catalog's. Adding a job is one catalog entry;
+ * forgetting to wire it fails here.
  */
 final class TestJobCatalogConsumers {
   private static final Pattern MAKEFILE_JOB =
@@ -127,6 +128,22 @@ final class TestJobCatalogConsumers {
     assertThat(generatedSparkFiles())
         .containsExactlyInAnyOrderElementsOf(
             jobs.stream().map(job -> "spark-" + job.jobName() + ".yaml").toList());
+  }
+
+  @Test
+  void theReadmesJobTableListsExactlyTheCatalogsSparkJobs() {
+    Matcher row =
+        Pattern.compile("(?m)^\\| ([a-z][a-z0-9-]*) \\| `(dev\\.catcafe\\.[\\w.]+)` \\|")
+            .matcher(ProjectFiles.read(ProjectFiles.root().resolve("sparkapps/README.md")));
+    List<String> documented = new ArrayList<>();
+    while (row.find()) {
+      documented.add(row.group(1) + " " + row.group(2));
+    }
+    assertThat(documented)
+        .containsExactlyElementsOf(
+            Arrays.stream(SparkJob.values())
+                .map(job -> job.jobName() + " " + job.mainClass())
+                .toList());
   }
 
   @Test
