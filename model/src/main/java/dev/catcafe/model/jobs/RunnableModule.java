@@ -14,7 +14,8 @@ public enum RunnableModule {
   BATCH("batch", "catcafe-batch"),
   TRINO("trino", "catcafe-trino"),
   ALERT_UI("alert-ui", "catcafe-alert-ui"),
-  SPARKAPPS("sparkapps", "catcafe-sparkapps");
+  SPARKAPPS("sparkapps", "catcafe-sparkapps"),
+  BENCH("bench", "catcafe-bench");
 
   private static final String ARTIFACT_PREFIX = "catcafe-";
 
