@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catcafe.model.WireName;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 
@@ -13,10 +14,6 @@ import dev.catcafe.model.event.PotentialAdopterAlert;
  * UI looked up.
  */
 public final class FeedMessages {
-  public static final String CAT_HEALTH_ALERT = "cat_health_alert";
-  public static final String POTENTIAL_ADOPTER = "potential_adopter";
-  public static final String CAT_STATUS_UPDATE = "cat_status_update";
-
   /** The original's fallbacks when a profile is missing from PostgreSQL. */
   public static final String UNKNOWN_CAT = "Unknown Cat";
 
@@ -29,8 +26,8 @@ public final class FeedMessages {
   public static ObjectNode healthAlert(CatHealthAlert alert, String catName) {
     requireNonNull(alert, "alert is null");
     ObjectNode data = MAPPER.valueToTree(alert);
-    data.put("cat_name", catName == null || catName.isBlank() ? UNKNOWN_CAT : catName);
-    return envelope(CAT_HEALTH_ALERT, data);
+    data.put("cat_name", catNameOrUnknown(catName));
+    return envelope(MessageType.CAT_HEALTH_ALERT, data);
   }
 
   /**
@@ -43,15 +40,15 @@ public final class FeedMessages {
     ObjectNode data = MAPPER.valueToTree(alert);
     data.put("alert_message", adopterMessage(firstName, alert.numberOfLikes()));
     data.put("visitor_name", firstName);
-    return envelope(POTENTIAL_ADOPTER, data);
+    return envelope(MessageType.POTENTIAL_ADOPTER, data);
   }
 
   public static ObjectNode catStatusUpdate(String catId, String catName) {
     ObjectNode data = MAPPER.createObjectNode();
     data.put("cat_id", requireNonNull(catId, "catId is null"));
-    data.put("cat_name", catName == null || catName.isBlank() ? UNKNOWN_CAT : catName);
+    data.put("cat_name", catNameOrUnknown(catName));
     data.put("status", "adopted");
-    return envelope(CAT_STATUS_UPDATE, data);
+    return envelope(MessageType.CAT_STATUS_UPDATE, data);
   }
 
   /** The first word of a "First Last" name, or {@value #UNKNOWN_VISITOR} when there is none. */
@@ -71,10 +68,21 @@ public final class FeedMessages {
     return requireNonNull(message, "message is null").toString();
   }
 
-  private static ObjectNode envelope(String type, ObjectNode data) {
+  private static String catNameOrUnknown(String catName) {
+    return catName == null || catName.isBlank() ? UNKNOWN_CAT : catName;
+  }
+
+  private static ObjectNode envelope(MessageType type, ObjectNode data) {
     ObjectNode message = MAPPER.createObjectNode();
-    message.put("type", type);
+    message.put("type", type.wireName());
     message.set("data", data);
     return message;
+  }
+
+  /** The frame types of the feed, by their wire names ({@code cat_health_alert}, …). */
+  private enum MessageType implements WireName {
+    CAT_HEALTH_ALERT,
+    POTENTIAL_ADOPTER,
+    CAT_STATUS_UPDATE
   }
 }

@@ -14,15 +14,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,9 +33,9 @@ final class AdoptionWriteBackIT {
   private static PostgresSettings postgres;
   private static KafkaSettings kafka;
   private static KafkaSettings quietKafka;
-  private static AlertUiApp alwaysAdopts;
-  private static AlertUiApp neverAdopts;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp alwaysAdopts;
+  @AutoClose private static AlertUiApp neverAdopts;
+  @AutoClose private static KafkaProducer<String, String> producer;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -47,41 +45,19 @@ final class AdoptionWriteBackIT {
     TestingCafe.createTables(postgres);
     TestingCafe.insertVisitor(postgres, "visitor-grace", "Grace Hopper");
     alwaysAdopts =
-        AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(1.0)
-                .withConsumerGroup("ui-adopt-it", "earliest"),
-            new Random(3));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-adopt-it").withAdoptionShare(1.0), 3);
     neverAdopts =
-        AlertUiApp.start(
-            AlertUiConfig.defaults(quietKafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(0.0)
-                .withConsumerGroup("ui-adopt-quiet-it", "earliest"),
-            new Random(3));
+        TestingCafe.startAssigned(
+            TestingCafe.config(quietKafka, postgres, "ui-adopt-quiet-it").withAdoptionShare(0.0),
+            3);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", alwaysAdopts::consumerAssigned);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", neverAdopts::consumerAssigned);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
-    for (AlertUiApp app : new AlertUiApp[] {alwaysAdopts, neverAdopts}) {
-      if (app != null) {
-        app.close();
-      }
-    }
   }
 
   @Test
   void anAdopterAlertAdoptsALikedCatAndAnnouncesIt() {
     cat("wb-luna", "Luna", "available");
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(alwaysAdopts.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
       TestingCafe.send(
           producer, kafka, TestingCafe.adopter("wb-a1", "visitor-grace", List.of("wb-luna")));
 
@@ -101,8 +77,7 @@ final class AdoptionWriteBackIT {
   @Test
   void anAlreadyAdoptedCatIsNeitherChangedNorAnnounced() {
     cat("wb-old", "Old Tom", "adopted");
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(alwaysAdopts.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
       TestingCafe.send(
           producer, kafka, TestingCafe.adopter("wb-a2", "visitor-grace", List.of("wb-old")));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("wb-after-a2", "wb-old"));
@@ -126,8 +101,7 @@ final class AdoptionWriteBackIT {
     cat("wb-kept", "Kept", "available");
     KafkaProducer<String, String> quietProducer = TestingCafe.producer(quietKafka);
     try (quietProducer;
-        FeedClient client =
-            FeedClient.connect(TestingCafe.feedUri(neverAdopts.port()), Optional.empty())) {
+        FeedClient client = TestingCafe.feed(neverAdopts)) {
       for (int i = 0; i < 20; i++) {
         TestingCafe.send(
             quietProducer,

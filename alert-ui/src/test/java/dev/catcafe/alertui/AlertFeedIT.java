@@ -13,21 +13,21 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Alerts from Kafka reach a WebSocket client enriched, once, and are replayed to late joiners. */
 @ExtendWith(LocalPlatformExtension.class)
 final class AlertFeedIT {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static KafkaSettings kafka;
-  private static AlertUiApp app;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp app;
+  @AutoClose private static KafkaProducer<String, String> producer;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -54,30 +54,14 @@ final class AlertFeedIT {
         LocalDate.of(2025, 3, 2));
     TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada Lovelace");
     app =
-        AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(0.0)
-                .withConsumerGroup("ui-feed-it", "earliest"),
-            new Random(1));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-feed-it").withAdoptionShare(0.0), 1);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test
   void healthAlertArrivesWithTheCatsName() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-known", "cat-whiskers"));
 
       JsonNode message = awaitMessage(client, "h-known");
@@ -91,32 +75,26 @@ final class AlertFeedIT {
     }
   }
 
-  @Test
-  void unknownCatIsNamedUnknownCat() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
-      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-unknown", "cat-nobody"));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          an unknown cat is named Unknown Cat | h-unknown | cat-nobody | Unknown Cat
+          names travel as plain text          | h-html    | cat-html   | <img src=x onerror=alert(1)>
+          """)
+  void healthAlertNamesTheCat(String scenario, String alertId, String catId, String name) {
+    try (FeedClient client = TestingCafe.feed(app)) {
+      TestingCafe.send(producer, kafka, TestingCafe.dehydration(alertId, catId));
 
-      assertThat(awaitMessage(client, "h-unknown").get("data").get("cat_name").asText())
-          .isEqualTo("Unknown Cat");
-    }
-  }
-
-  @Test
-  void namesTravelAsPlainText() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
-      TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-html", "cat-html"));
-
-      assertThat(awaitMessage(client, "h-html").get("data").get("cat_name").asText())
-          .isEqualTo("<img src=x onerror=alert(1)>");
+      assertThat(awaitMessage(client, alertId).get("data").get("cat_name").asText())
+          .isEqualTo(name);
     }
   }
 
   @Test
   void adopterAlertIsRewrittenWithTheVisitorsFirstName() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(
           producer,
           kafka,
@@ -139,8 +117,7 @@ final class AlertFeedIT {
 
   @Test
   void aRepeatedAlertIdIsShownOnce() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-twice", "cat-whiskers"));
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-after-twice", "cat-whiskers"));
@@ -152,11 +129,11 @@ final class AlertFeedIT {
 
   @Test
   void aLateClientGetsTheRecentAlerts() {
-    try (FeedClient early = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient early = TestingCafe.feed(app)) {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("h-before-late", "cat-whiskers"));
       awaitMessage(early, "h-before-late");
     }
-    try (FeedClient late = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient late = TestingCafe.feed(app)) {
       assertThat(awaitMessage(late, "h-before-late").get("data").get("cat_name").asText())
           .isEqualTo("Whiskers");
     }
@@ -164,8 +141,7 @@ final class AlertFeedIT {
 
   @Test
   void invalidRecordsAreSkippedAndTheFeedGoesOn() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       String topic = kafka.topicName(Topic.CAT_HEALTH_ALERTS);
       TestingCafe.sendRaw(producer, topic, null, "not json at all");
       TestingCafe.sendRaw(producer, topic, null, "[1, 2]");
@@ -182,8 +158,7 @@ final class AlertFeedIT {
 
   @Test
   void alertWithoutAnIdStillShowsOnce() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(app)) {
       // The original's alert jobs wrote no alert_id.
       String original =
           "{\"alert_time\":\"2025-10-07 19:25:00.123\",\"cat_id\":\"cat-whiskers\","
@@ -205,6 +180,11 @@ final class AlertFeedIT {
                         assertThat(data.path("cat_name").asText()).isEqualTo("Whiskers");
                       }));
     }
+  }
+
+  /** A new anonymous client of the feed. */
+  private static FeedClient connect() {
+    return TestingCafe.feed(app);
   }
 
   static JsonNode awaitMessage(FeedClient client, String alertId) {

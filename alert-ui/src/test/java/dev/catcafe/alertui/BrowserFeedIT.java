@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +44,8 @@ final class BrowserFeedIT {
 
   private static PostgresSettings postgres;
   private static KafkaSettings kafka;
-  private static AlertUiApp app;
-  private static KafkaProducer<String, String> producer;
+  @AutoClose private static AlertUiApp app;
+  @AutoClose private static KafkaProducer<String, String> producer;
   private static WebDriver browser;
   private static Path profile;
 
@@ -90,14 +90,9 @@ final class BrowserFeedIT {
         LocalDate.of(2024, 1, 1));
     TestingCafe.insertVisitor(postgres, "browser-visitor", "Ada Lovelace");
     app =
-        AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withAdoptionShare(1.0)
-                .withConsumerGroup("ui-browser-it", "earliest"),
-            new Random(5));
+        TestingCafe.startAssigned(
+            TestingCafe.config(kafka, postgres, "ui-browser-it").withAdoptionShare(1.0), 5);
     producer = TestingCafe.producer(kafka);
-    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
 
     // Debian's driver and browser only: Selenium Manager must not download anything.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -120,15 +115,9 @@ final class BrowserFeedIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stopBrowser() throws IOException {
     if (browser != null) {
       browser.quit();
-    }
-    if (producer != null) {
-      producer.close();
-    }
-    if (app != null) {
-      app.close();
     }
     if (profile != null) {
       try (var files = Files.walk(profile)) {

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 final class StaffAdoptionIT {
   private static final String TOKEN = "staff-secret-42";
   private static PostgresSettings postgres;
-  private static AlertUiApp withToken;
-  private static AlertUiApp withoutToken;
+  @AutoClose private static AlertUiApp withToken;
+  @AutoClose private static AlertUiApp withoutToken;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -45,28 +45,21 @@ final class StaffAdoptionIT {
           "available",
           LocalDate.of(2025, 6, 1));
     }
-    AlertUiConfig base = AlertUiConfig.defaults(kafka, postgres).withPort(0).withAdoptionShare(0.0);
     withToken =
         AlertUiApp.start(
-            base.withStaffToken(StaffToken.of(TOKEN)).withConsumerGroup("ui-staff-a", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-staff-a")
+                .withAdoptionShare(0.0)
+                .withStaffToken(StaffToken.of(TOKEN)),
             new Random(1));
     withoutToken =
-        AlertUiApp.start(base.withConsumerGroup("ui-staff-b", "earliest"), new Random(1));
-  }
-
-  @AfterAll
-  static void stop() {
-    for (AlertUiApp app : new AlertUiApp[] {withToken, withoutToken}) {
-      if (app != null) {
-        app.close();
-      }
-    }
+        AlertUiApp.start(
+            TestingCafe.config(kafka, postgres, "ui-staff-b").withAdoptionShare(0.0),
+            new Random(1));
   }
 
   @Test
   void theRightTokenAdoptsAndAnnounces() {
-    try (FeedClient client =
-        FeedClient.connect(TestingCafe.feedUri(withToken.port()), Optional.empty())) {
+    try (FeedClient client = TestingCafe.feed(withToken)) {
       HttpResponse<String> response =
           post(withToken.port(), "/api/cats/staff-1/adopt", Optional.of(TOKEN));
 

@@ -2,6 +2,7 @@ package dev.catcafe.alertui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.config.KafkaSettings;
@@ -9,6 +10,7 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.event.CafeEvent;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.platform.testing.Polling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,11 +24,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +45,29 @@ final class TestingCafe {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private TestingCafe() {}
+
+  /** The UI's defaults on a free port, reading its topics from the start as its own group. */
+  static AlertUiConfig config(
+      KafkaSettings kafka, PostgresSettings postgres, String consumerGroup) {
+    return AlertUiConfig.defaults(kafka, postgres)
+        .withPort(0)
+        .withConsumerGroup(consumerGroup, "earliest");
+  }
+
+  /**
+   * Starts the UI and waits until its consumer holds its partitions, so no alert sent afterwards is
+   * missed.
+   */
+  static AlertUiApp startAssigned(AlertUiConfig config, long seed) {
+    AlertUiApp app = AlertUiApp.start(config, new Random(seed));
+    Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
+    return app;
+  }
+
+  /** A new client of the UI's live feed, sending no Origin header. */
+  static FeedClient feed(AlertUiApp app) {
+    return FeedClient.connect(feedUri(app.port()), Optional.empty());
+  }
 
   /** The operational tables, emptied. */
   static void createTables(PostgresSettings postgres) {

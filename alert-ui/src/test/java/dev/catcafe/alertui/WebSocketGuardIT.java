@@ -11,7 +11,7 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The WebSocket is refused to other sites' pages and beyond the connection limit. */
 @ExtendWith(LocalPlatformExtension.class)
 final class WebSocketGuardIT {
-  private static AlertUiApp app;
+  @AutoClose private static AlertUiApp app;
 
   @BeforeAll
   static void start(TestingPlatform platform) {
@@ -28,18 +28,8 @@ final class WebSocketGuardIT {
     TestingCafe.createTables(postgres);
     app =
         AlertUiApp.start(
-            AlertUiConfig.defaults(kafka, postgres)
-                .withPort(0)
-                .withMaxConnections(2)
-                .withConsumerGroup("ui-guard-it", "earliest"),
+            TestingCafe.config(kafka, postgres, "ui-guard-it").withMaxConnections(2),
             new Random(1));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
   }
 
   @Test
@@ -70,19 +60,17 @@ final class WebSocketGuardIT {
 
   @Test
   void connectionsBeyondTheLimitAreRefused() {
-    try (FeedClient first = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty());
-        FeedClient second = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient first = TestingCafe.feed(app);
+        FeedClient second = TestingCafe.feed(app)) {
       Polling.await(Duration.ofSeconds(10), "two connections", () -> app.connections() == 2);
 
-      assertThatThrownBy(
-              () -> FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty()))
-          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> TestingCafe.feed(app)).isInstanceOf(IllegalStateException.class);
       assertThat(app.connections()).isEqualTo(2);
       assertThat(first.closeStatus()).isEmpty();
       assertThat(second.closeStatus()).isEmpty();
     }
     Polling.await(Duration.ofSeconds(10), "connections released", () -> app.connections() == 0);
-    try (FeedClient again = FeedClient.connect(TestingCafe.feedUri(app.port()), Optional.empty())) {
+    try (FeedClient again = TestingCafe.feed(app)) {
       Polling.await(Duration.ofSeconds(10), "a free slot reused", () -> app.connections() == 1);
       assertThat(again.closeStatus()).isEmpty();
     }

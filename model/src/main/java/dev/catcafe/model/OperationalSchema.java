@@ -1,5 +1,10 @@
 package dev.catcafe.model;
 
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -56,5 +61,15 @@ public final class OperationalSchema {
 
   public static List<String> ddl() {
     return List.of(CATS_DDL, VISITORS_DDL);
+  }
+
+  /** Creates the tables that do not exist yet, on {@code connection}'s current transaction. */
+  public static void createTables(Connection connection) throws SQLException {
+    requireNonNull(connection, "connection is null");
+    try (Statement statement = connection.createStatement()) {
+      for (String ddl : ddl()) {
+        statement.execute(ddl);
+      }
+    }
   }
 }

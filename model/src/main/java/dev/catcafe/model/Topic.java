@@ -8,17 +8,30 @@ import static dev.catcafe.model.FieldType.MONEY;
 import static dev.catcafe.model.FieldType.ORDER_ITEMS;
 import static dev.catcafe.model.FieldType.STRING;
 import static dev.catcafe.model.FieldType.TIMESTAMP;
+import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.event.CafeEvent;
+import dev.catcafe.model.event.CafeOrder;
+import dev.catcafe.model.event.CatHealthAlert;
+import dev.catcafe.model.event.CatInteraction;
+import dev.catcafe.model.event.CatLocation;
+import dev.catcafe.model.event.CatWellness;
+import dev.catcafe.model.event.PotentialAdopterAlert;
+import dev.catcafe.model.event.VisitorCheckin;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The seven Kafka topics of the cafe, with the schema of their JSON values, the field their records
- * are keyed by, the field that carries event time, and the raw lake table they are ingested into.
+ * are keyed by, the field that carries event time, the raw lake table they are ingested into, and
+ * the event record that carries them in Java.
  */
 public enum Topic {
   CAT_INTERACTIONS(
       "cat-interactions",
+      CatInteraction.class,
       "cat_id",
       "event_time",
       LakeTable.CAT_INTERACTIONS_RAW,
@@ -29,6 +42,7 @@ public enum Topic {
           required("interaction_type", STRING))),
   CAT_WELLNESS(
       "cat-wellness-iot",
+      CatWellness.class,
       "cat_id",
       "event_time",
       LakeTable.CAT_WELLNESS_RAW,
@@ -40,12 +54,14 @@ public enum Topic {
           required("hours_since_last_drink", DOUBLE))),
   VISITOR_CHECKINS(
       "visitor-checkins",
+      VisitorCheckin.class,
       "visitor_id",
       "event_time",
       LakeTable.VISITOR_CHECKINS_RAW,
       EventSchema.of(required("event_time", TIMESTAMP), required("visitor_id", STRING))),
   CAFE_ORDERS(
       "cafe-orders",
+      CafeOrder.class,
       "visitor_id",
       "event_time",
       LakeTable.CAFE_ORDERS_RAW,
@@ -57,6 +73,7 @@ public enum Topic {
           required("total_amount", MONEY))),
   CAT_LOCATIONS(
       "cat-locations",
+      CatLocation.class,
       "cat_id",
       "event_time",
       LakeTable.CAT_LOCATIONS_RAW,
@@ -66,6 +83,7 @@ public enum Topic {
           required("location", STRING))),
   CAT_HEALTH_ALERTS(
       "cat-health-alerts",
+      CatHealthAlert.class,
       "cat_id",
       "alert_time",
       LakeTable.CAT_HEALTH_ALERTS_RAW,
@@ -79,6 +97,7 @@ public enum Topic {
           required("alert_id", STRING))),
   POTENTIAL_ADOPTERS(
       "potential-adopters",
+      PotentialAdopterAlert.class,
       "visitor_id",
       "alert_time",
       LakeTable.POTENTIAL_ADOPTERS_RAW,
@@ -90,7 +109,12 @@ public enum Topic {
           required("alert_message", STRING),
           required("alert_id", STRING)));
 
+  // Every event asks for its topic on the producer's hot path: a map, not a scan of values().
+  private static final Map<Class<? extends CafeEvent>, Topic> BY_EVENT_TYPE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Topic::eventType, t -> t));
+
   private final String topicName;
+  private final Class<? extends CafeEvent> eventType;
   private final String keyField;
   private final String eventTimeField;
   private final LakeTable rawTable;
@@ -98,11 +122,13 @@ public enum Topic {
 
   Topic(
       String topicName,
+      Class<? extends CafeEvent> eventType,
       String keyField,
       String eventTimeField,
       LakeTable rawTable,
       EventSchema schema) {
     this.topicName = topicName;
+    this.eventType = eventType;
     this.keyField = keyField;
     this.eventTimeField = eventTimeField;
     this.rawTable = rawTable;
@@ -112,6 +138,11 @@ public enum Topic {
   /** The Kafka topic name, as the original system named it. */
   public String topicName() {
     return topicName;
+  }
+
+  /** The record type of this topic's values. */
+  public Class<? extends CafeEvent> eventType() {
+    return eventType;
   }
 
   /** The entity id every record is keyed by, so one partition keeps an entity's events in order. */
@@ -134,6 +165,15 @@ public enum Topic {
   /** Whether this topic carries alerts the streaming jobs derive, rather than simulator events. */
   public boolean isAlert() {
     return this == CAT_HEALTH_ALERTS || this == POTENTIAL_ADOPTERS;
+  }
+
+  /** The topic that carries records of {@code eventType}. */
+  public static Topic carrying(Class<? extends CafeEvent> eventType) {
+    Topic topic = BY_EVENT_TYPE.get(requireNonNull(eventType, "eventType is null"));
+    if (topic == null) {
+      throw new IllegalArgumentException("no topic carries " + eventType.getName());
+    }
+    return topic;
   }
 
   public static Optional<Topic> byName(String topicName) {

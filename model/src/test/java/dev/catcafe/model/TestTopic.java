@@ -2,6 +2,7 @@ package dev.catcafe.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catcafe.model.event.CatHealthAlert;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,14 @@ final class TestTopic {
           .hasValueSatisfying(field -> assertThat(field.type()).isEqualTo(FieldType.TIMESTAMP));
       assertThat(topic.rawTable().tableName()).endsWith("_raw");
     }
+  }
+
+  @Test
+  void eachTopicCarriesItsOwnEventRecord() {
+    for (Topic topic : Topic.values()) {
+      assertThat(Topic.carrying(topic.eventType())).isEqualTo(topic);
+    }
+    assertThat(Topic.carrying(CatHealthAlert.class)).isEqualTo(Topic.CAT_HEALTH_ALERTS);
   }
 
   @Test

@@ -11,47 +11,39 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Bad options are refused with the usage and exit status 2, before anything connects. */
 final class TestCommandLines {
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "--speed 0",
-        "--speed -3",
-        "--tick-millis 0",
-        "--tick-millis 100 --speed 10",
-        "--duration soon",
-        "--max-events -1",
-        "--cats -5",
-        "--anomaly-rate 1.5",
-        "--refresh-interval 0s",
-        "--compression brotli",
-        "--linger-ms -1",
-        "--batch-size 10",
-        "--no-such-option",
-        "--kafka-bootstrap-servers not_a_host_port",
-        "--postgres-url jdbc:mysql://x/y"
-      })
-  void producerRefusesBadOptions(String arguments) {
-    Outcome outcome = execute(new ProduceEvents(), arguments.split(" "));
-    assertThat(outcome.status()).as(outcome.err()).isEqualTo(Commands.USAGE_ERROR);
-    assertThat(outcome.err()).contains("Usage:");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "--adopted-cats -1",
-        "--visitors 99999999999",
-        "--checkup-time yesterday",
-        "--seed abc",
-        "--postgres-url nonsense"
-      })
-  void seederRefusesBadOptions(String arguments) {
-    Outcome outcome = execute(new SeedProfiles(), arguments.split(" "));
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          producer | --speed 0
+          producer | --speed -3
+          producer | --tick-millis 0
+          producer | --tick-millis 100 --speed 10
+          producer | --duration soon
+          producer | --max-events -1
+          producer | --cats -5
+          producer | --anomaly-rate 1.5
+          producer | --refresh-interval 0s
+          producer | --compression brotli
+          producer | --linger-ms -1
+          producer | --batch-size 10
+          producer | --no-such-option
+          producer | --kafka-bootstrap-servers not_a_host_port
+          producer | --postgres-url jdbc:mysql://x/y
+          seeder   | --adopted-cats -1
+          seeder   | --visitors 99999999999
+          seeder   | --checkup-time yesterday
+          seeder   | --seed abc
+          seeder   | --postgres-url nonsense
+          """)
+  void refusesBadOptions(String command, String arguments) {
+    Outcome outcome = execute(command(command), arguments.split(" "));
     assertThat(outcome.status()).as(outcome.err()).isEqualTo(Commands.USAGE_ERROR);
     assertThat(outcome.err()).contains("Usage:");
   }
@@ -83,6 +75,14 @@ final class TestCommandLines {
   }
 
   /** Runs the command as {@code main} would, capturing what it prints to stderr. */
+  private static Callable<Integer> command(String name) {
+    return switch (name) {
+      case "producer" -> new ProduceEvents();
+      case "seeder" -> new SeedProfiles();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
   private static Outcome execute(Callable<Integer> command, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream original = System.err;

@@ -14,7 +14,6 @@ import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,11 +87,7 @@ final class TestingCafeData {
   void writeOperational(PostgresSettings postgres) throws SQLException {
     try (Connection connection =
         DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
-      try (Statement statement = connection.createStatement()) {
-        for (String ddl : OperationalSchema.ddl()) {
-          statement.execute(ddl);
-        }
-      }
+      OperationalSchema.createTables(connection);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO cats (cat_id, name, coat_color, coat_length, age, archetype, status,"

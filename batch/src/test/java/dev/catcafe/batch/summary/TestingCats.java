@@ -24,11 +24,7 @@ public final class TestingCats {
   public static void upsert(PostgresSettings postgres, Map<String, String> namesById) {
     requireNonNull(namesById, "namesById is null");
     try (Connection connection = connect(postgres)) {
-      try (Statement statement = connection.createStatement()) {
-        for (String ddl : OperationalSchema.ddl()) {
-          statement.execute(ddl);
-        }
-      }
+      OperationalSchema.createTables(connection);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO cats (cat_id, name, coat_color, coat_length, age, archetype, status,"

@@ -2,12 +2,15 @@ package dev.catcafe.model.config;
 
 import static java.util.Objects.requireNonNull;
 
-/** Helpers the settings records share to reject bad values with a message naming the setting. */
-final class Settings {
+/**
+ * Helpers the settings records share to reject bad values with a message naming the setting; the
+ * jobs' own config records use them too, so every setting fails the same way.
+ */
+public final class Settings {
   private Settings() {}
 
   /** Fails unless {@code value} is non-blank; names the setting by its variable and option. */
-  static String requireText(String value, String setting) {
+  public static String requireText(String value, String setting) {
     requireNonNull(setting, "setting is null");
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("%s must be set".formatted(setting));

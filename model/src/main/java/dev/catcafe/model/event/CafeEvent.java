@@ -12,7 +12,10 @@ public sealed interface CafeEvent
         CatHealthAlert,
         PotentialAdopterAlert {
 
-  Topic topic();
+  /** The topic this event travels on: the one {@link Topic} declares for its record type. */
+  default Topic topic() {
+    return Topic.carrying(getClass());
+  }
 
   /** The Kafka record key: the entity id named by {@link Topic#keyField()}. */
   String key();

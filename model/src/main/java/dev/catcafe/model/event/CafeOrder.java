@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 import java.util.List;
 
 public record CafeOrder(
@@ -18,11 +17,6 @@ public record CafeOrder(
     requireNonNull(orderId, "orderId is null");
     requireNonNull(visitorId, "visitorId is null");
     items = List.copyOf(requireNonNull(items, "items is null"));
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.CAFE_ORDERS;
   }
 
   @Override

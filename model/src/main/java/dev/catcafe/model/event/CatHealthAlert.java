@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 /** What the Wellness Guardian raises (spec §4.1), plus an id that is stable across restarts. */
 public record CatHealthAlert(
@@ -21,11 +20,6 @@ public record CatHealthAlert(
     requireNonNull(alertType, "alertType is null");
     requireNonNull(alertMessage, "alertMessage is null");
     requireNonNull(alertId, "alertId is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.CAT_HEALTH_ALERTS;
   }
 
   @Override

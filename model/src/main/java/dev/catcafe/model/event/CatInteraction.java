@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 public record CatInteraction(
     @JsonProperty("event_time") String eventTime,
@@ -16,11 +15,6 @@ public record CatInteraction(
     requireNonNull(visitorId, "visitorId is null");
     requireNonNull(catId, "catId is null");
     requireNonNull(interactionType, "interactionType is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.CAT_INTERACTIONS;
   }
 
   @Override

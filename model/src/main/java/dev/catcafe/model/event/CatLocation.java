@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 public record CatLocation(
     @JsonProperty("event_time") String eventTime,
@@ -14,11 +13,6 @@ public record CatLocation(
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(catId, "catId is null");
     requireNonNull(location, "location is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.CAT_LOCATIONS;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 /** A collar reading: one per available cat per simulation tick. */
 public record CatWellness(
@@ -16,11 +15,6 @@ public record CatWellness(
   public CatWellness {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(catId, "catId is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.CAT_WELLNESS;
   }
 
   @Override

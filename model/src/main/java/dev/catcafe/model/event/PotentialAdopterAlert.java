@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 /** What the Adopter Detective raises (spec §4.2), plus an id that is stable across restarts. */
 public record PotentialAdopterAlert(
@@ -20,11 +19,6 @@ public record PotentialAdopterAlert(
     requireNonNull(likedCats, "likedCats is null");
     requireNonNull(alertMessage, "alertMessage is null");
     requireNonNull(alertId, "alertId is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.POTENTIAL_ADOPTERS;
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.catcafe.model.event;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.catcafe.model.Topic;
 
 public record VisitorCheckin(
     @JsonProperty("event_time") String eventTime, @JsonProperty("visitor_id") String visitorId)
@@ -11,11 +10,6 @@ public record VisitorCheckin(
   public VisitorCheckin {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(visitorId, "visitorId is null");
-  }
-
-  @Override
-  public Topic topic() {
-    return Topic.VISITOR_CHECKINS;
   }
 
   @Override

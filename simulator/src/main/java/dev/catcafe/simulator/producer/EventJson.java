@@ -31,45 +31,29 @@ public final class EventJson {
     requireNonNull(event, "event is null");
     length = 0;
     if (event instanceof CatWellness wellness) {
-      raw("{\"event_time\":");
-      string(wellness.eventTime());
-      raw(",\"cat_id\":");
-      string(wellness.catId());
-      raw(",\"activity_level\":");
-      raw(Double.toString(wellness.activityLevel()));
-      raw(",\"heart_rate\":");
-      raw(Integer.toString(wellness.heartRate()));
-      raw(",\"hours_since_last_drink\":");
-      raw(Double.toString(wellness.hoursSinceLastDrink()));
+      field("event_time", wellness.eventTime());
+      field("cat_id", wellness.catId());
+      field("activity_level", wellness.activityLevel());
+      field("heart_rate", wellness.heartRate());
+      field("hours_since_last_drink", wellness.hoursSinceLastDrink());
     } else if (event instanceof CatLocation location) {
-      raw("{\"event_time\":");
-      string(location.eventTime());
-      raw(",\"cat_id\":");
-      string(location.catId());
-      raw(",\"location\":");
-      string(location.location());
+      field("event_time", location.eventTime());
+      field("cat_id", location.catId());
+      field("location", location.location());
     } else if (event instanceof CatInteraction interaction) {
-      raw("{\"event_time\":");
-      string(interaction.eventTime());
-      raw(",\"visitor_id\":");
-      string(interaction.visitorId());
-      raw(",\"cat_id\":");
-      string(interaction.catId());
-      raw(",\"interaction_type\":");
-      string(interaction.interactionType());
+      field("event_time", interaction.eventTime());
+      field("visitor_id", interaction.visitorId());
+      field("cat_id", interaction.catId());
+      field("interaction_type", interaction.interactionType());
     } else if (event instanceof VisitorCheckin checkin) {
-      raw("{\"event_time\":");
-      string(checkin.eventTime());
-      raw(",\"visitor_id\":");
-      string(checkin.visitorId());
+      field("event_time", checkin.eventTime());
+      field("visitor_id", checkin.visitorId());
     } else if (event instanceof CafeOrder order) {
-      raw("{\"event_time\":");
-      string(order.eventTime());
-      raw(",\"order_id\":");
-      string(order.orderId());
-      raw(",\"visitor_id\":");
-      string(order.visitorId());
-      raw(",\"items\":[");
+      field("event_time", order.eventTime());
+      field("order_id", order.orderId());
+      field("visitor_id", order.visitorId());
+      key("items");
+      raw("[");
       for (int i = 0; i < order.items().size(); i++) {
         OrderItem item = order.items().get(i);
         raw(i == 0 ? "{\"name\":" : ",{\"name\":");
@@ -78,8 +62,8 @@ public final class EventJson {
         raw(Integer.toString(item.quantity()));
         raw("}");
       }
-      raw("],\"total_amount\":");
-      raw(Double.toString(order.totalAmount()));
+      raw("]");
+      field("total_amount", order.totalAmount());
     } else {
       try {
         return MAPPER.writeValueAsBytes(event);
@@ -89,6 +73,28 @@ public final class EventJson {
     }
     raw("}");
     return Arrays.copyOf(buffer, length);
+  }
+
+  private void field(String name, String value) {
+    key(name);
+    string(value);
+  }
+
+  private void field(String name, double value) {
+    key(name);
+    raw(Double.toString(value));
+  }
+
+  private void field(String name, int value) {
+    key(name);
+    raw(Integer.toString(value));
+  }
+
+  /** {@code "name":}, after the opening brace for the first field and a comma for the others. */
+  private void key(String name) {
+    raw(length == 0 ? "{\"" : ",\"");
+    raw(name);
+    raw("\":");
   }
 
   /** Text known to need no escaping and to be ASCII (punctuation, field names, numbers). */

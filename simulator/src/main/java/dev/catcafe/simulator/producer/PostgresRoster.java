@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,33 +75,32 @@ public final class PostgresRoster implements RosterLoader, AutoCloseable {
   }
 
   private List<SimulatedCat> availableCats() throws SQLException {
-    List<SimulatedCat> cats = new ArrayList<>();
     try (PreparedStatement query = connection().prepareStatement(AVAILABLE_CATS)) {
       query.setString(1, CatStatus.AVAILABLE.wireName());
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          String id = rows.getString(1);
-          parse(CatArchetype.class, rows.getString(2), id)
-              .ifPresent(archetype -> cats.add(new SimulatedCat(id, archetype)));
-        }
-      }
+      return readProfiles(query, CatArchetype.class, SimulatedCat::new);
     }
-    connection.commit();
-    return cats;
   }
 
   private List<SimulatedVisitor> visitors() throws SQLException {
-    List<SimulatedVisitor> visitors = new ArrayList<>();
-    try (PreparedStatement query = connection().prepareStatement(VISITORS);
-        ResultSet rows = query.executeQuery()) {
+    try (PreparedStatement query = connection().prepareStatement(VISITORS)) {
+      return readProfiles(query, VisitorArchetype.class, SimulatedVisitor::new);
+    }
+  }
+
+  /** Rows of (id, archetype wire name), then ends the read-only transaction. */
+  private <E extends Enum<E> & WireName, T> List<T> readProfiles(
+      PreparedStatement query, Class<E> archetypeType, BiFunction<String, E, T> create)
+      throws SQLException {
+    List<T> profiles = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         String id = rows.getString(1);
-        parse(VisitorArchetype.class, rows.getString(2), id)
-            .ifPresent(archetype -> visitors.add(new SimulatedVisitor(id, archetype)));
+        parse(archetypeType, rows.getString(2), id)
+            .ifPresent(archetype -> profiles.add(create.apply(id, archetype)));
       }
     }
     connection.commit();
-    return visitors;
+    return profiles;
   }
 
   /** A row with an archetype the simulation does not know is skipped, not fatal. */

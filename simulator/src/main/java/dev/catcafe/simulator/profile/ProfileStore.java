@@ -48,10 +48,8 @@ public final class ProfileStore {
               "DROP TABLE IF EXISTS %s, %s"
                   .formatted(OperationalSchema.CATS_TABLE, OperationalSchema.VISITORS_TABLE));
         }
-        for (String ddl : OperationalSchema.ddl()) {
-          statement.execute(ddl);
-        }
       }
+      OperationalSchema.createTables(connection);
       long existingCats = count(OperationalSchema.CATS_TABLE);
       long existingVisitors = count(OperationalSchema.VISITORS_TABLE);
       if (existingCats > 0 || existingVisitors > 0) {
@@ -59,8 +57,16 @@ public final class ProfileStore {
         return new SeedOutcome(false, existingCats, existingVisitors);
       }
       Profiles generated = profiles.get();
-      insertCats(generated.cats());
-      insertVisitors(generated.visitors());
+      insertAll(
+          OperationalSchema.CATS_TABLE,
+          OperationalSchema.CATS_COLUMNS,
+          generated.cats(),
+          ProfileStore::bindCat);
+      insertAll(
+          OperationalSchema.VISITORS_TABLE,
+          OperationalSchema.VISITORS_COLUMNS,
+          generated.visitors(),
+          ProfileStore::bindVisitor);
       connection.commit();
       return new SeedOutcome(true, generated.cats().size(), generated.visitors().size());
     } catch (SQLException | RuntimeException e) {
@@ -79,26 +85,13 @@ public final class ProfileStore {
     }
   }
 
-  private void insertCats(List<CatProfile> cats) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            insertSql(OperationalSchema.CATS_TABLE, OperationalSchema.CATS_COLUMNS))) {
+  /** Inserts {@code rows} in batches of {@link #BATCH_SIZE}, each bound by {@code binder}. */
+  private <T> void insertAll(String table, List<String> columns, List<T> rows, RowBinder<T> binder)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(insertSql(table, columns))) {
       int pending = 0;
-      for (CatProfile cat : cats) {
-        insert.setString(1, cat.catId());
-        insert.setString(2, cat.name());
-        insert.setString(3, cat.coatColor().wireName());
-        insert.setString(4, cat.coatLength().wireName());
-        insert.setInt(5, cat.ageMonths());
-        insert.setString(6, cat.archetype().wireName());
-        insert.setString(7, cat.status().wireName());
-        insert.setTimestamp(8, Timestamp.valueOf(cat.admittedDate()));
-        if (cat.adoptedDate().isPresent()) {
-          insert.setTimestamp(9, Timestamp.valueOf(cat.adoptedDate().get()));
-        } else {
-          insert.setNull(9, Types.TIMESTAMP);
-        }
-        insert.setTimestamp(10, Timestamp.valueOf(cat.lastCheckupTime()));
+      for (T row : rows) {
+        binder.bind(insert, row);
         insert.addBatch();
         if (++pending == BATCH_SIZE) {
           insert.executeBatch();
@@ -111,26 +104,29 @@ public final class ProfileStore {
     }
   }
 
-  private void insertVisitors(List<VisitorProfile> visitors) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            insertSql(OperationalSchema.VISITORS_TABLE, OperationalSchema.VISITORS_COLUMNS))) {
-      int pending = 0;
-      for (VisitorProfile visitor : visitors) {
-        insert.setString(1, visitor.visitorId());
-        insert.setString(2, visitor.name());
-        insert.setString(3, visitor.archetype().wireName());
-        insert.setTimestamp(4, Timestamp.valueOf(visitor.firstVisitDate()));
-        insert.addBatch();
-        if (++pending == BATCH_SIZE) {
-          insert.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+  private static void bindCat(PreparedStatement insert, CatProfile cat) throws SQLException {
+    insert.setString(1, cat.catId());
+    insert.setString(2, cat.name());
+    insert.setString(3, cat.coatColor().wireName());
+    insert.setString(4, cat.coatLength().wireName());
+    insert.setInt(5, cat.ageMonths());
+    insert.setString(6, cat.archetype().wireName());
+    insert.setString(7, cat.status().wireName());
+    insert.setTimestamp(8, Timestamp.valueOf(cat.admittedDate()));
+    if (cat.adoptedDate().isPresent()) {
+      insert.setTimestamp(9, Timestamp.valueOf(cat.adoptedDate().get()));
+    } else {
+      insert.setNull(9, Types.TIMESTAMP);
     }
+    insert.setTimestamp(10, Timestamp.valueOf(cat.lastCheckupTime()));
+  }
+
+  private static void bindVisitor(PreparedStatement insert, VisitorProfile visitor)
+      throws SQLException {
+    insert.setString(1, visitor.visitorId());
+    insert.setString(2, visitor.name());
+    insert.setString(3, visitor.archetype().wireName());
+    insert.setTimestamp(4, Timestamp.valueOf(visitor.firstVisitDate()));
   }
 
   private static String insertSql(String table, List<String> columns) {
@@ -149,4 +145,10 @@ public final class ProfileStore {
    * @param visitors rows in {@code visitors} afterwards
    */
   public record SeedOutcome(boolean inserted, long cats, long visitors) {}
+
+  /** Sets one row's parameters on the insert statement. */
+  @FunctionalInterface
+  private interface RowBinder<T> {
+    void bind(PreparedStatement insert, T row) throws SQLException;
+  }
 }

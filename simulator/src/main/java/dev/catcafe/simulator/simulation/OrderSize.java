@@ -1,30 +1,16 @@
 package dev.catcafe.simulator.simulation;
 
 /** The original's three order sizes: how many lines, and how many of each line. */
-public enum OrderSize {
-  SMALL(1, 3, 1),
-  MEDIUM(2, 5, 1),
-  LARGE(4, 8, 2);
+record OrderSize(int minimumLines, int maximumLines, int maximumQuantity) {
+  static final OrderSize SMALL = new OrderSize(1, 3, 1);
+  static final OrderSize MEDIUM = new OrderSize(2, 5, 1);
+  static final OrderSize LARGE = new OrderSize(4, 8, 2);
 
-  private final int minimumLines;
-  private final int maximumLines;
-  private final int maximumQuantity;
-
-  OrderSize(int minimumLines, int maximumLines, int maximumQuantity) {
-    this.minimumLines = minimumLines;
-    this.maximumLines = maximumLines;
-    this.maximumQuantity = maximumQuantity;
-  }
-
-  public int minimumLines() {
-    return minimumLines;
-  }
-
-  public int maximumLines() {
-    return maximumLines;
-  }
-
-  public int maximumQuantity() {
-    return maximumQuantity;
+  OrderSize {
+    if (minimumLines < 1 || maximumLines < minimumLines || maximumQuantity < 1) {
+      throw new IllegalArgumentException(
+          "order size %d-%d lines of up to %d"
+              .formatted(minimumLines, maximumLines, maximumQuantity));
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.catcafe.simulator.RandomValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 /**
  * Who is in the cafe: the available cats and every visitor persona, as last read from PostgreSQL
@@ -39,26 +40,23 @@ public final class Roster {
 
   /** Made-up cats with uniform archetypes: for scale tests and benchmarks without a database. */
   public static List<SimulatedCat> syntheticCats(Random random, int count) {
-    List<SimulatedCat> cats = new ArrayList<>(count);
-    CatArchetype[] archetypes = CatArchetype.values();
-    for (int i = 0; i < count; i++) {
-      cats.add(
-          new SimulatedCat(
-              RandomValues.uuid(random).toString(), RandomValues.pick(random, archetypes)));
-    }
-    return cats;
+    return synthetic(random, count, CatArchetype.values(), SimulatedCat::new);
   }
 
   /** Made-up visitors with uniform archetypes. */
   public static List<SimulatedVisitor> syntheticVisitors(Random random, int count) {
-    List<SimulatedVisitor> visitors = new ArrayList<>(count);
-    VisitorArchetype[] archetypes = VisitorArchetype.values();
+    return synthetic(random, count, VisitorArchetype.values(), SimulatedVisitor::new);
+  }
+
+  private static <A, T> List<T> synthetic(
+      Random random, int count, A[] archetypes, BiFunction<String, A, T> create) {
+    List<T> made = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      visitors.add(
-          new SimulatedVisitor(
+      made.add(
+          create.apply(
               RandomValues.uuid(random).toString(), RandomValues.pick(random, archetypes)));
     }
-    return visitors;
+    return made;
   }
 
   public List<SimulatedCat> cats() {

@@ -58,6 +58,10 @@ final class ProduceEventsIT {
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern PRODUCED = Pattern.compile("Produced (\\d+) events");
 
+  /** For runs on made-up cats and visitors: no database is needed, and none is reachable here. */
+  private static final PostgresSettings NOWHERE =
+      new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "x", "");
+
   @Test
   void productionYieldsValidJsonOfEveryEventTypeOnItsTopic(TestingPlatform platform)
       throws Exception {
@@ -68,14 +72,7 @@ final class ProduceEventsIT {
     Set<String> visitors = ids(postgres, "SELECT visitor_id FROM visitors");
 
     SimulatorProcess producer =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(kafka, postgres),
-            "--burst",
-            "--max-events",
-            "10000",
-            "--seed",
-            "3");
+        produceEvents(kafka, postgres, "--burst --max-events 10000 --seed 3");
     assertThat(producer.await(RUN_TIMEOUT)).as(producer.stderr()).isZero();
     assertThat(producer.stdout()).contains("Produced 10000 events");
 
@@ -186,23 +183,11 @@ final class ProduceEventsIT {
   void aRaisedAnomalyRateYieldsStressAndDehydrationReadings(TestingPlatform platform)
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunNames.topicPrefix("sim-anomaly-"));
-    // Made-up cats and visitors: no database is needed, and none is reachable here.
-    PostgresSettings nowhere = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "x", "");
     SimulatorProcess producer =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(kafka, nowhere),
-            "--burst",
-            "--max-events",
-            "5000",
-            "--cats",
-            "40",
-            "--visitors",
-            "10",
-            "--anomaly-rate",
-            "0.2",
-            "--seed",
-            "4");
+        produceEvents(
+            kafka,
+            NOWHERE,
+            "--burst --max-events 5000 --cats 40 --visitors 10 --anomaly-rate 0.2 --seed 4");
     assertThat(producer.await(RUN_TIMEOUT)).as(producer.stderr()).isZero();
 
     List<JsonNode> readings = new ArrayList<>();
@@ -224,19 +209,8 @@ final class ProduceEventsIT {
   void sigtermStopsTheProducerAfterFlushingEverythingItProduced(TestingPlatform platform)
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunNames.topicPrefix("sim-term-"));
-    PostgresSettings nowhere = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "x", "");
     SimulatorProcess producer =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(kafka, nowhere),
-            "--speed",
-            "50",
-            "--cats",
-            "30",
-            "--visitors",
-            "20",
-            "--stats-interval",
-            "1s");
+        produceEvents(kafka, NOWHERE, "--speed 50 --cats 30 --visitors 20 --stats-interval 1s");
     Polling.await(
         Duration.ofSeconds(60),
         "the producer logging its rate",
@@ -254,17 +228,9 @@ final class ProduceEventsIT {
 
   @Test
   void anUnreachableBrokerOrMissingTopicsFailWithAClearMessage(TestingPlatform platform) {
-    PostgresSettings nowhere = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "x", "");
     SimulatorProcess deadBroker =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(new KafkaSettings("127.0.0.1:1"), nowhere),
-            "--cats",
-            "5",
-            "--visitors",
-            "5",
-            "--kafka-timeout",
-            "3s");
+        produceEvents(
+            new KafkaSettings("127.0.0.1:1"), NOWHERE, "--cats 5 --visitors 5 --kafka-timeout 3s");
     assertThat(deadBroker.await(RUN_TIMEOUT)).isEqualTo(1);
     assertThat(deadBroker.stderr())
         .contains("Producing failed: Kafka at 127.0.0.1:1")
@@ -273,28 +239,22 @@ final class ProduceEventsIT {
     KafkaSettings noTopics =
         platform.kafka().withTopicPrefix(RunNames.topicPrefix("sim-never-created-"));
     SimulatorProcess missing =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(noTopics, nowhere),
-            "--cats",
-            "5",
-            "--visitors",
-            "5",
-            "--kafka-timeout",
-            "10s");
+        produceEvents(noTopics, NOWHERE, "--cats 5 --visitors 5 --kafka-timeout 10s");
     assertThat(missing.await(RUN_TIMEOUT)).isEqualTo(1);
     assertThat(missing.stderr()).contains("Producing failed: a topic is missing");
 
     KafkaSettings kafka = platform.isolatedKafka(RunNames.topicPrefix("sim-nodb-"));
-    SimulatorProcess noDatabase =
-        SimulatorProcess.start(
-            ProduceEvents.class,
-            SimulatorProcess.environment(kafka, nowhere),
-            "--max-events",
-            "10");
+    SimulatorProcess noDatabase = produceEvents(kafka, NOWHERE, "--max-events 10");
     assertThat(noDatabase.await(RUN_TIMEOUT)).isEqualTo(1);
     assertThat(noDatabase.stderr())
         .contains("Producing failed, cannot read cats and visitors: cannot connect to PostgreSQL");
+  }
+
+  /** Runs {@link ProduceEvents} in its own JVM with {@code options}, a space-separated line. */
+  private static SimulatorProcess produceEvents(
+      KafkaSettings kafka, PostgresSettings postgres, String options) {
+    return SimulatorProcess.start(
+        ProduceEvents.class, SimulatorProcess.environment(kafka, postgres), options.split(" "));
   }
 
   private static void checkValues(Topic topic, JsonNode json) {

@@ -72,24 +72,21 @@ final class TestEventProduction {
   void refreshesTheRosterSoRemovedCatsFallSilent() throws SQLException {
     AtomicInteger loads = new AtomicInteger();
     List<SimulatedCat> remaining = CATS.subList(5, CATS.size());
-    EventProduction[] production = new EventProduction[1];
     int[] eventsBeforeSecondLoad = new int[1];
-    production[0] =
-        production(
-            config(true, Optional.empty(), 0, Duration.ofMillis(50)),
-            () -> {
-              int load = loads.incrementAndGet();
+    EventProduction production =
+        stoppingAtLoad(
+            loads,
+            3,
+            Duration.ofMillis(50),
+            load -> {
               if (load == 2) {
                 eventsBeforeSecondLoad[0] = events.size();
               }
-              if (load == 3) {
-                production[0].stop();
-              }
               return roster(load == 1 ? CATS : remaining);
             });
-    production[0].run();
+    production.run();
 
-    assertThat(production[0].refreshes()).isEqualTo(3);
+    assertThat(production.refreshes()).isEqualTo(3);
     Set<String> gone =
         CATS.subList(0, 5).stream().map(SimulatedCat::catId).collect(Collectors.toSet());
     List<CafeEvent> before = events.subList(0, eventsBeforeSecondLoad[0]);
@@ -101,23 +98,20 @@ final class TestEventProduction {
   @Test
   void aFailedRefreshKeepsTheCatsItHad() throws SQLException {
     AtomicInteger loads = new AtomicInteger();
-    EventProduction[] production = new EventProduction[1];
-    production[0] =
-        production(
-            config(true, Optional.empty(), 0, Duration.ofMillis(20)),
-            () -> {
-              int load = loads.incrementAndGet();
-              if (load == 4) {
-                production[0].stop();
-              }
+    EventProduction production =
+        stoppingAtLoad(
+            loads,
+            4,
+            Duration.ofMillis(20),
+            load -> {
               if (load > 1) {
                 throw new SQLException("database went away");
               }
               return roster(CATS);
             });
-    ProductionSummary summary = production[0].run();
+    ProductionSummary summary = production.run();
     assertThat(loads).hasValue(4);
-    assertThat(production[0].refreshes()).isEqualTo(1);
+    assertThat(production.refreshes()).isEqualTo(1);
     assertThat(summary.eventsByTopic().get(Topic.CAT_WELLNESS)).isEqualTo(20 * summary.ticks());
   }
 
@@ -181,6 +175,26 @@ final class TestEventProduction {
     assertThat(run.get(10, TimeUnit.SECONDS).ticks()).isPositive();
   }
 
+  /**
+   * A burst run refreshing every {@code refresh} whose {@code load}-th roster load (counted in
+   * {@code loads}, from 1) comes from {@code loader}, and which stops itself at load {@code last}.
+   */
+  private EventProduction stoppingAtLoad(
+      AtomicInteger loads, int last, Duration refresh, NumberedLoader loader) {
+    EventProduction[] production = new EventProduction[1];
+    production[0] =
+        production(
+            config(true, Optional.empty(), 0, refresh),
+            () -> {
+              int load = loads.incrementAndGet();
+              if (load == last) {
+                production[0].stop();
+              }
+              return loader.load(load);
+            });
+    return production[0];
+  }
+
   private EventProduction production(ProductionConfig config, RosterLoader loader) {
     return new EventProduction(config, loader, events::add, Clock.systemUTC(), Topic::name);
   }
@@ -206,5 +220,10 @@ final class TestEventProduction {
 
   private static boolean isWellnessOf(CafeEvent event, Set<String> cats) {
     return event instanceof CatWellness wellness && cats.contains(wellness.catId());
+  }
+
+  @FunctionalInterface
+  private interface NumberedLoader {
+    Roster load(int number) throws SQLException;
   }
 }

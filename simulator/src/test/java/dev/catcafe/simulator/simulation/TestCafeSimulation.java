@@ -53,13 +53,7 @@ final class TestCafeSimulation {
 
   @Test
   void wellnessReadingsFollowTheArchetypeRanges() {
-    CafeSimulation simulation = simulation(2, new SimulationRules(0.0));
-    List<SimulatedCat> cats = cats(5);
-    simulation.updateRoster(new Roster(cats, List.of()));
-    run(simulation, 500);
-
-    Map<String, CatArchetype> archetypes =
-        cats.stream().collect(Collectors.toMap(SimulatedCat::catId, SimulatedCat::archetype));
+    Map<String, CatArchetype> archetypes = runFiveCatsPerArchetype(2, 0.0, 500);
     assertThat(of(CatWellness.class))
         .allSatisfy(
             reading -> {
@@ -76,13 +70,7 @@ final class TestCafeSimulation {
 
   @Test
   void raisedAnomalyRateDehydratesSeniorsAndStressesShyCatsPastTheAlertThresholds() {
-    CafeSimulation simulation = simulation(3, new SimulationRules(1.0));
-    List<SimulatedCat> cats = cats(5);
-    simulation.updateRoster(new Roster(cats, List.of()));
-    run(simulation, 100);
-
-    Map<String, CatArchetype> archetypes =
-        cats.stream().collect(Collectors.toMap(SimulatedCat::catId, SimulatedCat::archetype));
+    Map<String, CatArchetype> archetypes = runFiveCatsPerArchetype(3, 1.0, 100);
     List<CatWellness> readings = of(CatWellness.class);
     assertThat(readings)
         .filteredOn(reading -> archetypes.get(reading.catId()) == CatArchetype.SHY)
@@ -303,6 +291,16 @@ final class TestCafeSimulation {
       simulation.tick(START.plusSeconds(tick));
     }
     return replayed;
+  }
+
+  /** Runs five made-up cats of each archetype for {@code ticks}; returns their archetypes by id. */
+  private Map<String, CatArchetype> runFiveCatsPerArchetype(
+      long seed, double anomalyRate, int ticks) {
+    CafeSimulation simulation = simulation(seed, new SimulationRules(anomalyRate));
+    List<SimulatedCat> cats = cats(5);
+    simulation.updateRoster(new Roster(cats, List.of()));
+    run(simulation, ticks);
+    return cats.stream().collect(Collectors.toMap(SimulatedCat::catId, SimulatedCat::archetype));
   }
 
   private CafeSimulation simulation(long seed, SimulationRules rules) {

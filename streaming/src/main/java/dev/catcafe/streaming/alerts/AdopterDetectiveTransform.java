@@ -2,17 +2,12 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.when;
 
 import dev.catcafe.model.InteractionType;
 import dev.catcafe.model.Topic;
-import dev.catcafe.spark.SparkSchemas;
+import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.TimeMode;
-import org.apache.spark.sql.types.StructType;
 
 /** The Adopter Detective's logic (spec §4.2) as functions over Kafka records and datasets. */
 public final class AdopterDetectiveTransform {
@@ -30,8 +24,8 @@ public final class AdopterDetectiveTransform {
   public static final String INTERACTIONS = "interactions";
   public static final String MALFORMED = "malformed_interactions";
 
-  private static final StructType INTERACTION_SCHEMA =
-      SparkSchemas.tableSchema(Topic.CAT_INTERACTIONS.schema());
+  /** Every field of an interaction is needed. */
+  private static final List<String> REQUIRED_FIELDS = Topic.CAT_INTERACTIONS.schema().fieldNames();
 
   private AdopterDetectiveTransform() {}
 
@@ -46,34 +40,17 @@ public final class AdopterDetectiveTransform {
    */
   public static Dataset<Row> parseInteractions(Dataset<Row> kafkaRecords) {
     requireNonNull(kafkaRecords, "kafkaRecords is null");
-    Column interaction =
-        from_json(
-            col("value").cast("string"),
-            INTERACTION_SCHEMA,
-            WellnessGuardianTransform.JSON_OPTIONS);
-    Dataset<Row> parsed = kafkaRecords.select(interaction.as("interaction"));
-    Column malformed =
-        col("interaction")
-            .isNull()
-            .or(col("interaction.event_time").isNull())
-            .or(col("interaction.visitor_id").isNull())
-            .or(col("interaction.cat_id").isNull())
-            .or(col("interaction.interaction_type").isNull());
-    return parsed.select(
-        col("interaction.event_time").as("event_time"),
-        col("interaction.visitor_id").as("visitor_id"),
-        col("interaction.cat_id").as("cat_id"),
-        col("interaction.interaction_type").as("interaction_type"),
-        when(malformed, lit(true)).otherwise(lit(false)).as("malformed"));
+    return kafkaRecords
+        .select(AlertInputs.parsedValue(Topic.CAT_INTERACTIONS).as("interaction"))
+        .select(
+            AlertInputs.fieldsAndMalformed(Topic.CAT_INTERACTIONS, "interaction", REQUIRED_FIELDS)
+                .toArray(Column[]::new));
   }
 
   /** Attaches per-batch counts of interactions and malformed ones as observed metrics. */
   public static Dataset<Row> countInteractions(Dataset<Row> interactions) {
-    return requireNonNull(interactions, "interactions is null")
-        .observe(
-            METRICS,
-            count(lit(1)).as(INTERACTIONS),
-            sum(when(col("malformed"), lit(1L)).otherwise(lit(0L))).as(MALFORMED));
+    return AlertInputs.countMalformed(
+        requireNonNull(interactions, "interactions is null"), METRICS, INTERACTIONS, MALFORMED);
   }
 
   /** The well-formed likes: {@code visitor_id, cat_id, event_time}. */

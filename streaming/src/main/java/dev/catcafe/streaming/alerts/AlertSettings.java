@@ -2,22 +2,15 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.Settings;
 import java.nio.file.Path;
 
 /** Validation and defaults the alert jobs' settings share. */
 final class AlertSettings {
   private AlertSettings() {}
 
-  static String requireText(String value, String setting) {
-    requireNonNull(setting, "setting is null");
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("%s must be set".formatted(setting));
-    }
-    return value.strip();
-  }
-
   static String requireStartingOffsets(String value) {
-    String text = requireText(value, "starting offsets");
+    String text = Settings.requireText(value, "starting offsets");
     if (!text.equals("latest") && !text.equals("earliest")) {
       throw new IllegalArgumentException(
           "starting offsets is '%s': expected latest or earliest".formatted(text));

@@ -3,6 +3,7 @@ package dev.catcafe.streaming.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.Settings;
 import java.time.Duration;
 
 /**
@@ -42,7 +43,7 @@ public record WellnessGuardianConfig(
     requireNonNull(kafka, "kafka is null");
     requireNonNull(mode, "mode is null");
     requireNonNull(thresholds, "thresholds is null");
-    checkpointLocation = AlertSettings.requireText(checkpointLocation, "checkpoint location");
+    checkpointLocation = Settings.requireText(checkpointLocation, "checkpoint location");
     requireNonNull(triggerInterval, "triggerInterval is null");
     if (triggerInterval.isNegative()) {
       throw new IllegalArgumentException(

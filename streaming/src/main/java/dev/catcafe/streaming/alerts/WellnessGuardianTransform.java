@@ -5,26 +5,21 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.when;
 
 import dev.catcafe.model.AlertType;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
-import dev.catcafe.spark.SparkSchemas;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The Wellness Guardian's logic (spec §4.1) as side-effect-free functions over Kafka records. Every
@@ -38,12 +33,9 @@ public final class WellnessGuardianTransform {
   public static final String READINGS = "readings";
   public static final String MALFORMED = "malformed_readings";
 
-  /** The JSON options every alert job parses with: the shared wire form of times. */
-  static final Map<String, String> JSON_OPTIONS =
-      Map.of("mode", "PERMISSIVE", "timestampFormat", EventTimes.PATTERN);
-
-  private static final StructType READING_SCHEMA =
-      SparkSchemas.tableSchema(Topic.CAT_WELLNESS.schema());
+  /** What a reading needs for the rules; a missing heart rate does not make it malformed. */
+  private static final List<String> REQUIRED_FIELDS =
+      List.of("event_time", "cat_id", "activity_level", "hours_since_last_drink");
 
   private WellnessGuardianTransform() {}
 
@@ -63,30 +55,17 @@ public final class WellnessGuardianTransform {
    */
   public static Dataset<Row> parseReadings(Dataset<Row> kafkaRecords) {
     requireNonNull(kafkaRecords, "kafkaRecords is null");
-    Column reading = from_json(col("value").cast("string"), READING_SCHEMA, JSON_OPTIONS);
     Dataset<Row> parsed =
         kafkaRecords.select(
-            reading.as("reading"),
+            AlertInputs.parsedValue(Topic.CAT_WELLNESS).as("reading"),
             col("topic").as("source_topic"),
             col("partition").as("source_partition"),
             col("offset").as("source_offset"));
-    Column malformed =
-        col("reading")
-            .isNull()
-            .or(col("reading.event_time").isNull())
-            .or(col("reading.cat_id").isNull())
-            .or(col("reading.activity_level").isNull())
-            .or(col("reading.hours_since_last_drink").isNull());
-    return parsed.select(
-        col("reading.event_time").as("event_time"),
-        col("reading.cat_id").as("cat_id"),
-        col("reading.activity_level").as("activity_level"),
-        col("reading.heart_rate").as("heart_rate"),
-        col("reading.hours_since_last_drink").as("hours_since_last_drink"),
-        when(malformed, lit(true)).otherwise(lit(false)).as("malformed"),
-        col("source_topic"),
-        col("source_partition"),
-        col("source_offset"));
+    List<Column> columns =
+        new ArrayList<>(
+            AlertInputs.fieldsAndMalformed(Topic.CAT_WELLNESS, "reading", REQUIRED_FIELDS));
+    columns.addAll(List.of(col("source_topic"), col("source_partition"), col("source_offset")));
+    return parsed.select(columns.toArray(Column[]::new));
   }
 
   /**
@@ -94,11 +73,8 @@ public final class WellnessGuardianTransform {
    * named {@value #METRICS} (visible in the query's progress), without changing the rows.
    */
   public static Dataset<Row> countReadings(Dataset<Row> readings) {
-    return requireNonNull(readings, "readings is null")
-        .observe(
-            METRICS,
-            count(lit(1)).as(READINGS),
-            sum(when(col("malformed"), lit(1L)).otherwise(lit(0L))).as(MALFORMED));
+    return AlertInputs.countMalformed(
+        requireNonNull(readings, "readings is null"), METRICS, READINGS, MALFORMED);
   }
 
   /**

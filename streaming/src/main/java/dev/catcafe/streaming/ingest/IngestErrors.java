@@ -1,8 +1,7 @@
 package dev.catcafe.streaming.ingest;
 
+import dev.catcafe.spark.RawTables;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -13,9 +12,10 @@ public final class IngestErrors {
   /** The Kafka topic the record was read from (with any topic prefix). */
   public static final String TOPIC = "topic";
 
-  public static final String KAFKA_PARTITION = "kafka_partition";
-  public static final String KAFKA_OFFSET = "kafka_offset";
-  public static final String KAFKA_TIMESTAMP = "kafka_timestamp";
+  // The record's lineage, named as in the raw tables so the two join on it.
+  public static final String KAFKA_PARTITION = RawTables.KAFKA_PARTITION;
+  public static final String KAFKA_OFFSET = RawTables.KAFKA_OFFSET;
+  public static final String KAFKA_TIMESTAMP = RawTables.KAFKA_TIMESTAMP;
 
   /** The record value as UTF-8 text, exactly as produced (invalid bytes become U+FFFD). */
   public static final String RAW_VALUE = "raw_value";
@@ -32,15 +32,13 @@ public final class IngestErrors {
   private IngestErrors() {}
 
   public static StructType schema() {
-    return new StructType(
-        new StructField[] {
-          new StructField(TOPIC, DataTypes.StringType, false, Metadata.empty()),
-          new StructField(KAFKA_PARTITION, DataTypes.IntegerType, false, Metadata.empty()),
-          new StructField(KAFKA_OFFSET, DataTypes.LongType, false, Metadata.empty()),
-          new StructField(KAFKA_TIMESTAMP, DataTypes.TimestampType, true, Metadata.empty()),
-          new StructField(RAW_VALUE, DataTypes.StringType, true, Metadata.empty()),
-          new StructField(REASON, DataTypes.StringType, false, Metadata.empty()),
-          new StructField(ERROR_TIME, DataTypes.TimestampType, false, Metadata.empty())
-        });
+    return new StructType()
+        .add(TOPIC, DataTypes.StringType, false)
+        .add(KAFKA_PARTITION, DataTypes.IntegerType, false)
+        .add(KAFKA_OFFSET, DataTypes.LongType, false)
+        .add(KAFKA_TIMESTAMP, DataTypes.TimestampType, true)
+        .add(RAW_VALUE, DataTypes.StringType, true)
+        .add(REASON, DataTypes.StringType, false)
+        .add(ERROR_TIME, DataTypes.TimestampType, false);
   }
 }

@@ -1,5 +1,8 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.START;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.interaction;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.like;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,7 @@ import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 final class AdopterDetectiveIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
 
   private static SparkSession spark;
 
@@ -56,12 +59,8 @@ final class AdopterDetectiveIT {
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-"));
     AdopterDetectiveConfig config =
-        new AdopterDetectiveConfig(
-            kafka,
-            AdopterDetectiveRules.defaults(),
-            platform.scratchDirectory("alerts-detective").toString(),
-            Duration.ofMillis(200),
-            "earliest");
+        config(
+            kafka, AdopterDetectiveRules.defaults(), platform.scratchDirectory("alerts-detective"));
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
@@ -118,12 +117,10 @@ final class AdopterDetectiveIT {
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-ttl-"));
     Duration ttl = Duration.ofSeconds(5);
     AdopterDetectiveConfig config =
-        new AdopterDetectiveConfig(
+        config(
             kafka,
             new AdopterDetectiveRules(3, ttl, Duration.ofMinutes(10)),
-            platform.scratchDirectory("alerts-detective-ttl").toString(),
-            Duration.ofMillis(200),
-            "earliest");
+            platform.scratchDirectory("alerts-detective-ttl"));
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
@@ -152,6 +149,15 @@ final class AdopterDetectiveIT {
                 assertThat(alert.likedCats()).isEqualTo("cat-4, cat-5, cat-6, cat-7");
               });
     }
+  }
+
+  /**
+   * The Detective from the earliest offsets, a batch every 200 ms, checkpointing in a scratch dir.
+   */
+  private static AdopterDetectiveConfig config(
+      KafkaSettings kafka, AdopterDetectiveRules rules, Path checkpoint) {
+    return new AdopterDetectiveConfig(
+        kafka, rules, checkpoint.toString(), Duration.ofMillis(200), "earliest");
   }
 
   /**
@@ -192,15 +198,5 @@ final class AdopterDetectiveIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String like(String visitorId, String catId, int secondsAfterStart) {
-    return interaction(visitorId, catId, "like", secondsAfterStart);
-  }
-
-  private static String interaction(
-      String visitorId, String catId, String type, int secondsAfterStart) {
-    return "{\"event_time\":\"%s\",\"visitor_id\":\"%s\",\"cat_id\":\"%s\",\"interaction_type\":\"%s\"}"
-        .formatted(EventTimes.format(START.plusSeconds(secondsAfterStart)), visitorId, catId, type);
   }
 }

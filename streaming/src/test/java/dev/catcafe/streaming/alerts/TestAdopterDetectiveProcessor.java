@@ -1,12 +1,12 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.EventTimes;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -28,19 +28,7 @@ final class TestAdopterDetectiveProcessor {
           .add("visitor_id", DataTypes.StringType)
           .add("cat_id", DataTypes.StringType)
           .add("event_time", DataTypes.TimestampType);
-  private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
-  private static final TimerValues NO_TIMERS =
-      new TimerValues() {
-        @Override
-        public long getCurrentProcessingTimeInMs() {
-          return 0;
-        }
-
-        @Override
-        public long getCurrentWatermarkInMs() {
-          return 0;
-        }
-      };
+  private static final TimerValues NO_TIMERS = atWatermark(0);
 
   private TestingStatefulProcessorHandle handle;
   private AdopterDetectiveProcessor processor;
@@ -157,27 +145,9 @@ final class TestAdopterDetectiveProcessor {
   @Test
   void likesBehindTheWatermarkAreDropped() {
     likeAll("cat-a", "cat-b", "cat-c");
-    long watermark = START.plusSeconds(100).toEpochMilli();
-    TimerValues afterWatermark =
-        new TimerValues() {
-          @Override
-          public long getCurrentProcessingTimeInMs() {
-            return 0;
-          }
+    TimerValues afterWatermark = atWatermark(START.plusSeconds(100).toEpochMilli());
 
-          @Override
-          public long getCurrentWatermarkInMs() {
-            return watermark;
-          }
-        };
-
-    List<Row> late = new ArrayList<>();
-    CollectionConverters.asJava(
-            processor.handleInputRows(
-                "visitor-1",
-                CollectionConverters.asScala(List.of(likeRow("cat-d", 99)).iterator()),
-                afterWatermark))
-        .forEachRemaining(late::add);
+    List<Row> late = handle(List.of(likeRow("cat-d", 99)), afterWatermark);
 
     assertThat(late).isEmpty();
     assertThat(like("cat-e", 101))
@@ -204,12 +174,31 @@ final class TestAdopterDetectiveProcessor {
   }
 
   private List<Row> handle(List<Row> likes) {
+    return handle(likes, NO_TIMERS);
+  }
+
+  private List<Row> handle(List<Row> likes, TimerValues timers) {
     List<Row> out = new ArrayList<>();
     CollectionConverters.asJava(
             processor.handleInputRows(
-                "visitor-1", CollectionConverters.asScala(likes.iterator()), NO_TIMERS))
+                "visitor-1", CollectionConverters.asScala(likes.iterator()), timers))
         .forEachRemaining(out::add);
     return out;
+  }
+
+  /** Timer values with no processing time and the event-time watermark at {@code epochMillis}. */
+  private static TimerValues atWatermark(long epochMillis) {
+    return new TimerValues() {
+      @Override
+      public long getCurrentProcessingTimeInMs() {
+        return 0;
+      }
+
+      @Override
+      public long getCurrentWatermarkInMs() {
+        return epochMillis;
+      }
+    };
   }
 
   private static Row likeRow(String catId, int secondsAfterStart) {

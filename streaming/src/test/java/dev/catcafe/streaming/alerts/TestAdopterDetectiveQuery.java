@@ -1,5 +1,8 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.START;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.interaction;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.like;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +15,6 @@ import dev.catcafe.spark.testing.BaseSparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +37,6 @@ import scala.jdk.javaapi.CollectionConverters;
 final class TestAdopterDetectiveQuery extends BaseSparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
-  private static final Instant START = Instant.parse("2025-10-07T19:00:00.000Z");
 
   private MemoryStream<String> source;
   private StreamingQuery query;
@@ -134,15 +135,5 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
       alerts.add(alert);
     }
     return alerts;
-  }
-
-  private static String like(String visitorId, String catId, int secondsAfterStart) {
-    return interaction(visitorId, catId, "like", secondsAfterStart);
-  }
-
-  private static String interaction(
-      String visitorId, String catId, String type, int secondsAfterStart) {
-    return "{\"event_time\":\"%s\",\"visitor_id\":\"%s\",\"cat_id\":\"%s\",\"interaction_type\":\"%s\"}"
-        .formatted(EventTimes.format(START.plusSeconds(secondsAfterStart)), visitorId, catId, type);
   }
 }

@@ -1,5 +1,6 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.reading;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,11 +73,5 @@ final class TestWellnessGuardianQuery extends BaseSparkTest {
   private static long malformedInLastBatch(StreamingQuery query) {
     Row metrics = query.lastProgress().observedMetrics().get(WellnessGuardianTransform.METRICS);
     return metrics.getAs(WellnessGuardianTransform.MALFORMED);
-  }
-
-  private static String reading(String catId, double activity, double hoursSinceDrink) {
-    return ("{\"event_time\":\"2025-10-07T19:25:00.123Z\",\"cat_id\":\"%s\","
-            + "\"activity_level\":%s,\"heart_rate\":120,\"hours_since_last_drink\":%s}")
-        .formatted(catId, activity, hoursSinceDrink);
   }
 }

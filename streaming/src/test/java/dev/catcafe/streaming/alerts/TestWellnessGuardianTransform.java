@@ -1,5 +1,7 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.READING_TIME;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,16 +11,12 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 final class TestWellnessGuardianTransform extends BaseSparkTest {
   private static final String TOPIC = "cat-wellness-iot";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static String reading(String catId, double activity, double hoursSinceDrink) {
-    return ("{\"event_time\":\"2025-10-07T19:25:00.123Z\",\"cat_id\":\"%s\","
-            + "\"activity_level\":%s,\"heart_rate\":120,\"hours_since_last_drink\":%s}")
-        .formatted(catId, activity, hoursSinceDrink);
-  }
 
   private static List<CatHealthAlert> guard(WellnessThresholds thresholds, String... values)
       throws Exception {
@@ -34,41 +32,37 @@ final class TestWellnessGuardianTransform extends BaseSparkTest {
     return alerts;
   }
 
-  @Test
-  void dehydrationAboveTheThresholdRaisesTheOriginalsAlert() throws Exception {
-    List<CatHealthAlert> alerts = guard(WellnessThresholds.defaults(), reading("cat-1", 0.5, 4.56));
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          cat-1 | DEHYDRATION | 0.5  | 4.56 | 4.56 | 4.0 | Health Alert for cat-1: Hours since last drink (4.56) exceeds threshold (4.0).
+          cat-2 | STRESS      | 0.05 | 1.0  | 0.05 | 0.1 | Health Alert for cat-2: Activity level (0.05) is below threshold (0.1).
+          """)
+  void aReadingPastAThresholdRaisesTheOriginalsAlert(
+      String catId,
+      String alertType,
+      double activity,
+      double hoursSinceDrink,
+      double value,
+      double threshold,
+      String message)
+      throws Exception {
+    List<CatHealthAlert> alerts =
+        guard(WellnessThresholds.defaults(), reading(catId, activity, hoursSinceDrink));
 
     assertThat(alerts)
         .singleElement()
         .satisfies(
             alert -> {
-              assertThat(alert.alertTime()).isEqualTo("2025-10-07T19:25:00.123Z");
-              assertThat(alert.catId()).isEqualTo("cat-1");
-              assertThat(alert.alertType()).isEqualTo("DEHYDRATION");
-              assertThat(alert.value()).isEqualTo(4.56);
-              assertThat(alert.threshold()).isEqualTo(4.0);
-              assertThat(alert.alertMessage())
-                  .isEqualTo(
-                      "Health Alert for cat-1: Hours since last drink (4.56) exceeds threshold"
-                          + " (4.0).");
+              assertThat(alert.alertTime()).isEqualTo(READING_TIME);
+              assertThat(alert.catId()).isEqualTo(catId);
+              assertThat(alert.alertType()).isEqualTo(alertType);
+              assertThat(alert.value()).isEqualTo(value);
+              assertThat(alert.threshold()).isEqualTo(threshold);
+              assertThat(alert.alertMessage()).isEqualTo(message);
               assertThat(alert.alertId()).hasSize(64);
-            });
-  }
-
-  @Test
-  void stressBelowTheThresholdRaisesTheOriginalsAlert() throws Exception {
-    List<CatHealthAlert> alerts = guard(WellnessThresholds.defaults(), reading("cat-2", 0.05, 1.0));
-
-    assertThat(alerts)
-        .singleElement()
-        .satisfies(
-            alert -> {
-              assertThat(alert.alertType()).isEqualTo("STRESS");
-              assertThat(alert.value()).isEqualTo(0.05);
-              assertThat(alert.threshold()).isEqualTo(0.1);
-              assertThat(alert.alertMessage())
-                  .isEqualTo(
-                      "Health Alert for cat-2: Activity level (0.05) is below threshold (0.1).");
             });
   }
 

@@ -1,5 +1,7 @@
 package dev.catcafe.streaming.alerts;
 
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.READING_TIME;
+import static dev.catcafe.streaming.alerts.TestingAlertInputs.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +87,7 @@ final class WellnessGuardianIT {
               "both STRESS",
               "sentinel-1 DEHYDRATION");
       CatHealthAlert dry = alert(alerts.received(), "dry");
-      assertThat(dry.alertTime()).isEqualTo("2025-10-07T19:25:00.123Z");
+      assertThat(dry.alertTime()).isEqualTo(READING_TIME);
       assertThat(dry.value()).isEqualTo(4.01);
       assertThat(dry.threshold()).isEqualTo(4.0);
       assertThat(dry.alertMessage())
@@ -145,11 +147,5 @@ final class WellnessGuardianIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String reading(String catId, double activity, double hoursSinceDrink) {
-    return ("{\"event_time\":\"2025-10-07T19:25:00.123Z\",\"cat_id\":\"%s\","
-            + "\"activity_level\":%s,\"heart_rate\":120,\"hours_since_last_drink\":%s}")
-        .formatted(catId, activity, hoursSinceDrink);
   }
 }
