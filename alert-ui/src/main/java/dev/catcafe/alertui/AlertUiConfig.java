@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything the alert UI is configured with, validated once here.
@@ -96,82 +97,70 @@ public record AlertUiConfig(
   }
 
   public AlertUiConfig withPort(int newPort) {
-    return new AlertUiConfig(
-        host,
-        newPort,
-        maxConnections,
-        adoptionShare,
-        staffToken,
-        recentAlerts,
-        consumerGroup,
-        offsetReset,
-        poolSize,
-        nameCacheSize,
-        kafka,
-        postgres);
+    return copy(fields -> fields.port = newPort);
   }
 
   public AlertUiConfig withMaxConnections(int newMax) {
-    return new AlertUiConfig(
-        host,
-        port,
-        newMax,
-        adoptionShare,
-        staffToken,
-        recentAlerts,
-        consumerGroup,
-        offsetReset,
-        poolSize,
-        nameCacheSize,
-        kafka,
-        postgres);
+    return copy(fields -> fields.maxConnections = newMax);
   }
 
   public AlertUiConfig withAdoptionShare(double newShare) {
-    return new AlertUiConfig(
-        host,
-        port,
-        maxConnections,
-        newShare,
-        staffToken,
-        recentAlerts,
-        consumerGroup,
-        offsetReset,
-        poolSize,
-        nameCacheSize,
-        kafka,
-        postgres);
+    return copy(fields -> fields.adoptionShare = newShare);
   }
 
   public AlertUiConfig withStaffToken(StaffToken newToken) {
-    return new AlertUiConfig(
-        host,
-        port,
-        maxConnections,
-        adoptionShare,
-        newToken,
-        recentAlerts,
-        consumerGroup,
-        offsetReset,
-        poolSize,
-        nameCacheSize,
-        kafka,
-        postgres);
+    return copy(fields -> fields.staffToken = newToken);
   }
 
   public AlertUiConfig withConsumerGroup(String newGroup, String newOffsetReset) {
-    return new AlertUiConfig(
-        host,
-        port,
-        maxConnections,
-        adoptionShare,
-        staffToken,
-        recentAlerts,
-        newGroup,
-        newOffsetReset,
-        poolSize,
-        nameCacheSize,
-        kafka,
-        postgres);
+    return copy(
+        fields -> {
+          fields.consumerGroup = newGroup;
+          fields.offsetReset = newOffsetReset;
+        });
+  }
+
+  /** This config with {@code change} applied, validated again by the constructor. */
+  private AlertUiConfig copy(Consumer<Fields> change) {
+    Fields fields = new Fields(this);
+    change.accept(fields);
+    return fields.toConfig();
+  }
+
+  /** The components a {@code with} method may change, so each names only what it changes. */
+  private static final class Fields {
+    private final AlertUiConfig original;
+    private int port;
+    private int maxConnections;
+    private double adoptionShare;
+    private StaffToken staffToken;
+    private String consumerGroup;
+    private String offsetReset;
+
+    private Fields(AlertUiConfig original) {
+      this.original = original;
+      this.port = original.port;
+      this.maxConnections = original.maxConnections;
+      this.adoptionShare = original.adoptionShare;
+      this.staffToken = original.staffToken;
+      this.consumerGroup = original.consumerGroup;
+      this.offsetReset = original.offsetReset;
+    }
+
+    private AlertUiConfig toConfig() {
+      return new AlertUiConfig(
+          original.host,
+          port,
+          maxConnections,
+          adoptionShare,
+          staffToken,
+          original.recentAlerts,
+          consumerGroup,
+          offsetReset,
+          original.poolSize,
+          original.nameCacheSize,
+          original.kafka,
+          original.postgres);
+    }
   }
 }

@@ -25,7 +25,7 @@ public final class AlertUiServer implements Callable<Integer> {
 
   @Option(
       names = "--host",
-      defaultValue = "${env:ALERT_UI_HOST:-127.0.0.1}",
+      defaultValue = "${env:ALERT_UI_HOST:-" + AlertUiConfig.DEFAULT_HOST + "}",
       description =
           "Address to listen on; 0.0.0.0 for every interface. Env ALERT_UI_HOST."
               + " Default: ${DEFAULT-VALUE}.")
@@ -33,19 +33,20 @@ public final class AlertUiServer implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "${env:ALERT_UI_PORT:-8788}",
+      defaultValue = "${env:ALERT_UI_PORT:-" + AlertUiConfig.DEFAULT_PORT + "}",
       description = "HTTP port. Env ALERT_UI_PORT. Default: ${DEFAULT-VALUE}.")
   private int port;
 
   @Option(
       names = "--max-connections",
-      defaultValue = "${env:ALERT_UI_MAX_CONNECTIONS:-100}",
+      defaultValue =
+          "${env:ALERT_UI_MAX_CONNECTIONS:-" + AlertUiConfig.DEFAULT_MAX_CONNECTIONS + "}",
       description = "WebSocket connections served at once. Default: ${DEFAULT-VALUE}.")
   private int maxConnections;
 
   @Option(
       names = "--adoption-share",
-      defaultValue = "${env:ALERT_UI_ADOPTION_SHARE:-0.25}",
+      defaultValue = "${env:ALERT_UI_ADOPTION_SHARE:-" + AlertUiConfig.DEFAULT_ADOPTION_SHARE + "}",
       description =
           "Share of adopter alerts that adopt a liked cat; 0 disables. Env ALERT_UI_ADOPTION_SHARE."
               + " Default: ${DEFAULT-VALUE}.")
@@ -53,19 +54,19 @@ public final class AlertUiServer implements Callable<Integer> {
 
   @Option(
       names = "--recent-alerts",
-      defaultValue = "50",
+      defaultValue = "" + AlertUiConfig.DEFAULT_RECENT_ALERTS,
       description = "Feed messages replayed to a page when it connects. Default: ${DEFAULT-VALUE}.")
   private int recentAlerts;
 
   @Option(
       names = "--consumer-group",
-      defaultValue = "${env:ALERT_UI_CONSUMER_GROUP:-catcafe-alert-ui}",
+      defaultValue = "${env:ALERT_UI_CONSUMER_GROUP:-" + AlertUiConfig.DEFAULT_CONSUMER_GROUP + "}",
       description = "Kafka consumer group. Default: ${DEFAULT-VALUE}.")
   private String consumerGroup;
 
   @Option(
       names = "--new-group-start",
-      defaultValue = "latest",
+      defaultValue = AlertUiConfig.DEFAULT_OFFSET_RESET,
       description =
           "Where a consumer group with no committed offsets starts: latest or earliest."
               + " Default: ${DEFAULT-VALUE}.")
@@ -73,7 +74,7 @@ public final class AlertUiServer implements Callable<Integer> {
 
   @Option(
       names = "--pool-size",
-      defaultValue = "4",
+      defaultValue = "" + AlertUiConfig.DEFAULT_POOL_SIZE,
       description = "PostgreSQL connections kept. Default: ${DEFAULT-VALUE}.")
   private int poolSize;
 

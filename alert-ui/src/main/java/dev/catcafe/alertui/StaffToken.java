@@ -12,6 +12,8 @@ public final class StaffToken {
   /** The request header that carries it. */
   public static final String HEADER = "X-Staff-Token";
 
+  private static final StaffToken DISABLED = new StaffToken(Optional.empty());
+
   private final Optional<byte[]> expected;
 
   private StaffToken(Optional<byte[]> expected) {
@@ -29,8 +31,9 @@ public final class StaffToken {
     return new StaffToken(Optional.of(token.strip().getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The one disabled token, so configs without a token compare equal. */
   public static StaffToken disabled() {
-    return new StaffToken(Optional.empty());
+    return DISABLED;
   }
 
   public boolean enabled() {

@@ -19,6 +19,7 @@ import dev.catcafe.simulator.simulation.SimulationRules;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -51,13 +52,16 @@ public final class ProduceEvents implements Callable<Integer> {
           Topic.CAT_WELLNESS,
           Topic.CAT_LOCATIONS);
 
-  @Mixin private KafkaOptions kafka;
-  @Mixin private PostgresOptions postgres;
+  @Mixin KafkaOptions kafka;
+  @Mixin PostgresOptions postgres;
 
   @Option(
       names = "--tick-millis",
       paramLabel = "MILLIS",
-      description = "Wall-clock time between ticks (the original's 1 s). Default: 1000.")
+      description =
+          "Wall-clock time between ticks. Default: "
+              + ProductionConfig.DEFAULT_TICK_MILLIS
+              + ", the original's one tick a second.")
   private Long tickMillis;
 
   @Option(
@@ -71,8 +75,9 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--duration",
+      converter = Durations.Converter.class,
       description = "Stop after this long, e.g. 30s, 5m, PT1H. Default: run until stopped.")
-  private String duration;
+  private Duration duration;
 
   @Option(
       names = "--max-events",
@@ -94,46 +99,53 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Option(
       names = "--refresh-interval",
-      defaultValue = "60s",
-      description = "How often cats and visitors are re-read from PostgreSQL. Default: 60s.")
-  private String refreshInterval;
+      defaultValue = ProductionConfig.DEFAULT_REFRESH_INTERVAL_TEXT,
+      converter = Durations.Converter.class,
+      description =
+          "How often cats and visitors are re-read from PostgreSQL. Default: ${DEFAULT-VALUE}.")
+  private Duration refreshInterval;
 
   @Option(
       names = "--stats-interval",
-      defaultValue = "10s",
-      description = "How often events/s per topic are logged. Default: 10s.")
-  private String statsInterval;
+      defaultValue = ProductionConfig.DEFAULT_STATS_INTERVAL_TEXT,
+      converter = Durations.Converter.class,
+      description = "How often events/s per topic are logged. Default: ${DEFAULT-VALUE}.")
+  private Duration statsInterval;
 
   @Option(names = "--seed", description = "Seed of the simulation. Default: random.")
   private Long seed;
 
   @Option(
       names = "--anomaly-rate",
-      defaultValue = "0.0002",
+      defaultValue = SimulationRules.ORIGINAL_ANOMALY_RATE_TEXT,
       description =
           "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly. Default: ${DEFAULT-VALUE}.")
   private double anomalyRate;
 
   @Option(
       names = "--compression",
-      defaultValue = "lz4",
+      defaultValue = KafkaTuning.DEFAULT_COMPRESSION,
       description = "lz4, zstd, snappy, gzip or none. Default: ${DEFAULT-VALUE}.")
   private String compression;
 
-  @Option(names = "--linger-ms", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--linger-ms",
+      defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS,
+      description = "Default: ${DEFAULT-VALUE}.")
   private int lingerMillis;
 
   @Option(
       names = "--batch-size",
-      defaultValue = "262144",
+      defaultValue = "" + KafkaTuning.DEFAULT_BATCH_BYTES,
       description = "Producer batch size in bytes. Default: ${DEFAULT-VALUE}.")
   private int batchBytes;
 
   @Option(
       names = "--kafka-timeout",
-      defaultValue = "15s",
+      defaultValue = KafkaTuning.DEFAULT_TIMEOUT_TEXT,
+      converter = Durations.Converter.class,
       description = "How long to wait for the broker before failing. Default: ${DEFAULT-VALUE}.")
-  private String kafkaTimeout;
+  private Duration kafkaTimeout;
 
   @Spec private CommandSpec spec;
 
@@ -151,26 +163,24 @@ public final class ProduceEvents implements Callable<Integer> {
           "--tick-millis is %d: expected a positive number".formatted(tickMillis));
     }
     double ticksPerSecond =
-        speed != null ? speed : 1000.0 / (tickMillis == null ? 1000 : tickMillis);
+        speed != null
+            ? speed
+            : 1000.0 / (tickMillis == null ? ProductionConfig.DEFAULT_TICK_MILLIS : tickMillis);
     return new ProductionConfig(
         ticksPerSecond,
         burst,
-        Optional.ofNullable(duration).map(text -> Durations.parsePositive(text, "--duration")),
+        Optional.ofNullable(duration),
         maxEvents,
         cats == null ? OptionalInt.empty() : OptionalInt.of(cats),
         visitors == null ? OptionalInt.empty() : OptionalInt.of(visitors),
-        Durations.parsePositive(refreshInterval, "--refresh-interval"),
-        Durations.parsePositive(statsInterval, "--stats-interval"),
+        refreshInterval,
+        statsInterval,
         seed != null ? seed : new Random().nextLong(),
         new SimulationRules(anomalyRate));
   }
 
   public KafkaTuning tuning() {
-    return new KafkaTuning(
-        compression,
-        lingerMillis,
-        batchBytes,
-        Durations.parsePositive(kafkaTimeout, "--kafka-timeout"));
+    return new KafkaTuning(compression, lingerMillis, batchBytes, kafkaTimeout);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.catcafe.simulator;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.PostgresSettings;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Create and fill the cafe's cats and visitors tables in PostgreSQL.")
 public final class SeedProfiles implements Callable<Integer> {
-  @Mixin private PostgresOptions postgres;
+  @Mixin PostgresOptions postgres;
 
   @Option(
       names = "--seed",
@@ -47,17 +49,20 @@ public final class SeedProfiles implements Callable<Integer> {
 
   @Option(
       names = "--adopted-cats",
-      defaultValue = "10000",
+      defaultValue = "" + ProfileCounts.ORIGINAL_ADOPTED_CATS,
       description = "Default: ${DEFAULT-VALUE}.")
   private int adoptedCats;
 
   @Option(
       names = "--available-cats",
-      defaultValue = "1000",
+      defaultValue = "" + ProfileCounts.ORIGINAL_AVAILABLE_CATS,
       description = "Default: ${DEFAULT-VALUE}.")
   private int availableCats;
 
-  @Option(names = "--visitors", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--visitors",
+      defaultValue = "" + ProfileCounts.ORIGINAL_VISITORS,
+      description = "Default: ${DEFAULT-VALUE}.")
   private int visitors;
 
   @Option(
@@ -73,11 +78,44 @@ public final class SeedProfiles implements Callable<Integer> {
     Commands.run(new SeedProfiles(), args);
   }
 
+  /**
+   * What one run seeds, validated.
+   *
+   * @param postgres the database to seed
+   * @param seed the random seed: the same seed gives the same rows
+   * @param reset rebuild the tables even if they hold data
+   * @param counts how many cats and visitors
+   * @param checkupTime {@code last_checkup_time} of every cat (UTC)
+   */
+  record Seeding(
+      PostgresSettings postgres,
+      long seed,
+      boolean reset,
+      ProfileCounts counts,
+      LocalDateTime checkupTime) {
+    Seeding {
+      requireNonNull(postgres, "postgres is null");
+      requireNonNull(counts, "counts is null");
+      requireNonNull(checkupTime, "checkupTime is null");
+    }
+  }
+
+  /** The validated run the options describe; throws {@link IllegalArgumentException} if bad. */
+  Seeding seeding() {
+    return new Seeding(
+        postgres.settings(),
+        seed,
+        reset,
+        new ProfileCounts(adoptedCats, availableCats, visitors),
+        parseCheckupTime(checkupTime));
+  }
+
   @Override
   public Integer call() {
-    PostgresSettings settings = postgres.settings();
-    ProfileCounts counts = new ProfileCounts(adoptedCats, availableCats, visitors);
-    LocalDateTime checkup = parseCheckupTime(checkupTime);
+    Seeding seeding = seeding();
+    PostgresSettings settings = seeding.postgres();
+    ProfileCounts counts = seeding.counts();
+    LocalDateTime checkup = seeding.checkupTime();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
@@ -85,7 +123,9 @@ public final class SeedProfiles implements Callable<Integer> {
       SeedOutcome outcome =
           new ProfileStore(connection)
               .seed(
-                  () -> ProfileGenerator.withBundledNames().generate(seed, counts, checkup), reset);
+                  () ->
+                      ProfileGenerator.withBundledNames().generate(seeding.seed(), counts, checkup),
+                  seeding.reset());
       double seconds = (System.nanoTime() - started) / 1e9;
       if (outcome.inserted()) {
         out.printf(
@@ -96,7 +136,7 @@ public final class SeedProfiles implements Callable<Integer> {
             counts.availableCats(),
             outcome.visitors(),
             seconds,
-            seed);
+            seeding.seed());
       } else {
         out.printf(
             "%s already holds %d cats and %d visitors: left as is (--reset rebuilds).%n",

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads durations as people write them on a command line: {@code 500ms}, {@code 30s}, {@code 5m},
@@ -42,27 +43,30 @@ public final class Durations {
     }
   }
 
-  /** {@link #parse}, and more than zero; failures name {@code option}. */
-  public static Duration parsePositive(String text, String option) {
-    requireNonNull(option, "option is null");
-    Duration duration;
-    try {
-      duration = parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-    }
+  /** {@code duration} if it is more than zero; otherwise fails naming {@code setting}. */
+  public static Duration requirePositive(Duration duration, String setting) {
+    requireNonNull(setting, "setting is null");
+    requireNonNull(duration, setting + " is null");
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(
-          "%s is '%s': expected a positive duration".formatted(option, text));
+          "%s is %s: expected a positive duration".formatted(setting, duration));
     }
     return duration;
   }
 
-  /** The picocli converter, so options can be typed {@link Duration}. */
+  /**
+   * The picocli converter, so options can be typed {@link Duration}: every duration option names it
+   * ({@code converter = Durations.Converter.class}), and a bad value is a usage error that names
+   * the option.
+   */
   public static final class Converter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      return parse(value);
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 final class TestDurations {
+  @Command(name = "probe")
+  static final class Probe {
+    @Option(names = "--duration", converter = Durations.Converter.class)
+    Duration duration;
+  }
+
   @Test
   void readsShortAndIsoForms() {
     assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
@@ -30,13 +39,17 @@ final class TestDurations {
     assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("'soon'");
     assertThatThrownBy(() -> Durations.parse("hourly")).hasMessageContaining("'hourly'");
     assertThatThrownBy(() -> Durations.parse(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Durations.parsePositive("soon", "--duration"))
+    assertThatThrownBy(() -> new CommandLine(new Probe()).parseArgs("--duration=soon"))
+        .hasMessageContaining("--duration")
+        .hasMessageContaining("'soon'");
+    assertThatThrownBy(() -> new CommandLine(new Probe()).parseArgs("--duration="))
         .hasMessageContaining("--duration");
-    assertThatThrownBy(() -> Durations.parsePositive("0s", "--duration"))
+    assertThatThrownBy(() -> Durations.requirePositive(Duration.ZERO, "--duration"))
+        .hasMessageContaining("--duration")
         .hasMessageContaining("positive");
-    assertThatThrownBy(() -> Durations.parsePositive("PT-1S", "--duration"))
+    assertThatThrownBy(() -> Durations.requirePositive(Duration.ofSeconds(-1), "--duration"))
         .hasMessageContaining("positive");
-    assertThatThrownBy(() -> Durations.parsePositive("", "--duration"))
-        .hasMessageContaining("--duration");
+    assertThat(Durations.requirePositive(Duration.ofMillis(1), "--duration"))
+        .isEqualTo(Duration.ofMillis(1));
   }
 }

@@ -10,13 +10,16 @@ import java.util.Map;
  * that are the usual ports; {@link #withFreePorts} gives test platforms ports nobody else uses.
  *
  * @param projectRoot the checkout, where the built Kafka and Trino distributions are
- * @param home the working folder: data, logs, pid files, the env file
- * @param postgresPort {@code POSTGRES_PORT}, default 5432
- * @param kafkaPort {@code KAFKA_PORT}, default 9092
- * @param kafkaControllerPort {@code KAFKA_CONTROLLER_PORT}, default 9093
- * @param trinoPort {@code TRINO_PORT}, default 8080
- * @param topicPartitions {@code KAFKA_TOPIC_PARTITIONS}, default 1 (as the original)
- * @param trinoHeap {@code TRINO_HEAP}, default 2G
+ * @param home the working folder: data, logs, pid files, the env file ({@code CATCAFE_HOME},
+ *     default {@value #DEFAULT_HOME} under the project root)
+ * @param postgresPort {@code POSTGRES_PORT}, default {@value #DEFAULT_POSTGRES_PORT}
+ * @param kafkaPort {@code KAFKA_PORT}, default {@value #DEFAULT_KAFKA_PORT}
+ * @param kafkaControllerPort {@code KAFKA_CONTROLLER_PORT}, default {@value
+ *     #DEFAULT_KAFKA_CONTROLLER_PORT}
+ * @param trinoPort {@code TRINO_PORT}, default {@value #DEFAULT_TRINO_PORT}
+ * @param topicPartitions {@code KAFKA_TOPIC_PARTITIONS}, default {@value #DEFAULT_TOPIC_PARTITIONS}
+ *     (as the original)
+ * @param trinoHeap {@code TRINO_HEAP}, default {@value #DEFAULT_TRINO_HEAP}
  */
 public record PlatformConfig(
     Path projectRoot,
@@ -32,6 +35,14 @@ public record PlatformConfig(
   public static final String CAFE_DATABASE = "cafe";
   public static final String CATALOG_DATABASE = "iceberg_catalog";
   public static final String APP_ROLE = "cafe";
+
+  public static final String DEFAULT_HOME = ".work/platform";
+  public static final int DEFAULT_POSTGRES_PORT = 5432;
+  public static final int DEFAULT_KAFKA_PORT = 9092;
+  public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+  public static final int DEFAULT_TRINO_PORT = 8080;
+  public static final int DEFAULT_TOPIC_PARTITIONS = 1;
+  public static final String DEFAULT_TRINO_HEAP = "2G";
 
   public PlatformConfig {
     projectRoot = requireNonNull(projectRoot, "projectRoot is null").toAbsolutePath().normalize();
@@ -60,13 +71,13 @@ public record PlatformConfig(
     Path root = projectRoot.toAbsolutePath();
     return new PlatformConfig(
         root,
-        Path.of(env.getOrDefault("CATCAFE_HOME", root.resolve(".work/platform").toString())),
-        intSetting(env, "POSTGRES_PORT", 5432),
-        intSetting(env, "KAFKA_PORT", 9092),
-        intSetting(env, "KAFKA_CONTROLLER_PORT", 9093),
-        intSetting(env, "TRINO_PORT", 8080),
-        intSetting(env, "KAFKA_TOPIC_PARTITIONS", 1),
-        env.getOrDefault("TRINO_HEAP", "2G"));
+        Path.of(env.getOrDefault("CATCAFE_HOME", root.resolve(DEFAULT_HOME).toString())),
+        intSetting(env, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
+        intSetting(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
+        intSetting(env, "KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
+        intSetting(env, "TRINO_PORT", DEFAULT_TRINO_PORT),
+        intSetting(env, "KAFKA_TOPIC_PARTITIONS", DEFAULT_TOPIC_PARTITIONS),
+        env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP));
   }
 
   /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */

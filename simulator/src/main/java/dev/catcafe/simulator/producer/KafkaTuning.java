@@ -2,6 +2,7 @@ package dev.catcafe.simulator.producer;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.Set;
 
@@ -17,12 +18,19 @@ import java.util.Set;
  */
 public record KafkaTuning(String compression, int lingerMillis, int batchBytes, Duration timeout) {
   public static final Set<String> COMPRESSIONS = Set.of("lz4", "zstd", "snappy", "gzip", "none");
+  public static final String DEFAULT_COMPRESSION = "lz4";
+  public static final int DEFAULT_LINGER_MILLIS = 20;
+  public static final int DEFAULT_BATCH_BYTES = 256 * 1024;
+  public static final String DEFAULT_TIMEOUT_TEXT = "15s";
   public static final KafkaTuning DEFAULT =
-      new KafkaTuning("lz4", 20, 256 * 1024, Duration.ofSeconds(15));
+      new KafkaTuning(
+          DEFAULT_COMPRESSION,
+          DEFAULT_LINGER_MILLIS,
+          DEFAULT_BATCH_BYTES,
+          Durations.parse(DEFAULT_TIMEOUT_TEXT));
 
   public KafkaTuning {
     requireNonNull(compression, "compression is null");
-    requireNonNull(timeout, "timeout is null");
     if (!COMPRESSIONS.contains(compression)) {
       throw new IllegalArgumentException(
           "--compression is '%s': expected one of %s".formatted(compression, COMPRESSIONS));
@@ -35,9 +43,6 @@ public record KafkaTuning(String compression, int lingerMillis, int batchBytes, 
       throw new IllegalArgumentException(
           "--batch-size is %d: expected 1024 to 16777216 bytes".formatted(batchBytes));
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException(
-          "--kafka-timeout is %s: expected a positive duration".formatted(timeout));
-    }
+    Durations.requirePositive(timeout, "--kafka-timeout");
   }
 }

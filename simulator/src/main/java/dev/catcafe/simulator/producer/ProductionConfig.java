@@ -2,6 +2,7 @@ package dev.catcafe.simulator.producer;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.simulator.simulation.SimulationRules;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +36,14 @@ public record ProductionConfig(
     SimulationRules rules) {
   public static final double MAXIMUM_TICKS_PER_SECOND = 1_000_000;
 
+  /** The original's pace: one tick a second. */
+  public static final long DEFAULT_TICK_MILLIS = 1000;
+
+  /** The original re-reads cats and visitors every minute. */
+  public static final String DEFAULT_REFRESH_INTERVAL_TEXT = "60s";
+
+  public static final String DEFAULT_STATS_INTERVAL_TEXT = "10s";
+
   public ProductionConfig {
     if (!(ticksPerSecond > 0 && ticksPerSecond <= MAXIMUM_TICKS_PER_SECOND)) {
       throw new IllegalArgumentException(
@@ -53,9 +62,9 @@ public record ProductionConfig(
     }
     requireCount(syntheticCats, "--cats");
     requireCount(syntheticVisitors, "--visitors");
-    requirePositive(refreshInterval, "--refresh-interval");
-    requirePositive(statsInterval, "--stats-interval");
-    duration.ifPresent(value -> requirePositive(value, "--duration"));
+    Durations.requirePositive(refreshInterval, "--refresh-interval");
+    Durations.requirePositive(statsInterval, "--stats-interval");
+    duration.ifPresent(value -> Durations.requirePositive(value, "--duration"));
   }
 
   /** Whether PostgreSQL is needed: unless both cats and visitors are synthetic. */
@@ -71,13 +80,6 @@ public record ProductionConfig(
     if (count.isPresent() && (count.getAsInt() < 0 || count.getAsInt() > 10_000_000)) {
       throw new IllegalArgumentException(
           "%s is %d: expected 0 to 10000000".formatted(option, count.getAsInt()));
-    }
-  }
-
-  private static void requirePositive(Duration duration, String option) {
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(
-          "%s is %s: expected a positive duration".formatted(option, duration));
     }
   }
 }

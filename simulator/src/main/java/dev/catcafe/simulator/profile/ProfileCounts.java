@@ -8,7 +8,11 @@ package dev.catcafe.simulator.profile;
  * @param visitors visitor personas
  */
 public record ProfileCounts(int adoptedCats, int availableCats, int visitors) {
-  public static final ProfileCounts ORIGINAL = new ProfileCounts(10_000, 1_000, 1_000);
+  public static final int ORIGINAL_ADOPTED_CATS = 10_000;
+  public static final int ORIGINAL_AVAILABLE_CATS = 1_000;
+  public static final int ORIGINAL_VISITORS = 1_000;
+  public static final ProfileCounts ORIGINAL =
+      new ProfileCounts(ORIGINAL_ADOPTED_CATS, ORIGINAL_AVAILABLE_CATS, ORIGINAL_VISITORS);
 
   /** Keeps one run's rows within what one transaction comfortably holds. */
   public static final int MAXIMUM = 10_000_000;

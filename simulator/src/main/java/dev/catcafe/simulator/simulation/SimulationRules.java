@@ -7,7 +7,10 @@ package dev.catcafe.simulator.simulation;
  *     stress anomaly (shy cats); the original's 0.0002 makes alerts rare, tests raise it
  */
 public record SimulationRules(double anomalyRate) {
-  public static final double ORIGINAL_ANOMALY_RATE = 0.0002;
+  /** The original's rate as written on the command line ({@code --anomaly-rate}). */
+  public static final String ORIGINAL_ANOMALY_RATE_TEXT = "0.0002";
+
+  public static final double ORIGINAL_ANOMALY_RATE = Double.parseDouble(ORIGINAL_ANOMALY_RATE_TEXT);
   public static final SimulationRules ORIGINAL = new SimulationRules(ORIGINAL_ANOMALY_RATE);
 
   public SimulationRules {

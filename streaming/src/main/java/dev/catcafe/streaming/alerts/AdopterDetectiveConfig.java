@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.time.Duration;
@@ -28,7 +29,10 @@ public record AdopterDetectiveConfig(
    * back-to-back batches ({@code PT0S}) would keep a core busy; half a second keeps the alert
    * latency under a second.
    */
-  public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofMillis(500);
+  public static final String DEFAULT_TRIGGER_INTERVAL_TEXT = "500ms";
+
+  public static final Duration DEFAULT_TRIGGER_INTERVAL =
+      Durations.parse(DEFAULT_TRIGGER_INTERVAL_TEXT);
 
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");

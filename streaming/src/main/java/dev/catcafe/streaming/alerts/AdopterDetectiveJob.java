@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * cats they liked (with a state TTL), and writes an alert to {@code potential-adopters}, keyed
  * {@code {"visitor_id":"…"}}, whenever a visitor who liked more than the threshold likes again.
  *
- * <pre>bin/run streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob [--state-ttl=P30D]</pre>
+ * <pre>bin/run streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob [--state-ttl=7d]</pre>
  */
 @Command(
     name = "adopter-detective",
@@ -34,50 +34,42 @@ import picocli.CommandLine.Option;
 public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final String QUERY_NAME = "adopter-detective";
 
-  @Mixin KafkaOptions kafka;
+  @Mixin AlertStreamOptions stream;
 
   @Option(
       names = "--threshold",
-      defaultValue = "3",
+      defaultValue = "" + AdopterDetectiveRules.DEFAULT_THRESHOLD,
       description =
           "Alert when a visitor liked more than this many cats. Default: ${DEFAULT-VALUE}.")
   int threshold;
 
   @Option(
       names = "--state-ttl",
-      defaultValue = "P30D",
+      defaultValue = AdopterDetectiveRules.DEFAULT_STATE_TTL_TEXT,
+      converter = Durations.Converter.class,
       description =
-          "ISO-8601 duration: forget a visitor this long after their last like."
+          "Forget a visitor this long after their last like, e.g. 30d or PT12H."
               + " Default: ${DEFAULT-VALUE}.")
   Duration stateTtl;
 
   @Option(
       names = "--watermark-delay",
-      defaultValue = "PT10M",
+      defaultValue = AdopterDetectiveRules.DEFAULT_WATERMARK_DELAY_TEXT,
+      converter = Durations.Converter.class,
       description =
-          "ISO-8601 duration: likes this far behind the latest event time are dropped as late."
+          "Likes this far behind the latest event time are dropped as late."
               + " Default: ${DEFAULT-VALUE}.")
   Duration watermarkDelay;
 
   @Option(
-      names = "--checkpoint-location",
-      description = "Checkpoint directory. Default: .work/checkpoints/adopter-detective.")
-  String checkpointLocation;
-
-  @Option(
       names = "--trigger-interval",
-      defaultValue = "PT0.5S",
+      defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL_TEXT,
+      converter = Durations.Converter.class,
       description =
-          "ISO-8601 duration between micro-batches. A processing-time transformWithState runs a"
-              + " batch every interval even without data (to expire state), so PT0S keeps a core"
-              + " busy. Default: ${DEFAULT-VALUE}.")
+          "Time between micro-batches. A processing-time transformWithState runs a batch every"
+              + " interval even without data (to expire state), so 0s keeps a core busy."
+              + " Default: ${DEFAULT-VALUE}.")
   Duration triggerInterval;
-
-  @Option(
-      names = "--starting-offsets",
-      defaultValue = "latest",
-      description = "latest or earliest, for a new checkpoint. Default: ${DEFAULT-VALUE}.")
-  String startingOffsets;
 
   @Option(
       names = "--spark-master",
@@ -88,13 +80,11 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
     return new AdopterDetectiveConfig(
-        kafka.settings(),
+        stream.kafka(),
         new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay),
-        checkpointLocation != null
-            ? checkpointLocation
-            : AlertSettings.defaultCheckpoint(QUERY_NAME),
+        stream.checkpointLocation(QUERY_NAME),
         triggerInterval,
-        startingOffsets);
+        stream.startingOffsets());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,16 @@ import java.time.Duration;
  */
 public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration watermarkDelay) {
   public static final int DEFAULT_THRESHOLD = 3;
-  public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(30);
-  public static final Duration DEFAULT_WATERMARK_DELAY = Duration.ofMinutes(10);
+
+  /** The {@code --state-ttl} default, as written on the command line. */
+  public static final String DEFAULT_STATE_TTL_TEXT = "30d";
+
+  /** The {@code --watermark-delay} default, as written on the command line. */
+  public static final String DEFAULT_WATERMARK_DELAY_TEXT = "10m";
+
+  public static final Duration DEFAULT_STATE_TTL = Durations.parse(DEFAULT_STATE_TTL_TEXT);
+  public static final Duration DEFAULT_WATERMARK_DELAY =
+      Durations.parse(DEFAULT_WATERMARK_DELAY_TEXT);
 
   public AdopterDetectiveRules {
     if (threshold < 0) {

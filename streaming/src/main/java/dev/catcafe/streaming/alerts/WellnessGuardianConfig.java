@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.time.Duration;
@@ -26,7 +27,10 @@ public record WellnessGuardianConfig(
     Duration triggerInterval,
     String startingOffsets) {
   /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
-  public static final Duration MINIMUM_REALTIME_INTERVAL = Duration.ofSeconds(5);
+  public static final String MINIMUM_REALTIME_INTERVAL_TEXT = "5s";
+
+  public static final Duration MINIMUM_REALTIME_INTERVAL =
+      Durations.parse(MINIMUM_REALTIME_INTERVAL_TEXT);
 
   /**
    * Spark's own default. Real-time mode streams records continuously within a batch, but at each
@@ -35,9 +39,15 @@ public record WellnessGuardianConfig(
    * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
    * ids.
    */
-  public static final Duration DEFAULT_REALTIME_INTERVAL = Duration.ofMinutes(5);
+  public static final String DEFAULT_REALTIME_INTERVAL_TEXT = "5m";
 
-  public static final Duration DEFAULT_MICROBATCH_INTERVAL = Duration.ZERO;
+  public static final String DEFAULT_MICROBATCH_INTERVAL_TEXT = "0s";
+
+  public static final Duration DEFAULT_REALTIME_INTERVAL =
+      Durations.parse(DEFAULT_REALTIME_INTERVAL_TEXT);
+
+  public static final Duration DEFAULT_MICROBATCH_INTERVAL =
+      Durations.parse(DEFAULT_MICROBATCH_INTERVAL_TEXT);
 
   public WellnessGuardianConfig {
     requireNonNull(kafka, "kafka is null");

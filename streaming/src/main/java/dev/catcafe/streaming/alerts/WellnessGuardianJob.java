@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class WellnessGuardianJob implements Callable<Integer> {
   public static final String QUERY_NAME = "wellness-guardian";
 
-  @Mixin KafkaOptions kafka;
+  @Mixin AlertStreamOptions stream;
 
   @Option(
       names = "--mode",
@@ -43,33 +43,28 @@ public final class WellnessGuardianJob implements Callable<Integer> {
 
   @Option(
       names = "--dehydration-threshold-hours",
-      defaultValue = "4.0",
+      defaultValue = "" + WellnessThresholds.DEFAULT_DEHYDRATION_HOURS,
       description = "DEHYDRATION when hours_since_last_drink > this. Default: ${DEFAULT-VALUE}.")
   double dehydrationHours;
 
   @Option(
       names = "--stress-threshold",
-      defaultValue = "0.1",
+      defaultValue = "" + WellnessThresholds.DEFAULT_STRESS_ACTIVITY_LEVEL,
       description = "STRESS when activity_level < this. Default: ${DEFAULT-VALUE}.")
   double stressActivityLevel;
 
   @Option(
-      names = "--checkpoint-location",
-      description = "Checkpoint directory. Default: .work/checkpoints/wellness-guardian-<mode>.")
-  String checkpointLocation;
-
-  @Option(
       names = "--trigger-interval",
+      converter = Durations.Converter.class,
       description =
-          "ISO-8601 duration. realtime: checkpoint interval (>= PT5S, default PT5M);"
-              + " microbatch: batch spacing (default PT0S).")
+          "realtime: checkpoint interval (at least "
+              + WellnessGuardianConfig.MINIMUM_REALTIME_INTERVAL_TEXT
+              + ", default "
+              + WellnessGuardianConfig.DEFAULT_REALTIME_INTERVAL_TEXT
+              + "); microbatch: batch spacing (default "
+              + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL_TEXT
+              + ").")
   Duration triggerInterval;
-
-  @Option(
-      names = "--starting-offsets",
-      defaultValue = "latest",
-      description = "latest or earliest, for a new checkpoint. Default: ${DEFAULT-VALUE}.")
-  String startingOffsets;
 
   @Option(
       names = "--spark-master",
@@ -84,16 +79,14 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   public WellnessGuardianConfig config() {
     AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new WellnessGuardianConfig(
-        kafka.settings(),
+        stream.kafka(),
         parsedMode,
         new WellnessThresholds(dehydrationHours, stressActivityLevel),
-        checkpointLocation != null
-            ? checkpointLocation
-            : AlertSettings.defaultCheckpoint(QUERY_NAME + "-" + parsedMode.wireName()),
+        stream.checkpointLocation(QUERY_NAME + "-" + parsedMode.wireName()),
         triggerInterval != null
             ? triggerInterval
             : WellnessGuardianConfig.defaultTriggerInterval(parsedMode),
-        startingOffsets);
+        stream.startingOffsets());
   }
 
   @Override

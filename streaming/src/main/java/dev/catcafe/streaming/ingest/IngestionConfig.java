@@ -3,6 +3,7 @@ package dev.catcafe.streaming.ingest;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
@@ -38,7 +39,11 @@ public record IngestionConfig(
     int minPartitions,
     boolean failOnDataLoss,
     boolean availableNow) {
-  public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofSeconds(30);
+  /** The {@code --trigger-interval} default, as written on the command line. */
+  public static final String DEFAULT_TRIGGER_INTERVAL_TEXT = "30s";
+
+  public static final Duration DEFAULT_TRIGGER_INTERVAL =
+      Durations.parse(DEFAULT_TRIGGER_INTERVAL_TEXT);
   public static final long DEFAULT_MAX_OFFSETS_PER_TRIGGER = 500_000;
 
   public IngestionConfig {
@@ -57,11 +62,7 @@ public record IngestionConfig(
     while (checkpointRoot.length() > 1 && checkpointRoot.endsWith("/")) {
       checkpointRoot = checkpointRoot.substring(0, checkpointRoot.length() - 1);
     }
-    requireNonNull(triggerInterval, "triggerInterval is null");
-    if (triggerInterval.isNegative() || triggerInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "the trigger interval must be positive, was " + triggerInterval);
-    }
+    Durations.requirePositive(triggerInterval, "--trigger-interval");
     if (maxOffsetsPerTrigger < 1) {
       throw new IllegalArgumentException(
           "maxOffsetsPerTrigger must be at least 1, was " + maxOffsetsPerTrigger);

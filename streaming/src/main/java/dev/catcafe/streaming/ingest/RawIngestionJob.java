@@ -54,7 +54,7 @@ public final class RawIngestionJob implements Callable<Integer> {
 
   @Option(
       names = "--trigger-interval",
-      defaultValue = "30s",
+      defaultValue = IngestionConfig.DEFAULT_TRIGGER_INTERVAL_TEXT,
       converter = Durations.Converter.class,
       description = "Micro-batch interval, e.g. 2s, 30s, 1m. Default: ${DEFAULT-VALUE}.")
   private Duration triggerInterval;
@@ -97,7 +97,7 @@ public final class RawIngestionJob implements Callable<Integer> {
       names = "--spark-master",
       defaultValue = "${env:SPARK_MASTER:-local[*]}",
       description = "Spark master. Env SPARK_MASTER. Default: ${DEFAULT-VALUE}.")
-  private String sparkMaster;
+  String sparkMaster;
 
   @Option(
       names = "--spark-ui",
@@ -106,10 +106,10 @@ public final class RawIngestionJob implements Callable<Integer> {
       fallbackValue = "true",
       description =
           "Serve the Spark UI (port 4040 or the next free one). Default: ${DEFAULT-VALUE}.")
-  private boolean sparkUi;
+  boolean sparkUi;
 
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "Extra Spark settings.")
-  private Map<String, String> sparkConf = new LinkedHashMap<>();
+  Map<String, String> sparkConf = new LinkedHashMap<>();
 
   public static void main(String[] args) {
     Commands.run(new RawIngestionJob(), args);

@@ -1,0 +1,90 @@
+package dev.catcafe.model.testing;
+
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+
+/**
+ * The shared option mixins as every command's config test records them, written once: their
+ * defaults, a non-default value for each option (tables for {@link ConfigAssertions}), and the
+ * settings those values give. A command's test joins them to its own options' table, e.g. {@code
+ * KAFKA_DEFAULTS + """ --mode realtime """}.
+ */
+public final class TestingOptions {
+  public static final String KAFKA_DEFAULTS =
+      """
+      --kafka-bootstrap-servers  127.0.0.1:9092
+      --kafka-topic-prefix       ""
+      """;
+
+  public static final String KAFKA_ARGUMENTS =
+      """
+      --kafka-bootstrap-servers  broker:19092,b2:19093
+      --kafka-topic-prefix       t-
+      """;
+
+  public static final KafkaSettings KAFKA_SETTINGS =
+      new KafkaSettings("broker:19092,b2:19093", "t-");
+
+  public static final KafkaSettings DEFAULT_KAFKA_SETTINGS = new KafkaSettings("127.0.0.1:9092");
+
+  public static final String POSTGRES_DEFAULTS =
+      """
+      --postgres-url   jdbc:postgresql://127.0.0.1:5432/cafe
+      --postgres-user  cafe
+      """;
+
+  public static final String POSTGRES_ARGUMENTS =
+      """
+      --postgres-url   jdbc:postgresql://db:5433/shop
+      --postgres-user  clerk
+      """;
+
+  /** The password has no option on purpose: it comes from the environment only. */
+  public static final PostgresSettings POSTGRES_SETTINGS =
+      new PostgresSettings(
+          "jdbc:postgresql://db:5433/shop", "clerk", environment("POSTGRES_PASSWORD"));
+
+  public static final PostgresSettings DEFAULT_POSTGRES_SETTINGS =
+      new PostgresSettings(
+          "jdbc:postgresql://127.0.0.1:5432/cafe", "cafe", environment("POSTGRES_PASSWORD"));
+
+  public static final String CATALOG_DEFAULTS =
+      """
+      --catalog-name  lakehouse
+      --catalog-type  jdbc
+      --catalog-uri   jdbc:postgresql://127.0.0.1:5432/iceberg_catalog
+      --catalog-user  cafe
+      --warehouse     file://${sys:user.dir}/.work/platform/warehouse
+      --namespace     cafe
+      """;
+
+  /** {@code JDBC} is another spelling of jdbc: the URI and the user apply to jdbc only. */
+  public static final String CATALOG_ARGUMENTS =
+      """
+      --catalog-name  lake
+      --catalog-type  JDBC
+      --catalog-uri   jdbc:postgresql://db:5433/catalog
+      --catalog-user  keeper
+      --warehouse     s3://bucket/warehouse
+      --namespace     shop
+      """;
+
+  /** The password has no option on purpose: it comes from the environment only. */
+  public static final CatalogSettings CATALOG_SETTINGS =
+      new CatalogSettings(
+          "lake",
+          CatalogType.JDBC,
+          "jdbc:postgresql://db:5433/catalog",
+          "keeper",
+          environment("ICEBERG_CATALOG_PASSWORD"),
+          "s3://bucket/warehouse",
+          "shop");
+
+  private TestingOptions() {}
+
+  private static String environment(String variable) {
+    return System.getenv().getOrDefault(variable, "");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.catcafe.sparkapps;
+
+import static dev.catcafe.model.testing.ConfigAssertions.environmentVariables;
+import static dev.catcafe.model.testing.ConfigAssertions.parseWithEnvironment;
+import static dev.catcafe.model.testing.ConfigAssertions.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Pins the {@code catcafe-config} ConfigMap: its value for every setting of the default cluster,
+ * and that it carries every variable the jobs' shared options read, so a pod configured by it runs
+ * against the cluster's profile.
+ */
+final class TestClusterConfig {
+  @Command(name = "probe")
+  static final class Probe {
+    @Mixin KafkaOptions kafka;
+    @Mixin PostgresOptions postgres;
+    @Mixin CatalogOptions catalog;
+  }
+
+  @Test
+  void recordsEveryDefault() {
+    assertThat(data(ClusterProfile.defaults()))
+        .isEqualTo(
+            table(
+                """
+                KAFKA_BOOTSTRAP_SERVERS   catcafe-kafka-kafka-bootstrap.catcafe.svc:9092
+                KAFKA_TOPIC_PREFIX        ""
+                POSTGRES_URL              jdbc:postgresql://postgresql.catcafe.svc:5432/cafe
+                POSTGRES_USER             cafe
+                ICEBERG_CATALOG_NAME      lakehouse
+                ICEBERG_CATALOG_TYPE      jdbc
+                ICEBERG_CATALOG_URI       jdbc:postgresql://postgresql.catcafe.svc:5432/iceberg_catalog
+                ICEBERG_CATALOG_USER      cafe
+                ICEBERG_WAREHOUSE         file:///lake/warehouse
+                LAKEHOUSE_NAMESPACE       cafe
+                """));
+  }
+
+  @Test
+  void carriesEveryVariableTheSharedOptionsRead() {
+    Set<String> plainSettings =
+        Arrays.stream(EnvSetting.values())
+            .filter(setting -> !setting.isSecret())
+            .map(EnvSetting::name)
+            .collect(Collectors.toSet());
+
+    assertThat(data(ClusterProfile.defaults()).keySet()).isEqualTo(plainSettings);
+    assertThat(environmentVariables(new Probe())).isEqualTo(plainSettings);
+  }
+
+  @Test
+  void mapsEverySettingOntoWhatTheJobsRead() {
+    ClusterProfile profile =
+        new ClusterProfile(
+            "shop",
+            "registry.example:5000/shop",
+            "1.2.3",
+            "shop-kafka",
+            new KafkaSettings("shop-kafka-bootstrap.shop.svc:9092", "blue-"),
+            new PostgresSettings("jdbc:postgresql://db.shop.svc:5432/orders", "clerk", ""),
+            new CatalogSettings(
+                "lake",
+                CatalogType.JDBC,
+                "jdbc:postgresql://db.shop.svc:5432/catalog",
+                "keeper",
+                "",
+                "s3://shop/warehouse",
+                "shop"),
+            "shop-lake",
+            "/mnt/lake");
+
+    Probe probe = parseWithEnvironment(new Probe(), data(profile));
+
+    assertThat(probe.kafka.settings()).isEqualTo(profile.kafka());
+    // The passwords come from the credentials Secret, not from the ConfigMap.
+    assertThat(probe.postgres.settings())
+        .usingRecursiveComparison()
+        .ignoringFields("password")
+        .isEqualTo(profile.postgres());
+    assertThat(probe.catalog.settings())
+        .usingRecursiveComparison()
+        .ignoringFields("password")
+        .isEqualTo(profile.catalog());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> data(ClusterProfile profile) {
+    return (Map<String, String>) ClusterConfig.configMap(profile).get("data");
+  }
+}

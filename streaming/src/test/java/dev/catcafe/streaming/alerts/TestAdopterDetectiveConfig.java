@@ -1,0 +1,82 @@
+package dev.catcafe.streaming.alerts;
+
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
+import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
+import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.cli.Commands;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Pins the Detective's option names and defaults, and that bad values are usage errors. */
+final class TestAdopterDetectiveConfig {
+  @Test
+  void recordsEveryDefault() {
+    assertRecordedDefaults(
+        new AdopterDetectiveJob(),
+        STREAM_DEFAULTS
+            + """
+        --threshold            3
+        --state-ttl            30d
+        --watermark-delay      10m
+        --trigger-interval     500ms
+        --spark-master         local[2]
+        """);
+  }
+
+  @Test
+  void mapsEveryOption() {
+    assertFullMapping(
+        AdopterDetectiveJob::new,
+        // Short and ISO forms alike, through the one duration converter.
+        STREAM_ARGUMENTS
+            + """
+        --threshold            5
+        --state-ttl            7d
+        --watermark-delay      PT1M
+        --trigger-interval     2s
+        --spark-master         local[1]
+        """,
+        job -> List.of(job.config(), job.sparkMaster),
+        List.of(
+            new AdopterDetectiveConfig(
+                KAFKA_SETTINGS,
+                new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1)),
+                "/tmp/cp",
+                Duration.ofSeconds(2),
+                "earliest"),
+            "local[1]"));
+  }
+
+  @Test
+  void defaultsAreTheOriginalsThresholdAThirtyDayTtlAndATenMinuteWatermark() {
+    AdopterDetectiveConfig config = parseWithoutEnvironment(new AdopterDetectiveJob()).config();
+
+    assertThat(config.rules())
+        .isEqualTo(new AdopterDetectiveRules(3, Duration.ofDays(30), Duration.ofMinutes(10)));
+    assertThat(config.rules()).isEqualTo(AdopterDetectiveRules.defaults());
+    assertThat(config.triggerInterval()).isEqualTo(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL);
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.checkpointLocation()).endsWith("adopter-detective");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--state-ttl=PT0S", "--state-ttl=0s", "--starting-offsets=middle"})
+  void badValuesAreUsageErrors(String argument) {
+    assertThat(Commands.execute(new AdopterDetectiveJob(), argument))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    assertThat(Commands.execute(new AdopterDetectiveJob(), "--no-such-option"))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+}

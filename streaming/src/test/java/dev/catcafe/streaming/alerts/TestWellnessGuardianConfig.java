@@ -1,0 +1,134 @@
+package dev.catcafe.streaming.alerts;
+
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
+import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
+import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.DEFAULT_KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catcafe.model.cli.Commands;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** Pins the Guardian's option names and defaults, and that bad values are usage errors. */
+final class TestWellnessGuardianConfig {
+  @Test
+  void recordsEveryDefault() {
+    assertRecordedDefaults(
+        new WellnessGuardianJob(),
+        // No --trigger-interval default: it depends on the mode (defaultTriggerInterval).
+        STREAM_DEFAULTS
+            + """
+        --mode                         realtime
+        --dehydration-threshold-hours  4.0
+        --stress-threshold             0.1
+        --trigger-interval
+        --spark-master                 local[4]
+        """);
+  }
+
+  @Test
+  void mapsEveryOption() {
+    assertFullMapping(
+        WellnessGuardianJob::new,
+        STREAM_ARGUMENTS
+            + """
+        --mode                         MicroBatch
+        --dehydration-threshold-hours  5
+        --stress-threshold             0.2
+        --trigger-interval             1s
+        --spark-master                 local[1]
+        """,
+        job -> List.of(job.sparkMaster, job.config()),
+        List.of(
+            "local[1]",
+            new WellnessGuardianConfig(
+                KAFKA_SETTINGS,
+                AlertJobMode.MICROBATCH,
+                new WellnessThresholds(5.0, 0.2),
+                "/tmp/cp",
+                Duration.ofSeconds(1),
+                "earliest")));
+  }
+
+  @Test
+  void defaultsAreTheOriginalsInRealTimeMode() {
+    WellnessGuardianConfig config = parseWithoutEnvironment(new WellnessGuardianJob()).config();
+
+    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
+    assertThat(config.thresholds()).isEqualTo(new WellnessThresholds(4.0, 0.1));
+    assertThat(config.thresholds()).isEqualTo(WellnessThresholds.defaults());
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.startingOffsets()).isEqualTo("latest");
+    assertThat(config.checkpointLocation()).endsWith("wellness-guardian-realtime");
+  }
+
+  @Test
+  void optionsOverrideDefaults() {
+    WellnessGuardianJob job =
+        parse(
+            new WellnessGuardianJob(),
+            "--mode=MicroBatch",
+            "--dehydration-threshold-hours=5",
+            "--stress-threshold=0.2",
+            "--trigger-interval=PT1S",
+            "--checkpoint-location=/tmp/cp",
+            "--starting-offsets=earliest",
+            "--kafka-topic-prefix=t-");
+
+    WellnessGuardianConfig config = job.config();
+
+    assertThat(config.mode()).isEqualTo(AlertJobMode.MICROBATCH);
+    assertThat(config.thresholds()).isEqualTo(new WellnessThresholds(5.0, 0.2));
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.checkpointLocation()).isEqualTo("/tmp/cp");
+    assertThat(config.kafka().topicPrefix()).isEqualTo("t-");
+  }
+
+  @Test
+  void microBatchModeDefaultsToBackToBackBatches() {
+    WellnessGuardianConfig config =
+        parseWithoutEnvironment(new WellnessGuardianJob(), "--mode=microbatch").config();
+
+    assertThat(config.triggerInterval()).isZero();
+    assertThat(config.checkpointLocation()).endsWith("wellness-guardian-microbatch");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"--mode=continuous", "--trigger-interval=PT1S", "--trigger-interval=soon"})
+  void badValuesAreUsageErrors(String argument) {
+    assertThat(Commands.execute(new WellnessGuardianJob(), argument))
+        .isEqualTo(Commands.USAGE_ERROR);
+  }
+
+  @Test
+  void thresholdsRejectNonsense() {
+    assertThatThrownBy(() -> new WellnessThresholds(Double.NaN, 0.1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new WellnessGuardianConfig(
+                    DEFAULT_KAFKA_SETTINGS,
+                    AlertJobMode.REALTIME,
+                    WellnessThresholds.defaults(),
+                    "/tmp/cp",
+                    Duration.ofSeconds(4),
+                    "latest"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("real-time");
+  }
+
+  private static <T> T parse(T command, String... args) {
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+}

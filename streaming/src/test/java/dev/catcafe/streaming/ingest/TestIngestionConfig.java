@@ -1,0 +1,100 @@
+package dev.catcafe.streaming.ingest;
+
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
+import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
+import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catcafe.model.Topic;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Pins the raw ingestion's option names and defaults, and maps each onto the typed config. */
+final class TestIngestionConfig {
+  @Test
+  void recordsEveryDefault() {
+    assertRecordedDefaults(
+        new RawIngestionJob(),
+        KAFKA_DEFAULTS
+            + CATALOG_DEFAULTS
+            + """
+        --checkpoint-root          file://${sys:user.dir}/.work/checkpoints/raw-ingestion
+        --trigger-interval         30s
+        --max-offsets-per-trigger  500000
+        --min-partitions           0
+        --fail-on-data-loss        true
+        --available-now
+        --topic
+        --spark-master             local[*]
+        --spark-ui                 true
+        --spark-conf
+        """);
+  }
+
+  @Test
+  void mapsEveryOption() {
+    assertFullMapping(
+        RawIngestionJob::new,
+        KAFKA_ARGUMENTS
+            + CATALOG_ARGUMENTS
+            + """
+        --checkpoint-root          /tmp/checkpoints/
+        --trigger-interval         2s
+        --max-offsets-per-trigger  1000
+        --min-partitions           4
+        --fail-on-data-loss        false
+        --available-now            true
+        --topic                    CAT_WELLNESS
+        --spark-master             local[1]
+        --spark-ui                 false
+        --spark-conf               spark.sql.shuffle.partitions=3
+        """,
+        job -> List.of(job.config(), job.sparkMaster, job.sparkUi, job.sparkConf),
+        List.of(
+            new IngestionConfig(
+                KAFKA_SETTINGS,
+                CATALOG_SETTINGS,
+                Set.of(Topic.CAT_WELLNESS),
+                "/tmp/checkpoints",
+                Duration.ofSeconds(2),
+                1000,
+                4,
+                false,
+                true),
+            "local[1]",
+            false,
+            Map.of("spark.sql.shuffle.partitions", "3")));
+  }
+
+  @Test
+  void defaultsIngestEveryTopicContinuously() {
+    IngestionConfig config = parseWithoutEnvironment(new RawIngestionJob()).config();
+
+    assertThat(config.topics()).isEqualTo(EnumSet.allOf(Topic.class));
+    assertThat(config.triggerInterval()).isEqualTo(IngestionConfig.DEFAULT_TRIGGER_INTERVAL);
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.maxOffsetsPerTrigger())
+        .isEqualTo(IngestionConfig.DEFAULT_MAX_OFFSETS_PER_TRIGGER);
+    assertThat(config.failOnDataLoss()).isTrue();
+    assertThat(config.availableNow()).isFalse();
+  }
+
+  @Test
+  void triggerIntervalMustBePositive() {
+    assertThatThrownBy(
+            () -> parseWithoutEnvironment(new RawIngestionJob(), "--trigger-interval=0s").config())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--trigger-interval");
+  }
+}
