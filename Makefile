@@ -5,6 +5,8 @@ SHELL := /bin/bash
 MVN := ./mvnw -B
 PLATFORM := bin/platform
 APP := bin/app
+# Jobs and applications run by their name in the job catalog (package dev.catcafe.model.jobs).
+RUN_JOB := bin/run-job
 # Where `make test` runs its own platform, on free ports, beside any `make up` platform.
 TEST_PLATFORM_HOME := $(CURDIR)/.work/test-platform
 BUILD_STAMP := .work/build.stamp
@@ -19,8 +21,9 @@ deps: ## Install missing OS packages (PostgreSQL server, Chromium for the UI tes
 	@bin/ensure-os-packages --browser
 
 .PHONY: build
-build: deps ## Compile every module and fetch the Kafka and Trino distributions (no tests)
+build: deps ## Compile every module, fetch Kafka and Trino, install the runnable layouts in .work/dist (no tests)
 	$(MVN) -q install -DskipTests
+	@bin/install-dist
 	@mkdir -p .work && touch $(BUILD_STAMP)
 
 # Rebuild before starting anything when a source or build file changed since the last build.
@@ -31,6 +34,7 @@ $(BUILD_STAMP): $(SOURCES)
 .PHONY: test
 test: deps ## Build and run the whole test suite (unit + integration on a real platform)
 	$(MVN) install -DskipTests
+	@bin/install-dist
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) clean >/dev/null
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) up --free-ports
 	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify; status=$$?; \
@@ -54,27 +58,29 @@ status: ## Show which services and applications are running
 clean: down ## Stop everything and wipe the platform's data and logs
 	@$(PLATFORM) clean
 
-# The applications `make run` starts; each Spark job gets a modest heap so all fit beside Trino.
-SPARK_APP_OPTS ?= -Xmx1g
+# The applications `make run` starts; each Spark job gets a modest heap so all fit beside Trino
+# (bin/run-job gives Spark jobs SPARK_APP_OPTS). The alert UI listens on ALERT_UI_PORT.
+export SPARK_APP_OPTS ?= -Xmx1g
+export ALERT_UI_PORT ?= 8788
 BATCH_INTERVAL ?= 1h
 
 .PHONY: run
 run: up seed ## Start the whole platform: services, simulator, streaming jobs, UI, batch; print where to look
 	@echo "Starting the applications:"
-	@$(APP) start producer simulator dev.catcafe.simulator.ProduceEvents
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start ingestion streaming dev.catcafe.streaming.ingest.RawIngestionJob
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start wellness-guardian streaming dev.catcafe.streaming.alerts.WellnessGuardianJob
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start adopter-detective streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob
-	@$(APP) start alert-ui alert-ui dev.catcafe.alertui.AlertUiServer
+	@$(APP) start event-producer
+	@$(APP) start raw-ingestion
+	@$(APP) start wellness-guardian
+	@$(APP) start adopter-detective
+	@$(APP) start alert-ui
 	@echo "Waiting for the ingestion to create the raw tables ..."
 	@bin/wait-for-tables cat_interactions_raw cat_wellness_raw cafe_orders_raw cat_health_alerts_raw
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start batch-scheduler batch dev.catcafe.batch.schedule.BatchScheduler --interval $(BATCH_INTERVAL)
+	@$(APP) start batch-scheduler --interval $(BATCH_INTERVAL)
 	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
 	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
 	@$(MAKE) --no-print-directory trino-views
 	@echo
 	@echo "Where to look:"
-	@echo "  Alert UI     http://127.0.0.1:8788"
+	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
 	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
 	@echo "  Logs         .work/platform/logs/   (make status)"
@@ -82,37 +88,37 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "  Stop         make down"
 
 .PHONY: seed
-seed: up ## Create and fill the cats and visitors tables (idempotent; --reset via bin/run)
-	@bin/run simulator dev.catcafe.simulator.SeedProfiles
+seed: up ## Create and fill the cats and visitors tables (idempotent; --reset via bin/run-job)
+	@$(RUN_JOB) seed-profiles
 
 .PHONY: produce
 produce: up ## Run the live event producer in the foreground (Ctrl-C stops it)
-	bin/run simulator dev.catcafe.simulator.ProduceEvents
+	$(RUN_JOB) event-producer
 
 .PHONY: ingest
 ingest: up ## Run the raw ingestion (Kafka -> Iceberg) in the foreground
-	bin/run streaming dev.catcafe.streaming.ingest.RawIngestionJob
+	$(RUN_JOB) raw-ingestion
 
 .PHONY: alerts
 alerts: up ## Run the Wellness Guardian and the Adopter Detective in the background
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start wellness-guardian streaming dev.catcafe.streaming.alerts.WellnessGuardianJob
-	@JAVA_OPTS="$(SPARK_APP_OPTS)" $(APP) start adopter-detective streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob
+	@$(APP) start wellness-guardian
+	@$(APP) start adopter-detective
 
 .PHONY: ui
-ui: up ## Run the alert UI in the foreground on http://127.0.0.1:8788
-	bin/run alert-ui dev.catcafe.alertui.AlertUiServer
+ui: up ## Run the alert UI in the foreground on http://127.0.0.1:$ALERT_UI_PORT
+	$(RUN_JOB) alert-ui
 
 .PHONY: batch
-batch: up ## Run profile snapshot -> daily summary -> table maintenance once, now
-	bin/run batch dev.catcafe.batch.schedule.BatchScheduler --once
+batch: up ## Run the catalog's batch jobs once, now: profile snapshot -> daily summary -> table maintenance
+	$(RUN_JOB) batch-scheduler --once
 
 .PHONY: maintenance
 maintenance: up ## Compact, rewrite manifests, expire snapshots, remove orphans on the lake's tables
-	bin/run batch dev.catcafe.batch.maintenance.TableMaintenanceJob
+	$(RUN_JOB) table-maintenance
 
 .PHONY: trino-views
 trino-views: up ## Create or replace the Trino analytics views (idempotent)
-	bin/run trino dev.catcafe.trino.TrinoViews
+	$(RUN_JOB) trino-views
 
 .PHONY: bench-producer
 bench-producer: up ## Benchmark: producer events/s in burst mode
@@ -139,12 +145,12 @@ bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark
 
 .PHONY: manifests
-manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the Spark job declarations
-	bin/run sparkapps dev.catcafe.sparkapps.ManifestGenerator
+manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the job catalog
+	$(RUN_JOB) manifest-generator
 
 .PHONY: manifests-check
 manifests-check: $(BUILD_STAMP) ## Fail if the committed manifests are out of date
-	bin/run sparkapps dev.catcafe.sparkapps.ManifestGenerator --check
+	$(RUN_JOB) manifest-generator --check
 
 .PHONY: superset-bundle
 superset-bundle: ## Zip the dashboards-as-code into a Superset import bundle (.work/superset/)

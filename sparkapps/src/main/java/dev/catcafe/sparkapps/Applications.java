@@ -2,13 +2,14 @@ package dev.catcafe.sparkapps;
 
 import static dev.catcafe.sparkapps.Yaml.map;
 
+import dev.catcafe.model.jobs.JvmApp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Deployments for the alert UI (with its Service) and the simulator's event producer. */
 public final class Applications {
-  public static final int ALERT_UI_PORT = 8788;
+  public static final int ALERT_UI_PORT = JvmApp.ALERT_UI_PORT;
 
   private Applications() {}
 
@@ -88,7 +89,7 @@ public final class Applications {
         "imagePullPolicy",
         "IfNotPresent",
         "command",
-        app.command(),
+        command(app),
         "env",
         Workloads.environment(app.settings(), env),
         "resources",
@@ -97,6 +98,19 @@ public final class Applications {
         Workloads.containerSecurityContext(),
         "volumeMounts",
         List.of(Workloads.tmpMount()));
+  }
+
+  /**
+   * The container command: the module's runnable layout (the one {@code make build} installs under
+   * {@code .work/dist}) on the class path, a heap sized to the limit.
+   */
+  public static List<String> command(JvmApp app) {
+    return List.of(
+        "java",
+        "-XX:MaxRAMPercentage=75",
+        "-cp",
+        "/opt/catcafe/%s/lib/*".formatted(app.module().distributionName()),
+        app.mainClass());
   }
 
   private static Map<String, Object> deployment(

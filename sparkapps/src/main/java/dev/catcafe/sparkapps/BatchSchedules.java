@@ -3,6 +3,8 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.JobKind;
+import dev.catcafe.model.jobs.SparkJob;
 import java.util.List;
 import java.util.Map;
 

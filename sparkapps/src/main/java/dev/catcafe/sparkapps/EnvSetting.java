@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

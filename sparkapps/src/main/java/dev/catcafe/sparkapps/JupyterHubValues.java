@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static dev.catcafe.sparkapps.Yaml.map;
 
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;

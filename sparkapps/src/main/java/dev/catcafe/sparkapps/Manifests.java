@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.SparkJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

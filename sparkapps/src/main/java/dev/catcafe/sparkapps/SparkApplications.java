@@ -3,10 +3,16 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.model.config.SparkCatalogConf;
+import dev.catcafe.model.jobs.JobKind;
+import dev.catcafe.model.jobs.JobResources;
+import dev.catcafe.model.jobs.Restart;
+import dev.catcafe.model.jobs.SettingsGroup;
+import dev.catcafe.model.jobs.SparkJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Renders a {@link SparkJob} as an Apache Spark Kubernetes Operator {@code SparkApplication}
@@ -19,6 +25,9 @@ public final class SparkApplications {
   public static final String SCALA_VERSION = "2.13";
   public static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
   public static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
+
+  /** The master a driver with executors uses: the API server, as seen from inside the cluster. */
+  public static final String IN_CLUSTER_MASTER = "k8s://https://kubernetes.default.svc:443";
 
   /** A finished batch application is deleted after two days (its logs stay in the driver pod). */
   static final long BATCH_TTL_MILLIS = 2L * 24 * 60 * 60 * 1000;
@@ -61,9 +70,9 @@ public final class SparkApplications {
             "mainClass",
             job.mainClass(),
             "jars",
-            job.module().jarUri(),
+            jarUri(job),
             "driverArgs",
-            job.driverArgs(profile),
+            driverArgs(job, profile),
             "sparkConf",
             sparkConf(job, profile),
             "runtimeVersions",
@@ -76,10 +85,33 @@ public final class SparkApplications {
             map("podTemplateSpec", executorTemplate(job, profile))));
   }
 
+  /** The job's arguments on {@code profile}: the catalog's fixed ones, then the checkpoint. */
+  public static List<String> driverArgs(SparkJob job, ClusterProfile profile) {
+    requireNonNull(profile, "profile is null");
+    return Stream.concat(
+            job.arguments().stream(),
+            job.checkpointOption().stream()
+                .map(option -> option + "=" + profile.checkpointLocation(job.jobName())))
+        .toList();
+  }
+
+  /** The Spark master the job's own session builder is given (through {@code SPARK_MASTER}). */
+  public static String sparkMaster(SparkJob job) {
+    return switch (job.placement()) {
+      case EXECUTORS -> IN_CLUSTER_MASTER;
+      case DRIVER_ONLY -> "local[%d]".formatted(job.resources().driverCores());
+    };
+  }
+
+  /** The module jar in the Spark jobs image (its dependencies sit in {@code /opt/spark/jars}). */
+  public static String jarUri(SparkJob job) {
+    return "local:///opt/catcafe/jars/%s.jar".formatted(job.module().artifactId());
+  }
+
   /**
    * The Spark settings: image, identity, sizes, and the Iceberg catalog exactly as {@link
-   * LakehouseSessions#catalogConf} sets it, less the password (the job reads {@code
-   * ICEBERG_CATALOG_PASSWORD} from the Secret-backed environment and sets it itself).
+   * SparkCatalogConf#of} sets it, less the password (the job reads {@code ICEBERG_CATALOG_PASSWORD}
+   * from the Secret-backed environment and sets it itself).
    */
   public static Map<String, String> sparkConf(SparkJob job, ClusterProfile profile) {
     JobResources resources = job.resources();
@@ -110,10 +142,9 @@ public final class SparkApplications {
     return conf;
   }
 
-  /** {@link LakehouseSessions#catalogConf} of the profile's catalog, less its secret keys. */
+  /** {@link SparkCatalogConf#of} of the profile's catalog, less its secret keys. */
   public static Map<String, String> catalogConfWithoutSecrets(ClusterProfile profile) {
-    Map<String, String> conf =
-        new LinkedHashMap<>(LakehouseSessions.catalogConf(profile.catalog()));
+    Map<String, String> conf = new LinkedHashMap<>(SparkCatalogConf.of(profile.catalog()));
     conf.keySet().removeIf(SparkApplications::isSecretKey);
     return conf;
   }
@@ -156,8 +187,8 @@ public final class SparkApplications {
 
   private static Map<String, Object> driverTemplate(SparkJob job, ClusterProfile profile) {
     Map<String, String> literals = new LinkedHashMap<>();
-    // The jobs' own session builders take the master from SPARK_MASTER (see SparkJob#sparkMaster).
-    literals.put("SPARK_MASTER", job.sparkMaster());
+    // The jobs' own session builders take the master from SPARK_MASTER (see #sparkMaster).
+    literals.put("SPARK_MASTER", sparkMaster(job));
     literals.put("HOME", "/tmp");
     Map<String, Object> container =
         map(

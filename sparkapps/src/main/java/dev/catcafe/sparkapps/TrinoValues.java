@@ -4,7 +4,8 @@ import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
-import dev.catcafe.platform.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoCatalogs;
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catcafe.model.jobs.SparkJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

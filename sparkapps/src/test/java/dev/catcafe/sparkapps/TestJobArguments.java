@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catcafe.model.jobs.SparkJob;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -29,7 +30,7 @@ final class TestJobArguments {
   @Test
   void everyJobParsesItsDriverArguments() throws Exception {
     for (SparkJob job : SparkJob.values()) {
-      List<String> arguments = job.driverArgs(PROFILE);
+      List<String> arguments = SparkApplications.driverArgs(job, PROFILE);
       CommandLine command = new CommandLine(newCommand(job));
 
       CommandLine.ParseResult parsed = command.parseArgs(arguments.toArray(String[]::new));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.model.config.SparkCatalogConf;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The notebook is a valid nbformat 4 document with no committed outputs, configures the catalog
- * with exactly the keys {@link LakehouseSessions#catalogConf} sets, reads only settings JupyterHub
- * gives it, and never writes.
+ * with exactly the keys {@link SparkCatalogConf#of} sets, reads only settings JupyterHub gives it,
+ * and never writes.
  */
 final class TestNotebook {
   private static final Path NOTEBOOK =
@@ -61,7 +61,7 @@ final class TestNotebook {
   }
 
   @Test
-  void configuresTheCatalogWithTheKeysOfLakehouseSessions() throws IOException {
+  void configuresTheCatalogWithTheKeysOfSparkCatalogConf() throws IOException {
     String code = code();
     CatalogSettings catalog =
         new CatalogSettings(
@@ -79,8 +79,7 @@ final class TestNotebook {
       keys.add(key.group(1).equals("prefix") ? prefix : key.group(2).replace("{prefix}", prefix));
     }
 
-    assertThat(keys)
-        .containsExactlyInAnyOrderElementsOf(LakehouseSessions.catalogConf(catalog).keySet());
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(SparkCatalogConf.of(catalog).keySet());
   }
 
   @Test

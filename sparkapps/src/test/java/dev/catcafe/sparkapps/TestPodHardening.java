@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.model.jobs.SparkJob;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

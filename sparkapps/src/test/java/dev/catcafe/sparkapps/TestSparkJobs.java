@@ -3,7 +3,10 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catcafe.spark.LakehouseSessions;
+import dev.catcafe.model.config.SparkCatalogConf;
+import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.SettingsGroup;
+import dev.catcafe.model.jobs.SparkJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The job declarations agree with the code they start, and the SparkApplications agree with the
  * declarations: main classes exist, their options exist, the catalog settings are exactly the ones
- * {@link LakehouseSessions#catalogConf} sets.
+ * {@link SparkCatalogConf#of} sets.
  */
 final class TestSparkJobs {
   private static final ClusterProfile PROFILE = ClusterProfile.defaults();
@@ -30,7 +33,7 @@ final class TestSparkJobs {
       assertMainClass(job.module().directory(), job.mainClass());
     }
     for (JvmApp app : JvmApp.values()) {
-      assertMainClass(app.module(), app.mainClass());
+      assertMainClass(app.module().directory(), app.mainClass());
     }
   }
 
@@ -39,7 +42,7 @@ final class TestSparkJobs {
     for (SparkJob job : SparkJob.values()) {
       String source =
           ProjectFiles.read(ProjectFiles.sourceOf(job.module().directory(), job.mainClass()));
-      for (String argument : job.driverArgs(PROFILE)) {
+      for (String argument : SparkApplications.driverArgs(job, PROFILE)) {
         Matcher option = OPTION.matcher(argument);
         assertThat(option.matches()).as("%s: %s is an --option", job, argument).isTrue();
         assertThat(source)
@@ -100,10 +103,11 @@ final class TestSparkJobs {
     for (SparkJob job : SparkJob.values()) {
       JsonNode spec = sparkApplication(job).path("spec");
       assertThat(spec.path("mainClass").asText()).isEqualTo(job.mainClass());
-      assertThat(spec.path("jars").asText()).isEqualTo(job.module().jarUri());
+      assertThat(spec.path("jars").asText()).isEqualTo(SparkApplications.jarUri(job));
       assertThat(spec.path("runtimeVersions").path("sparkVersion").asText()).isEqualTo("4.1.3");
       assertThat(spec.path("driverArgs").findValuesAsText("")).isNotNull();
-      assertThat(texts(spec.path("driverArgs"))).isEqualTo(job.driverArgs(PROFILE));
+      assertThat(texts(spec.path("driverArgs")))
+          .isEqualTo(SparkApplications.driverArgs(job, PROFILE));
       JsonNode conf = spec.path("sparkConf");
       assertThat(conf.path("spark.kubernetes.container.image").asText())
           .isEqualTo(PROFILE.sparkJobsImage());
@@ -117,8 +121,8 @@ final class TestSparkJobs {
   }
 
   @Test
-  void catalogSettingsAreExactlyThoseOfLakehouseSessionsLessThePassword() {
-    Map<String, String> expected = LakehouseSessions.catalogConf(PROFILE.catalog());
+  void catalogSettingsAreExactlyThoseOfSparkCatalogConfLessThePassword() {
+    Map<String, String> expected = SparkCatalogConf.of(PROFILE.catalog());
     for (SparkJob job : SparkJob.values()) {
       Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
       Map<String, String> catalogPart = new LinkedHashMap<>(conf);
@@ -174,7 +178,7 @@ final class TestSparkJobs {
   @Test
   void theRealTimeAlertJobHasASlotPerKafkaPartition() {
     // Real-time mode holds one task slot per Kafka partition for as long as a batch runs.
-    assertThat(SparkJob.WELLNESS_GUARDIAN.sparkMaster())
+    assertThat(SparkApplications.sparkMaster(SparkJob.WELLNESS_GUARDIAN))
         .isEqualTo("local[%d]".formatted(SparkJob.WELLNESS_GUARDIAN.resources().driverCores()));
     assertThat(SparkJob.WELLNESS_GUARDIAN.resources().driverCores())
         .isGreaterThanOrEqualTo(KafkaTopics.PARTITIONS);

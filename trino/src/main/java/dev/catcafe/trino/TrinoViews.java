@@ -3,6 +3,7 @@ package dev.catcafe.trino;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.TrinoCatalogs;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +45,7 @@ public final class TrinoViews implements Callable<Integer> {
 
   @Option(
       names = "--lake-catalog",
-      defaultValue = "iceberg",
+      defaultValue = TrinoCatalogs.LAKE,
       description = "Trino's catalog of the lake. Default: ${DEFAULT-VALUE}.")
   private String lakeCatalog;
 

@@ -3,6 +3,7 @@ package dev.catcafe.batch.maintenance;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.jobs.MaintenancePolicy;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Set;
  *
  * @param catalog the lake's catalog; table names without a namespace are looked up in its namespace
  * @param tables names of the tables to maintain ({@code table}, {@code namespace.table} or {@code
- *     catalog.namespace.table}); empty means the raw tables and {@code ingest_errors}
+ *     catalog.namespace.table}); empty means every lake table that exists
  * @param steps the steps to run
  * @param minInputFiles a partition is compacted once it has at least this many small files
  * @param targetFileSizeBytes size of the compacted files; 0 keeps the table's {@code
@@ -36,9 +37,7 @@ public record MaintenanceConfig(
     Duration snapshotRetention,
     int retainLastSnapshots,
     Duration orphanFileAge) {
-  public static final Duration DEFAULT_SNAPSHOT_RETENTION = Duration.ofDays(7);
   public static final Duration MIN_SNAPSHOT_RETENTION = Duration.ofDays(1);
-  public static final Duration DEFAULT_ORPHAN_FILE_AGE = Duration.ofDays(3);
   public static final Duration MIN_ORPHAN_FILE_AGE = Duration.ofHours(1);
 
   public MaintenanceConfig {
@@ -76,6 +75,22 @@ public record MaintenanceConfig(
           "orphan file age %s is under %s: files of writes in flight would be deleted"
               .formatted(orphanFileAge, MIN_ORPHAN_FILE_AGE));
     }
+  }
+
+  /** Every step of {@code policy} on {@code tables} (empty: every lake table that exists). */
+  public static MaintenanceConfig of(
+      CatalogSettings catalog, List<String> tables, MaintenancePolicy policy) {
+    requireNonNull(policy, "policy is null");
+    return new MaintenanceConfig(
+        catalog,
+        tables,
+        EnumSet.allOf(MaintenanceStep.class),
+        policy.minInputFiles(),
+        0,
+        policy.closedPartitionsOnly(),
+        policy.snapshotRetention(),
+        policy.retainLastSnapshots(),
+        policy.orphanFileAge());
   }
 
   /** The steps in the order they run. */

@@ -3,14 +3,15 @@ package dev.catcafe.batch.maintenance;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.LakeTable;
-import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.jobs.MaintenancePolicy;
 import dev.catcafe.spark.LakehouseSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,10 +26,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Compacts, rewrites manifests, expires snapshots and removes orphan files of the lake's tables (by
- * default the raw tables and {@code ingest_errors}). Safe to run while ingestion writes.
+ * default every lake table that exists). Safe to run while ingestion writes. The defaults are those
+ * of {@link MaintenancePolicy#SCHEDULED}, except that a run by hand compacts the day being written
+ * too unless given {@code --closed-partitions-only} (the cluster's CronJob passes the policy's
+ * arguments, so it runs exactly what the local scheduler runs).
  *
  * <pre>
- * bin/run batch dev.catcafe.batch.maintenance.TableMaintenanceJob [--table cat_wellness_raw] ...
+ * bin/run-job table-maintenance [--table cat_wellness_raw] ...
  * </pre>
  */
 @Command(
@@ -46,7 +50,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "Table to maintain (table, namespace.table or catalog.namespace.table); repeatable."
-              + " Default: the raw tables and ingest_errors that exist.")
+              + " Default: every lake table that exists.")
   private List<String> tables = new ArrayList<>();
 
   @Option(
@@ -57,7 +61,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
 
   @Option(
       names = "--min-input-files",
-      defaultValue = "5",
+      defaultValue = MaintenancePolicy.SCHEDULED_MIN_INPUT_FILES,
       description =
           "Compact a partition once it has this many small files. Default: ${DEFAULT-VALUE}.")
   private int minInputFiles;
@@ -75,20 +79,20 @@ public final class TableMaintenanceJob implements Callable<Integer> {
 
   @Option(
       names = "--snapshot-retention",
-      defaultValue = "7d",
+      defaultValue = MaintenancePolicy.SCHEDULED_SNAPSHOT_RETENTION,
       converter = Durations.Converter.class,
       description = "Expire snapshots older than this (at least 1d). Default: ${DEFAULT-VALUE}.")
   private Duration snapshotRetention;
 
   @Option(
       names = "--retain-last",
-      defaultValue = "50",
+      defaultValue = MaintenancePolicy.SCHEDULED_RETAIN_LAST,
       description = "Always keep this many newest snapshots. Default: ${DEFAULT-VALUE}.")
   private int retainLast;
 
   @Option(
       names = "--orphan-file-age",
-      defaultValue = "3d",
+      defaultValue = MaintenancePolicy.SCHEDULED_ORPHAN_FILE_AGE,
       converter = Durations.Converter.class,
       description =
           "Only unreferenced files older than this are deleted (at least 1h). Default: ${DEFAULT-VALUE}.")
@@ -122,7 +126,8 @@ public final class TableMaintenanceJob implements Callable<Integer> {
     return 0;
   }
 
-  MaintenanceConfig config() {
+  /** The config this command line asks for (public: the manifest tests parse the cluster's run). */
+  public MaintenanceConfig config() {
     return new MaintenanceConfig(
         catalogOptions.settings(),
         tables,
@@ -147,16 +152,26 @@ public final class TableMaintenanceJob implements Callable<Integer> {
     return reports;
   }
 
-  /** The configured tables, or the raw tables and ingest_errors that exist. */
-  static List<String> tablesToMaintain(SparkSession spark, MaintenanceConfig config) {
+  /** The configured tables, or every lake table that exists. */
+  public static List<String> tablesToMaintain(SparkSession spark, MaintenanceConfig config) {
+    List<String> candidates = candidateTables(config);
+    if (!config.tables().isEmpty()) {
+      return candidates;
+    }
+    return candidates.stream().filter(spark.catalog()::tableExists).toList();
+  }
+
+  /**
+   * The configured tables, or every lake table: what a run maintains of what exists. Public so the
+   * manifest tests can show that the cluster's run covers every table.
+   */
+  public static List<String> candidateTables(MaintenanceConfig config) {
+    requireNonNull(config, "config is null");
     if (!config.tables().isEmpty()) {
       return config.tables().stream().map(config::qualify).toList();
     }
-    List<String> defaults = new ArrayList<>();
-    for (Topic topic : Topic.values()) {
-      defaults.add(topic.rawTable().qualifiedName(config.catalog()));
-    }
-    defaults.add(LakeTable.INGEST_ERRORS.qualifiedName(config.catalog()));
-    return defaults.stream().filter(spark.catalog()::tableExists).toList();
+    return Arrays.stream(LakeTable.values())
+        .map(table -> table.qualifiedName(config.catalog()))
+        .toList();
   }
 }

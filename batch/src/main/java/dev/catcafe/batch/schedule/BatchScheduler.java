@@ -11,6 +11,8 @@ import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.jobs.JobCatalog;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +24,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the batch sequence (profile snapshot, then daily summary for yesterday and today, then table
- * maintenance) in one Spark session, once or on an interval, logging what each step did. A step
- * that fails ends its cycle (later steps depend on it); Iceberg's atomic commits leave the tables
- * as the previous cycle left them. With {@code --once} the failure is the exit status; otherwise
- * the next cycle tries again.
+ * Runs the job catalog's batch sequence (profile snapshot, then daily summary for yesterday and
+ * today, then table maintenance: {@link JobCatalog#batchSequence()}) in one Spark session, once or
+ * on an interval, logging what each step did. A step that fails ends its cycle (later steps depend
+ * on it); Iceberg's atomic commits leave the tables as the previous cycle left them. With {@code
+ * --once} the failure is the exit status; otherwise the next cycle tries again.
  *
  * <pre>
- * bin/run batch dev.catcafe.batch.schedule.BatchScheduler --once          # make batch
- * bin/run batch dev.catcafe.batch.schedule.BatchScheduler --interval 1h   # make run
+ * bin/run-job batch-scheduler --once          # make batch
+ * bin/run-job batch-scheduler --interval 1h   # make run
  * </pre>
  */
 @Command(
@@ -82,30 +84,52 @@ public final class BatchScheduler implements Callable<Integer> {
     }
   }
 
-  /** One cycle: the three steps in order; the first failure ends the cycle and is rethrown. */
+  /**
+   * One cycle: the catalog's batch jobs in the catalog's order ({@link
+   * JobCatalog#batchSequence()}); the first failure ends the cycle and is rethrown.
+   */
   public static void runCycle(
       SparkSession spark, CatalogSettings catalog, PostgresSettings postgres, Clock clock) {
     requireNonNull(clock, "clock is null");
     long started = System.nanoTime();
     RunLog.info("batch cycle: starting");
-    step("profile snapshot", () -> ProfileSnapshotJob.run(spark, catalog, postgres).toString());
-    step(
-        "daily_cat_summary",
-        () ->
-            DailyCatSummaryJob.run(spark, catalog, DaySelection.yesterdayAndToday(clock))
-                .toString());
-    step("table maintenance", () -> ScheduledMaintenance.run(spark, catalog));
+    for (SparkJob job : JobCatalog.batchSequence()) {
+      BatchStep step = stepOf(job);
+      try {
+        RunLog.info(step.run(spark, catalog, postgres, clock));
+      } catch (RuntimeException e) {
+        RunLog.info("%s failed: %s".formatted(job.jobName(), describe(e)));
+        throw e;
+      }
+    }
     RunLog.info(
         "batch cycle: done in %.1f s".formatted((System.nanoTime() - started) / 1_000_000_000.0));
   }
 
-  private static void step(String name, java.util.function.Supplier<String> work) {
-    try {
-      RunLog.info(work.get());
-    } catch (RuntimeException e) {
-      RunLog.info("%s failed: %s".formatted(name, describe(e)));
-      throw e;
-    }
+  /** What one batch job of the catalog does inside a cycle; returns a report line. */
+  @FunctionalInterface
+  interface BatchStep {
+    String run(SparkSession spark, CatalogSettings catalog, PostgresSettings postgres, Clock clock);
+  }
+
+  /**
+   * The in-session step of a catalog batch job. A new {@link SparkJob} fails to compile here until
+   * it says whether and how the local scheduler runs it.
+   */
+  static BatchStep stepOf(SparkJob job) {
+    return switch (job) {
+      case PROFILE_SNAPSHOT ->
+          (spark, catalog, postgres, clock) ->
+              ProfileSnapshotJob.run(spark, catalog, postgres).toString();
+      case DAILY_CAT_SUMMARY ->
+          (spark, catalog, postgres, clock) ->
+              DailyCatSummaryJob.run(spark, catalog, DaySelection.yesterdayAndToday(clock))
+                  .toString();
+      case TABLE_MAINTENANCE ->
+          (spark, catalog, postgres, clock) -> ScheduledMaintenance.run(spark, catalog);
+      case RAW_INGESTION, WELLNESS_GUARDIAN, ADOPTER_DETECTIVE ->
+          throw new IllegalArgumentException(job.jobName() + " is a streaming job, not a step");
+    };
   }
 
   private static String describe(Throwable failure) {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a batch main class as its own JVM through {@code bin/run}, the way {@code make batch} does,
- * with the test's endpoints in the environment; waits with a deadline and returns the exit status
- * and output.
+ * from the runnable layout the build just wrote ({@code batch/target/dist}), with the test's
+ * endpoints in the environment; waits with a deadline and returns the exit status and output.
  */
 public final class BatchProcesses {
   private BatchProcesses() {}
@@ -51,6 +51,8 @@ public final class BatchProcesses {
       builder.environment().putAll(environment);
       // bin/run would otherwise load the developer's platform.env over the test's endpoints.
       builder.environment().put("CATCAFE_ENV_FILE", "/dev/null");
+      // The layout of this build, not the one `make build` last installed under .work/dist.
+      builder.environment().put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
       builder.environment().put("JAVA_OPTS", "-Xmx1g -Dspark.master=local[2]");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.jobs.JvmApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,8 +105,9 @@ public final class LocalPlatform {
   }
 
   /**
-   * Creates the Iceberg catalog tables and namespace through Iceberg's own code, in a JVM on the
-   * spark-common module's classpath (the launcher stays free of Spark's dependency tree).
+   * Creates the Iceberg catalog tables and namespace through Iceberg's own code: the job catalog's
+   * {@link JvmApp#CATALOG_BOOTSTRAP}, in a JVM on its module's installed layout (the launcher stays
+   * free of Spark's dependency tree).
    */
   private void bootstrapCatalog(PlatformEndpoints endpoints) {
     // A JVM on Spark's classpath costs seconds: once per platform home is enough (clean wipes it).
@@ -116,9 +118,9 @@ public final class LocalPlatform {
     List<String> command = new ArrayList<>();
     command.add(KafkaBroker.javaCommand());
     command.add("@" + config.projectRoot().resolve("etc/spark-jvm.args"));
+    JvmApp bootstrap = JvmApp.CATALOG_BOOTSTRAP;
     command.addAll(
-        List.of(
-            "-cp", config.moduleClasspath("spark-common"), "dev.catcafe.spark.CatalogBootstrap"));
+        List.of("-cp", config.installedClasspath(bootstrap.module()), bootstrap.mainClass()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder
         .environment()

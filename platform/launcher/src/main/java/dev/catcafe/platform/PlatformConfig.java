@@ -2,6 +2,7 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.RunnableModule;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -143,17 +144,19 @@ public record PlatformConfig(
     return projectRoot.resolve("platform/trino-server/target/trino-server-476");
   }
 
-  /** The runtime classpath of a module of this checkout, as its build wrote it. */
-  public String moduleClasspath(String module) {
-    Path moduleDir = projectRoot.resolve(module);
-    Path classpathFile = moduleDir.resolve("target/classpath.txt");
+  /**
+   * The class path of a runnable module's installed layout, {@code .work/dist/<module>/lib/*} of
+   * this checkout ({@code make build} installs it), resolved to the build it points at now so a
+   * program started from it keeps its jars while a later build is installed.
+   */
+  public String installedClasspath(RunnableModule module) {
+    Path layout = projectRoot.resolve(".work/dist").resolve(module.distributionName());
     try {
-      return moduleDir.resolve("target/classes")
-          + java.io.File.pathSeparator
-          + java.nio.file.Files.readString(classpathFile).strip();
+      return layout.toRealPath().resolve("lib") + java.io.File.separator + "*";
     } catch (java.io.IOException e) {
       throw new PlatformException(
-          "%s is not built (%s missing): run 'make build' first".formatted(module, classpathFile),
+          "%s is not installed (%s missing): run 'make build' first"
+              .formatted(module.directory(), layout),
           e);
     }
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoCatalogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

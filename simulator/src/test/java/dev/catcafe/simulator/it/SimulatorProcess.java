@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a simulator main class in its own JVM, as {@code bin/run} does, with the settings in its
- * environment (the database password is read from the environment only, never from arguments).
+ * Runs a simulator main class in its own JVM, as {@code bin/run} does, from the runnable layout the
+ * build just wrote ({@code simulator/target/dist/lib}), with the settings in its environment (the
+ * database password is read from the environment only, never from arguments).
  */
 final class SimulatorProcess {
   private final Process process;
@@ -47,11 +48,12 @@ final class SimulatorProcess {
   static SimulatorProcess start(Class<?> main, Map<String, String> environment, String... args) {
     requireNonNull(main, "main is null");
     Path module = TestingPlatform.projectRoot().resolve("simulator");
+    Path libraries = module.resolve("target/dist/lib");
+    if (!Files.isDirectory(libraries)) {
+      throw new IllegalStateException(libraries + " is missing: package the simulator first");
+    }
+    String classpath = libraries + File.separator + "*";
     try {
-      String classpath =
-          module.resolve("target/classes")
-              + File.pathSeparator
-              + Files.readString(module.resolve("target/classpath.txt")).strip();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");

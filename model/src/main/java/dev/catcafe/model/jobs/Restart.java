@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 import static java.util.Objects.requireNonNull;
 

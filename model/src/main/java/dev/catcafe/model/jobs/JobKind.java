@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 /** How a Spark job runs on the cluster. */
 public enum JobKind {

@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 /** Where a job's Spark tasks run. */
 public enum Placement {

@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 /** The groups of settings a workload needs, each a set of environment variables. */
 public enum SettingsGroup {

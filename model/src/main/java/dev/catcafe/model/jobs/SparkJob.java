@@ -1,26 +1,25 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
-import static dev.catcafe.sparkapps.SettingsGroup.CATALOG;
-import static dev.catcafe.sparkapps.SettingsGroup.KAFKA;
-import static dev.catcafe.sparkapps.SettingsGroup.POSTGRES;
+import static dev.catcafe.model.jobs.SettingsGroup.CATALOG;
+import static dev.catcafe.model.jobs.SettingsGroup.KAFKA;
+import static dev.catcafe.model.jobs.SettingsGroup.POSTGRES;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Every Spark job of the lakehouse, declared once: the manifests generator turns each into a
- * SparkApplication (streaming) or a CronJob that creates one (batch), and the tests check the
- * declarations against the source tree. Adding a job means adding a constant here and running
- * {@code make manifests}.
+ * Every Spark job of the lakehouse, declared once: {@code bin/run-job} and {@code bin/app} start it
+ * locally by name, the manifests generator turns it into a SparkApplication (streaming) or a
+ * CronJob that creates one (batch), and the local batch scheduler runs the batch jobs in
+ * declaration order. Adding a job means adding a constant here and running {@code make manifests}.
  */
-public enum SparkJob {
+public enum SparkJob implements CatalogEntry {
   RAW_INGESTION(
       "raw-ingestion",
       "dev.catcafe.streaming.ingest.RawIngestionJob",
-      JobModule.STREAMING,
+      RunnableModule.STREAMING,
       JobKind.STREAMING,
       // The original committed every 120 s; fewer, larger files than a 30 s trigger.
       List.of("--trigger-interval=2m"),
@@ -33,7 +32,7 @@ public enum SparkJob {
   WELLNESS_GUARDIAN(
       "wellness-guardian",
       "dev.catcafe.streaming.alerts.WellnessGuardianJob",
-      JobModule.STREAMING,
+      RunnableModule.STREAMING,
       JobKind.STREAMING,
       List.of("--mode=realtime", "--starting-offsets=latest"),
       "--checkpoint-location",
@@ -46,7 +45,7 @@ public enum SparkJob {
   ADOPTER_DETECTIVE(
       "adopter-detective",
       "dev.catcafe.streaming.alerts.AdopterDetectiveJob",
-      JobModule.STREAMING,
+      RunnableModule.STREAMING,
       JobKind.STREAMING,
       List.of("--starting-offsets=latest"),
       "--checkpoint-location",
@@ -58,7 +57,7 @@ public enum SparkJob {
   PROFILE_SNAPSHOT(
       "profile-snapshot",
       "dev.catcafe.batch.snapshot.ProfileSnapshotJob",
-      JobModule.BATCH,
+      RunnableModule.BATCH,
       JobKind.BATCH,
       List.of(),
       null,
@@ -71,7 +70,7 @@ public enum SparkJob {
   DAILY_CAT_SUMMARY(
       "daily-cat-summary",
       "dev.catcafe.batch.summary.DailyCatSummaryJob",
-      JobModule.BATCH,
+      RunnableModule.BATCH,
       JobKind.BATCH,
       List.of(),
       null,
@@ -83,9 +82,10 @@ public enum SparkJob {
   TABLE_MAINTENANCE(
       "table-maintenance",
       "dev.catcafe.batch.maintenance.TableMaintenanceJob",
-      JobModule.BATCH,
+      RunnableModule.BATCH,
       JobKind.BATCH,
-      List.of(),
+      // The one maintenance policy, as the local scheduler runs it (every lake table expires).
+      MaintenancePolicy.SCHEDULED.arguments(),
       null,
       EnumSet.of(CATALOG),
       Placement.EXECUTORS,
@@ -93,12 +93,9 @@ public enum SparkJob {
       Restart.onFailure(2),
       "30 2 * * *");
 
-  /** The master a driver with executors uses: the API server, as seen from inside the cluster. */
-  public static final String IN_CLUSTER_MASTER = "k8s://https://kubernetes.default.svc:443";
-
   private final String jobName;
   private final String mainClass;
-  private final JobModule module;
+  private final RunnableModule module;
   private final JobKind kind;
   private final List<String> arguments;
   private final String checkpointOption;
@@ -111,7 +108,7 @@ public enum SparkJob {
   SparkJob(
       String jobName,
       String mainClass,
-      JobModule module,
+      RunnableModule module,
       JobKind kind,
       List<String> arguments,
       String checkpointOption,
@@ -143,16 +140,24 @@ public enum SparkJob {
   }
 
   /** The Kubernetes name of the application (and the Spark app name). */
+  @Override
   public String jobName() {
     return jobName;
   }
 
+  @Override
   public String mainClass() {
     return mainClass;
   }
 
-  public JobModule module() {
+  @Override
+  public RunnableModule module() {
     return module;
+  }
+
+  @Override
+  public boolean runsSpark() {
+    return true;
   }
 
   public JobKind kind() {
@@ -180,22 +185,13 @@ public enum SparkJob {
     return Optional.ofNullable(schedule);
   }
 
-  /** The main class's arguments on {@code profile}: the fixed ones, then the checkpoint. */
-  public List<String> driverArgs(ClusterProfile profile) {
-    if (checkpointOption == null) {
-      return arguments;
-    }
-    return Stream.concat(
-            arguments.stream(),
-            Stream.of(checkpointOption + "=" + profile.checkpointLocation(jobName)))
-        .toList();
+  /** The fixed arguments of every cluster run, before the checkpoint option. */
+  public List<String> arguments() {
+    return arguments;
   }
 
-  /** The Spark master the job's own session builder is given (through {@code SPARK_MASTER}). */
-  public String sparkMaster() {
-    return switch (placement) {
-      case EXECUTORS -> IN_CLUSTER_MASTER;
-      case DRIVER_ONLY -> "local[%d]".formatted(resources.driverCores());
-    };
+  /** The option that takes the job's checkpoint location; empty for jobs without a checkpoint. */
+  public Optional<String> checkpointOption() {
+    return Optional.ofNullable(checkpointOption);
   }
 }

@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 /**
  * What a job asks Kubernetes for. Spark turns these into the pods' requests and limits (memory

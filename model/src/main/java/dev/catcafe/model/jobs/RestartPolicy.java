@@ -1,4 +1,4 @@
-package dev.catcafe.sparkapps;
+package dev.catcafe.model.jobs;
 
 /** The Spark operator's {@code applicationTolerations.restartConfig.restartPolicy} values. */
 public enum RestartPolicy {

@@ -1,10 +1,7 @@
-package dev.catcafe.platform;
+package dev.catcafe.model.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
-import dev.catcafe.model.config.PostgresSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,7 @@
-package dev.catcafe.platform;
+package dev.catcafe.model.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
-import dev.catcafe.model.config.PostgresSettings;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Properties;

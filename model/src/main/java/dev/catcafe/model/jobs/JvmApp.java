@@ -1,0 +1,136 @@
+package dev.catcafe.model.jobs;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The plain JVM programs of the lakehouse: the ones the cluster runs from the apps image, and the
+ * ones only local runs need (the batch scheduler stands in for the cluster's CronJobs; the others
+ * are one-shot tools of the Makefile).
+ */
+public enum JvmApp implements CatalogEntry {
+  ALERT_UI(
+      "alert-ui",
+      RunnableModule.ALERT_UI,
+      "dev.catcafe.alertui.AlertUiServer",
+      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES, SettingsGroup.ALERT_UI),
+      Deployment.CLUSTER,
+      false),
+  SIMULATOR_SEED(
+      "seed-profiles",
+      RunnableModule.SIMULATOR,
+      "dev.catcafe.simulator.SeedProfiles",
+      EnumSet.of(SettingsGroup.POSTGRES),
+      Deployment.CLUSTER,
+      false),
+  SIMULATOR_PRODUCER(
+      "event-producer",
+      RunnableModule.SIMULATOR,
+      "dev.catcafe.simulator.ProduceEvents",
+      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES),
+      Deployment.CLUSTER,
+      false),
+  /** Runs {@link JobCatalog#batchSequence()} in one Spark session, once or on an interval. */
+  BATCH_SCHEDULER(
+      "batch-scheduler",
+      RunnableModule.BATCH,
+      "dev.catcafe.batch.schedule.BatchScheduler",
+      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+      Deployment.LOCAL,
+      true),
+  TRINO_VIEWS(
+      "trino-views",
+      RunnableModule.TRINO,
+      "dev.catcafe.trino.TrinoViews",
+      EnumSet.noneOf(SettingsGroup.class),
+      Deployment.LOCAL,
+      false),
+  MANIFEST_GENERATOR(
+      "manifest-generator",
+      RunnableModule.SPARKAPPS,
+      "dev.catcafe.sparkapps.ManifestGenerator",
+      EnumSet.noneOf(SettingsGroup.class),
+      Deployment.LOCAL,
+      false),
+  /** Creates the Iceberg catalog's tables and namespace; the platform launcher runs it once. */
+  CATALOG_BOOTSTRAP(
+      "catalog-bootstrap",
+      RunnableModule.SPARK_COMMON,
+      "dev.catcafe.spark.CatalogBootstrap",
+      EnumSet.of(SettingsGroup.CATALOG),
+      Deployment.LOCAL,
+      false),
+  /** The local platform's command line ({@code bin/platform up|down|status|clean}). */
+  PLATFORM(
+      "platform",
+      RunnableModule.PLATFORM_LAUNCHER,
+      "dev.catcafe.platform.PlatformCli",
+      EnumSet.noneOf(SettingsGroup.class),
+      Deployment.LOCAL,
+      false);
+
+  /**
+   * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the cluster's Service and
+   * probes, and the Makefile's default (a test keeps the Makefile's copy equal to this).
+   */
+  public static final int ALERT_UI_PORT = 8788;
+
+  /** Where a program runs. */
+  public enum Deployment {
+    /** In the cluster (a Deployment from the apps image) and locally. */
+    CLUSTER,
+    /** Only locally: the cluster has its own means (CronJobs, Helm) or no need. */
+    LOCAL
+  }
+
+  private final String jobName;
+  private final RunnableModule module;
+  private final String mainClass;
+  private final Set<SettingsGroup> settings;
+  private final Deployment deployment;
+  private final boolean runsSpark;
+
+  JvmApp(
+      String jobName,
+      RunnableModule module,
+      String mainClass,
+      Set<SettingsGroup> settings,
+      Deployment deployment,
+      boolean runsSpark) {
+    this.jobName = jobName;
+    this.module = module;
+    this.mainClass = mainClass;
+    this.settings = Set.copyOf(settings);
+    this.deployment = deployment;
+    this.runsSpark = runsSpark;
+  }
+
+  @Override
+  public String jobName() {
+    return jobName;
+  }
+
+  @Override
+  public RunnableModule module() {
+    return module;
+  }
+
+  @Override
+  public String mainClass() {
+    return mainClass;
+  }
+
+  @Override
+  public boolean runsSpark() {
+    return runsSpark;
+  }
+
+  /** The settings groups the program reads from its environment. */
+  public Set<SettingsGroup> settings() {
+    return settings;
+  }
+
+  public Deployment deployment() {
+    return deployment;
+  }
+}

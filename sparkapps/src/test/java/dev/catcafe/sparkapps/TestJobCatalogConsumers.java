@@ -1,0 +1,232 @@
+package dev.catcafe.sparkapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.model.jobs.CatalogEntry;
+import dev.catcafe.model.jobs.JobCatalog;
+import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.RunnableModule;
+import dev.catcafe.model.jobs.SparkJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Everything that starts a job names it from the job catalog, and every job of the catalog is
+ * started by something: the Makefile's targets, the scripts under {@code bin/}, the local batch
+ * scheduler (through {@code batch-scheduler}), the platform launcher and the generated manifests.
+ * Adding a job is one catalog entry; forgetting to wire it fails here.
+ */
+final class TestJobCatalogConsumers {
+  private static final Pattern MAKEFILE_JOB =
+      Pattern.compile("\\$\\((?:RUN_JOB\\)|APP\\) start) ([a-z][a-z0-9-]*)");
+  private static final Pattern MAIN_CLASS = Pattern.compile("dev\\.catcafe\\.[a-z.]+\\.[A-Z]\\w*");
+  private static final Pattern TARGET = Pattern.compile("^([a-zA-Z0-9_-]+):");
+  private static final Pattern ALERT_UI_PORT_DEFAULT =
+      Pattern.compile("(?m)^export ALERT_UI_PORT \\?= (\\d+)$");
+
+  @Test
+  void theMakefileNamesOnlyCatalogJobs() {
+    assertThat(makefileJobs()).isNotEmpty().isSubsetOf(JobCatalog.names());
+  }
+
+  @Test
+  void theMakefileSpellsOutNoMainClassOutsideTheBenchmarks() {
+    for (MakefileLine line : makefileLines()) {
+      if (!line.target().startsWith("bench-")) {
+        assertThat(MAIN_CLASS.matcher(line.text()).find())
+            .as("Makefile target %s names a main class: %s", line.target(), line.text())
+            .isFalse();
+      }
+    }
+  }
+
+  @Test
+  void everyCatalogEntryIsStartedBySomething() {
+    Set<String> started = new TreeSet<>(makefileJobs());
+    if (started.contains(JvmApp.BATCH_SCHEDULER.jobName())) {
+      JobCatalog.batchSequence().forEach(job -> started.add(job.jobName()));
+    }
+    if (launcherSource().contains("JvmApp.CATALOG_BOOTSTRAP")) {
+      started.add(JvmApp.CATALOG_BOOTSTRAP.jobName());
+    }
+    for (CatalogEntry entry : JobCatalog.entries()) {
+      if (binScripts().stream()
+          .anyMatch(script -> mainClasses(script).contains(entry.mainClass()))) {
+        started.add(entry.jobName());
+      }
+    }
+
+    assertThat(started).containsExactlyInAnyOrderElementsOf(JobCatalog.names());
+  }
+
+  @Test
+  void binScriptsNameOnlyCatalogMainClassesAndStartAppsByName() {
+    Set<String> known =
+        JobCatalog.entries().stream().map(CatalogEntry::mainClass).collect(Collectors.toSet());
+    known.add(JobCatalog.class.getName());
+    for (String script : binScripts()) {
+      assertThat(mainClasses(script)).isSubsetOf(known);
+    }
+    String app = ProjectFiles.read(ProjectFiles.root().resolve("bin/app"));
+    assertThat(mainClasses(app)).as("bin/app names no main class").isEmpty();
+    assertThat(app).as("bin/app starts a job by its catalog name").contains("bin/run-job");
+  }
+
+  @Test
+  void theMakefilesAlertUiPortDefaultIsTheCatalogs() {
+    Matcher port = ALERT_UI_PORT_DEFAULT.matcher(makefile());
+    assertThat(port.find()).as("the Makefile exports ALERT_UI_PORT").isTrue();
+    assertThat(Integer.parseInt(port.group(1))).isEqualTo(JvmApp.ALERT_UI_PORT);
+    assertThat(makefile().replace("ALERT_UI_PORT ?= " + JvmApp.ALERT_UI_PORT, ""))
+        .doesNotContain(Integer.toString(JvmApp.ALERT_UI_PORT));
+  }
+
+  @Test
+  void theGeneratedManifestsRunExactlyTheCatalogsClusterJobs() {
+    List<ManifestDocument> documents = ManifestDocument.all();
+    Set<String> sparkMainClasses = new TreeSet<>();
+    Set<String> sparkNames = new TreeSet<>();
+    Set<String> deployedMainClasses = new TreeSet<>();
+    for (ManifestDocument document : documents) {
+      JsonNode tree = document.tree();
+      if (document.kind().equals(SparkApplications.KIND)) {
+        sparkMainClasses.add(tree.path("spec").path("mainClass").asText());
+        sparkNames.add(document.name().replaceFirst("-$", ""));
+      }
+      if (document.kind().equals("Deployment")) {
+        JsonNode pod = tree.path("spec").path("template").path("spec");
+        Stream.concat(containers(pod.path("initContainers")), containers(pod.path("containers")))
+            .map(container -> container.path("command"))
+            .filter(command -> command.size() > 0)
+            .forEach(command -> deployedMainClasses.add(command.get(command.size() - 1).asText()));
+      }
+    }
+    List<SparkJob> jobs = Arrays.asList(SparkJob.values());
+
+    assertThat(sparkNames)
+        .containsExactlyInAnyOrderElementsOf(jobs.stream().map(SparkJob::jobName).toList());
+    assertThat(sparkMainClasses)
+        .containsExactlyInAnyOrderElementsOf(jobs.stream().map(SparkJob::mainClass).toList());
+    assertThat(deployedMainClasses)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(JvmApp.values())
+                .filter(app -> app.deployment() == JvmApp.Deployment.CLUSTER)
+                .map(JvmApp::mainClass)
+                .toList());
+    assertThat(generatedSparkFiles())
+        .containsExactlyInAnyOrderElementsOf(
+            jobs.stream().map(job -> "spark-" + job.jobName() + ".yaml").toList());
+  }
+
+  @Test
+  void exactlyTheRunnableModulesBuildARunnableLayout() {
+    Set<String> declared = new TreeSet<>();
+    for (Path pom : modulePoms()) {
+      if (ProjectFiles.read(pom).contains("<dist.skip>false</dist.skip>")) {
+        declared.add(ProjectFiles.root().relativize(pom.getParent()).toString());
+      }
+    }
+    assertThat(declared)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(RunnableModule.values()).map(RunnableModule::directory).toList());
+  }
+
+  private record MakefileLine(String target, String text) {}
+
+  private static String makefile() {
+    return ProjectFiles.read(ProjectFiles.root().resolve("Makefile"));
+  }
+
+  private static List<MakefileLine> makefileLines() {
+    List<MakefileLine> lines = new ArrayList<>();
+    String target = "";
+    for (String line : makefile().split("\n")) {
+      Matcher header = TARGET.matcher(line);
+      if (header.find()) {
+        target = header.group(1);
+      }
+      lines.add(new MakefileLine(target, line));
+    }
+    return lines;
+  }
+
+  private static Set<String> makefileJobs() {
+    Set<String> jobs = new TreeSet<>();
+    Matcher matcher = MAKEFILE_JOB.matcher(makefile());
+    while (matcher.find()) {
+      jobs.add(matcher.group(1));
+    }
+    return jobs;
+  }
+
+  private static List<String> binScripts() {
+    try (Stream<Path> files = Files.list(ProjectFiles.root().resolve("bin"))) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(path -> !path.getFileName().toString().endsWith(".md"))
+          .sorted()
+          .map(ProjectFiles::read)
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Set<String> mainClasses(String text) {
+    Set<String> classes = new TreeSet<>();
+    Matcher matcher = MAIN_CLASS.matcher(text);
+    while (matcher.find()) {
+      classes.add(matcher.group());
+    }
+    return classes;
+  }
+
+  /** The poms of the modules (at most two folders deep, as platform/launcher). */
+  private static List<Path> modulePoms() {
+    Path root = ProjectFiles.root();
+    try (Stream<Path> files =
+        Files.find(
+            root,
+            3,
+            (path, attributes) ->
+                path.getFileName().toString().equals("pom.xml")
+                    && !root.relativize(path).toString().contains("target"))) {
+      return files.sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String launcherSource() {
+    return ProjectFiles.read(
+        ProjectFiles.sourceOf("platform/launcher", "dev.catcafe.platform.LocalPlatform"));
+  }
+
+  private static Stream<JsonNode> containers(JsonNode array) {
+    List<JsonNode> containers = new ArrayList<>();
+    array.forEach(containers::add);
+    return containers.stream();
+  }
+
+  private static List<String> generatedSparkFiles() {
+    try (Stream<Path> files = Files.list(ProjectFiles.manifests().resolve(Manifests.GENERATED))) {
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith("spark-"))
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
