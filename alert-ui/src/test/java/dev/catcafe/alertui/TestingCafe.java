@@ -2,7 +2,6 @@ package dev.catcafe.alertui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catcafe.alertui.bench.FeedClient;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.config.KafkaSettings;
