@@ -2,6 +2,7 @@ package dev.catcafe.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,14 +34,13 @@ final class TestJobGroups extends BaseSparkTest {
       assertThat(context.getLocalProperty(JobGroups.GROUP_ID)).isNull();
       assertThat(context.getLocalProperty(JobGroups.DESCRIPTION)).isNull();
 
-      int[] labelledJobs = context.statusTracker().getJobIdsForGroup("test-step");
       // The status tracker and listeners hear of jobs asynchronously: poll with a deadline.
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while ((labelledJobs.length == 0 || labels.isEmpty()) && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-        labelledJobs = context.statusTracker().getJobIdsForGroup("test-step");
-      }
-      assertThat(labelledJobs).isNotEmpty();
+      Polling.await(
+          Duration.ofSeconds(30),
+          "the labelled jobs to be reported",
+          () ->
+              context.statusTracker().getJobIdsForGroup("test-step").length > 0
+                  && !labels.isEmpty());
       assertThat(labels).isNotEmpty().allMatch("test-step / count ten rows"::equals);
     } finally {
       context.removeSparkListener(listener);
