@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ final class TestSessionSettings {
             .sparkConf();
     assertThat(conf)
         .containsAllEntriesOf(LakehouseSessions.catalogConf(JDBC))
-        .containsAllEntriesOf(dev.catcafe.spark.fs.LocalFileSystems.sparkConf())
+        .containsAllEntriesOf(LocalFileSystems.sparkConf())
         .containsEntry("spark.app.name", "job")
         .containsEntry("spark.master", "local[3]")
         .containsEntry("spark.sql.session.timeZone", "UTC")
