@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
+import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -123,8 +124,8 @@ public record SessionSettings(
 
   /**
    * The session's {@code spark.*} properties, master and name included: the catalog's, the {@link
-   * dev.catcafe.spark.fs.LocalFileSystems forkless local file system}, the UTC session zone, then
-   * the typed settings and the extra ones.
+   * LocalFileSystems forkless local file system}, the UTC session zone, then the typed settings and
+   * the extra ones.
    */
   public Map<String, String> sparkConf() {
     Map<String, String> conf = new LinkedHashMap<>();
@@ -132,7 +133,7 @@ public record SessionSettings(
     conf.put("spark.master", master);
     catalog.ifPresent(lake -> conf.putAll(SparkCatalogConf.of(lake)));
     // Checkpoint, state and table files on file: paths without a forked chmod per file.
-    conf.putAll(dev.catcafe.spark.fs.LocalFileSystems.sparkConf());
+    conf.putAll(LocalFileSystems.sparkConf());
     // The lake's timestamps are UTC instants and the alerts format theirs in the session zone.
     conf.put("spark.sql.session.timeZone", "UTC");
     conf.put("spark.ui.enabled", Boolean.toString(ui));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.SparkCatalogConf;
+import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ final class TestSessionSettings {
             .sparkConf();
     assertThat(conf)
         .containsAllEntriesOf(SparkCatalogConf.of(JDBC))
-        .containsAllEntriesOf(dev.catcafe.spark.fs.LocalFileSystems.sparkConf())
+        .containsAllEntriesOf(LocalFileSystems.sparkConf())
         .containsEntry("spark.app.name", "job")
         .containsEntry("spark.master", "local[3]")
         .containsEntry("spark.sql.session.timeZone", "UTC")
