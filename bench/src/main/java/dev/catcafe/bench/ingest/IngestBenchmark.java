@@ -123,6 +123,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (Topic topic : topics) {
       String table = topic.rawTable().qualifiedName(catalog);
+      // The queries committed through their own cloned sessions' catalogs: this session's cached
+      // table may still be the empty one it created (Iceberg's cache expires only after 30 s).
+      spark.catalog().refreshTable(table);
       long rows = spark.table(table).count();
       ingested += rows;
       if (rows != produced.get(topic)) {
