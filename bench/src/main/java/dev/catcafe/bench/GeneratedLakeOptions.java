@@ -20,7 +20,7 @@ public final class GeneratedLakeOptions {
 
   @Option(
       names = "--trino-url",
-      defaultValue = "${env:TRINO_URL:-jdbc:trino://127.0.0.1:8080}",
+      defaultValue = TrinoViews.DEFAULT_TRINO_URL,
       description = "Trino JDBC URL. Env TRINO_URL. Default: ${DEFAULT-VALUE}.")
   private String trinoUrl;
 

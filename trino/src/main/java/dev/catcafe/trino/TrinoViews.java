@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Creates or replaces the cafe's analytics views in Trino.")
 public final class TrinoViews implements Callable<Integer> {
+  /** The {@code --trino-url} default: env {@code TRINO_URL}, else the local platform's Trino. */
+  public static final String DEFAULT_TRINO_URL = "${env:TRINO_URL:-jdbc:trino://127.0.0.1:8080}";
+
   @Option(
       names = "--trino-url",
-      defaultValue = "${env:TRINO_URL:-jdbc:trino://127.0.0.1:8080}",
+      defaultValue = DEFAULT_TRINO_URL,
       description = "Trino JDBC URL. Env TRINO_URL. Default: ${DEFAULT-VALUE}.")
   private String trinoUrl;
 

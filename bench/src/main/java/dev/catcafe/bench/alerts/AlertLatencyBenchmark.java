@@ -111,10 +111,10 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--detective-trigger",
-      defaultValue = "PT0.5S",
+      defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL,
       description =
           "The Detective's trigger interval; the job's own default, so the figure is what it"
-              + " runs with. PT0S runs batches back to back. Default: ${DEFAULT-VALUE}.")
+              + " runs with. 0s runs batches back to back. Default: ${DEFAULT-VALUE}.")
   Duration detectiveTrigger;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");

@@ -69,15 +69,21 @@ public final class ProducerBenchmark implements Callable<Integer> {
       description = "Made-up available cats. Default: ${DEFAULT-VALUE}.")
   private int cats;
 
-  @Option(names = "--compression", defaultValue = "lz4", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--compression",
+      defaultValue = KafkaTuning.DEFAULT_COMPRESSION,
+      description = "Default: ${DEFAULT-VALUE}.")
   private String compression;
 
-  @Option(names = "--linger-ms", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--linger-ms",
+      defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS,
+      description = "Default: ${DEFAULT-VALUE}.")
   private int lingerMillis;
 
   @Option(
       names = "--batch-size",
-      defaultValue = "262144",
+      defaultValue = "" + KafkaTuning.DEFAULT_BATCH_BYTES,
       description = "Default: ${DEFAULT-VALUE}.")
   private int batchBytes;
 
