@@ -11,6 +11,7 @@ import dev.catcafe.simulator.producer.KafkaEventSink;
 import dev.catcafe.simulator.producer.KafkaEventSink.DeliveryFailedException;
 import dev.catcafe.simulator.producer.KafkaEventSink.KafkaUnavailableException;
 import dev.catcafe.simulator.producer.KafkaTuning;
+import dev.catcafe.simulator.producer.KafkaTuningOptions;
 import dev.catcafe.simulator.producer.PostgresRoster;
 import dev.catcafe.simulator.producer.ProductionConfig;
 import dev.catcafe.simulator.producer.ProductionSummary;
@@ -119,30 +120,7 @@ public final class ProduceEvents implements Callable<Integer> {
           "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly. Default: ${DEFAULT-VALUE}.")
   private double anomalyRate;
 
-  @Option(
-      names = "--compression",
-      defaultValue = KafkaTuning.DEFAULT_COMPRESSION,
-      description = "lz4, zstd, snappy, gzip or none. Default: ${DEFAULT-VALUE}.")
-  private String compression;
-
-  @Option(
-      names = "--linger-ms",
-      defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS,
-      description = "Default: ${DEFAULT-VALUE}.")
-  private int lingerMillis;
-
-  @Option(
-      names = "--batch-size",
-      defaultValue = "" + KafkaTuning.DEFAULT_BATCH_BYTES,
-      description = "Producer batch size in bytes. Default: ${DEFAULT-VALUE}.")
-  private int batchBytes;
-
-  @Option(
-      names = "--kafka-timeout",
-      defaultValue = KafkaTuning.DEFAULT_TIMEOUT,
-      converter = Durations.Converter.class,
-      description = "How long to wait for the broker before failing. Default: ${DEFAULT-VALUE}.")
-  private Duration kafkaTimeout;
+  @Mixin private KafkaTuningOptions kafkaTuning;
 
   @Spec private CommandSpec spec;
 
@@ -177,7 +155,7 @@ public final class ProduceEvents implements Callable<Integer> {
   }
 
   public KafkaTuning tuning() {
-    return new KafkaTuning(compression, lingerMillis, batchBytes, kafkaTimeout);
+    return kafkaTuning.tuning();
   }
 
   @Override

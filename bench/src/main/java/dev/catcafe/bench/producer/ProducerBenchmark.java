@@ -12,6 +12,7 @@ import dev.catcafe.simulator.producer.EventJson;
 import dev.catcafe.simulator.producer.EventProduction;
 import dev.catcafe.simulator.producer.KafkaEventSink;
 import dev.catcafe.simulator.producer.KafkaTuning;
+import dev.catcafe.simulator.producer.KafkaTuningOptions;
 import dev.catcafe.simulator.producer.PostgresRoster;
 import dev.catcafe.simulator.producer.ProductionConfig;
 import dev.catcafe.simulator.producer.ProductionSummary;
@@ -69,23 +70,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
       description = "Made-up available cats. Default: ${DEFAULT-VALUE}.")
   private int cats;
 
-  @Option(
-      names = "--compression",
-      defaultValue = KafkaTuning.DEFAULT_COMPRESSION,
-      description = "Default: ${DEFAULT-VALUE}.")
-  private String compression;
-
-  @Option(
-      names = "--linger-ms",
-      defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS,
-      description = "Default: ${DEFAULT-VALUE}.")
-  private int lingerMillis;
-
-  @Option(
-      names = "--batch-size",
-      defaultValue = "" + KafkaTuning.DEFAULT_BATCH_BYTES,
-      description = "Default: ${DEFAULT-VALUE}.")
-  private int batchBytes;
+  @Mixin private KafkaTuningOptions kafkaTuning;
 
   @Option(names = "--keep-topics", description = "Leave the benchmark topics on the broker.")
   private boolean keepTopics;
@@ -102,8 +87,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--events and --cats must be positive, --warmup-events not negative");
     }
-    KafkaTuning tuning =
-        new KafkaTuning(compression, lingerMillis, batchBytes, Duration.ofSeconds(15));
+    KafkaTuning tuning = kafkaTuning.tuning();
     KafkaSettings settings =
         kafka.settings().withTopicPrefix("bench-%d-".formatted(System.currentTimeMillis()));
     PrintWriter out = spec.commandLine().getOut();
@@ -156,9 +140,9 @@ public final class ProducerBenchmark implements Callable<Integer> {
         out.printf(
             "to Kafka (%s, acks=all, idempotent, linger %d ms, batch %d B), flushed:%n"
                 + "                                 %,12.0f events/s (%,d events in %.2f s; by topic %s)%n",
-            compression,
-            lingerMillis,
-            batchBytes,
+            tuning.compression(),
+            tuning.lingerMillis(),
+            tuning.batchBytes(),
             summary.events() / seconds,
             summary.events(),
             seconds,
