@@ -1,18 +1,44 @@
 package dev.catcafe.batch.schedule;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
+import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-/** Every option of the scheduler reaches its {@link ScheduleSettings}. */
+/**
+ * Pins the scheduler's option names and defaults, and maps each onto its {@link ScheduleSettings}.
+ */
 final class TestBatchSchedulerOptions {
   @Test
-  void mapsEveryOptionToScheduleSettings() {
-    BatchScheduler scheduler = new BatchScheduler();
-    new CommandLine(scheduler).parseArgs("--interval=15m", "--once");
+  void recordsEveryDefault() {
+    assertRecordedDefaults(
+        new BatchScheduler(),
+        CATALOG_DEFAULTS
+            + POSTGRES_DEFAULTS
+            + """
+        --interval      1h
+        --once
+        --spark-master  local[*]
+        """);
+  }
 
-    assertThat(scheduler.schedule()).isEqualTo(new ScheduleSettings(Duration.ofMinutes(15), true));
+  @Test
+  void mapsEveryOptionToScheduleSettings() {
+    assertFullMapping(
+        BatchScheduler::new,
+        CATALOG_ARGUMENTS
+            + POSTGRES_ARGUMENTS
+            + """
+        --interval      15m
+        --once          true
+        --spark-master  local[3]
+        """,
+        BatchScheduler::schedule,
+        new ScheduleSettings(Duration.ofMinutes(15), true));
   }
 }
