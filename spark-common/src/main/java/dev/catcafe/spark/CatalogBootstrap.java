@@ -22,7 +22,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "catalog-bootstrap",
-    mixinStandardHelpOptions = true,
     description = "Create the Iceberg JDBC catalog tables and the lakehouse namespace.")
 public final class CatalogBootstrap implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;

@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "manifest-generator",
-    mixinStandardHelpOptions = true,
     description = "Generates the Kubernetes manifests from the job declarations.")
 public final class ManifestGenerator implements Callable<Integer> {
   @Option(

@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "trino-views",
-    mixinStandardHelpOptions = true,
     description = "Creates or replaces the cafe's analytics views in Trino.")
 public final class TrinoViews implements Callable<Integer> {
   /** The {@code --trino-url} default: env {@code TRINO_URL}, else the local platform's Trino. */

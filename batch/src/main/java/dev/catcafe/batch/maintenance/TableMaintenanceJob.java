@@ -37,7 +37,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "table-maintenance",
-    mixinStandardHelpOptions = true,
     description =
         "Keeps the lake's Iceberg tables healthy: compaction, manifests, expiry, orphans.")
 public final class TableMaintenanceJob implements Callable<Integer> {

@@ -40,7 +40,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "batch-scheduler",
-    mixinStandardHelpOptions = true,
     description = "Runs profile snapshot -> daily_cat_summary -> table maintenance on an interval.")
 public final class BatchScheduler implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;

@@ -31,7 +31,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "profile-snapshot",
-    mixinStandardHelpOptions = true,
     description = "Replaces the lake's cat and visitor profile tables with PostgreSQL's.")
 public final class ProfileSnapshotJob implements Callable<Integer> {
   /** The Spark UI's job group of the snapshot's jobs. */

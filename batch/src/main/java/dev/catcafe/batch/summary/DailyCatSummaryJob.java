@@ -37,7 +37,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "daily-cat-summary",
-    mixinStandardHelpOptions = true,
     description =
         "Rewrites daily_cat_summary for the given UTC days (default: yesterday and today).")
 public final class DailyCatSummaryJob implements Callable<Integer> {

@@ -20,7 +20,6 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
     name = "platform",
-    mixinStandardHelpOptions = true,
     description = "Start, stop, inspect or wipe the local platform.",
     subcommands = {
       PlatformCli.Up.class,
