@@ -1,5 +1,6 @@
 package dev.catcafe.spark;
 
+import static dev.catcafe.model.config.Settings.requireText;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
@@ -149,13 +150,6 @@ public record SessionSettings(
         provider -> conf.put("spark.sql.streaming.stateStore.providerClass", provider));
     conf.putAll(extraConf);
     return conf;
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must be set");
-    }
-    return value.strip();
   }
 
   /** Builds {@link SessionSettings}; unset components keep Spark's defaults. */
