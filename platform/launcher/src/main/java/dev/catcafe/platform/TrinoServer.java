@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A single-node Trino (coordinator that also works) from the Maven Central tarball, with two
@@ -24,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * postgresql} (the cafe database).
  */
 final class TrinoServer {
+  private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
+
   private final PlatformConfig config;
   private final ServiceProcess process;
   private final Path directory;
@@ -77,37 +81,69 @@ final class TrinoServer {
         Map.of());
   }
 
-  /** Waits until {@code /v1/info} says the server has finished starting. */
+  /**
+   * Waits until the server answers a query. {@code /v1/info} reports {@code "starting":false}
+   * before the node has registered itself for work, so a query sent right then fails with "No nodes
+   * available to run query": readiness is a {@code SELECT 1} that finishes.
+   */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:%d/v1/info".formatted(config.trinoPort())))
-            .timeout(Duration.ofSeconds(5))
-            .build();
     long deadline = System.nanoTime() + timeout.toNanos();
+    String lastAnswer = "no answer yet";
     while (true) {
       if (process.running().isEmpty()) {
         throw new PlatformException(
             "Trino exited during start-up. Log tail:\n" + process.logTail());
       }
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"starting\":false")) {
+        lastAnswer = firstQueryAnswer(http);
+        if (lastAnswer.isEmpty()) {
           return;
         }
       } catch (IOException notYet) {
-        // not listening yet
+        lastAnswer = "not listening yet (" + notYet + ")";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new PlatformException("interrupted while waiting for Trino", e);
       }
       if (System.nanoTime() > deadline) {
         throw new PlatformException(
-            "Trino did not become ready within %s. Log tail:%n%s"
-                .formatted(timeout, process.logTail()));
+            "Trino did not answer a query within %s (last answer: %s). Log tail:%n%s"
+                .formatted(timeout, lastAnswer, process.logTail()));
       }
       LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+    }
+  }
+
+  /**
+   * Runs {@code SELECT 1} through Trino's client protocol, following {@code nextUri} to the end.
+   *
+   * @return empty when the query finished, otherwise the answer that says why not
+   */
+  private String firstQueryAnswer(HttpClient http) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:%d/v1/statement".formatted(config.trinoPort())))
+            .timeout(Duration.ofSeconds(10))
+            .header("X-Trino-User", "catcafe-readiness")
+            .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+            .build();
+    while (true) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      if (response.statusCode() != 200 || body.contains("\"error\"")) {
+        return "HTTP " + response.statusCode() + ": " + body;
+      }
+      Matcher next = NEXT_URI.matcher(body);
+      if (!next.find()) {
+        return "";
+      }
+      request =
+          HttpRequest.newBuilder(URI.create(next.group(1)))
+              .timeout(Duration.ofSeconds(10))
+              .header("X-Trino-User", "catcafe-readiness")
+              .GET()
+              .build();
     }
   }
 
