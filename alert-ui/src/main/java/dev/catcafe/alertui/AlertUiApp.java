@@ -97,6 +97,11 @@ public final class AlertUiApp implements AutoCloseable {
     return writeBacks.pending();
   }
 
+  /** Write-back tries that failed and were retried. */
+  public long failedWriteBackTries() {
+    return writeBacks.failedTries();
+  }
+
   private Javalin createJavalin() {
     return Javalin.create(
         javalinConfig -> {
@@ -245,6 +250,7 @@ public final class AlertUiApp implements AutoCloseable {
     body.put("consumer", kafka ? "ok" : "not consuming");
     body.put("websocketConnections", hub.connections());
     body.put("pendingWriteBacks", writeBacks.pending());
+    body.put("failedWriteBackTries", writeBacks.failedTries());
     body.put("consumerRestarts", consumer.clientFailures());
     json(ctx, database && kafka ? 200 : 503, body);
   }

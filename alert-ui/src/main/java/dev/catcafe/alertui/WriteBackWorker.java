@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class WriteBackWorker implements AutoCloseable {
   private final RetryBackoff backoff;
   private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong failedTries = new AtomicLong();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
 
@@ -65,6 +67,11 @@ public final class WriteBackWorker implements AutoCloseable {
   /** Write-backs submitted and not yet settled. */
   public int pending() {
     return inFlight.get();
+  }
+
+  /** Tries that failed and were (or will be) retried, since start. */
+  public long failedTries() {
+    return failedTries.get();
   }
 
   private void run() {
@@ -103,6 +110,7 @@ public final class WriteBackWorker implements AutoCloseable {
         return true;
       } catch (SQLException | RuntimeException failure) {
         failures++;
+        failedTries.incrementAndGet();
         boolean databaseAway = SqlFailures.isTransient(failure);
         if (!databaseAway && failureReason != null) {
           // Even the failure cannot be written: say so loudly rather than loop on it.

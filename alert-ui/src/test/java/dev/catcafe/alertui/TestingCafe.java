@@ -25,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,8 @@ final class TestingCafe {
   static void createTables(PostgresSettings postgres) {
     execute(postgres, OperationalSchema.CATS_DDL);
     execute(postgres, OperationalSchema.VISITORS_DDL);
-    execute(postgres, "TRUNCATE cats, visitors");
+    execute(postgres, OperationalSchema.ADOPTION_DECISIONS_DDL);
+    execute(postgres, "TRUNCATE cats, visitors, adoption_decisions");
   }
 
   static void insertCat(
@@ -119,6 +121,26 @@ final class TestingCafe {
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
       }
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  /** The ledger's rows for {@code alertId}: {@code decision/cat_id/status/attempts} each. */
+  static List<String> decisions(PostgresSettings postgres, String alertId) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT decision || '/' || coalesce(cat_id, '-') || '/' || status || '/' || attempts"
+                    + " FROM adoption_decisions WHERE alert_id = ?")) {
+      select.setString(1, alertId);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          rows.add(result.getString(1));
+        }
+      }
+      return rows;
     } catch (SQLException failure) {
       throw new IllegalStateException(failure);
     }
