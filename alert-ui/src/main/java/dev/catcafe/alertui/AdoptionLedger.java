@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.OperationalSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -24,12 +25,16 @@ public final class AdoptionLedger {
           + " attempts) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING";
   private static final String SET_STATUS =
       "UPDATE adoption_decisions SET status = ? WHERE alert_id = ?";
+  private static final String RECORDED =
+      "SELECT d.cat_id, d.status, c.name FROM adoption_decisions d"
+          + " LEFT JOIN cats c ON c.cat_id = d.cat_id WHERE d.alert_id = ?";
 
   /**
    * What applying a decision did.
    *
    * @param alreadyDecided the alert had a decision already; nothing was changed
-   * @param adoption the adoption attempt, when the decision was to adopt
+   * @param adoption the adoption attempt, when the decision was to adopt; for an alert decided
+   *     already, the recorded adoption when it adopted a cat
    */
   public record Applied(boolean alreadyDecided, Optional<AdoptionOutcome> adoption) {
     public Applied {
@@ -57,7 +62,7 @@ public final class AdoptionLedger {
           Optional<String> catId = writeBack.catToAdopt();
           String initialStatus = catId.isPresent() ? "deciding" : "no_adoption";
           if (!insert(connection, writeBack, initialStatus, null, attempts)) {
-            return new Applied(true, Optional.empty());
+            return new Applied(true, recordedAdoption(connection, writeBack.alertId()));
           }
           if (catId.isEmpty()) {
             return new Applied(false, Optional.empty());
@@ -112,6 +117,21 @@ public final class AdoptionLedger {
       insert.setString(6, reason);
       insert.setInt(7, attempts);
       return insert.executeUpdate() == 1;
+    }
+  }
+
+  private static Optional<AdoptionOutcome> recordedAdoption(Connection connection, String alertId)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(RECORDED)) {
+      select.setString(1, alertId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (rows.next() && "adopted".equals(rows.getString(2))) {
+          return Optional.of(
+              new AdoptionOutcome(
+                  AdoptionOutcome.Result.ADOPTED, rows.getString(1), rows.getString(3)));
+        }
+        return Optional.empty();
+      }
     }
   }
 

@@ -84,10 +84,15 @@ public final class AlertFeed {
 
   private void writeBack(WriteBack writeBack, int attempt) throws SQLException {
     AdoptionLedger.Applied applied = ledger.apply(writeBack, attempt);
-    if (applied.alreadyDecided()) {
+    if (!applied.alreadyDecided()) {
+      applied.adoption().filter(AdoptionOutcome::adopted).ifPresent(this::announce);
+    } else if (attempt > 1 && applied.adopted()) {
+      // An earlier try of ours committed and then lost its connection before the answer came
+      // back: the adoption is ours and was never announced.
+      applied.adoption().ifPresent(this::announce);
+    } else {
       LOG.info("alert {} was decided before: nothing changes", writeBack.alertId());
     }
-    applied.adoption().filter(AdoptionOutcome::adopted).ifPresent(this::announce);
   }
 
   /**
