@@ -125,6 +125,37 @@ final class AdoptionEffectsIT {
         .satisfies(row -> assertThat(attempts(row)).isGreaterThan(1));
   }
 
+  @Test
+  void aWriteBackThatKeepsFailingIsRecordedAsFailedWithItsReason() {
+    KafkaSettings kafka = platform.isolatedKafka("ui-effects-failing-");
+    cat("fail-a", "available");
+    // A trigger that refuses this one cat: an error of the statement, not of the connection.
+    TestingCafe.execute(
+        postgres,
+        "CREATE OR REPLACE FUNCTION refuse_fail_a() RETURNS trigger AS $$ BEGIN"
+            + " IF NEW.cat_id = 'fail-a' THEN RAISE EXCEPTION 'fail-a may not leave'; END IF;"
+            + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    TestingCafe.execute(
+        postgres,
+        "CREATE OR REPLACE TRIGGER refuse_fail_a BEFORE UPDATE ON cats"
+            + " FOR EACH ROW EXECUTE FUNCTION refuse_fail_a()");
+    try (KafkaProducer<String, String> producer = TestingCafe.producer(kafka);
+        AlertUiApp app = startAdopting(kafka, "ui-effects-failing", 5)) {
+      TestingCafe.send(
+          producer, kafka, TestingCafe.adopter("fail-1", "visitor-ada", List.of("fail-a")));
+
+      Polling.await(DEADLINE, "failure recorded", () -> !decisions("fail-1").isEmpty());
+      Polling.await(DEADLINE, "write-back settled", () -> app.pendingWriteBacks() == 0);
+      assertThat(app.failedWriteBackTries()).isEqualTo(WriteBackWorker.ATTEMPTS_BEFORE_GIVING_UP);
+    } finally {
+      TestingCafe.execute(postgres, "DROP TRIGGER refuse_fail_a ON cats");
+    }
+    assertThat(decisions("fail-1")).containsExactly("adopt/fail-a/failed/3");
+    assertThat(TestingCafe.decisionReason(postgres, "fail-1"))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("fail-a may not leave"));
+    assertThat(TestingCafe.catStatus(postgres, "fail-a")).contains("available");
+  }
+
   private static List<String> liked() {
     return List.of("out-a");
   }

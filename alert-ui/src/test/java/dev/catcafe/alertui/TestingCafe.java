@@ -244,8 +244,23 @@ final class TestingCafe {
     }
   }
 
+  /** The recorded reason of the decision for {@code alertId}, if any. */
+  static Optional<String> decisionReason(PostgresSettings postgres, String alertId) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT reason FROM adoption_decisions WHERE alert_id = ?")) {
+      select.setString(1, alertId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
   /** Runs {@code sql} with {@code parameters} bound to its placeholders in order. */
-  private static void execute(PostgresSettings postgres, String sql, Object... parameters) {
+  static void execute(PostgresSettings postgres, String sql, Object... parameters) {
     try (Connection connection = connect(postgres);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
