@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -128,19 +129,33 @@ final class TestingCafe {
 
   /** The ledger's rows for {@code alertId}: {@code decision/cat_id/status/attempts} each. */
   static List<String> decisions(PostgresSettings postgres, String alertId) {
+    return strings(
+        postgres,
+        "SELECT decision || '/' || coalesce(cat_id, '-') || '/' || status || '/' || attempts"
+            + " FROM adoption_decisions WHERE alert_id = ?",
+        alertId);
+  }
+
+  /** The recorded reason of the decision for {@code alertId}, if any. */
+  static Optional<String> decisionReason(PostgresSettings postgres, String alertId) {
+    return strings(postgres, "SELECT reason FROM adoption_decisions WHERE alert_id = ?", alertId)
+        .stream()
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+
+  /** The first column of every row {@code sql} returns with {@code parameter} bound. */
+  private static List<String> strings(PostgresSettings postgres, String sql, String parameter) {
     try (Connection connection = connect(postgres);
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT decision || '/' || coalesce(cat_id, '-') || '/' || status || '/' || attempts"
-                    + " FROM adoption_decisions WHERE alert_id = ?")) {
-      select.setString(1, alertId);
-      List<String> rows = new ArrayList<>();
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          rows.add(result.getString(1));
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, parameter);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
         }
       }
-      return rows;
+      return values;
     } catch (SQLException failure) {
       throw new IllegalStateException(failure);
     }
@@ -241,21 +256,6 @@ final class TestingCafe {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(interrupted);
-    }
-  }
-
-  /** The recorded reason of the decision for {@code alertId}, if any. */
-  static Optional<String> decisionReason(PostgresSettings postgres, String alertId) {
-    try (Connection connection = connect(postgres);
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT reason FROM adoption_decisions WHERE alert_id = ?")) {
-      select.setString(1, alertId);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException failure) {
-      throw new IllegalStateException(failure);
     }
   }
 

@@ -77,36 +77,30 @@ final class TestingPostgresServer implements AutoCloseable {
   }
 
   void startServer() {
-    serverCommand(
-        "pg_ctl",
-        "start",
-        "-w",
-        "-t",
-        "60",
-        "-D",
-        data(),
-        "-l",
-        directory.resolve("postgres.log").toString(),
-        "-o",
-        "-p %d -c listen_addresses=127.0.0.1 -k %s".formatted(port, directory.resolve("socket")));
+    serverCommand("pg_ctl", withServerOptions("start"));
   }
 
   /** {@code pg_ctl restart -m immediate}: every connection dies, the server comes back. */
   void restartImmediately() {
-    serverCommand(
-        "pg_ctl",
-        "restart",
-        "-w",
-        "-t",
-        "60",
-        "-m",
-        "immediate",
-        "-D",
-        data(),
-        "-l",
-        directory.resolve("postgres.log").toString(),
-        "-o",
-        "-p %d -c listen_addresses=127.0.0.1 -k %s".formatted(port, directory.resolve("socket")));
+    serverCommand("pg_ctl", withServerOptions("restart", "-m", "immediate"));
+  }
+
+  /** {@code pg_ctl} arguments that start the server: waiting, logging, on this port only. */
+  private String[] withServerOptions(String... action) {
+    List<String> arguments = new ArrayList<>(List.of(action));
+    arguments.addAll(
+        List.of(
+            "-w",
+            "-t",
+            "60",
+            "-D",
+            data(),
+            "-l",
+            directory.resolve("postgres.log").toString(),
+            "-o",
+            "-p %d -c listen_addresses=127.0.0.1 -k %s"
+                .formatted(port, directory.resolve("socket"))));
+    return arguments.toArray(String[]::new);
   }
 
   private Connection connect(String database) throws SQLException {

@@ -115,12 +115,17 @@ public final class DailyCatSummarySink {
   }
 
   private Table icebergTable() {
+    return loadIcebergTable(spark, tableName);
+  }
+
+  /** The Iceberg table {@code name} as it is now (refreshed, not the session's cached copy). */
+  static Table loadIcebergTable(SparkSession spark, String name) {
     try {
-      Table table = Spark3Util.loadIcebergTable(spark, tableName);
+      Table table = Spark3Util.loadIcebergTable(spark, name);
       table.refresh();
       return table;
     } catch (ParseException | NoSuchTableException e) {
-      throw new IllegalStateException("cannot load " + tableName, e);
+      throw new IllegalStateException("cannot load " + name, e);
     }
   }
 

@@ -13,13 +13,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
  * Reads the lake tables the summary is built from. A day range becomes a filter on the raw tables'
@@ -73,14 +70,8 @@ public final class LakeEventSource {
 
   /** The raw table of {@code topic} as Iceberg sees it now. */
   public Table icebergTable(Topic topic) {
-    String name = existing(requireNonNull(topic, "topic is null").rawTable());
-    try {
-      Table table = Spark3Util.loadIcebergTable(spark, name);
-      table.refresh();
-      return table;
-    } catch (ParseException | NoSuchTableException e) {
-      throw new IllegalStateException("cannot load " + name, e);
-    }
+    return DailyCatSummarySink.loadIcebergTable(
+        spark, existing(requireNonNull(topic, "topic is null").rawTable()));
   }
 
   /** The current snapshot of each raw table the summary reads: what a run processes. */

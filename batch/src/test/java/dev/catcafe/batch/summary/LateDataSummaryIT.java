@@ -116,22 +116,13 @@ final class LateDataSummaryIT {
   /** The summary of {@code day} computed afresh over the whole raw tables. */
   private static List<SummaryRow> recomputedFromRaw(CatalogSettings catalog, LocalDate day) {
     List<Row> rows =
-        DailyCatSummaryTransform.summarize(
-                spark.table(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)),
-                spark.table(LakeTable.CAT_INTERACTIONS_RAW.qualifiedName(catalog)),
-                spark.table(LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog)))
+        TestingSummaries.recomputedFromRaw(spark, catalog)
             .where(col("day").equalTo(lit(Date.valueOf(day))))
             .collectAsList();
     return TestingCafeEvents.actual(rows);
   }
 
   private static long summarySnapshotId(CatalogSettings catalog) {
-    spark.catalog().refreshTable(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog));
-    return spark
-        .sql(
-            "SELECT snapshot_id FROM %s.snapshots ORDER BY committed_at DESC LIMIT 1"
-                .formatted(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog)))
-        .first()
-        .getLong(0);
+    return TestingSummaries.summarySnapshotId(spark, catalog);
   }
 }

@@ -150,15 +150,13 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpRewritesTheDaysWhoseRawDataChangedHoweverLate() {
     CatalogSettings catalog = catalog("job_catch_up");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS,
-        List.of(
-            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
-            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "like")));
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(
+                wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+                wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "like")));
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     long afterRebuild = summarySnapshotId(catalog);
 
@@ -192,17 +190,15 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpSeesDeletedRowsAndSkipsCompactions() {
     CatalogSettings catalog = catalog("job_catch_up_delete");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS,
-        List.of(
-            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
-            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)));
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(
+                wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+                wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)),
+            List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
     raw.append(
         Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-21T05:00:00.000Z", "tom", 8.0, 2.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
 
     spark.sql(
@@ -222,12 +218,11 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpRebuildsEverythingWhenTheRecordedSnapshotExpired() {
     CatalogSettings catalog = catalog("job_catch_up_expired");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     raw.append(
         Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-19T01:00:00.000Z", "tom", 4.0, 1.0)));
@@ -245,15 +240,12 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void theFirstCatchUpRewritesYesterdayAndToday() {
     CatalogSettings catalog = catalog("job_catch_up_first");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS,
+    tom(
+        catalog,
         List.of(
             wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
-            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
+            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)),
+        List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
 
     DailyCatSummaryResult first = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
 
@@ -264,23 +256,24 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
     assertThat(DailyCatSummaryJob.catchUp(spark, catalog, CLOCK).rowsWritten()).isZero();
   }
 
-  /** The summary computed afresh from the whole raw tables, for comparison with the table. */
   private static List<Row> recomputed(CatalogSettings catalog) {
-    return DailyCatSummaryTransform.summarize(
-            spark.table(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)),
-            spark.table(LakeTable.CAT_INTERACTIONS_RAW.qualifiedName(catalog)),
-            spark.table(LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog)))
+    return TestingSummaries.recomputedFromRaw(spark, catalog)
         .orderBy("day", "cat_id")
         .collectAsList();
   }
 
   private static long summarySnapshotId(CatalogSettings catalog) {
-    return spark
-        .sql(
-            "SELECT snapshot_id FROM %s.snapshots ORDER BY committed_at DESC LIMIT 1"
-                .formatted(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog)))
-        .first()
-        .getLong(0);
+    return TestingSummaries.summarySnapshotId(spark, catalog);
+  }
+
+  /** Raw tables holding {@code wellness} and {@code interactions} of the cat "tom", named Tom. */
+  private static TestingRawTables tom(
+      CatalogSettings catalog, List<Row> wellness, List<Row> interactions) {
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
+    raw.append(Topic.CAT_WELLNESS, wellness);
+    raw.append(Topic.CAT_INTERACTIONS, interactions);
+    return raw;
   }
 
   private static List<Row> summary(CatalogSettings catalog) {
