@@ -40,6 +40,7 @@ public final class AlertUiApp implements AutoCloseable {
   private final ConnectionPool pool;
   private final CatRepository repository;
   private final FeedHub hub;
+  private final WriteBackWorker writeBacks;
   private final AlertFeed feed;
   private final AlertConsumer consumer;
   private final Javalin javalin;
@@ -49,12 +50,16 @@ public final class AlertUiApp implements AutoCloseable {
     this.pool = new ConnectionPool(config.postgres(), config.poolSize(), Duration.ofSeconds(10));
     this.repository = new CatRepository(pool);
     this.hub = new FeedHub(config.maxConnections(), config.recentAlerts());
+    AdoptionLedger ledger = new AdoptionLedger(pool);
+    this.writeBacks = new WriteBackWorker(ledger, RetryBackoff.DEFAULT);
     this.feed =
         new AlertFeed(
             new NameDirectory(repository, config.nameCacheSize()),
             repository,
             new AdoptionDecision(config.adoptionShare(), random),
             new AlertDeduplicator(10_000),
+            ledger,
+            writeBacks,
             hub::publish);
     this.consumer =
         new AlertConsumer(config.kafka(), config.consumerGroup(), config.offsetReset(), feed);
@@ -85,6 +90,16 @@ public final class AlertUiApp implements AutoCloseable {
 
   public int connections() {
     return hub.connections();
+  }
+
+  /** Write-backs handed over and not yet settled in PostgreSQL. */
+  public int pendingWriteBacks() {
+    return writeBacks.pending();
+  }
+
+  /** Write-back tries that failed and were retried. */
+  public long failedWriteBackTries() {
+    return writeBacks.failedTries();
   }
 
   private Javalin createJavalin() {
@@ -234,6 +249,9 @@ public final class AlertUiApp implements AutoCloseable {
     body.put("database", database ? "ok" : "unreachable");
     body.put("consumer", kafka ? "ok" : "not consuming");
     body.put("websocketConnections", hub.connections());
+    body.put("pendingWriteBacks", writeBacks.pending());
+    body.put("failedWriteBackTries", writeBacks.failedTries());
+    body.put("consumerRestarts", consumer.clientFailures());
     json(ctx, database && kafka ? 200 : 503, body);
   }
 
@@ -265,6 +283,7 @@ public final class AlertUiApp implements AutoCloseable {
   @Override
   public void close() {
     consumer.close();
+    writeBacks.close();
     javalin.stop();
     pool.close();
   }

@@ -79,20 +79,7 @@ public final class CatRepository {
    */
   public AdoptionOutcome adoptIfAvailable(String catId) throws SQLException {
     requireNonNull(catId, "catId is null");
-    return pool.withConnection(
-        connection -> {
-          connection.setAutoCommit(false);
-          try {
-            AdoptionOutcome outcome = adoptLocked(connection, catId);
-            connection.commit();
-            return outcome;
-          } catch (SQLException | RuntimeException failure) {
-            connection.rollback();
-            throw failure;
-          } finally {
-            connection.setAutoCommit(true);
-          }
-        });
+    return pool.inTransaction(connection -> adoptLocked(connection, catId));
   }
 
   /** A cheap round trip, for the health check. */
@@ -104,8 +91,11 @@ public final class CatRepository {
     }
   }
 
-  private static AdoptionOutcome adoptLocked(Connection connection, String catId)
-      throws SQLException {
+  /**
+   * The adoption on {@code connection}'s open transaction: lock the cat's row, adopt it if it is
+   * still available. The caller commits, so other writes can join the same transaction.
+   */
+  static AdoptionOutcome adoptLocked(Connection connection, String catId) throws SQLException {
     String status;
     String name;
     try (PreparedStatement lock = connection.prepareStatement(LOCK_CAT)) {

@@ -73,6 +73,25 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
+  /** {@code work} in one transaction on a borrowed connection: committed, or rolled back. */
+  public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    requireNonNull(work, "work is null");
+    return withConnection(
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            T result = work.apply(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException failure) {
+            connection.rollback();
+            throw failure;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
+  }
+
   private Connection idleOrNew() throws SQLException {
     IdleConnection candidate;
     while ((candidate = idle.poll()) != null) {

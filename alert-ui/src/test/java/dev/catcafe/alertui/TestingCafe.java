@@ -25,8 +25,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +73,8 @@ final class TestingCafe {
   static void createTables(PostgresSettings postgres) {
     execute(postgres, OperationalSchema.CATS_DDL);
     execute(postgres, OperationalSchema.VISITORS_DDL);
-    execute(postgres, "TRUNCATE cats, visitors");
+    execute(postgres, OperationalSchema.ADOPTION_DECISIONS_DDL);
+    execute(postgres, "TRUNCATE cats, visitors, adoption_decisions");
   }
 
   static void insertCat(
@@ -119,6 +122,40 @@ final class TestingCafe {
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
       }
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  /** The ledger's rows for {@code alertId}: {@code decision/cat_id/status/attempts} each. */
+  static List<String> decisions(PostgresSettings postgres, String alertId) {
+    return strings(
+        postgres,
+        "SELECT decision || '/' || coalesce(cat_id, '-') || '/' || status || '/' || attempts"
+            + " FROM adoption_decisions WHERE alert_id = ?",
+        alertId);
+  }
+
+  /** The recorded reason of the decision for {@code alertId}, if any. */
+  static Optional<String> decisionReason(PostgresSettings postgres, String alertId) {
+    return strings(postgres, "SELECT reason FROM adoption_decisions WHERE alert_id = ?", alertId)
+        .stream()
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+
+  /** The first column of every row {@code sql} returns with {@code parameter} bound. */
+  private static List<String> strings(PostgresSettings postgres, String sql, String parameter) {
+    try (Connection connection = connect(postgres);
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, parameter);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
     } catch (SQLException failure) {
       throw new IllegalStateException(failure);
     }
@@ -223,7 +260,7 @@ final class TestingCafe {
   }
 
   /** Runs {@code sql} with {@code parameters} bound to its placeholders in order. */
-  private static void execute(PostgresSettings postgres, String sql, Object... parameters) {
+  static void execute(PostgresSettings postgres, String sql, Object... parameters) {
     try (Connection connection = connect(postgres);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {

@@ -9,11 +9,14 @@ import java.util.List;
 
 /**
  * The operational PostgreSQL tables the cafe runs on (spec §1.2): cat and visitor profiles. The
- * simulator creates them, the producer and the alert UI read them, only the UI writes them.
+ * simulator creates them, the producer and the alert UI read them, only the UI writes them. The UI
+ * also keeps its ledger of adoption decisions here ({@link #ADOPTION_DECISIONS_DDL}), beside the
+ * cats it changes, so a decision and its write-back commit in one transaction.
  */
 public final class OperationalSchema {
   public static final String CATS_TABLE = "cats";
   public static final String VISITORS_TABLE = "visitors";
+  public static final String ADOPTION_DECISIONS_TABLE = "adoption_decisions";
 
   public static final String CATS_DDL =
       """
@@ -39,6 +42,26 @@ public final class OperationalSchema {
         first_visit_date TIMESTAMP NOT NULL
       )""";
 
+  /**
+   * One row per potential-adopter alert the UI has decided on, keyed by the alert's id: a
+   * redelivered or replayed alert finds its row and changes nothing. {@code decision} is {@code
+   * adopt} (of {@code cat_id}) or {@code none}; {@code status} says what the write-back did ({@code
+   * adopted}, {@code already_adopted}, {@code cat_not_found}, {@code no_adoption}) or {@code
+   * failed} with its {@code reason}; {@code attempts} counts the tries it took.
+   */
+  public static final String ADOPTION_DECISIONS_DDL =
+      """
+      CREATE TABLE IF NOT EXISTS adoption_decisions (
+        alert_id TEXT PRIMARY KEY,
+        visitor_id TEXT,
+        decision VARCHAR(10) NOT NULL,
+        cat_id TEXT,
+        status VARCHAR(20) NOT NULL,
+        reason TEXT,
+        attempts INT NOT NULL,
+        decided_at TIMESTAMP NOT NULL DEFAULT now()
+      )""";
+
   /** The columns of {@code cats}, in table order. */
   public static final List<String> CATS_COLUMNS =
       List.of(
@@ -60,7 +83,7 @@ public final class OperationalSchema {
   private OperationalSchema() {}
 
   public static List<String> ddl() {
-    return List.of(CATS_DDL, VISITORS_DDL);
+    return List.of(CATS_DDL, VISITORS_DDL, ADOPTION_DECISIONS_DDL);
   }
 
   /** Creates the tables that do not exist yet, on {@code connection}'s current transaction. */

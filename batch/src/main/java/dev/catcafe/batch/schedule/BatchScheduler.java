@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
-import dev.catcafe.batch.summary.DaySelection;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
@@ -133,8 +132,7 @@ public final class BatchScheduler implements Callable<Integer> {
               ProfileSnapshotJob.run(spark, catalog, postgres).toString();
       case DAILY_CAT_SUMMARY ->
           (spark, catalog, postgres, clock) ->
-              DailyCatSummaryJob.run(spark, catalog, DaySelection.yesterdayAndToday(clock))
-                  .toString();
+              DailyCatSummaryJob.catchUp(spark, catalog, clock).toString();
       case TABLE_MAINTENANCE ->
           (spark, catalog, postgres, clock) -> ScheduledMaintenance.run(spark, catalog);
       case RAW_INGESTION, WELLNESS_GUARDIAN, ADOPTER_DETECTIVE ->

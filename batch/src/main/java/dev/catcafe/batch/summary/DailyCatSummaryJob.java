@@ -14,6 +14,9 @@ import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +31,12 @@ import picocli.CommandLine.Option;
  * snapshot) for the chosen UTC days, replacing only those days' partitions in one commit. Running
  * it twice for a day gives the same rows.
  *
+ * <p>Without a day option it catches up: it rewrites every day whose raw rows changed since the
+ * raw-table snapshots its last run recorded (late events included, however late), and nothing when
+ * nothing changed. The first run, with nothing recorded, rewrites yesterday and today.
+ *
  * <pre>
- * bin/run batch dev.catcafe.batch.summary.DailyCatSummaryJob                 # yesterday and today
+ * bin/run batch dev.catcafe.batch.summary.DailyCatSummaryJob                 # days changed since last run
  * bin/run batch dev.catcafe.batch.summary.DailyCatSummaryJob --day 2026-11-21
  * bin/run batch dev.catcafe.batch.summary.DailyCatSummaryJob --from 2026-11-01 --to 2026-11-21
  * bin/run batch dev.catcafe.batch.summary.DailyCatSummaryJob --all           # rebuild everything
@@ -38,7 +45,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "daily-cat-summary",
     description =
-        "Rewrites daily_cat_summary for the given UTC days (default: yesterday and today).")
+        "Rewrites daily_cat_summary for the given UTC days (default: every day whose raw data"
+            + " changed since the last run; yesterday and today on the first run).")
 public final class DailyCatSummaryJob implements Callable<Integer> {
   /** The Spark UI's job group of the summary's jobs. */
   public static final String JOB_GROUP = "daily-cat-summary";
@@ -90,7 +98,11 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
         SparkSessions.create(
             SessionSettings.lakeBatch("daily-cat-summary", sparkMaster.master(), catalog).build());
     try {
-      RunLog.info(run(spark, catalog, days).toString());
+      DailyCatSummaryResult result =
+          dayOptions == null
+              ? catchUp(spark, catalog, Clock.systemUTC())
+              : run(spark, catalog, days);
+      RunLog.info(result.toString());
       return 0;
     } finally {
       spark.stop();
@@ -110,18 +122,85 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
     return new DaySelection.DayRange(dayOptions.range.from, dayOptions.range.to);
   }
 
-  /** Reads the lake, summarizes the selected days and replaces them in one commit. */
+  /**
+   * Rewrites every day whose raw rows changed since the snapshots the last run recorded, then
+   * records the snapshots it read. The first run (nothing recorded) rewrites yesterday and today; a
+   * raw table whose recorded snapshot has left its history (expired) makes it rebuild every day.
+   */
+  public static DailyCatSummaryResult catchUp(
+      SparkSession spark, CatalogSettings catalog, Clock clock) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(catalog, "catalog is null");
+    requireNonNull(clock, "clock is null");
+    long started = System.nanoTime();
+    LakeEventSource source = new LakeEventSource(spark, catalog);
+    DailyCatSummarySink sink = new DailyCatSummarySink(spark, catalog);
+    SummaryProgress current = source.currentSnapshots();
+    Optional<SummaryProgress> recorded = sink.progress();
+    DaySelection days =
+        recorded
+            .map(last -> changedDays(source, last, current))
+            .orElseGet(() -> DaySelection.yesterdayAndToday(clock));
+    if (days instanceof DaySelection.Days set && set.isEmpty()) {
+      if (!recorded.get().equals(current)) {
+        sink.recordProgress(current); // only compactions since: move past them
+      }
+      return new DailyCatSummaryResult(
+          days, 0, 0, 0, Duration.ofNanos(System.nanoTime() - started));
+    }
+    DailyCatSummaryResult result = rewrite(spark, catalog, days, current, started);
+    sink.recordProgress(current);
+    return result;
+  }
+
+  /**
+   * Reads the lake, summarizes the selected days and replaces them in one commit. A rebuild of all
+   * days also records the raw snapshots it read, so the next catch-up starts from there.
+   */
   public static DailyCatSummaryResult run(
       SparkSession spark, CatalogSettings catalog, DaySelection days) {
     requireNonNull(spark, "spark is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(days, "days is null");
     long started = System.nanoTime();
+    SummaryProgress current = new LakeEventSource(spark, catalog).currentSnapshots();
+    DailyCatSummaryResult result = rewrite(spark, catalog, days, current, started);
+    if (days instanceof DaySelection.AllDays) {
+      new DailyCatSummarySink(spark, catalog).recordProgress(current);
+    }
+    return result;
+  }
+
+  static DaySelection changedDays(
+      LakeEventSource source, SummaryProgress recorded, SummaryProgress current) {
+    Set<LocalDate> days = new TreeSet<>();
+    for (Topic topic : SummaryProgress.SOURCES) {
+      RawChanges.Changes changes =
+          RawChanges.between(
+              source.icebergTable(topic),
+              recorded.snapshot(topic),
+              current.snapshot(topic),
+              topic.eventTimeField());
+      if (changes.unknownBecause().isPresent()) {
+        RunLog.info("daily_cat_summary: rebuilding every day: " + changes.unknownBecause().get());
+        return new DaySelection.AllDays();
+      }
+      days.addAll(changes.days());
+    }
+    return DaySelection.days(days);
+  }
+
+  private static DailyCatSummaryResult rewrite(
+      SparkSession spark,
+      CatalogSettings catalog,
+      DaySelection days,
+      SummaryProgress snapshots,
+      long started) {
     LakeEventSource source = new LakeEventSource(spark, catalog);
     Dataset<Row> summary =
         DailyCatSummaryTransform.summarize(
-            source.events(Topic.CAT_WELLNESS, days),
-            source.events(Topic.CAT_INTERACTIONS, days),
+            source.events(Topic.CAT_WELLNESS, days, snapshots.snapshot(Topic.CAT_WELLNESS)),
+            source.events(Topic.CAT_INTERACTIONS, days, snapshots.snapshot(Topic.CAT_INTERACTIONS)),
             source.catProfiles());
     // The selected days are replaced in one commit, so they are one labelled step.
     DailyCatSummarySink.CommitStats stats =

@@ -22,6 +22,9 @@ public record DailyCatSummaryResult(
 
   @Override
   public String toString() {
+    if (days instanceof DaySelection.Days set && set.isEmpty()) {
+      return "daily_cat_summary: no raw data changed since the last run: nothing rewritten";
+    }
     return "daily_cat_summary: rewrote %s (%d day partitions changed): %d rows written, %d replaced, in %.1f s"
         .formatted(days, daysRewritten, rowsWritten, rowsReplaced, duration.toMillis() / 1000.0);
   }

@@ -8,8 +8,10 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
 import java.sql.Date;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -71,10 +73,40 @@ public final class DailyCatSummarySink {
 
   private static Column condition(DaySelection days) {
     if (days instanceof DaySelection.DayRange range) {
-      return col(DailyCatSummaryTransform.DAY)
-          .between(lit(Date.valueOf(range.first())), lit(Date.valueOf(range.last())));
+      return condition(range);
+    }
+    if (days instanceof DaySelection.Days set) {
+      return set.ranges().stream()
+          .map(DailyCatSummarySink::condition)
+          .reduce(Column::or)
+          .orElse(lit(false));
     }
     return lit(true);
+  }
+
+  private static Column condition(DaySelection.DayRange range) {
+    return col(DailyCatSummaryTransform.DAY)
+        .between(lit(Date.valueOf(range.first())), lit(Date.valueOf(range.last())));
+  }
+
+  /** The raw snapshots the last recorded run processed; empty before the first (or no table). */
+  Optional<SummaryProgress> progress() {
+    if (!spark.catalog().tableExists(tableName)) {
+      return Optional.empty();
+    }
+    return SummaryProgress.fromProperties(icebergTable().properties());
+  }
+
+  /**
+   * Records {@code progress} after the rewrite that processed it has committed. A separate commit
+   * on purpose: a run that dies between the two leaves the older record, so the next run rewrites
+   * the same days again (idempotent), never fewer.
+   */
+  void recordProgress(SummaryProgress progress) {
+    requireNonNull(progress, "progress is null");
+    UpdateProperties update = icebergTable().updateProperties();
+    progress.toProperties().forEach(update::set);
+    update.commit();
   }
 
   private Long currentSnapshotId() {
@@ -83,12 +115,17 @@ public final class DailyCatSummarySink {
   }
 
   private Table icebergTable() {
+    return loadIcebergTable(spark, tableName);
+  }
+
+  /** The Iceberg table {@code name} as it is now (refreshed, not the session's cached copy). */
+  static Table loadIcebergTable(SparkSession spark, String name) {
     try {
-      Table table = Spark3Util.loadIcebergTable(spark, tableName);
+      Table table = Spark3Util.loadIcebergTable(spark, name);
       table.refresh();
       return table;
     } catch (ParseException | NoSuchTableException e) {
-      throw new IllegalStateException("cannot load " + tableName, e);
+      throw new IllegalStateException("cannot load " + name, e);
     }
   }
 

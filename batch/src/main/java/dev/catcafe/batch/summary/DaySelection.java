@@ -5,9 +5,17 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** Which days of {@code daily_cat_summary} a run rewrites: a range of UTC days, or all of them. */
+/**
+ * Which days of {@code daily_cat_summary} a run rewrites: a range of UTC days, a set of them (the
+ * days whose raw data changed), or all of them.
+ */
 public sealed interface DaySelection {
   /** The default when no day is named: yesterday and today (UTC), so late events still land. */
   static DaySelection yesterdayAndToday(Clock clock) {
@@ -54,6 +62,60 @@ public sealed interface DaySelection {
     @Override
     public String toString() {
       return first.equals(last) ? first.toString() : first + " to " + last;
+    }
+  }
+
+  /**
+   * The given UTC days, in any order and with gaps; possibly none (a run that rewrites nothing).
+   */
+  static Days days(Collection<LocalDate> days) {
+    return new Days(new TreeSet<>(requireNonNull(days, "days is null")));
+  }
+
+  /** A set of UTC days, such as the days whose raw data changed since the last run. */
+  record Days(SortedSet<LocalDate> days) implements DaySelection {
+    public Days {
+      requireNonNull(days, "days is null");
+      days = Collections.unmodifiableSortedSet(new TreeSet<>(days));
+      if (days.size() > DayRange.MAX_DAYS) {
+        throw new IllegalArgumentException(
+            "%d days is more than %d: use --all to rebuild everything"
+                .formatted(days.size(), DayRange.MAX_DAYS));
+      }
+    }
+
+    public boolean isEmpty() {
+      return days.isEmpty();
+    }
+
+    /** The days as runs of consecutive days, so a filter has few terms. */
+    public List<DayRange> ranges() {
+      List<DayRange> ranges = new ArrayList<>();
+      LocalDate first = null;
+      LocalDate last = null;
+      for (LocalDate day : days) {
+        if (last != null && day.equals(last.plusDays(1))) {
+          last = day;
+          continue;
+        }
+        if (first != null) {
+          ranges.add(new DayRange(first, last));
+        }
+        first = day;
+        last = day;
+      }
+      if (first != null) {
+        ranges.add(new DayRange(first, last));
+      }
+      return ranges;
+    }
+
+    @Override
+    public String toString() {
+      if (days.isEmpty()) {
+        return "no days";
+      }
+      return String.join(", ", ranges().stream().map(DayRange::toString).toList());
     }
   }
 }

@@ -9,6 +9,11 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,16 +33,55 @@ public final class LakeEventSource {
 
   /** The raw rows of {@code topic} whose event time falls on the selected UTC days. */
   public Dataset<Row> events(Topic topic, DaySelection days) {
+    return events(topic, days, null);
+  }
+
+  /**
+   * As {@link #events(Topic, DaySelection)}, read at {@code snapshotId} when it is not null, so a
+   * run sees exactly the raw data it records as processed.
+   */
+  public Dataset<Row> events(Topic topic, DaySelection days, Long snapshotId) {
     requireNonNull(topic, "topic is null");
-    Dataset<Row> rows = table(topic.rawTable());
-    if (!(requireNonNull(days, "days is null") instanceof DaySelection.DayRange range)) {
-      return rows;
+    requireNonNull(days, "days is null");
+    Dataset<Row> rows =
+        snapshotId == null
+            ? table(topic.rawTable())
+            : table(topic.rawTable(), "%s VERSION AS OF %d", snapshotId);
+    String eventTime = topic.eventTimeField();
+    if (days instanceof DaySelection.DayRange range) {
+      return rows.where(within(eventTime, range));
     }
+    if (days instanceof DaySelection.Days set) {
+      return rows.where(
+          set.ranges().stream()
+              .map(range -> within(eventTime, range))
+              .reduce(Column::or)
+              .orElse(lit(false)));
+    }
+    return rows; // all days
+  }
+
+  private static Column within(String eventTime, DaySelection.DayRange range) {
     Timestamp start = Timestamp.from(range.first().atStartOfDay().toInstant(ZoneOffset.UTC));
     Timestamp end =
         Timestamp.from(range.last().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    String eventTime = topic.eventTimeField();
-    return rows.where(col(eventTime).geq(lit(start)).and(col(eventTime).lt(lit(end))));
+    return col(eventTime).geq(lit(start)).and(col(eventTime).lt(lit(end)));
+  }
+
+  /** The raw table of {@code topic} as Iceberg sees it now. */
+  public Table icebergTable(Topic topic) {
+    return DailyCatSummarySink.loadIcebergTable(
+        spark, existing(requireNonNull(topic, "topic is null").rawTable()));
+  }
+
+  /** The current snapshot of each raw table the summary reads: what a run processes. */
+  SummaryProgress currentSnapshots() {
+    Map<Topic, Long> snapshots = new EnumMap<>(Topic.class);
+    for (Topic topic : SummaryProgress.SOURCES) {
+      Snapshot current = icebergTable(topic).currentSnapshot();
+      snapshots.put(topic, current == null ? null : current.snapshotId());
+    }
+    return new SummaryProgress(snapshots);
   }
 
   /** The latest snapshot of the cat profiles ({@code ProfileSnapshotJob} writes it). */
@@ -46,12 +90,20 @@ public final class LakeEventSource {
   }
 
   private Dataset<Row> table(LakeTable table) {
+    return spark.table(existing(table));
+  }
+
+  private Dataset<Row> table(LakeTable table, String versionSql, long snapshotId) {
+    return spark.sql("SELECT * FROM " + versionSql.formatted(existing(table), snapshotId));
+  }
+
+  private String existing(LakeTable table) {
     String name = table.qualifiedName(catalog);
     if (!spark.catalog().tableExists(name)) {
       throw new IllegalStateException(
           "lake table %s does not exist yet (%s)".formatted(name, creatorOf(table)));
     }
-    return spark.table(name);
+    return name;
   }
 
   private static String creatorOf(LakeTable table) {

@@ -12,7 +12,10 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.testing.BaseSparkTest;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +29,10 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   private static final LocalDate DAY_1 = LocalDate.parse("2026-11-20");
   private static final LocalDate DAY_2 = LocalDate.parse("2026-11-21");
   private static final LocalDate DAY_3 = LocalDate.parse("2026-11-22");
+
+  /** Day 3, 10:00 UTC: "today" for the catch-up runs. */
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void rewritesOnlyTheChosenDaysAndIsIdempotent() {
@@ -138,6 +145,135 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
         .hasMessageContaining(LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog));
     assertThat(spark.catalog().tableExists(LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog)))
         .isFalse();
+  }
+
+  @Test
+  void catchUpRewritesTheDaysWhoseRawDataChangedHoweverLate() {
+    CatalogSettings catalog = catalog("job_catch_up");
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(
+                wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+                wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "like")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    long afterRebuild = summarySnapshotId(catalog);
+
+    // Nothing new: nothing rewritten, no commit.
+    DailyCatSummaryResult idle = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+    assertThat(idle.rowsWritten()).isZero();
+    assertThat(idle.toString()).contains("nothing rewritten");
+    assertThat(summarySnapshotId(catalog)).isEqualTo(afterRebuild);
+
+    // Events for day 1 arrive on day 3 (the clock's today): day 1 is rewritten, and only it.
+    raw.append(
+        Topic.CAT_INTERACTIONS,
+        List.of(
+            interactionRow("2026-11-20T23:00:00.000Z", "tom", "pet"),
+            interactionRow("2026-11-20T23:30:00.000Z", "tom", "like")));
+    DailyCatSummaryResult late = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+
+    assertThat(late.days()).isEqualTo(DaySelection.days(List.of(DAY_1)));
+    assertThat(late.daysRewritten()).isEqualTo(1);
+    assertThat(summary(catalog))
+        .containsExactly(
+            RowFactory.create(date("2026-11-20"), "tom", "Tom", 2.0, 1.0, 3L, 2L),
+            RowFactory.create(date("2026-11-22"), "tom", "Tom", 6.0, 3.0, 0L, 0L));
+    assertThat(summary(catalog)).isEqualTo(recomputed(catalog));
+
+    long afterLate = summarySnapshotId(catalog);
+    assertThat(DailyCatSummaryJob.catchUp(spark, catalog, CLOCK).rowsWritten()).isZero();
+    assertThat(summarySnapshotId(catalog)).isEqualTo(afterLate);
+  }
+
+  @Test
+  void catchUpSeesDeletedRowsAndSkipsCompactions() {
+    CatalogSettings catalog = catalog("job_catch_up_delete");
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(
+                wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+                wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)),
+            List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
+    raw.append(
+        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-21T05:00:00.000Z", "tom", 8.0, 2.0)));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+
+    spark.sql(
+        "CALL %s.system.rewrite_data_files(table => '%s', options => map('min-input-files','1'))"
+            .formatted(catalog.name(), LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
+    assertThat(DailyCatSummaryJob.catchUp(spark, catalog, CLOCK).rowsWritten()).isZero();
+
+    spark.sql(
+        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
+            .formatted(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
+    DailyCatSummaryResult afterDelete = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+
+    assertThat(afterDelete.days()).isEqualTo(DaySelection.days(List.of(DAY_1)));
+    assertThat(summary(catalog)).isEqualTo(recomputed(catalog)).hasSize(1);
+  }
+
+  @Test
+  void catchUpRebuildsEverythingWhenTheRecordedSnapshotExpired() {
+    CatalogSettings catalog = catalog("job_catch_up_expired");
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    raw.append(
+        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-19T01:00:00.000Z", "tom", 4.0, 1.0)));
+    spark.sql(
+        "CALL %s.system.expire_snapshots(table => '%s', older_than => TIMESTAMP '2999-01-01',"
+                .formatted(catalog.name(), LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog))
+            + " retain_last => 1)");
+
+    DailyCatSummaryResult result = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+
+    assertThat(result.days()).isEqualTo(new DaySelection.AllDays());
+    assertThat(summary(catalog)).isEqualTo(recomputed(catalog)).hasSize(2);
+  }
+
+  @Test
+  void theFirstCatchUpRewritesYesterdayAndToday() {
+    CatalogSettings catalog = catalog("job_catch_up_first");
+    tom(
+        catalog,
+        List.of(
+            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)),
+        List.of(interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
+
+    DailyCatSummaryResult first = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+
+    assertThat(first.days()).isEqualTo(new DaySelection.DayRange(DAY_2, DAY_3));
+    assertThat(summary(catalog))
+        .extracting(row -> row.getDate(0))
+        .doesNotContain(date("2026-11-20"));
+    assertThat(DailyCatSummaryJob.catchUp(spark, catalog, CLOCK).rowsWritten()).isZero();
+  }
+
+  private static List<Row> recomputed(CatalogSettings catalog) {
+    return TestingSummaries.recomputedFromRaw(spark, catalog)
+        .orderBy("day", "cat_id")
+        .collectAsList();
+  }
+
+  private static long summarySnapshotId(CatalogSettings catalog) {
+    return TestingSummaries.summarySnapshotId(spark, catalog);
+  }
+
+  /** Raw tables holding {@code wellness} and {@code interactions} of the cat "tom", named Tom. */
+  private static TestingRawTables tom(
+      CatalogSettings catalog, List<Row> wellness, List<Row> interactions) {
+    TestingRawTables raw = new TestingRawTables(spark, catalog);
+    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
+    raw.append(Topic.CAT_WELLNESS, wellness);
+    raw.append(Topic.CAT_INTERACTIONS, interactions);
+    return raw;
   }
 
   private static List<Row> summary(CatalogSettings catalog) {

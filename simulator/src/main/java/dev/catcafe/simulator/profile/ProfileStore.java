@@ -45,8 +45,12 @@ public final class ProfileStore {
         statement.execute("SELECT pg_advisory_xact_lock(%d)".formatted(SEED_LOCK_KEY));
         if (reset) {
           statement.execute(
-              "DROP TABLE IF EXISTS %s, %s"
-                  .formatted(OperationalSchema.CATS_TABLE, OperationalSchema.VISITORS_TABLE));
+              // The UI's adoption decisions name the old cafe's alerts and cats: they go too.
+              "DROP TABLE IF EXISTS %s, %s, %s"
+                  .formatted(
+                      OperationalSchema.CATS_TABLE,
+                      OperationalSchema.VISITORS_TABLE,
+                      OperationalSchema.ADOPTION_DECISIONS_TABLE));
         }
       }
       OperationalSchema.createTables(connection);

@@ -95,6 +95,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
           .addListener(
               new ObservedMetricsLogger(
                   AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED));
+      spark.streams().addListener(new DroppedRecords(spark));
       start(spark, config).awaitTermination();
     } finally {
       spark.stop();

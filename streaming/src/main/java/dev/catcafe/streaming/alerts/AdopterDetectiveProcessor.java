@@ -21,6 +21,7 @@ import org.apache.spark.sql.streaming.TimerValues;
 import org.apache.spark.sql.streaming.ValueState;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -32,7 +33,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * continuous aggregation re-emitted its row.
  *
  * <p>Likes older than the event-time watermark Spark passes in {@link TimerValues} are dropped as
- * late.
+ * late, and counted in the {@code lateLikes} accumulator ({@link DroppedRecords#LATE_LIKES}).
  *
  * <p>Both state variables carry a processing-time TTL, and every like rewrites all of them, so a
  * visitor's state expires as a whole once they have not liked anything for the TTL (the original's
@@ -56,17 +57,24 @@ public final class AdopterDetectiveProcessor extends StatefulProcessor<String, R
 
   private final int threshold;
   private final Duration stateTtl;
+  private final LongAccumulator lateLikes;
 
   /** Cat id → event time (epoch ms) of the visitor's first like of it. */
   private transient MapState<String, Long> likedCats;
 
   private transient ValueState<Long> lastLikeTime;
 
+  /** A processor counting late likes in a local accumulator: for driving it directly (tests). */
+  AdopterDetectiveProcessor(int threshold, Duration stateTtl) {
+    this(threshold, stateTtl, new LongAccumulator());
+  }
+
   /**
    * @param threshold alert when the number of distinct liked cats exceeds this (original: 3)
    * @param stateTtl forget a visitor this long after their last like (processing time)
+   * @param lateLikes counts the likes dropped as late; registered with Spark to run in a query
    */
-  public AdopterDetectiveProcessor(int threshold, Duration stateTtl) {
+  public AdopterDetectiveProcessor(int threshold, Duration stateTtl, LongAccumulator lateLikes) {
     if (threshold < 0) {
       throw new IllegalArgumentException("threshold is %d: expected >= 0".formatted(threshold));
     }
@@ -76,6 +84,7 @@ public final class AdopterDetectiveProcessor extends StatefulProcessor<String, R
     }
     this.threshold = threshold;
     this.stateTtl = stateTtl;
+    this.lateLikes = requireNonNull(lateLikes, "lateLikes is null");
   }
 
   @Override
@@ -99,6 +108,7 @@ public final class AdopterDetectiveProcessor extends StatefulProcessor<String, R
       String catId = like.getAs("cat_id");
       long likedAt = like.<Timestamp>getAs("event_time").getTime();
       if (watermark > 0 && likedAt < watermark) {
+        lateLikes.add(1);
         continue;
       }
       if (!after.likedCats().contains(catId)) {

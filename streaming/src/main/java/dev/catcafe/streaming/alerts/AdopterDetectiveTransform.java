@@ -15,6 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.TimeMode;
+import org.apache.spark.util.LongAccumulator;
 
 /** The Adopter Detective's logic (spec §4.2) as functions over Kafka records and datasets. */
 public final class AdopterDetectiveTransform {
@@ -29,7 +30,10 @@ public final class AdopterDetectiveTransform {
 
   private AdopterDetectiveTransform() {}
 
-  /** Kafka records of {@code cat-interactions} to alert Kafka records ({@code key, value}). */
+  /**
+   * Kafka records of {@code cat-interactions} to alert Kafka records ({@code key, value}); late
+   * likes are counted in the session's {@link DroppedRecords#LATE_LIKES} counter.
+   */
   public static Dataset<Row> detect(Dataset<Row> kafkaRecords, AdopterDetectiveRules rules) {
     return toKafkaRecords(alerts(likes(countInteractions(parseInteractions(kafkaRecords))), rules));
   }
@@ -67,16 +71,18 @@ public final class AdopterDetectiveTransform {
    * Per visitor, an alert row ({@link AdopterDetectiveProcessor#OUTPUT_SCHEMA}) each time their
    * liked cats or last like time change while they have liked more than the threshold. A like whose
    * event time is older than the watermark (latest event time seen minus {@code
-   * rules.watermarkDelay()}) is dropped as late.
+   * rules.watermarkDelay()}) is dropped as late and counted ({@link DroppedRecords#LATE_LIKES}).
    */
   public static Dataset<Row> alerts(Dataset<Row> likes, AdopterDetectiveRules rules) {
     requireNonNull(likes, "likes is null");
     requireNonNull(rules, "rules is null");
+    LongAccumulator lateLikes =
+        DroppedRecords.counter(likes.sparkSession(), DroppedRecords.LATE_LIKES);
     return likes
         .withWatermark("event_time", rules.watermarkDelay().toMillis() + " milliseconds")
         .groupByKey((MapFunction<Row, String>) like -> like.getAs("visitor_id"), Encoders.STRING())
         .transformWithState(
-            new AdopterDetectiveProcessor(rules.threshold(), rules.stateTtl()),
+            new AdopterDetectiveProcessor(rules.threshold(), rules.stateTtl(), lateLikes),
             // The TTL runs on processing time: state of a visitor idle that long is dropped.
             TimeMode.ProcessingTime(),
             OutputMode.Update(),

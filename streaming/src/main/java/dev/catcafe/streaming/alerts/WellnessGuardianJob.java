@@ -98,6 +98,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
           .addListener(
               new ObservedMetricsLogger(
                   WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED));
+      spark.streams().addListener(new DroppedRecords(spark));
       start(spark, config).awaitTermination();
     } finally {
       spark.stop();

@@ -17,6 +17,7 @@ import org.apache.spark.sql.streaming.TimeMode;
 import org.apache.spark.sql.streaming.TimerValues;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
@@ -153,6 +154,21 @@ final class TestAdopterDetectiveProcessor {
     assertThat(like("cat-e", 101))
         .singleElement()
         .satisfies(row -> assertThat(row.getString(2)).isEqualTo("cat-a, cat-b, cat-c, cat-e"));
+  }
+
+  @Test
+  void lateLikesAreCounted() {
+    LongAccumulator lateLikes = new LongAccumulator();
+    processor = new AdopterDetectiveProcessor(3, Duration.ofDays(30), lateLikes);
+    handle = new TestingStatefulProcessorHandle();
+    processor.setHandle(handle);
+    processor.init(OutputMode.Update(), TimeMode.ProcessingTime());
+    TimerValues afterWatermark = atWatermark(START.plusSeconds(100).toEpochMilli());
+
+    handle(
+        List.of(likeRow("cat-a", 99), likeRow("cat-b", 98), likeRow("cat-c", 100)), afterWatermark);
+
+    assertThat(lateLikes.value()).isEqualTo(2);
   }
 
   @Test

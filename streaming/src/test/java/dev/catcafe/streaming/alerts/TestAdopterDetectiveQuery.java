@@ -107,6 +107,7 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
 
   @Test
   void likesOlderThanTheWatermarkAreDropped() throws Exception {
+    long lateBefore = DroppedRecords.counter(spark, DroppedRecords.LATE_LIKES).value();
     send(like("v3", "cat-1", 0), like("v3", "cat-2", 0), like("v3", "cat-3", 0));
     // An hour later: the watermark moves to 50 minutes after the start.
     send(like("v3", "cat-4", 3600));
@@ -121,6 +122,11 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
     assertThat(alerts())
         .extracting(alert -> alert.visitorId() + " " + alert.numberOfLikes())
         .containsExactly("v3 4", "v4 4");
+    // The dropped like is counted, so a metrics exporter and the progress log can show it.
+    Polling.await(
+        TIMEOUT,
+        "the late like counted",
+        () -> DroppedRecords.counter(spark, DroppedRecords.LATE_LIKES).value() == lateBefore + 1);
   }
 
   private void send(String... values) {
