@@ -226,6 +226,8 @@ final class CatCafeNotebookIT {
           HttpClient.newBuilder()
               .cookieHandler(new CookieManager())
               .followRedirects(HttpClient.Redirect.NORMAL)
+              // Plain HTTP/1.1: the proxy closes a connection that asks to upgrade to HTTP/2.
+              .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(Duration.ofSeconds(5))
               .build();
       // A wrong password and a wrong API token are refused.
@@ -355,7 +357,8 @@ final class CatCafeNotebookIT {
   }
 
   private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port)) {
+    try {
+      new ServerSocket(port).close();
       return true;
     } catch (IOException e) {
       return false;
