@@ -81,7 +81,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
 	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
 	@$(MAKE) --no-print-directory trino-views
-	@bin/notebook start --if-installed >/dev/null
+	@bin/notebook start --if-installed >/dev/null || echo "Jupyter did not start (the rest runs): see .work/platform/logs/jupyter.log"
 	@echo
 	@echo "Where to look:"
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
