@@ -56,6 +56,7 @@ down: ## Stop the applications and every platform service; keep the data
 status: ## Show which services and applications are running
 	@$(PLATFORM) status
 	@$(APP) status
+	@bin/notebook status
 
 .PHONY: clean
 clean: down ## Stop everything and wipe the platform's data and logs
