@@ -267,7 +267,7 @@ final class CatCafeNotebookIT {
 
   @Test
   void aBrokenVenvIsRebuilt() {
-    Path trino = TestingJupyter.VENV.resolve("lib/python3.11/site-packages/trino");
+    Path trino = sitePackages().resolve("trino");
     assertThat(trino).isDirectory();
     deleteRecursively(trino);
 
@@ -278,6 +278,19 @@ final class CatCafeNotebookIT {
     assertThat(trino).isDirectory();
     Outcome unchanged = TestingJupyter.notebookCommand(Map.of(), INSTALL_TIMEOUT, "install");
     assertThat(unchanged.stdout()).doesNotContain("Installing");
+  }
+
+  /** The venv's site-packages ({@code lib/python3.N/site-packages}, N of the machine's Python). */
+  private static Path sitePackages() {
+    try (var versions = Files.list(TestingJupyter.VENV.resolve("lib"))) {
+      return versions
+          .map(version -> version.resolve("site-packages"))
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no site-packages in " + TestingJupyter.VENV));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<JsonNode> rows(JsonNode notebook, String name) {
