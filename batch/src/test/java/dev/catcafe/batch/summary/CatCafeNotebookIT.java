@@ -200,6 +200,8 @@ final class CatCafeNotebookIT {
         .isNotEmpty()
         .isSubsetOf(catNames.values());
     assertThat(output(notebook, "plot").path("data").has("image/png")).isTrue();
+    // Kept only when an assertion above failed, to read what the cells printed.
+    Files.delete(output);
   }
 
   @Test
