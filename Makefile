@@ -48,6 +48,7 @@ up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the Iceberg catalog and Trino (id
 
 .PHONY: down
 down: ## Stop the applications and every platform service; keep the data
+	@bin/notebook stop
 	@$(APP) stop-all
 	@$(PLATFORM) down
 
@@ -55,6 +56,7 @@ down: ## Stop the applications and every platform service; keep the data
 status: ## Show which services and applications are running
 	@$(PLATFORM) status
 	@$(APP) status
+	@bin/notebook status
 
 .PHONY: clean
 clean: down ## Stop everything and wipe the platform's data and logs
@@ -80,14 +82,23 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
 	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
 	@$(MAKE) --no-print-directory trino-views
+	@bin/notebook start --if-installed >/dev/null || echo "Jupyter did not start (the rest runs): see .work/platform/logs/jupyter.log"
 	@echo
 	@echo "Where to look:"
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
 	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
+	@bin/notebook url
 	@echo "  Logs         .work/platform/logs/   (make status)"
 	@echo "  Env file     .work/platform/platform.env   (set -a; . .work/platform/platform.env; set +a)"
 	@echo "  Stop         make down"
+
+# JupyterHub with JupyterLab on 127.0.0.1:$NOTEBOOK_PORT, kernel on the lake (bin/notebook).
+export NOTEBOOK_PORT ?= 8888
+
+.PHONY: notebook
+notebook: up ## Start JupyterHub + JupyterLab on http://127.0.0.1:$NOTEBOOK_PORT (installs it first: pinned venv in .work/jupyter)
+	@bin/notebook start
 
 .PHONY: seed
 seed: up ## Create and fill the cats and visitors tables (idempotent; --reset via bin/run-job)

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Values for the JupyterHub Helm chart (zero-to-jupyterhub): single-user servers get the catalog
- * settings under the names every job uses, and the lake volume mounted read-only, so a notebook can
- * read every table and write none of their files.
+ * Values for the JupyterHub Helm chart (zero-to-jupyterhub): single-user servers run the notebook
+ * image (notebooks/Dockerfile: the local install's pins, the batch module's jars) with the catalog
+ * settings under the names every job uses, Trino's in-cluster URL, and the lake volume mounted
+ * read-write, because the notebook's ETL step runs the project's DailyCatSummaryJob, which replaces
+ * a day of {@code daily_cat_summary} as the batch CronJob does. Every other cell reads.
  */
 public final class JupyterHubValues {
   private JupyterHubValues() {}
@@ -22,17 +24,9 @@ public final class JupyterHubValues {
       Map<?, ?> variable = (Map<?, ?>) entry;
       extraEnv.put((String) variable.get("name"), map("valueFrom", variable.get("valueFrom")));
     }
-    // The image has the Iceberg and PostgreSQL jars on Spark's class path: nothing to download.
-    extraEnv.put("CATCAFE_SPARK_PACKAGES", "");
+    // The Trino release's Service (TrinoValues: helm release "trino", port 8080).
+    extraEnv.put("TRINO_URL", "jdbc:trino://trino.%s.svc:8080".formatted(profile.namespace()));
     extraEnv.put("SPARK_MASTER", "local[2]");
-    Map<String, Object> lakeVolume =
-        map(
-            "name",
-            "lake",
-            "persistentVolumeClaim",
-            map("claimName", profile.lakeClaim(), "readOnly", true));
-    Map<String, Object> lakeMount = Workloads.lakeMount(profile);
-    lakeMount.put("readOnly", true);
     return map(
         "singleuser",
         map(
@@ -55,9 +49,9 @@ public final class JupyterHubValues {
                 "capacity",
                 "10Gi",
                 "extraVolumes",
-                List.of(lakeVolume),
+                List.of(Workloads.lakeVolume(profile)),
                 "extraVolumeMounts",
-                List.of(lakeMount)),
+                List.of(Workloads.lakeMount(profile))),
             "extraPodConfig",
             map(
                 "securityContext",

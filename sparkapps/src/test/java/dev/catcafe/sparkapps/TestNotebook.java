@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The notebook is a valid nbformat 4 document with no committed outputs, configures the catalog
  * with exactly the keys {@link SparkCatalogConf#of} sets, reads only settings JupyterHub gives it,
- * and never writes.
+ * and never writes by itself: its one write is the ETL step, the project's own {@code
+ * DailyCatSummaryJob} run through the kernel's JVM. (CatCafeNotebookIT in batch/ executes it.)
  */
 final class TestNotebook {
   private static final Path NOTEBOOK =
@@ -105,6 +106,14 @@ final class TestNotebook {
   @Test
   void writesNothing() throws IOException {
     assertThat(WRITE.matcher(code()).find()).as("a code cell writes: %s", firstWrite()).isFalse();
+  }
+
+  @Test
+  void theEtlStepRunsTheProjectsOwnJobNotAPythonCopy() throws IOException {
+    assertThat(code())
+        .contains("jvm.dev.catcafe.batch.summary.DailyCatSummaryJob.run(")
+        .doesNotContain("avg(\"activity_level\")")
+        .doesNotContain("na.fill");
   }
 
   @Test

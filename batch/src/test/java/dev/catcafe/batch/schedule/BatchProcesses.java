@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,27 +41,39 @@ public final class BatchProcesses {
     command.add("batch");
     command.add(requireNonNull(mainClass, "mainClass is null"));
     command.addAll(List.of(args));
+    Map<String, String> childEnvironment = new LinkedHashMap<>(environment);
+    // bin/run would otherwise load the developer's platform.env over the test's endpoints.
+    childEnvironment.put("CATCAFE_ENV_FILE", "/dev/null");
+    // The layout of this build, not the one `make build` last installed under .work/dist.
+    childEnvironment.put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
+    childEnvironment.put("JAVA_OPTS", "-Xmx1g");
+    childEnvironment.put("SPARK_MASTER", "local[2]");
+    return runCommand(command, childEnvironment, timeout);
+  }
+
+  /**
+   * Runs {@code command} in the project root with {@code environment} added to this JVM's; waits
+   * with a deadline.
+   */
+  public static Outcome runCommand(
+      List<String> command, Map<String, String> environment, Duration timeout) {
+    requireNonNull(command, "command is null");
+    requireNonNull(environment, "environment is null");
     try {
       Path stdout = Files.createTempFile("batch-run", ".out");
       Path stderr = Files.createTempFile("batch-run", ".err");
       ProcessBuilder builder =
           new ProcessBuilder(command)
-              .directory(root.toFile())
+              .directory(TestingPlatform.projectRoot().toFile())
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile());
       builder.environment().putAll(environment);
-      // bin/run would otherwise load the developer's platform.env over the test's endpoints.
-      builder.environment().put("CATCAFE_ENV_FILE", "/dev/null");
-      // The layout of this build, not the one `make build` last installed under .work/dist.
-      builder.environment().put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
-      builder.environment().put("JAVA_OPTS", "-Xmx1g");
-      builder.environment().put("SPARK_MASTER", "local[2]");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
         throw new AssertionError(
             "%s did not finish within %s; stderr:%n%s"
-                .formatted(mainClass, timeout, Files.readString(stderr)));
+                .formatted(command.get(0), timeout, Files.readString(stderr)));
       }
       Outcome outcome =
           new Outcome(
