@@ -83,7 +83,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
 	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
 	@$(MAKE) --no-print-directory trino-views
-	@bin/superset up
+	@bin/superset up || echo "Superset did not start (see above and .work/platform/logs/superset.log); the platform runs on"
 	@echo
 	@echo "Where to look:"
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
