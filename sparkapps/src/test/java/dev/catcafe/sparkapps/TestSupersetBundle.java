@@ -107,8 +107,8 @@ final class TestSupersetBundle {
 
   /**
    * Every chart carries the query the dashboard runs ({@code GET /api/v1/chart/{id}/data/} and
-   * cache warm-up need it), consistent with the chart's own params: same viz type, the same
-   * metrics, the same time range.
+   * cache warm-up need it), consistent with the chart's own params: same viz type, the same columns
+   * and metrics, the same time range.
    */
   @Test
   void everyChartSavesAQueryContextMatchingItsParams() throws Exception {
@@ -132,6 +132,23 @@ final class TestSupersetBundle {
       List<String> queryMetrics = new ArrayList<>();
       query.path("metrics").forEach(metric -> queryMetrics.add(metric.asText()));
       assertThat(queryMetrics).as("%s metrics", file).containsExactlyElementsOf(paramMetrics);
+      Set<String> paramColumns = new HashSet<>();
+      for (String key : List.of("x_axis", "entity", "series")) {
+        if (params.has(key)) {
+          paramColumns.add(params.path(key).asText());
+        }
+      }
+      params.path("groupby").forEach(column -> paramColumns.add(column.asText()));
+      Set<String> queryColumns = new HashSet<>();
+      query
+          .path("columns")
+          .forEach(
+              column ->
+                  queryColumns.add(
+                      column.isTextual()
+                          ? column.asText()
+                          : column.path("sqlExpression").asText()));
+      assertThat(queryColumns).as("%s columns", file).isEqualTo(paramColumns);
       List<String> paramRanges = new ArrayList<>();
       params
           .path("adhoc_filters")

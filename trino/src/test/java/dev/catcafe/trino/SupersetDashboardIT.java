@@ -286,8 +286,8 @@ final class SupersetDashboardIT {
                 + " FROM %s.average_spend_by_visitor_persona GROUP BY persona")
             .formatted(views),
         "Cat Popularity Profile",
-        ("SELECT archetype, name, MAX(age), AVG(avg_activity), SUM(total_interactions)"
-                + " FROM %s.cat_popularity_profile GROUP BY archetype, name")
+        ("SELECT cat_id, archetype, MAX(age), AVG(avg_activity), SUM(total_interactions)"
+                + " FROM %s.cat_popularity_profile GROUP BY cat_id, archetype")
             .formatted(views),
         "Daily Cafe Revenue",
         "SELECT day, SUM(revenue) FROM %s.daily_cafe_revenue WHERE %s GROUP BY day"
