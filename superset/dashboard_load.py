@@ -57,6 +57,12 @@ def main(base_url, user, password, loads, warmup_loads):
         browser.find_element(By.ID, "username").send_keys(user)
         browser.find_element(By.ID, "password").send_keys(password)
         browser.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        # Navigating away before the login's redirect would cancel it: wait for the redirect.
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        while "/login" in browser.current_url:
+            if time.monotonic() > deadline:
+                raise SystemExit("dashboard_load: still on the login page (wrong password?)")
+            time.sleep(0.1)
         url = base_url + "/superset/dashboard/cat-cafe-360/"
         for _ in range(warmup_loads):
             load_once(browser, url)

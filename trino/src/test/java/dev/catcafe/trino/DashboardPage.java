@@ -2,6 +2,8 @@ package dev.catcafe.trino;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.platform.testing.Polling;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -28,11 +30,16 @@ final class DashboardPage {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
   }
 
+  /** Logs in and waits for the redirect away from the form (leaving earlier cancels it). */
   void logIn(String user, String password) {
     browser.get(baseUrl + "/login/");
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Polling.await(
+        Duration.ofMinutes(1),
+        "the login to redirect away from the form",
+        () -> !browser.getCurrentUrl().contains("/login"));
   }
 
   void open() {
