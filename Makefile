@@ -48,6 +48,7 @@ up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the Iceberg catalog and Trino (id
 
 .PHONY: down
 down: ## Stop the applications and every platform service; keep the data
+	@bin/superset down
 	@bin/notebook stop
 	@$(APP) stop-all
 	@$(PLATFORM) down
@@ -56,6 +57,7 @@ down: ## Stop the applications and every platform service; keep the data
 status: ## Show which services and applications are running
 	@$(PLATFORM) status
 	@$(APP) status
+	@bin/superset status
 	@bin/notebook status
 
 .PHONY: clean
@@ -66,6 +68,7 @@ clean: down ## Stop everything and wipe the platform's data and logs
 # (bin/run-job gives Spark jobs SPARK_APP_OPTS). The alert UI listens on ALERT_UI_PORT.
 export SPARK_APP_OPTS ?= -Xmx1g
 export ALERT_UI_PORT ?= 8788
+export SUPERSET_PORT ?= 8088
 BATCH_INTERVAL ?= 1h
 
 .PHONY: run
@@ -82,12 +85,14 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
 	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
 	@$(MAKE) --no-print-directory trino-views
+	@bin/superset up || echo "Superset did not start (see above and .work/platform/logs/superset.log); the platform runs on"
 	@bin/notebook start --if-installed >/dev/null || echo "Jupyter did not start (the rest runs): see .work/platform/logs/jupyter.log"
 	@echo
 	@echo "Where to look:"
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
 	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
+	@echo "  Superset     http://127.0.0.1:$(SUPERSET_PORT)   (Cat Cafe 360° dashboard; user admin, password: superset.admin.password in .work/platform/secrets.properties)"
 	@bin/notebook url
 	@echo "  Logs         .work/platform/logs/   (make status)"
 	@echo "  Env file     .work/platform/platform.env   (set -a; . .work/platform/platform.env; set +a)"
@@ -157,6 +162,10 @@ bench-trino: up ## Benchmark: p50/p95 of each analytics view over a month of dat
 bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark
 
+.PHONY: bench-dashboard
+bench-dashboard: up ## Benchmark: Superset dashboard load (six charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
+	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark
+
 .PHONY: manifests
 manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the job catalog
 	$(RUN_JOB) manifest-generator
@@ -164,6 +173,10 @@ manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the job ca
 .PHONY: manifests-check
 manifests-check: $(BUILD_STAMP) ## Fail if the committed manifests are out of date
 	$(RUN_JOB) manifest-generator --check
+
+.PHONY: superset
+superset: up ## Start Apache Superset (installed on first use) with the Cat Cafe 360° dashboard on http://127.0.0.1:$SUPERSET_PORT
+	@bin/superset up
 
 .PHONY: superset-bundle
 superset-bundle: ## Zip the dashboards-as-code into a Superset import bundle (.work/superset/)

@@ -53,6 +53,11 @@ public final class GeneratedLakeOptions {
     return !skipGenerate;
   }
 
+  /** Trino's JDBC URL ({@code jdbc:trino://host:port}). */
+  public String trinoUrl() {
+    return trinoUrl;
+  }
+
   /** A Trino connection as {@code user}, the benchmark's name in Trino's query list. */
   public Connection connectTrino(String user) throws SQLException {
     return TrinoViews.connect(trinoUrl, user);

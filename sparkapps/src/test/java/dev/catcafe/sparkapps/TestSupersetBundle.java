@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class TestSupersetBundle {
   private static final String ANALYTICS_SCHEMA =
       ClusterProfile.defaults().catalog().namespace() + "_analytics";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Test
@@ -101,6 +103,82 @@ final class TestSupersetBundle {
           .path("adhoc_filters")
           .forEach(filter -> assertThat(columns).contains(filter.path("subject").asText()));
     }
+  }
+
+  /**
+   * Every chart carries the query the dashboard runs ({@code GET /api/v1/chart/{id}/data/} and
+   * cache warm-up need it), consistent with the chart's own params: same viz type, the same columns
+   * and metrics, the same time range.
+   */
+  @Test
+  void everyChartSavesAQueryContextMatchingItsParams() throws Exception {
+    for (Path file : ProjectFiles.filesUnder(SUPERSET.resolve("charts"), ".yaml")) {
+      JsonNode chart = yaml(file);
+      assertThat(chart.path("query_context").isTextual()).as("%s query_context", file).isTrue();
+      JsonNode context = JSON.readTree(chart.path("query_context").asText());
+      JsonNode params = chart.path("params");
+      assertThat(context.path("form_data").path("viz_type").asText())
+          .as("%s", file)
+          .isEqualTo(params.path("viz_type").asText());
+      assertThat(context.path("queries")).as("%s queries", file).hasSize(1);
+      JsonNode query = context.path("queries").path(0);
+      List<String> paramMetrics = new ArrayList<>();
+      params.path("metrics").forEach(metric -> paramMetrics.add(metric.asText()));
+      for (String key : List.of("x", "y", "size")) {
+        if (params.has(key)) {
+          paramMetrics.add(params.path(key).asText());
+        }
+      }
+      List<String> queryMetrics = new ArrayList<>();
+      query.path("metrics").forEach(metric -> queryMetrics.add(metric.asText()));
+      assertThat(queryMetrics).as("%s metrics", file).containsExactlyElementsOf(paramMetrics);
+      Set<String> paramColumns = new HashSet<>();
+      for (String key : List.of("x_axis", "entity", "series")) {
+        if (params.has(key)) {
+          paramColumns.add(params.path(key).asText());
+        }
+      }
+      params.path("groupby").forEach(column -> paramColumns.add(column.asText()));
+      Set<String> queryColumns = new HashSet<>();
+      query
+          .path("columns")
+          .forEach(
+              column ->
+                  queryColumns.add(
+                      column.isTextual()
+                          ? column.asText()
+                          : column.path("sqlExpression").asText()));
+      assertThat(queryColumns).as("%s columns", file).isEqualTo(paramColumns);
+      List<String> paramRanges = new ArrayList<>();
+      params
+          .path("adhoc_filters")
+          .forEach(filter -> paramRanges.add(filter.path("comparator").asText()));
+      List<String> queryRanges = new ArrayList<>();
+      query.path("filters").forEach(filter -> queryRanges.add(filter.path("val").asText()));
+      assertThat(queryRanges).as("%s time ranges", file).isEqualTo(paramRanges);
+    }
+  }
+
+  /**
+   * Superset's "Last quarter" (or "Last week" ...) ends at the start of today, so a chart showed
+   * nothing on the platform's first day: every time range ends after today.
+   */
+  @Test
+  void everyTimeRangeIncludesToday() {
+    int ranges = 0;
+    for (Path file : ProjectFiles.filesUnder(SUPERSET.resolve("charts"), ".yaml")) {
+      for (JsonNode filter : yaml(file).path("params").path("adhoc_filters")) {
+        if (filter.path("operator").asText().equals("TEMPORAL_RANGE")) {
+          ranges++;
+          String range = filter.path("comparator").asText();
+          assertThat(range).as("%s", file).contains(" : ");
+          assertThat(range.substring(range.indexOf(" : ") + 3))
+              .as("%s: the range ends after today", file)
+              .isEqualTo("DATEADD(DATETIME(\"today\"), 1, day)");
+        }
+      }
+    }
+    assertThat(ranges).as("the daily charts have time ranges").isEqualTo(2);
   }
 
   @Test

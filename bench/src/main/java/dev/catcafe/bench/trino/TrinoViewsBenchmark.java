@@ -97,13 +97,29 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
   }
 
   private void generate(CatalogSettings catalog, List<String> catIds, List<String> visitorIds) {
+    generate(
+        "trino-views-benchmark",
+        sparkMaster.master(),
+        catalog,
+        LocalDate.parse("2026-01-01"),
+        days,
+        catIds,
+        visitorIds);
+  }
+
+  /** Writes {@code days} days of lake data from {@code firstDay} (a month in both benchmarks). */
+  static void generate(
+      String name,
+      String master,
+      CatalogSettings catalog,
+      LocalDate firstDay,
+      int days,
+      List<String> catIds,
+      List<String> visitorIds) {
     SparkSession spark =
-        SparkSessions.create(
-            SessionSettings.lakeBatch("trino-views-benchmark", sparkMaster.master(), catalog)
-                .build());
+        SparkSessions.create(SessionSettings.lakeBatch(name, master, catalog).build());
     try {
       long started = System.nanoTime();
-      LocalDate firstDay = LocalDate.parse("2026-01-01");
       String written =
           new MonthOfCafeData(spark, catalog, firstDay, days, catIds, visitorIds).writeAll();
       System.out.printf(
@@ -162,8 +178,11 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
     return rows;
   }
 
-  /** Inserts a synthetic roster if the cafe has too few cats; returns whether it did. */
-  private static boolean ensureRoster(Connection cafe) throws SQLException {
+  /**
+   * Inserts a synthetic roster if the cafe has too few cats; returns whether it did. Shared with
+   * {@link DashboardLoadBenchmark}.
+   */
+  static boolean ensureRoster(Connection cafe) throws SQLException {
     int available =
         CafeDatabase.ids(cafe, "SELECT cat_id FROM cats WHERE status = 'available'").size();
     if (available >= ORIGINAL_AVAILABLE_CATS) {
@@ -202,7 +221,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
     return true;
   }
 
-  private static void removeSyntheticRoster(Connection cafe) throws SQLException {
+  static void removeSyntheticRoster(Connection cafe) throws SQLException {
     try (Statement statement = cafe.createStatement()) {
       statement.execute("DELETE FROM cats WHERE cat_id LIKE '%s%%'".formatted(SYNTHETIC_PREFIX));
       statement.execute(

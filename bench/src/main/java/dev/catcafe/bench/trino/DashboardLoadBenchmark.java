@@ -1,0 +1,241 @@
+package dev.catcafe.bench.trino;
+
+import dev.catcafe.bench.BenchmarkCommand;
+import dev.catcafe.bench.CafeDatabase;
+import dev.catcafe.bench.GeneratedLakeOptions;
+import dev.catcafe.bench.Percentiles;
+import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.spark.SparkMasterOption;
+import dev.catcafe.trino.TrinoViews;
+import dev.catcafe.trino.ViewSchemas;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Benchmark (not a test): the Cat Cafe 360° dashboard's load time in headless Chromium until all
+ * six charts are drawn, p50/p95 over repeated loads, on a month of data ending today (the Trino
+ * views benchmark's data set, so the 90-day charts show it) in a namespace of its own. Superset is
+ * the project's own ({@code bin/superset}) in a home of its own on a free port, its data cache off
+ * so every load queries Trino ({@code --data-cache}: on, as a second viewer within the refresh
+ * interval sees it); the browser side is {@code superset/dashboard_load.py}.
+ *
+ * <pre>
+ * bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark          # make bench-dashboard
+ * </pre>
+ */
+@Command(
+    name = "dashboard-load-benchmark",
+    description = "p50/p95 load time of the Superset dashboard on a month of data.")
+public final class DashboardLoadBenchmark implements Callable<Integer> {
+  private static final double TARGET_P95_MILLIS = 2000;
+  private static final List<String> SUPERSET_OVERRIDES =
+      List.of("TRINO_PORT", "LAKEHOUSE_NAMESPACE", "SUPERSET_ANALYTICS_SCHEMA");
+
+  @Mixin private BenchmarkCommand command;
+  @Mixin private GeneratedLakeOptions lake = new GeneratedLakeOptions("cafe_dashboard_bench");
+  @Mixin private SparkMasterOption sparkMaster;
+  @Mixin private PostgresOptions postgresOptions;
+
+  @Option(names = "--days", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
+  private int days;
+
+  @Option(names = "--loads", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  private int loads;
+
+  @Option(
+      names = "--warmup-loads",
+      defaultValue = "2",
+      description =
+          "Loads before measuring (browser assets, Trino's JIT). Default: ${DEFAULT-VALUE}.")
+  private int warmupLoads;
+
+  @Option(
+      names = "--data-cache",
+      description =
+          "Keep Superset's data cache on (5 min, like the dashboard's refresh): the warm-up loads"
+              + " fill it and the measured loads read it, as a second viewer would. Default: off,"
+              + " every load queries Trino.")
+  private boolean dataCache;
+
+  public static void main(String[] args) {
+    Commands.run(new DashboardLoadBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws SQLException, IOException, InterruptedException {
+    if (days < 1 || loads < 2 || warmupLoads < 0) {
+      throw new IllegalArgumentException(
+          "--days must be at least 1, --loads at least 2, --warmup-loads not negative");
+    }
+    CatalogSettings catalog = lake.catalog();
+    PostgresSettings postgres = postgresOptions.settings();
+    command.printMachine(System.out);
+    try (Connection cafe = CafeDatabase.open(postgres)) {
+      boolean synthetic = TrinoViewsBenchmark.ensureRoster(cafe);
+      try {
+        if (lake.generate()) {
+          LocalDate today = LocalDate.now(ZoneOffset.UTC);
+          TrinoViewsBenchmark.generate(
+              "dashboard-load-benchmark",
+              sparkMaster.master(),
+              catalog,
+              today.minusDays(days - 1L),
+              days,
+              CafeDatabase.ids(cafe, "SELECT cat_id FROM cats WHERE status = 'available'"),
+              CafeDatabase.ids(cafe, "SELECT visitor_id FROM visitors"));
+        }
+        try (Connection trino = lake.connectTrino("dashboard-load-benchmark")) {
+          List<String> failures =
+              TrinoViews.createOrReplace(
+                  trino, ViewSchemas.forNamespace("iceberg", lake.namespace()), System.out);
+          if (!failures.isEmpty()) {
+            throw new IllegalStateException("views not created: " + failures);
+          }
+        }
+        report(measure());
+      } finally {
+        if (synthetic) {
+          TrinoViewsBenchmark.removeSyntheticRoster(cafe);
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Starts a Superset of the benchmark's own, loads the dashboard, stops it. */
+  private double[] measure() throws IOException, InterruptedException {
+    Path root = Path.of(requiredEnv("CATCAFE_PROJECT_ROOT"));
+    String platformHome = System.getenv("CATCAFE_HOME");
+    Path home =
+        (platformHome == null ? root.resolve(".work/platform") : Path.of(platformHome))
+            .resolve("bench/superset-dashboard");
+    Files.createDirectories(home);
+    int trinoPort = URI.create(lake.trinoUrl().substring("jdbc:".length())).getPort();
+    Files.writeString(
+        home.resolve("platform.env"),
+        "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n".formatted(trinoPort, lake.namespace()));
+    int port = freePort();
+    Map<String, String> env =
+        Map.of(
+            "CATCAFE_HOME", home.toString(),
+            "SUPERSET_PORT", Integer.toString(port),
+            "SUPERSET_DATA_CACHE", dataCache ? "on" : "off");
+    run(root, env, List.of(root.resolve("bin/superset").toString(), "up"), null);
+    try {
+      Properties secrets = new Properties();
+      try (var reader = Files.newBufferedReader(home.resolve("secrets.properties"))) {
+        secrets.load(reader);
+      }
+      String venv = System.getenv().getOrDefault("SUPERSET_VENV", ".work/superset/venv");
+      List<String> output =
+          run(
+              root,
+              env,
+              List.of(
+                  root.resolve(venv).resolve("bin/python").toString(),
+                  root.resolve("superset/dashboard_load.py").toString(),
+                  "http://127.0.0.1:" + port,
+                  "admin",
+                  "-",
+                  Integer.toString(loads),
+                  Integer.toString(warmupLoads)),
+              secrets.getProperty("superset.admin.password"));
+      return output.stream()
+          .filter(line -> line.startsWith("load-ms "))
+          .mapToDouble(line -> Double.parseDouble(line.substring("load-ms ".length())))
+          .sorted()
+          .toArray();
+    } finally {
+      run(root, env, List.of(root.resolve("bin/superset").toString(), "down"), null);
+    }
+  }
+
+  private void report(double[] millis) {
+    if (millis.length != loads) {
+      throw new IllegalStateException("%d of %d loads measured".formatted(millis.length, loads));
+    }
+    double p95 = Percentiles.nearestRank(millis, 95);
+    System.out.printf(
+        "dashboard load, all six charts drawn (%d loads, %d days of data, data cache %s): p50 %.0f"
+            + " ms, p95 %.0f ms, max %.0f ms%n",
+        loads,
+        days,
+        dataCache ? "on" : "off",
+        Percentiles.nearestRank(millis, 50),
+        p95,
+        millis[millis.length - 1]);
+    System.out.println("p95 <= 2 s: " + (p95 <= TARGET_P95_MILLIS));
+  }
+
+  /** Runs {@code command}, echoing its output; fails on a non-zero exit. */
+  private static List<String> run(
+      Path root, Map<String, String> env, List<String> command, String stdin)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    // bin/run exported the platform's own Trino port and namespace: the benchmark's home's
+    // platform.env names them for this Superset.
+    builder.environment().keySet().removeAll(SUPERSET_OVERRIDES);
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    try (Writer input =
+        new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      if (stdin != null) {
+        input.write(stdin + "\n");
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = output.readLine(); line != null; line = output.readLine()) {
+        System.out.println("  " + line);
+        lines.add(line);
+      }
+    }
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(
+          "%s failed (exit %d)".formatted(command, process.exitValue()));
+    }
+    return lines;
+  }
+
+  private static String requiredEnv(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is not set: run through bin/run");
+    }
+    return value;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
