@@ -42,4 +42,13 @@ final class TestFaultPoint {
     assertThat(FaultPoint.INGEST_AFTER_RAW_COMMIT.jvmOption())
         .isEqualTo("-Dcatcafe.fault.halt-at=INGEST_AFTER_RAW_COMMIT");
   }
+
+  @Test
+  void anUnarmedTaskFaultAddsNoPluginAndRunsTheAction() {
+    assertThat(TaskFault.sessionConf(FaultPoint.MAINTENANCE_MID_REWRITE)).isEmpty();
+    assertThat(TaskFault.during(FaultPoint.MAINTENANCE_MID_REWRITE, "test", () -> 42))
+        .isEqualTo(42);
+    // Outside an armed window the executor plugin ignores task ends.
+    new TaskFault().executorPlugin().onTaskSucceeded();
+  }
 }

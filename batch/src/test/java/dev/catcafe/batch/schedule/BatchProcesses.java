@@ -53,7 +53,10 @@ public final class BatchProcesses {
       builder.environment().put("CATCAFE_ENV_FILE", "/dev/null");
       // The layout of this build, not the one `make build` last installed under .work/dist.
       builder.environment().put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
-      builder.environment().put("JAVA_OPTS", "-Xmx1g");
+      // JVM options the test adds (e.g. an armed fault point) come after the heap size.
+      builder
+          .environment()
+          .put("JAVA_OPTS", ("-Xmx1g " + environment.getOrDefault("JAVA_OPTS", "")).strip());
       builder.environment().put("SPARK_MASTER", "local[2]");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

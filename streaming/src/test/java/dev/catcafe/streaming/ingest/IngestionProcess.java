@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.platform.testing.TestingPlatform;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,20 @@ final class IngestionProcess implements AutoCloseable {
    */
   static IngestionProcess start(Map<String, String> environment, Path log, List<String> arguments)
       throws IOException {
+    return start(environment, log, arguments, List.of());
+  }
+
+  /** As {@link #start(Map, Path, List)}, with extra JVM options (e.g. an armed fault point). */
+  static IngestionProcess start(
+      Map<String, String> environment, Path log, List<String> arguments, List<String> jvmOptions)
+      throws IOException {
     requireNonNull(environment, "environment is null");
     Path root = TestingPlatform.projectRoot();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + root.resolve("etc/spark-jvm.args"));
     command.add("-Xmx768m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(RawIngestionJob.class.getName());
@@ -37,6 +46,16 @@ final class IngestionProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     return new IngestionProcess(builder.start());
+  }
+
+  /** Waits up to {@code timeout} for the process to end by itself; its exit status. */
+  int awaitExit(Duration timeout, Path log) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill();
+      throw new AssertionError(
+          "the ingestion did not end within %s (log %s)".formatted(timeout, log));
+    }
+    return process.exitValue();
   }
 
   boolean isAlive() {
