@@ -27,7 +27,13 @@ public enum FaultPoint {
    * Table maintenance: the compaction has written rewritten files (its first task ended) and has
    * not finished committing them.
    */
-  MAINTENANCE_MID_REWRITE;
+  MAINTENANCE_MID_REWRITE,
+  /**
+   * An alert job: the broker has acknowledged the first alert the job sent, and the batch that
+   * holds it is not in the checkpoint's commit log (the task has not even finished), so a restart
+   * sends the batch's alerts again.
+   */
+  ALERT_AFTER_KAFKA_WRITE;
 
   /** The system property that arms a point. */
   public static final String PROPERTY = "catcafe.fault.halt-at";

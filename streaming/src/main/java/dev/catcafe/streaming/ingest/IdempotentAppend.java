@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
@@ -108,7 +109,8 @@ public final class IdempotentAppend {
             .set(QUERY_ID, queryId)
             .set(BATCH_ID, Long.toString(batchId))
             .set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, wapId);
-    for (DataFile file : staged.addedDataFiles(table.io())) {
+    for (DataFile file :
+        SnapshotChanges.builderFor(table).snapshot(staged).build().addedDataFiles()) {
       append.appendFile(file);
     }
     append.commit();

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@link RawIngestionJob} in a JVM of its own, so a test can kill it like a crash would. */
-final class IngestionProcess implements AutoCloseable {
+/**
+ * {@link RawIngestionJob} (or another streaming job) in a JVM of its own, so a test can kill it
+ * like a crash would.
+ */
+public final class IngestionProcess implements AutoCloseable {
   private final Process process;
 
   private IngestionProcess(Process process) {
@@ -31,6 +34,18 @@ final class IngestionProcess implements AutoCloseable {
   static IngestionProcess start(
       Map<String, String> environment, Path log, List<String> arguments, List<String> jvmOptions)
       throws IOException {
+    return startJob(RawIngestionJob.class, environment, log, arguments, jvmOptions);
+  }
+
+  /** Starts the streaming job {@code mainClass} as {@link #start(Map, Path, List, List)} does. */
+  public static IngestionProcess startJob(
+      Class<?> mainClass,
+      Map<String, String> environment,
+      Path log,
+      List<String> arguments,
+      List<String> jvmOptions)
+      throws IOException {
+    requireNonNull(mainClass, "mainClass is null");
     requireNonNull(environment, "environment is null");
     Path root = TestingPlatform.projectRoot();
     List<String> command = new ArrayList<>();
@@ -40,7 +55,7 @@ final class IngestionProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(RawIngestionJob.class.getName());
+    command.add(mainClass.getName());
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -49,7 +64,7 @@ final class IngestionProcess implements AutoCloseable {
   }
 
   /** Waits up to {@code timeout} for the process to end by itself; its exit status. */
-  int awaitExit(Duration timeout, Path log) throws InterruptedException {
+  public int awaitExit(Duration timeout, Path log) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       kill();
       throw new AssertionError(
@@ -58,12 +73,12 @@ final class IngestionProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(1, TimeUnit.MINUTES);
   }
