@@ -20,9 +20,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
-import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -134,17 +131,7 @@ final class RawIngestionCrashIT {
     }
     tables.add(LakeTable.INGEST_ERRORS.qualifiedName(catalog));
     for (String name : tables) {
-      Table table = Spark3Util.loadIcebergTable(spark, name);
-      SparkActions.get(spark).rewriteDataFiles(table).option("rewrite-all", "true").execute();
-      table.refresh();
-      SparkActions.get(spark)
-          .expireSnapshots(table)
-          .expireOlderThan(System.currentTimeMillis() + 1)
-          .retainLast(1)
-          .execute();
-      table.refresh();
-      assertThat(table.snapshots()).as("%s keeps its newest snapshot only", name).hasSize(1);
-      assertThat(table.currentSnapshot().summary()).doesNotContainKey(IdempotentAppend.BATCH_ID);
+      TestingOutages.compactAndExpireAllButTheNewestSnapshot(spark, name);
     }
   }
 
