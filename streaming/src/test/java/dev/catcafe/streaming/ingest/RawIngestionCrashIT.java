@@ -58,7 +58,7 @@ final class RawIngestionCrashIT {
             scratch.resolve("checkpoints").toUri().toString(),
             "--available-now",
             "--max-offsets-per-trigger",
-            "40",
+            "100",
             "--spark-master",
             "local[2]",
             "--no-spark-ui");
