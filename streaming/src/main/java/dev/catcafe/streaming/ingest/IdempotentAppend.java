@@ -51,10 +51,10 @@ import scala.Option;
  * <p>Spark's Iceberg writer commits by itself, with no way to add a property to its commit. So the
  * rows are written <em>staged</em> (write-audit-publish: {@code spark.wap.id}, a snapshot that is
  * not the table's current state), and the transaction then publishes the staged snapshot's data
- * files with a fast append, together with the property. A crash after staging and before the
- * transaction leaves an unreferenced snapshot that the replay does not see (its files become
- * orphans for maintenance to remove), never rows in the table. The staged snapshots are expired
- * like any other.
+ * files with a fast append, together with the property, and drops the staged snapshot. A crash
+ * after staging and before the transaction leaves an unreferenced snapshot that the replay does not
+ * see (its files become orphans for maintenance to remove, the snapshot expires like any other),
+ * never rows in the table.
  */
 public final class IdempotentAppend {
   /** Table property prefix: the newest batch each streaming query committed to the table. */
@@ -115,6 +115,16 @@ public final class IdempotentAppend {
     }
     append.commit();
     transaction.updateProperties().set(marker, Long.toString(batchId)).commit();
+    // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
+    // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
+    // cleanup: its data files are the published snapshot's now; its manifest list and manifest
+    // are left to orphan-file removal.
+    transaction
+        .expireSnapshots()
+        .expireSnapshotId(staged.snapshotId())
+        .expireOlderThan(0)
+        .cleanExpiredFiles(false)
+        .commit();
     transaction.commitTransaction();
   }
 
