@@ -117,8 +117,9 @@ public final class IdempotentAppend {
     transaction.updateProperties().set(marker, Long.toString(batchId)).commit();
     // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
     // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
-    // cleanup: its data files are the published snapshot's now; its manifest list and manifest
-    // are left to orphan-file removal.
+    // cleanup: its data files are the published snapshot's now, and its manifest list and
+    // manifest are left to orphan-file removal. Deleting them here was tried and broke a
+    // concurrent maintenance run that had listed the staged snapshot (all_manifests scan).
     transaction
         .expireSnapshots()
         .expireSnapshotId(staged.snapshotId())
