@@ -2,7 +2,9 @@ package dev.catcafe.batch.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.JobGroups;
+import dev.catcafe.spark.TaskFault;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -182,7 +184,9 @@ public final class TableMaintenance {
         LOG.info("{} has no day partition: compacting all of it", table.name());
       }
     }
-    return rewrite.execute();
+    RewriteDataFiles compaction = rewrite;
+    return TaskFault.during(
+        FaultPoint.MAINTENANCE_MID_REWRITE, "rewrite of " + table.name(), compaction::execute);
   }
 
   /** The column a {@code days(...)} partition of the table is derived from, if it has one. */

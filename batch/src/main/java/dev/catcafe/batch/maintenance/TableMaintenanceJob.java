@@ -7,9 +7,11 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.jobs.MaintenancePolicy;
+import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.TaskFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +114,8 @@ public final class TableMaintenanceJob implements Callable<Integer> {
                 .catalog(config.catalog())
                 // Iceberg's actions plan their own parallelism; other shuffles are tiny.
                 .shufflePartitions(2)
+                // Test-only, empty unless -Dcatcafe.fault.halt-at arms the mid-rewrite crash.
+                .conf(TaskFault.sessionConf(FaultPoint.MAINTENANCE_MID_REWRITE))
                 .build());
     try {
       run(spark, config, Instant.now());

@@ -46,7 +46,9 @@ public final class BatchProcesses {
     childEnvironment.put("CATCAFE_ENV_FILE", "/dev/null");
     // The layout of this build, not the one `make build` last installed under .work/dist.
     childEnvironment.put("CATCAFE_DIST_DIR", root.resolve("batch/target/dist").toString());
-    childEnvironment.put("JAVA_OPTS", "-Xmx1g");
+    // JVM options the test adds (e.g. an armed fault point) come after the heap size.
+    childEnvironment.put(
+        "JAVA_OPTS", ("-Xmx1g " + environment.getOrDefault("JAVA_OPTS", "")).strip());
     childEnvironment.put("SPARK_MASTER", "local[2]");
     return runCommand(command, childEnvironment, timeout);
   }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.spark.FaultPoint;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,14 +40,22 @@ public final class KafkaStreams {
       Dataset<Row> records, KafkaSettings kafka, Topic topic, String checkpointLocation) {
     requireNonNull(records, "records is null");
     requireNonNull(kafka, "kafka is null");
-    return records
-        .writeStream()
-        .format("kafka")
-        .option("kafka.bootstrap.servers", kafka.bootstrapServers())
-        .option("topic", kafka.topicName(requireNonNull(topic, "topic is null")))
-        .option(
-            "checkpointLocation", requireNonNull(checkpointLocation, "checkpointLocation is null"))
-        // An alert is small and urgent: send it at once rather than waiting to fill a batch.
-        .option("kafka.linger.ms", "0");
+    DataStreamWriter<Row> writer =
+        records
+            .writeStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+            .option("topic", kafka.topicName(requireNonNull(topic, "topic is null")))
+            .option(
+                "checkpointLocation",
+                requireNonNull(checkpointLocation, "checkpointLocation is null"))
+            // An alert is small and urgent: send it at once rather than waiting to fill a batch.
+            .option("kafka.linger.ms", "0");
+    // Test-only, and only when -Dcatcafe.fault.halt-at arms it.
+    return FaultPoint.ALERT_AFTER_KAFKA_WRITE.isArmed()
+        ? writer.option(
+            "kafka." + ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            HaltOnAcknowledgement.class.getName())
+        : writer;
   }
 }

@@ -2,31 +2,68 @@ package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotChanges;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.Transaction;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkSQLProperties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import scala.Option;
 
 /**
  * Appends a micro-batch to an Iceberg table at most once per (streaming query, batch id), which
  * with Structured Streaming's replay-until-committed makes the write exactly once.
  *
- * <p>Each append records the query id (stable across restarts from the same checkpoint) and the
- * batch id in the snapshot summary, the way Iceberg's own streaming sink records its epoch. When a
- * batch is replayed after a crash, the table's snapshot ancestry already holds a snapshot of this
- * query with that batch id or a later one, and the append is skipped. Compaction and snapshot
- * expiry keep the newest snapshots, so the last commit of a running query is always found.
+ * <p><b>The marker is a table property, committed atomically with the rows.</b> Each append
+ * commits, in one Iceberg transaction, the batch's data files and the table property {@code
+ * catcafe.ingest.last-batch.<query id>} = batch id. A replayed batch (a crash after the commit and
+ * before Structured Streaming wrote its commit log) finds its batch id in the property and is
+ * skipped. Why a property and not the snapshot summary alone:
+ *
+ * <ul>
+ *   <li>A snapshot summary lives as long as its snapshot. Compaction adds snapshots without the
+ *       marker on top of it, and expiry may then drop it ({@code retain_last => 1} keeps only the
+ *       compaction's): a check that walks the ancestry stops there, and the replay is appended a
+ *       second time. Table properties are part of the table metadata, which no expiry touches.
+ *   <li>Concurrent maintenance cannot lose the marker: a compaction ({@code RewriteFiles}) or a
+ *       manifest rewrite builds its new metadata from the current metadata, properties included,
+ *       and when it loses a race Iceberg retries it on the refreshed metadata, which then holds the
+ *       marker. When this transaction loses a race, Iceberg re-applies both its updates (the append
+ *       and the property) on the refreshed metadata, so the rows and the marker land together or
+ *       not at all. The seven ingestion queries share {@code ingest_errors}: each query owns its
+ *       own key, and a retried transaction re-applies only its own key, so no query's marker
+ *       overwrites another's.
+ *   <li>The key carries the query id, stable across restarts from one checkpoint: a new checkpoint
+ *       is a new writer, whose batch 0 is not a replay of the old one's.
+ * </ul>
+ *
+ * <p>Spark's Iceberg writer commits by itself, with no way to add a property to its commit. So the
+ * rows are written <em>staged</em> (write-audit-publish: {@code spark.wap.id}, a snapshot that is
+ * not the table's current state), and the transaction then publishes the staged snapshot's data
+ * files with a fast append, together with the property, and drops the staged snapshot. A crash
+ * after staging and before the transaction leaves an unreferenced snapshot that the replay does not
+ * see (its files become orphans for maintenance to remove, the snapshot expires like any other),
+ * never rows in the table.
  */
 public final class IdempotentAppend {
-  /** Snapshot summary key: the streaming query that committed the snapshot. */
+  /** Table property prefix: the newest batch each streaming query committed to the table. */
+  public static final String LAST_BATCH_PREFIX = "catcafe.ingest.last-batch.";
+
+  /** Snapshot summary key: the streaming query that committed the snapshot (for audit). */
   public static final String QUERY_ID = "catcafe.ingest.query-id";
 
-  /** Snapshot summary key: the micro-batch the snapshot holds. */
+  /** Snapshot summary key: the micro-batch the snapshot holds (for audit). */
   public static final String BATCH_ID = "catcafe.ingest.batch-id";
 
   private IdempotentAppend() {}
@@ -34,17 +71,8 @@ public final class IdempotentAppend {
   /** The newest batch id {@code queryId} committed to {@code table}, if any. */
   public static OptionalLong lastCommittedBatch(Table table, String queryId) {
     requireNonNull(table, "table is null");
-    requireNonNull(queryId, "queryId is null");
-    Snapshot snapshot = table.currentSnapshot();
-    while (snapshot != null) {
-      Map<String, String> summary = snapshot.summary();
-      if (queryId.equals(summary.get(QUERY_ID)) && summary.containsKey(BATCH_ID)) {
-        return OptionalLong.of(Long.parseLong(summary.get(BATCH_ID)));
-      }
-      Long parentId = snapshot.parentId();
-      snapshot = parentId == null ? null : table.snapshot(parentId);
-    }
-    return OptionalLong.empty();
+    String value = table.properties().get(markerKey(queryId));
+    return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
   }
 
   /** Whether {@code batchId} of {@code queryId} is already in the table named {@code tableName}. */
@@ -56,18 +84,105 @@ public final class IdempotentAppend {
     return last.isPresent() && last.getAsLong() >= batchId;
   }
 
-  /** Appends {@code rows} to {@code tableName}, tagging the snapshot with query and batch id. */
+  /**
+   * Appends {@code rows} to {@code tableName} and records {@code batchId} as the newest batch of
+   * {@code queryId}, in one commit.
+   */
   public static void append(Dataset<Row> rows, String tableName, String queryId, long batchId) {
     requireNonNull(rows, "rows is null");
     requireNonNull(tableName, "tableName is null");
+    String marker = markerKey(queryId);
+    SparkSession session = rows.sparkSession();
+    Table table = load(session, tableName);
+    table.refresh();
+    enableStaging(table);
+
+    String wapId = "%s/%d/%s".formatted(queryId, batchId, UUID.randomUUID());
+    stagedWrite(rows, tableName, wapId);
+    table.refresh();
+    Snapshot staged = stagedSnapshot(table, wapId);
+
+    Transaction transaction = table.newTransaction();
+    AppendFiles append =
+        transaction
+            .newFastAppend()
+            .set(QUERY_ID, queryId)
+            .set(BATCH_ID, Long.toString(batchId))
+            .set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, wapId);
+    for (DataFile file :
+        SnapshotChanges.builderFor(table).snapshot(staged).build().addedDataFiles()) {
+      append.appendFile(file);
+    }
+    append.commit();
+    transaction.updateProperties().set(marker, Long.toString(batchId)).commit();
+    // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
+    // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
+    // cleanup: its data files are the published snapshot's now, and its manifest list and
+    // manifest are left to orphan-file removal. Deleting them here was tried and broke a
+    // concurrent maintenance run that had listed the staged snapshot (all_manifests scan).
+    transaction
+        .expireSnapshots()
+        .expireSnapshotId(staged.snapshotId())
+        .expireOlderThan(0)
+        .cleanExpiredFiles(false)
+        .commit();
+    transaction.commitTransaction();
+  }
+
+  /** The table property holding the newest batch of {@code queryId}. */
+  static String markerKey(String queryId) {
     requireNonNull(queryId, "queryId is null");
+    if (queryId.isBlank()) {
+      throw new IllegalArgumentException("queryId is blank");
+    }
+    return LAST_BATCH_PREFIX + queryId;
+  }
+
+  /** Writes {@code rows} as a staged snapshot tagged {@code wapId}, leaving the table as it was. */
+  private static void stagedWrite(Dataset<Row> rows, String tableName, String wapId) {
+    SparkSession session = rows.sparkSession();
+    // Iceberg's writer reads the WAP id from the active session's conf. A streaming query's
+    // batches run on its own thread with its own session (a clone per query), so setting it there
+    // for the duration of the write affects no other query.
+    Option<SparkSession> previousActive = SparkSession.getActiveSession();
+    RuntimeConfig conf = session.conf();
+    String previousWapId = conf.get(SparkSQLProperties.WAP_ID, null);
+    SparkSession.setActiveSession(session);
+    conf.set(SparkSQLProperties.WAP_ID, wapId);
     try {
-      rows.writeTo(tableName)
-          .option("snapshot-property." + QUERY_ID, queryId)
-          .option("snapshot-property." + BATCH_ID, Long.toString(batchId))
-          .append();
+      rows.writeTo(tableName).append();
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
       throw new IllegalStateException("table %s does not exist".formatted(tableName), e);
+    } finally {
+      if (previousWapId == null) {
+        conf.unset(SparkSQLProperties.WAP_ID);
+      } else {
+        conf.set(SparkSQLProperties.WAP_ID, previousWapId);
+      }
+      if (previousActive.isDefined()) {
+        SparkSession.setActiveSession(previousActive.get());
+      } else {
+        SparkSession.clearActiveSession();
+      }
+    }
+  }
+
+  /** The snapshot the staged write {@code wapId} produced. */
+  private static Snapshot stagedSnapshot(Table table, String wapId) {
+    for (Snapshot snapshot : table.snapshots()) {
+      if (wapId.equals(snapshot.summary().get(SnapshotSummary.STAGED_WAP_ID_PROP))) {
+        return snapshot;
+      }
+    }
+    throw new IllegalStateException(
+        "the write %s to %s left no staged snapshot (is %s still true?)"
+            .formatted(wapId, table.name(), TableProperties.WRITE_AUDIT_PUBLISH_ENABLED));
+  }
+
+  /** Write-audit-publish must be on for Spark to stage rather than commit; tables predating it. */
+  private static void enableStaging(Table table) {
+    if (!"true".equals(table.properties().get(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED))) {
+      table.updateProperties().set(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true").commit();
     }
   }
 

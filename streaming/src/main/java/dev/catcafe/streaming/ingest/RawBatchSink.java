@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.FaultPoint;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -26,6 +27,7 @@ import scala.concurrent.duration.FiniteDuration;
  * Writes one micro-batch of a topic: valid events to the topic's raw table, dead letters to {@code
  * ingest_errors}, each exactly once (see {@link IdempotentAppend}). The raw table is written first;
  * a crash between the two commits replays the batch, skips the raw table and writes the errors.
+ * Both dangerous moments are {@link FaultPoint}s, so tests crash the job exactly there.
  */
 public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
   /** The local property Structured Streaming sets on its micro-batch thread. */
@@ -84,6 +86,8 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
         && !IdempotentAppend.isCommitted(spark, errorTable, queryId, batchId)) {
       Dataset<Row> errors = RawEventParser.errorRows(classified);
       if (counts != null || !errors.isEmpty()) {
+        FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
+            () -> "%s batch %d, before the %s commit".formatted(rawTable, batchId, errorTable));
         IdempotentAppend.append(errors, errorTable, queryId, batchId);
       }
     }
@@ -107,6 +111,9 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
             counts.recordsWithUnknownFields());
       }
     }
+    // Structured Streaming writes the batch to the checkpoint's commit log once this returns.
+    FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT.reach(
+        () -> "%s batch %d, both tables committed".formatted(topic.topicName(), batchId));
   }
 
   /** The observed counts; null if they did not arrive (then errors are found by another pass). */

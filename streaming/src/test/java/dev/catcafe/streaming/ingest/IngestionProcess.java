@@ -5,13 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.platform.testing.TestingPlatform;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@link RawIngestionJob} in a JVM of its own, so a test can kill it like a crash would. */
-final class IngestionProcess implements AutoCloseable {
+/**
+ * {@link RawIngestionJob} (or another streaming job) in a JVM of its own, so a test can kill it
+ * like a crash would.
+ */
+public final class IngestionProcess implements AutoCloseable {
   private final Process process;
 
   private IngestionProcess(Process process) {
@@ -23,15 +27,35 @@ final class IngestionProcess implements AutoCloseable {
    */
   static IngestionProcess start(Map<String, String> environment, Path log, List<String> arguments)
       throws IOException {
+    return start(environment, log, arguments, List.of());
+  }
+
+  /** As {@link #start(Map, Path, List)}, with extra JVM options (e.g. an armed fault point). */
+  static IngestionProcess start(
+      Map<String, String> environment, Path log, List<String> arguments, List<String> jvmOptions)
+      throws IOException {
+    return startJob(RawIngestionJob.class, environment, log, arguments, jvmOptions);
+  }
+
+  /** Starts the streaming job {@code mainClass} as {@link #start(Map, Path, List, List)} does. */
+  public static IngestionProcess startJob(
+      Class<?> mainClass,
+      Map<String, String> environment,
+      Path log,
+      List<String> arguments,
+      List<String> jvmOptions)
+      throws IOException {
+    requireNonNull(mainClass, "mainClass is null");
     requireNonNull(environment, "environment is null");
     Path root = TestingPlatform.projectRoot();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + root.resolve("etc/spark-jvm.args"));
     command.add("-Xmx768m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(RawIngestionJob.class.getName());
+    command.add(mainClass.getName());
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -39,12 +63,22 @@ final class IngestionProcess implements AutoCloseable {
     return new IngestionProcess(builder.start());
   }
 
-  boolean isAlive() {
+  /** Waits up to {@code timeout} for the process to end by itself; its exit status. */
+  public int awaitExit(Duration timeout, Path log) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill();
+      throw new AssertionError(
+          "the ingestion did not end within %s (log %s)".formatted(timeout, log));
+    }
+    return process.exitValue();
+  }
+
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(1, TimeUnit.MINUTES);
   }

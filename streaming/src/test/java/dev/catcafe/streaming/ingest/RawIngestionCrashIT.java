@@ -7,8 +7,8 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
-import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.testing.TestingCatalogs;
@@ -25,10 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Kills the ingestion process with SIGKILL in the middle of a run, restarts it, and checks that
- * every produced record is in the lake exactly once: per topic, the (partition, offset) set is
- * exactly the produced one, with no gap and no duplicate, and the malformed records are in
- * ingest_errors exactly once.
+ * Crashes the ingestion at each dangerous moment ({@link FaultPoint}: the JVM halts there as {@code
+ * kill -9} would), restarts it, and checks that every produced record is in the lake exactly once:
+ * per topic, the (partition, offset) set is exactly the produced one, with no gap and no duplicate,
+ * and the malformed records are in ingest_errors exactly once. The second crash is followed by what
+ * a long outage brings: compaction and the expiry of every snapshot but the newest, so the
+ * snapshots that recorded the replayed batch are gone when it is replayed.
+ *
+ * <p>The runs ingest what is in the topics and stop ({@code --available-now}), so each run ends by
+ * itself: halted at its point, or done.
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class RawIngestionCrashIT {
@@ -37,10 +42,10 @@ final class RawIngestionCrashIT {
 
   private static final int FIRST_CHUNK = 200;
   private static final int SECOND_CHUNK = 50;
-  private static final Duration PATIENCE = Duration.ofMinutes(8);
+  private static final Duration PATIENCE = Duration.ofMinutes(5);
 
   @Test
-  void aKilledIngestionRestartsWithoutGapsOrDuplicates(TestingPlatform platform) throws Exception {
+  void crashesAtEachFaultPointLoseAndDoubleNothing(TestingPlatform platform) throws Exception {
     KafkaSettings kafka = platform.isolatedKafka("ing-crash-" + RUN + "-");
     // The ingestion runs as its own process on the platform's environment: the JDBC catalog.
     CatalogSettings catalog = TestingCatalogs.jdbc(platform, "it_ingest_crash_" + RUN);
@@ -51,10 +56,9 @@ final class RawIngestionCrashIT {
         List.of(
             "--checkpoint-root",
             scratch.resolve("checkpoints").toUri().toString(),
-            "--trigger-interval",
-            "1s",
+            "--available-now",
             "--max-offsets-per-trigger",
-            "40",
+            "100",
             "--spark-master",
             "local[2]",
             "--no-spark-ui");
@@ -71,54 +75,90 @@ final class RawIngestionCrashIT {
                 .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
                 .build())) {
       long total = FIRST_CHUNK * (long) Topic.values().length;
-      try (IngestionProcess first = IngestionProcess.start(environment, log, arguments)) {
-        Polling.await(
-            PATIENCE,
-            "the first run to commit a quarter of the records",
-            () -> first.isAlive() && rows(spark, catalog) >= total / 4);
-        first.kill();
-      }
+      // Every topic's first batch holds a malformed record, so the first batch to commit its raw
+      // rows halts before its ingest_errors commit.
+      runUntilHalted(environment, log, arguments, FaultPoint.INGEST_AFTER_RAW_COMMIT);
       long rowsAtKill = rows(spark, catalog);
       assertThat(rowsAtKill).as("killed in the middle of the run").isPositive().isLessThan(total);
+      runToTheEnd(environment, log, arguments);
+      assertExactlyOnce(spark, catalog, kafka, produced, log);
 
       for (Topic topic : Topic.values()) {
         produce(kafka, topic, FIRST_CHUNK, FIRST_CHUNK + SECOND_CHUNK);
         produced.merge(topic, SECOND_CHUNK, Integer::sum);
       }
-      long expectedTotal = (FIRST_CHUNK + SECOND_CHUNK) * (long) Topic.values().length;
-      try (IngestionProcess second = IngestionProcess.start(environment, log, arguments)) {
-        Polling.await(
-            PATIENCE,
-            "the restarted run to ingest every record (log: %s)".formatted(log),
-            () -> {
-              assertThat(second.isAlive()).as("ingestion process alive; log %s", log).isTrue();
-              return rows(spark, catalog) >= expectedTotal;
-            });
-      }
-
-      for (Topic topic : Topic.values()) {
-        int count = produced.get(topic);
-        List<Long> valid = offsets(spark, topic.rawTable().qualifiedName(catalog), "true");
-        List<Long> errors =
-            offsets(
-                spark,
-                LakeTable.INGEST_ERRORS.qualifiedName(catalog),
-                "topic = '%s'".formatted(kafka.topicName(topic)));
-        List<Long> all = new ArrayList<>(valid);
-        all.addAll(errors);
-        all.sort(Long::compare);
-        assertThat(all)
-            .as("%s: every offset exactly once (log %s)", topic, log)
-            .containsExactlyElementsOf(LongStream.range(0, count).boxed().toList());
-        assertThat(errors)
-            .as("%s: the malformed records are the dead letters", topic)
-            .containsExactlyElementsOf(
-                LongStream.range(0, count)
-                    .filter(RawIngestionCrashIT::isMalformed)
-                    .boxed()
-                    .toList());
-      }
+      runUntilHalted(environment, log, arguments, FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT);
+      long rowsAtSecondKill = rows(spark, catalog);
+      assertThat(rowsAtSecondKill)
+          .as("halted after a batch of the second chunk was committed")
+          .isGreaterThan(total)
+          .isLessThan((FIRST_CHUNK + SECOND_CHUNK) * (long) Topic.values().length);
+      compactAndExpireAllButTheNewestSnapshot(spark, catalog);
+      runToTheEnd(environment, log, arguments);
+      assertExactlyOnce(spark, catalog, kafka, produced, log);
       assertThat(Files.readString(log)).contains("batch");
+    }
+  }
+
+  private static void runUntilHalted(
+      Map<String, String> environment, Path log, List<String> arguments, FaultPoint point)
+      throws Exception {
+    try (IngestionProcess process =
+        IngestionProcess.start(environment, log, arguments, List.of(point.jvmOption()))) {
+      assertThat(process.awaitExit(PATIENCE, log))
+          .as("halted at %s (log %s)", point, log)
+          .isEqualTo(FaultPoint.HALT_STATUS);
+    }
+    assertThat(Files.readString(log)).contains("fault point %s reached".formatted(point));
+  }
+
+  private static void runToTheEnd(Map<String, String> environment, Path log, List<String> arguments)
+      throws Exception {
+    try (IngestionProcess process = IngestionProcess.start(environment, log, arguments)) {
+      assertThat(process.awaitExit(PATIENCE, log)).as("restarted run (log %s)", log).isZero();
+    }
+  }
+
+  /**
+   * What maintenance does to tables whose ingestion stayed down past the retention: compaction,
+   * then the expiry of every snapshot but the newest (the compaction's, without a batch marker).
+   */
+  private static void compactAndExpireAllButTheNewestSnapshot(
+      SparkSession spark, CatalogSettings catalog) throws Exception {
+    List<String> tables = new ArrayList<>();
+    for (Topic topic : Topic.values()) {
+      tables.add(topic.rawTable().qualifiedName(catalog));
+    }
+    tables.add(LakeTable.INGEST_ERRORS.qualifiedName(catalog));
+    for (String name : tables) {
+      TestingOutages.compactAndExpireAllButTheNewestSnapshot(spark, name);
+    }
+  }
+
+  private static void assertExactlyOnce(
+      SparkSession spark,
+      CatalogSettings catalog,
+      KafkaSettings kafka,
+      Map<Topic, Integer> produced,
+      Path log) {
+    for (Topic topic : Topic.values()) {
+      int count = produced.get(topic);
+      List<Long> valid = offsets(spark, topic.rawTable().qualifiedName(catalog), "true");
+      List<Long> errors =
+          offsets(
+              spark,
+              LakeTable.INGEST_ERRORS.qualifiedName(catalog),
+              "topic = '%s'".formatted(kafka.topicName(topic)));
+      List<Long> all = new ArrayList<>(valid);
+      all.addAll(errors);
+      all.sort(Long::compare);
+      assertThat(all)
+          .as("%s: every offset exactly once (log %s)", topic, log)
+          .containsExactlyElementsOf(LongStream.range(0, count).boxed().toList());
+      assertThat(errors)
+          .as("%s: the malformed records are the dead letters", topic)
+          .containsExactlyElementsOf(
+              LongStream.range(0, count).filter(RawIngestionCrashIT::isMalformed).boxed().toList());
     }
   }
 

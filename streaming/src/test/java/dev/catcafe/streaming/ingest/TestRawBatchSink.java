@@ -9,6 +9,7 @@ import dev.catcafe.spark.testing.BaseSparkTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
@@ -82,6 +83,67 @@ final class TestRawBatchSink extends BaseSparkTest {
                 Collectors.toMap(
                     row -> row.<Long>getAs("kafka_offset"), row -> row.<String>getAs("reason")));
     assertThat(errors).containsOnly(Map.entry(1L, "missing required field event_time"));
+  }
+
+  @Test
+  void aReplayAfterCompactionAndExpiryOfTheBatchsSnapshotIsSkipped() throws Exception {
+    CatalogSettings catalog = catalog("sink_expired");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog);
+    Dataset<Row> batch0 =
+        KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1), "oops"));
+    Dataset<Row> batch1 =
+        KafkaRows.of(spark, "cat-locations", 2, List.of(LOCATION.formatted(2), "oops again"));
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-d");
+    sink.call(batch0, 0L);
+    sink.call(batch1, 1L);
+
+    // Ingestion stayed down past the retention: maintenance compacted the tables and expired
+    // every snapshot but the newest, the compaction's, which carries no batch marker.
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    String errorTable = LakeTable.INGEST_ERRORS.qualifiedName(catalog);
+    for (String name : List.of(rawTable, errorTable)) {
+      Table table = TestingOutages.compactAndExpireAllButTheNewestSnapshot(spark, name);
+      assertThat(IdempotentAppend.lastCommittedBatch(table, "query-d")).hasValue(1L);
+    }
+
+    sink.call(batch1, 1L);
+    sink.call(batch0, 0L);
+
+    assertThat(offsets(rawTable)).containsExactly(0L, 2L);
+    assertThat(offsets(errorTable)).containsExactly(1L, 3L);
+  }
+
+  @Test
+  void publishesTheBatchAndItsMarkerInOneSnapshot() throws Exception {
+    CatalogSettings catalog = catalog("sink_atomic");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    Dataset<Row> batch = KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1)));
+    Dataset<Row> valid = RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid();
+
+    IdempotentAppend.append(valid, rawTable, "query-e", 7L);
+
+    Table table = Spark3Util.loadIcebergTable(spark, rawTable);
+    table.refresh();
+    assertThat(table.properties())
+        .containsEntry(IdempotentAppend.LAST_BATCH_PREFIX + "query-e", "7");
+    // The published snapshot is the table's state; the staged write it published is dropped.
+    Snapshot current = table.currentSnapshot();
+    assertThat(current.summary())
+        .containsEntry(IdempotentAppend.QUERY_ID, "query-e")
+        .containsEntry(IdempotentAppend.BATCH_ID, "7")
+        .containsEntry("added-records", "1");
+    assertThat(table.snapshots())
+        .as("no staged snapshot left")
+        .noneMatch(snapshot -> snapshot.summary().containsKey("wap.id"));
+    assertThat(table.snapshots())
+        .extracting(Snapshot::snapshotId)
+        .containsExactly(current.snapshotId());
+    assertThat(offsets(rawTable)).containsExactly(0L);
+    assertThat(spark.conf().getOption("spark.wap.id").isDefined())
+        .as("the session's WAP id is reset after the write")
+        .isFalse();
   }
 
   private static List<Long> offsets(String table) {
