@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * postgresql} (the cafe database).
  */
 final class TrinoServer {
+  private static final String ACTIVE_NODES =
+      "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
+  private static final Pattern SINGLE_COUNT =
+      Pattern.compile("\"data\"\\s*:\\s*\\[\\[(\\d+)\\]\\]");
   private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
 
   private final PlatformConfig config;
@@ -96,7 +100,7 @@ final class TrinoServer {
             "Trino exited during start-up. Log tail:\n" + process.logTail());
       }
       try {
-        lastAnswer = firstQueryAnswer(http);
+        lastAnswer = activeNodesAnswer(http);
         if (lastAnswer.isEmpty()) {
           return;
         }
@@ -116,27 +120,33 @@ final class TrinoServer {
   }
 
   /**
-   * Runs {@code SELECT 1} through Trino's client protocol, following {@code nextUri} to the end.
+   * Counts the active nodes through Trino's client protocol, following {@code nextUri} to the end.
    *
-   * @return empty when the query finished, otherwise the answer that says why not
+   * @return empty when the query finished with at least one active node, otherwise the answer that
+   *     says why not
    */
-  private String firstQueryAnswer(HttpClient http) throws IOException, InterruptedException {
+  private String activeNodesAnswer(HttpClient http) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:%d/v1/statement".formatted(config.trinoPort())))
             .timeout(Duration.ofSeconds(10))
             .header("X-Trino-User", "catcafe-readiness")
-            .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+            .POST(HttpRequest.BodyPublishers.ofString(ACTIVE_NODES))
             .build();
+    long activeNodes = 0;
     while (true) {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       if (response.statusCode() != 200 || body.contains("\"error\"")) {
         return "HTTP " + response.statusCode() + ": " + body;
       }
+      Matcher count = SINGLE_COUNT.matcher(body);
+      if (count.find()) {
+        activeNodes = Long.parseLong(count.group(1));
+      }
       Matcher next = NEXT_URI.matcher(body);
       if (!next.find()) {
-        return "";
+        return activeNodes > 0 ? "" : "no active node yet (" + activeNodes + ")";
       }
       request =
           HttpRequest.newBuilder(URI.create(next.group(1)))
