@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -134,13 +136,24 @@ public final class GracefulStop {
             ? "a running batch may finish"
             : "a running batch is abandoned and replayed after the restart",
         stopTimeout);
+    // A query that falls behind starts its next batch as soon as one ends, leaving no gap to
+    // see: its running batch has finished once its last completed batch is a later one.
+    Map<StreamingQuery, Long> completedAtRequest = new HashMap<>();
+    for (StreamingQuery query : running) {
+      completedAtRequest.put(query, lastCompletedBatch(query));
+    }
     Set<StreamingQuery> waitedFor = new HashSet<>();
     while (!running.isEmpty()) {
       boolean pastFinish = System.nanoTime() >= finishBy;
       for (StreamingQuery query : List.copyOf(running)) {
         boolean batchRunning = query.isActive() && query.status().isTriggerActive();
-        if (!batchRunning || runningBatch == RunningBatch.ABANDON || pastFinish) {
-          stopQuery(query, batchRunning);
+        boolean finishedOne = lastCompletedBatch(query) > completedAtRequest.get(query);
+        if (!batchRunning || finishedOne) {
+          // A batch that just began has planned its offsets only: the restart replays it.
+          stopQuery(query, false);
+          running.remove(query);
+        } else if (runningBatch == RunningBatch.ABANDON || pastFinish) {
+          stopQuery(query, true);
           running.remove(query);
         } else if (waitedFor.add(query)) {
           LOG.info("query {}: waiting for its running batch to finish", name(query));
@@ -162,13 +175,17 @@ public final class GracefulStop {
     return third.compareTo(MAX_INTERRUPT_ALLOWANCE) < 0 ? third : MAX_INTERRUPT_ALLOWANCE;
   }
 
+  private static long lastCompletedBatch(StreamingQuery query) {
+    return query.lastProgress() != null ? query.lastProgress().batchId() : -1;
+  }
+
   private static String name(StreamingQuery query) {
     return query.name() != null ? query.name() : query.id().toString();
   }
 
   private static void stopQuery(StreamingQuery query, boolean abandonsBatch) {
     String name = name(query);
-    long lastBatch = query.lastProgress() != null ? query.lastProgress().batchId() : -1;
+    long lastBatch = lastCompletedBatch(query);
     try {
       query.stop();
       if (abandonsBatch) {
@@ -178,7 +195,7 @@ public final class GracefulStop {
             name,
             lastBatch);
       } else {
-        LOG.info("query {} stopped between batches (last completed batch {})", name, lastBatch);
+        LOG.info("query {} stopped after a completed batch (batch {})", name, lastBatch);
       }
     } catch (TimeoutException | RuntimeException e) {
       // The query thread did not end in time: the JVM exits anyway, the checkpoint replays it.

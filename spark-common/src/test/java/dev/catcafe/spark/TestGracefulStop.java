@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,21 +74,16 @@ final class TestGracefulStop {
 
     assertThat(query.isActive()).isFalse();
     assertThat(query.exception().isDefined()).isFalse();
-    // Released, batch 1 ends, and the next batches may run before the stop sees a gap between
-    // two: none is cut short, and the last one is committed.
+    // Released, batch 1 ends; a query that fell behind may have begun batch 2 already, which
+    // the stop abandons while it has only planned its offsets: uncommitted, replayed later.
+    long lastCommitted = lastCommittedBatch(checkpoints.resolve(name));
+    assertThat(lastCommitted).as("batch 1 committed").isGreaterThanOrEqualTo(1);
     List<String> seen = SEEN.get(name);
-    assertThat(seen).contains("batch 1 done").last().asString().endsWith(" done");
-    long lastBatch = Long.parseLong(seen.get(seen.size() - 1).split(" ")[1]);
-    for (long batch = 1; batch <= lastBatch; batch++) {
+    for (long batch = 1; batch <= lastCommitted; batch++) {
       assertThat(seen)
           .contains("batch %d rows 5".formatted(batch), "batch %d done".formatted(batch));
     }
-    assertThat(checkpoints.resolve(name + "/commits/" + lastBatch))
-        .as("the last batch committed")
-        .exists();
-    assertThat(checkpoints.resolve(name + "/offsets/" + (lastBatch + 1)))
-        .as("no batch planned after it")
-        .doesNotExist();
+    assertThat(seen).doesNotContain("batch %d done".formatted(lastCommitted + 1));
     assertThat(stop.isRequested()).isTrue();
   }
 
@@ -125,6 +121,17 @@ final class TestGracefulStop {
             "batch 1 done",
             "batch 2 rows 5",
             "batch 2 done");
+  }
+
+  private static long lastCommittedBatch(Path checkpoint) throws Exception {
+    try (Stream<Path> files = Files.list(checkpoint.resolve("commits"))) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(fileName -> fileName.matches("[0-9]+"))
+          .mapToLong(Long::parseLong)
+          .max()
+          .orElse(-1);
+    }
   }
 
   private static StreamingQuery start(String name, Path checkpoints) throws Exception {

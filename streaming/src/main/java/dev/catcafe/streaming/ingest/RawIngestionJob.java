@@ -192,15 +192,39 @@ public final class RawIngestionJob implements Callable<Integer> {
         // A stop lets the other queries finish their batches before the finally stops them.
         stop.awaitStopIfRequested();
         // One query ended: surface its failure (if any) rather than run with a topic missing.
-        for (StreamingQuery query : queries) {
+        List<Topic> topics = config.orderedTopics();
+        for (int index = 0; index < queries.size(); index++) {
+          StreamingQuery query = queries.get(index);
           if (!query.isActive() && query.exception().isDefined()) {
-            throw query.exception().get();
+            StreamingQueryException failure = query.exception().get();
+            if (query.lastProgress() == null) {
+              // Failed before it completed a batch: most often its checkpoint does not fit it.
+              throw new IllegalStateException(
+                  resumeFailure(
+                      query.name(), config.checkpointLocation(topics.get(index)), failure),
+                  failure);
+            }
+            throw failure;
           }
         }
       }
     } finally {
       stopAll(queries);
     }
+  }
+
+  /**
+   * The message for a query that failed before completing a batch: it names the checkpoint it
+   * resumed from and what to do if that checkpoint belongs to another query.
+   */
+  static String resumeFailure(String queryName, String checkpoint, Throwable cause) {
+    return ("query %s failed before completing a batch, resuming from its checkpoint %s: %s."
+            + " If that checkpoint was written by an incompatible query (another topic or topic"
+            + " prefix, another Spark version), the job cannot resume from it: point"
+            + " --checkpoint-root (INGEST_CHECKPOINT_ROOT) at the one this query wrote. Moving the"
+            + " directory aside starts the query afresh from the earliest offsets, which appends"
+            + " again what the raw table already holds")
+        .formatted(queryName, checkpoint, requireNonNull(cause, "cause is null").getMessage());
   }
 
   /** Creates missing tables and starts the queries; the caller owns them. */

@@ -10,7 +10,6 @@ import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
-import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalPlatformExtension.class)
 final class RawIngestionStopIT {
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-  private static final int RECORDS = 240;
+  private static final int RECORDS = 600;
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration PATIENCE = Duration.ofMinutes(8);
 
@@ -74,7 +72,7 @@ final class RawIngestionStopIT {
         Polling.await(
             PATIENCE,
             "the first run to commit a quarter of the records (log %s)".formatted(log),
-            () -> first.isAlive() && rows(spark, catalog) >= total / 4);
+            () -> first.isAlive() && LakeRecords.rows(spark, catalog) >= total / 4);
         Duration stopped = first.terminate(STOP_TIMEOUT.plus(LifecycleSettings.EXIT_MARGIN), log);
         assertThat(first.exitStatus()).as("exit status after SIGTERM (log %s)", log).isZero();
         assertThat(stopped).isLessThan(STOP_TIMEOUT.plus(LifecycleSettings.EXIT_MARGIN));
@@ -85,7 +83,7 @@ final class RawIngestionStopIT {
           .contains("SIGTERM: stopping 7 streaming queries")
           .contains("waiting for its running batch to finish")
           .contains("SIGTERM: every streaming query stopped");
-      long rowsAtStop = rows(spark, catalog);
+      long rowsAtStop = LakeRecords.rows(spark, catalog);
       assertThat(rowsAtStop).as("stopped in the middle of the backlog").isLessThan(total);
 
       try (IngestionProcess second =
@@ -96,11 +94,11 @@ final class RawIngestionStopIT {
             "the restarted run to ingest every record (log %s)".formatted(log),
             () -> {
               assertThat(second.isAlive()).as("ingestion alive; log %s", log).isTrue();
-              return rows(spark, catalog) >= total;
+              return LakeRecords.rows(spark, catalog) >= total;
             });
       }
       for (Topic topic : Topic.values()) {
-        assertThat(offsets(spark, topic.rawTable().qualifiedName(catalog)))
+        assertThat(LakeRecords.offsets(spark, topic.rawTable().qualifiedName(catalog)))
             .as("%s: every offset exactly once (log %s)", topic, log)
             .containsExactlyElementsOf(LongStream.range(0, RECORDS).boxed().toList());
       }
@@ -109,28 +107,5 @@ final class RawIngestionStopIT {
           .as("every record was valid")
           .isZero();
     }
-  }
-
-  private static long rows(SparkSession spark, CatalogSettings catalog) {
-    long rows = 0;
-    for (Topic topic : Topic.values()) {
-      String table = topic.rawTable().qualifiedName(catalog);
-      if (spark.catalog().tableExists(table)) {
-        rows += spark.table(table).count();
-      }
-    }
-    return rows;
-  }
-
-  private static List<Long> offsets(SparkSession spark, String table) {
-    return spark
-        .table(table)
-        .select(RawTables.KAFKA_PARTITION, RawTables.KAFKA_OFFSET)
-        .collectAsList()
-        .stream()
-        .peek(row -> assertThat(row.getInt(0)).isZero())
-        .map((Row row) -> row.getLong(1))
-        .sorted()
-        .toList();
   }
 }

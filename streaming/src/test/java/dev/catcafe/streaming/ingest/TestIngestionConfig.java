@@ -118,6 +118,22 @@ final class TestIngestionConfig {
   }
 
   @Test
+  void aFailureBeforeTheFirstBatchNamesTheCheckpointAndWhatToDo() {
+    String message =
+        RawIngestionJob.resumeFailure(
+            "raw-ingestion-cat_wellness_raw",
+            "file:///lake/checkpoints/raw-ingestion/cat_wellness_raw",
+            new IllegalStateException("partitions deleted"));
+
+    assertThat(message)
+        .contains("raw-ingestion-cat_wellness_raw")
+        .contains("checkpoint file:///lake/checkpoints/raw-ingestion/cat_wellness_raw")
+        .contains("partitions deleted")
+        .contains("--checkpoint-root (INGEST_CHECKPOINT_ROOT)")
+        .contains("Moving the directory aside starts the query afresh");
+  }
+
+  @Test
   void triggerIntervalMustBePositive() {
     assertThatThrownBy(
             () -> parseWithoutEnvironment(new RawIngestionJob(), "--trigger-interval=0s").config())
