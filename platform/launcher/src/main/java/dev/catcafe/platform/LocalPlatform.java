@@ -164,6 +164,11 @@ public final class LocalPlatform {
     kafka.awaitReady(KAFKA_START);
   }
 
+  /** {@code pg_ctl restart -m immediate} (fault-injection tests): a crash and its recovery. */
+  public void restartPostgresImmediately() {
+    postgres.restartImmediately();
+  }
+
   /** Stops every service this platform started; the data stays. */
   public void down() {
     trino.stop();

@@ -194,6 +194,12 @@ public final class TestingPlatform implements AutoCloseable {
     platform.startKafka();
   }
 
+  /** {@code pg_ctl restart -m immediate} of this platform's PostgreSQL (a platform of its own). */
+  public synchronized void restartPostgresImmediately() {
+    requireOwned("restart PostgreSQL");
+    platform.restartPostgresImmediately();
+  }
+
   private void requireOwned(String action) {
     if (!ownsPlatform) {
       throw new IllegalStateException(
