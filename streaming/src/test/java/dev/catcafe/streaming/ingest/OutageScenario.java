@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
-import dev.catcafe.model.jobs.Restart;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.streaming.lifecycle.SupervisedJob;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -66,7 +66,20 @@ final class OutageScenario {
       Path scratch = platform.scratchDirectory(name);
       Path log = scratch.resolve("ingestion.log");
       Path state = scratch.resolve("raw-ingestion.state");
-      Process supervisor = superviseIngestion(platform, kafka, catalog, scratch, log, state);
+      Process supervisor =
+          SupervisedJob.start(
+              SparkJob.RAW_INGESTION,
+              platform.environment(kafka, platform.postgres(), catalog),
+              log,
+              state,
+              List.of(
+                  "--checkpoint-root",
+                  scratch.resolve("checkpoints").toUri().toString(),
+                  "--trigger-interval",
+                  "2s",
+                  "--spark-master",
+                  "local[2]",
+                  "--no-spark-ui"));
       try (EventSource events = new EventSource(kafka, RATE);
           SparkSession spark =
               SparkSessions.create(
@@ -145,51 +158,6 @@ final class OutageScenario {
             .results()
             .count()
         == Topic.values().length;
-  }
-
-  /** The ingestion behind bin/supervise with the catalog's restart policy and stop grace. */
-  private static Process superviseIngestion(
-      TestingPlatform platform,
-      KafkaSettings kafka,
-      CatalogSettings catalog,
-      Path scratch,
-      Path log,
-      Path state)
-      throws Exception {
-    SparkJob job = SparkJob.RAW_INGESTION;
-    Restart restart = job.restart();
-    Path root = TestingPlatform.projectRoot();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                root.resolve("bin/supervise").toString(),
-                job.jobName(),
-                state.toString(),
-                restart.policy().name(),
-                Integer.toString(restart.maxAttempts()),
-                Long.toString(restart.backoff().toSeconds()),
-                Long.toString(restart.counterReset().toSeconds()),
-                Long.toString(job.stopGrace().toSeconds()),
-                "--",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + root.resolve("etc/spark-jvm.args"),
-                "-Xmx768m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                RawIngestionJob.class.getName(),
-                "--checkpoint-root",
-                scratch.resolve("checkpoints").toUri().toString(),
-                "--trigger-interval",
-                "2s",
-                "--spark-master",
-                "local[2]",
-                "--no-spark-ui"));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(platform.environment(kafka, platform.postgres(), catalog));
-    return builder.start();
   }
 
   /** Every offset each topic holds, read back with a consumer: what was produced. */
