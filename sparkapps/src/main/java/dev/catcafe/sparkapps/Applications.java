@@ -53,7 +53,8 @@ public final class Applications {
                         "protocol",
                         "TCP"))));
     // One replica: the live feed's de-duplication and replay buffer live in the process.
-    return List.of(deployment("alert-ui", profile, List.of(), List.of(container)), service);
+    return List.of(
+        deployment("alert-ui", JvmApp.ALERT_UI, profile, List.of(), List.of(container)), service);
   }
 
   public static List<Map<String, Object>> simulator(ClusterProfile profile) {
@@ -71,7 +72,9 @@ public final class Applications {
             Map.of(),
             Workloads.resources("250m", "384Mi", "1", "512Mi"));
     // Seeding is idempotent (existing rows are kept), so every pod start may run it.
-    return List.of(deployment("simulator", profile, List.of(seed), List.of(producer)));
+    return List.of(
+        deployment(
+            "simulator", JvmApp.SIMULATOR_PRODUCER, profile, List.of(seed), List.of(producer)));
   }
 
   private static Map<String, Object> container(
@@ -113,8 +116,10 @@ public final class Applications {
         app.mainClass());
   }
 
+  /** A Deployment of {@code app}, whose stop grace its pods get. */
   private static Map<String, Object> deployment(
       String name,
+      JvmApp app,
       ClusterProfile profile,
       List<Map<String, Object>> initContainers,
       List<Map<String, Object>> containers) {
@@ -143,6 +148,8 @@ public final class Applications {
                     Rbac.APPS_SERVICE_ACCOUNT,
                     "automountServiceAccountToken",
                     false,
+                    "terminationGracePeriodSeconds",
+                    app.stopGrace().toSeconds(),
                     "securityContext",
                     Workloads.podSecurityContext(Workloads.NONROOT_USER),
                     "initContainers",

@@ -230,6 +230,10 @@ public final class SparkApplications {
             role.equals("driver") ? ClusterProfile.SPARK_SERVICE_ACCOUNT : null,
             "automountServiceAccountToken",
             role.equals("driver") ? null : Boolean.FALSE,
+            // The driver runs the job, which on SIGTERM lets its running batch finish within its
+            // --stop-timeout; the kubelet kills it only after that and the JVM's exit.
+            "terminationGracePeriodSeconds",
+            role.equals("driver") ? job.stopGrace().toSeconds() : null,
             "securityContext",
             Workloads.podSecurityContext(Workloads.SPARK_USER),
             "containers",

@@ -3,7 +3,9 @@ package dev.catcafe.sparkapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
+import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SettingsGroup;
 import dev.catcafe.model.jobs.SparkJob;
@@ -174,6 +176,39 @@ final class TestSparkJobs {
     assertThat(minuteOfDay(SparkJob.DAILY_CAT_SUMMARY))
         .as("maintenance compacts after the day's writes")
         .isLessThan(minuteOfDay(SparkJob.TABLE_MAINTENANCE));
+  }
+
+  @Test
+  void podsMayTakeTheJobsStopTimeoutAndTheExitMarginToStop() {
+    LifecycleSettings defaults = LifecycleSettings.defaults();
+    for (SparkJob job : SparkJob.values()) {
+      JsonNode driver =
+          sparkApplication(job)
+              .path("spec")
+              .path("driverSpec")
+              .path("podTemplateSpec")
+              .path("spec");
+      assertThat(driver.path("terminationGracePeriodSeconds").asLong(-1))
+          .as("%s driver grace", job)
+          .isEqualTo(job.stopGrace().toSeconds());
+      if (job.kind() == JobKind.STREAMING) {
+        assertThat(job.stopGrace().toSeconds())
+            .as("%s: the kubelet waits out --stop-timeout and the JVM's exit", job)
+            .isEqualTo(defaults.stopTimeout().plus(LifecycleSettings.EXIT_MARGIN).toSeconds());
+      }
+    }
+    for (String deployment : List.of("alert-ui", "simulator")) {
+      assertThat(
+              document("Deployment", deployment)
+                  .tree()
+                  .path("spec")
+                  .path("template")
+                  .path("spec")
+                  .path("terminationGracePeriodSeconds")
+                  .asLong(-1))
+          .as("%s grace", deployment)
+          .isEqualTo(JvmApp.DEFAULT_STOP_GRACE.toSeconds());
+    }
   }
 
   @Test

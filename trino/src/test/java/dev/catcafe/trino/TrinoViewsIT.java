@@ -7,6 +7,7 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingSessions;
@@ -106,6 +107,66 @@ final class TrinoViewsIT {
       for (AnalyticsView view : AnalyticsView.values()) {
         assertThat(viewRows(trino, view)).as(view.viewName()).isEqualTo(expected.get(view));
       }
+    }
+  }
+
+  @Test
+  void aTrinoRestartDuringAViewQueryFailsItWithAnErrorAndTheNextQueryAnswers(
+      TestingPlatform platform) throws Exception {
+    AnalyticsView view = AnalyticsView.values()[0];
+    // A view query made long whatever the view holds: it also counts 10^10 generated rows (a
+    // sequence holds at most 10 000), tagged to be found among the running queries.
+    String longQuery =
+        ("SELECT (SELECT count(*) FROM %s) /* restart-probe */, count(*)"
+                + " FROM UNNEST(sequence(1, 10000)) AS a (x)"
+                + " CROSS JOIN UNNEST(sequence(1, 10000)) AS b (y)"
+                + " CROSS JOIN UNNEST(sequence(1, 100)) AS c (z) WHERE x * y + z > 0")
+            .formatted(schemas.qualifiedView(view));
+    try (Connection trino = trino(platform);
+        Connection observer = trino(platform)) {
+      CompletableFuture<String> running =
+          CompletableFuture.supplyAsync(() -> errorAtTheEnd(trino, longQuery));
+      Polling.await(
+          ERROR_DEADLINE,
+          "the view query to run",
+          () -> runningQueries(observer, "restart-probe") > 0 || running.isDone());
+      assertThat(running).as("the view query still runs when Trino restarts").isNotDone();
+
+      platform.restartTrino();
+
+      String error = running.get(ERROR_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(error).as("the client's error").isNotEqualTo("no error").isNotBlank();
+      System.out.printf("TrinoViewsIT: a view query cut by the restart failed with: %s%n", error);
+    }
+    try (Connection trino = trino(platform)) {
+      assertThat(viewRows(trino, view)).as("the next query answers").isEqualTo(expected.get(view));
+    }
+  }
+
+  /** Runs {@code sql} to its last row (the driver returns a result set before the rows exist). */
+  private static String errorAtTheEnd(Connection trino, String sql) {
+    try (Statement statement = trino.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        // Read every row: the query ends with the last one.
+      }
+      return "no error";
+    } catch (SQLException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static long runningQueries(Connection trino, String tag) {
+    try (Statement statement = trino.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                ("SELECT count(*) FROM system.runtime.queries WHERE state = 'RUNNING'"
+                        + " AND query LIKE '%%%s%%' AND query NOT LIKE '%%system.runtime%%'")
+                    .formatted(tag))) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.catcafe.model.jobs;
 
+import java.time.Duration;
+
 /** What every runnable of the {@link JobCatalog} has: a name, its module and its main class. */
 public interface CatalogEntry {
   /** The name {@code bin/run-job}, {@code bin/app} and the cluster know it by. */
@@ -11,4 +13,16 @@ public interface CatalogEntry {
 
   /** Whether the program runs a Spark session (and so needs Spark's JVM flags and heap). */
   boolean runsSpark();
+
+  /**
+   * When the program is started again after it ended: the Spark operator's restart config for Spark
+   * jobs, the local supervisor ({@code bin/app}) for everything {@code make run} starts.
+   */
+  Restart restart();
+
+  /**
+   * How long the program may take to stop after SIGTERM before it is killed: the pods'
+   * terminationGracePeriodSeconds and {@code bin/app}'s wait.
+   */
+  Duration stopGrace();
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog raw-ingestion
- * streaming dev.catcafe.streaming.ingest.RawIngestionJob spark
+ * streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog --list
  * java -cp 'model/target/dist/lib/*' dev.catcafe.model.jobs.JobCatalog --modules
  * </pre>
@@ -50,9 +50,10 @@ public final class JobCatalog {
   }
 
   /**
-   * {@code <name>}: prints {@code <distribution> <main class> spark|jvm} on one line; {@code
-   * --list}: every name, one a line; {@code --modules}: every runnable module as {@code
-   * <distribution> <directory>}, one a line. Exit status 2 for an unknown name.
+   * {@code <name>}: prints {@code <distribution> <main class> spark|jvm <restart policy> <max
+   * attempts> <backoff s> <counter reset s> <stop grace s>} on one line; {@code --list}: every
+   * name, one a line; {@code --modules}: every runnable module as {@code <distribution>
+   * <directory>}, one a line. Exit status 2 for an unknown name.
    */
   public static void main(String[] args) {
     if (args.length != 1) {
@@ -78,12 +79,21 @@ public final class JobCatalog {
     System.out.println(describe(entry.get()));
   }
 
-  /** The line {@link #main} prints for an entry. */
+  /**
+   * The line {@link #main} prints for an entry: what to start, then what the local supervisor
+   * ({@code bin/app}) needs to restart and stop it as the cluster would.
+   */
   public static String describe(CatalogEntry entry) {
-    return "%s %s %s"
+    Restart restart = entry.restart();
+    return "%s %s %s %s %d %d %d %d"
         .formatted(
             entry.module().distributionName(),
             entry.mainClass(),
-            entry.runsSpark() ? "spark" : "jvm");
+            entry.runsSpark() ? "spark" : "jvm",
+            restart.policy().name(),
+            restart.maxAttempts(),
+            restart.backoff().toSeconds(),
+            restart.counterReset().toSeconds(),
+            entry.stopGrace().toSeconds());
   }
 }

@@ -1,5 +1,6 @@
 package dev.catcafe.model.jobs;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -15,21 +16,24 @@ public enum JvmApp implements CatalogEntry {
       "dev.catcafe.alertui.AlertUiServer",
       EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES, SettingsGroup.ALERT_UI),
       Deployment.CLUSTER,
-      false),
+      false,
+      Restart.always(10)),
   SIMULATOR_SEED(
       "seed-profiles",
       RunnableModule.SIMULATOR,
       "dev.catcafe.simulator.SeedProfiles",
       EnumSet.of(SettingsGroup.POSTGRES),
       Deployment.CLUSTER,
-      false),
+      false,
+      Restart.never()),
   SIMULATOR_PRODUCER(
       "event-producer",
       RunnableModule.SIMULATOR,
       "dev.catcafe.simulator.ProduceEvents",
       EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES),
       Deployment.CLUSTER,
-      false),
+      false,
+      Restart.always(10)),
   /** Runs {@link JobCatalog#batchSequence()} in one Spark session, once or on an interval. */
   BATCH_SCHEDULER(
       "batch-scheduler",
@@ -37,21 +41,24 @@ public enum JvmApp implements CatalogEntry {
       "dev.catcafe.batch.schedule.BatchScheduler",
       EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
       Deployment.LOCAL,
-      true),
+      true,
+      Restart.always(10)),
   TRINO_VIEWS(
       "trino-views",
       RunnableModule.TRINO,
       "dev.catcafe.trino.TrinoViews",
       EnumSet.noneOf(SettingsGroup.class),
       Deployment.LOCAL,
-      false),
+      false,
+      Restart.never()),
   MANIFEST_GENERATOR(
       "manifest-generator",
       RunnableModule.SPARKAPPS,
       "dev.catcafe.sparkapps.ManifestGenerator",
       EnumSet.noneOf(SettingsGroup.class),
       Deployment.LOCAL,
-      false),
+      false,
+      Restart.never()),
   /** Creates the Iceberg catalog's tables and namespace; the platform launcher runs it once. */
   CATALOG_BOOTSTRAP(
       "catalog-bootstrap",
@@ -59,7 +66,8 @@ public enum JvmApp implements CatalogEntry {
       "dev.catcafe.spark.CatalogBootstrap",
       EnumSet.of(SettingsGroup.CATALOG),
       Deployment.LOCAL,
-      false),
+      false,
+      Restart.never()),
   /** The local platform's command line ({@code bin/platform up|down|status|clean}). */
   PLATFORM(
       "platform",
@@ -67,13 +75,17 @@ public enum JvmApp implements CatalogEntry {
       "dev.catcafe.platform.PlatformCli",
       EnumSet.noneOf(SettingsGroup.class),
       Deployment.LOCAL,
-      false);
+      false,
+      Restart.never());
 
   /**
    * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the cluster's Service and
    * probes, and the Makefile's default (a test keeps the Makefile's copy equal to this).
    */
   public static final int ALERT_UI_PORT = 8788;
+
+  /** Kubernetes' default terminationGracePeriodSeconds, which the apps keep. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
   /** Where a program runs. */
   public enum Deployment {
@@ -89,6 +101,7 @@ public enum JvmApp implements CatalogEntry {
   private final Set<SettingsGroup> settings;
   private final Deployment deployment;
   private final boolean runsSpark;
+  private final Restart restart;
 
   JvmApp(
       String jobName,
@@ -96,13 +109,15 @@ public enum JvmApp implements CatalogEntry {
       String mainClass,
       Set<SettingsGroup> settings,
       Deployment deployment,
-      boolean runsSpark) {
+      boolean runsSpark,
+      Restart restart) {
     this.jobName = jobName;
     this.module = module;
     this.mainClass = mainClass;
     this.settings = Set.copyOf(settings);
     this.deployment = deployment;
     this.runsSpark = runsSpark;
+    this.restart = restart;
   }
 
   @Override
@@ -128,6 +143,20 @@ public enum JvmApp implements CatalogEntry {
   /** The settings groups the program reads from its environment. */
   public Set<SettingsGroup> settings() {
     return settings;
+  }
+
+  /**
+   * The long-running programs ({@code make run} keeps them in the background, the cluster runs them
+   * as Deployments) always come back, as a Deployment's pod does; the one-shot tools never.
+   */
+  @Override
+  public Restart restart() {
+    return restart;
+  }
+
+  @Override
+  public Duration stopGrace() {
+    return DEFAULT_STOP_GRACE;
   }
 
   public Deployment deployment() {

@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 public record Restart(
     RestartPolicy policy, int maxAttempts, Duration backoff, Duration counterReset) {
+  /** The exit status of a usage or configuration error ({@code Commands.USAGE_ERROR}). */
+  static final int USAGE_ERROR = 2;
+
   public Restart {
     requireNonNull(policy, "policy is null");
     if (maxAttempts < 0) {
@@ -34,6 +37,28 @@ public record Restart(
   public static Restart always(int maxAttempts) {
     return new Restart(
         RestartPolicy.Always, maxAttempts, Duration.ofSeconds(30), Duration.ofHours(1));
+  }
+
+  /** For one-shot tools: an exit is final. */
+  public static Restart never() {
+    return new Restart(RestartPolicy.Never, 0, Duration.ZERO, Duration.ZERO);
+  }
+
+  /**
+   * Whether a run that ended with {@code exitStatus} is started again under this policy (attempts
+   * aside): {@code Always} restarts every end, {@code OnFailure} and {@code
+   * OnInfrastructureFailure} a non-zero one. A usage error ({@code 2}, a bad option or setting) is
+   * never retried: it ends the same way every time.
+   */
+  public boolean restartsAfter(int exitStatus) {
+    if (exitStatus == USAGE_ERROR) {
+      return false;
+    }
+    return switch (policy) {
+      case Always -> true;
+      case Never -> false;
+      case OnFailure, OnInfrastructureFailure -> exitStatus != 0;
+    };
   }
 
   /** For batch jobs: retry a failed run a few times (the original retried twice). */

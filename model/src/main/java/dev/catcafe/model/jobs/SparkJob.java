@@ -4,6 +4,8 @@ import static dev.catcafe.model.jobs.SettingsGroup.CATALOG;
 import static dev.catcafe.model.jobs.SettingsGroup.KAFKA;
 import static dev.catcafe.model.jobs.SettingsGroup.POSTGRES;
 
+import dev.catcafe.model.config.LifecycleSettings;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -176,8 +178,20 @@ public enum SparkJob implements CatalogEntry {
     return resources;
   }
 
+  @Override
   public Restart restart() {
     return restart;
+  }
+
+  /**
+   * A streaming job finishes its running batch within {@code --stop-timeout} (default {@link
+   * LifecycleSettings#defaults()}) and then exits; a batch job gets Kubernetes' default 30 s.
+   */
+  @Override
+  public Duration stopGrace() {
+    return kind == JobKind.STREAMING
+        ? LifecycleSettings.defaults().stopGrace()
+        : JvmApp.DEFAULT_STOP_GRACE;
   }
 
   /** The cron schedule of a batch job (UTC); empty for streaming jobs. */

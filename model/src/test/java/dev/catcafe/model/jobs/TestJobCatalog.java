@@ -3,7 +3,11 @@ package dev.catcafe.model.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.LifecycleOptions;
+import dev.catcafe.model.config.LifecycleSettings;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class TestJobCatalog {
@@ -32,12 +36,61 @@ final class TestJobCatalog {
   }
 
   @Test
-  void describesAnEntryAsDistributionMainClassAndRuntime() {
+  void describesAnEntryAsDistributionMainClassRuntimeRestartAndStopGrace() {
     assertThat(JobCatalog.describe(SparkJob.RAW_INGESTION))
-        .isEqualTo("streaming dev.catcafe.streaming.ingest.RawIngestionJob spark");
+        .isEqualTo(
+            "streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45");
     assertThat(JobCatalog.describe(JvmApp.ALERT_UI))
-        .isEqualTo("alert-ui dev.catcafe.alertui.AlertUiServer jvm");
+        .isEqualTo("alert-ui dev.catcafe.alertui.AlertUiServer jvm Always 10 30 3600 30");
+    assertThat(JobCatalog.describe(JvmApp.TRINO_VIEWS))
+        .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30");
     assertThat(RunnableModule.PLATFORM_LAUNCHER.distributionName()).isEqualTo("platform-launcher");
+  }
+
+  @Test
+  void everythingMakeRunKeepsInTheBackgroundComesBackAndTheToolsDoNot() {
+    for (CatalogEntry entry : JobCatalog.entries()) {
+      boolean longRunning =
+          entry instanceof SparkJob job
+              ? job.kind() == JobKind.STREAMING
+              : Set.of(JvmApp.ALERT_UI, JvmApp.SIMULATOR_PRODUCER, JvmApp.BATCH_SCHEDULER)
+                  .contains(entry);
+      if (longRunning) {
+        assertThat(entry.restart().policy()).as(entry.jobName()).isEqualTo(RestartPolicy.Always);
+        assertThat(entry.restart().maxAttempts()).as(entry.jobName()).isPositive();
+      } else if (entry instanceof JvmApp) {
+        assertThat(entry.restart()).as(entry.jobName()).isEqualTo(Restart.never());
+      }
+    }
+  }
+
+  @Test
+  void aStreamingJobMayTakeItsStopTimeoutAndTheExitMarginToStop() {
+    LifecycleSettings defaults =
+        new LifecycleSettings(
+            Durations.parse(LifecycleOptions.DEFAULT_STOP_TIMEOUT),
+            Durations.parse(LifecycleOptions.DEFAULT_STARTUP_TIMEOUT));
+
+    assertThat(defaults).isEqualTo(LifecycleSettings.defaults());
+    assertThat(defaults.stopTimeout()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+    for (SparkJob job : SparkJob.values()) {
+      if (job.kind() == JobKind.STREAMING) {
+        assertThat(job.stopGrace())
+            .as(job.jobName())
+            .isEqualTo(defaults.stopTimeout().plus(LifecycleSettings.EXIT_MARGIN));
+      }
+    }
+  }
+
+  @Test
+  void restartPoliciesDecideOnTheExitStatusAndNeverRetryAUsageError() {
+    assertThat(Restart.always(3).restartsAfter(0)).isTrue();
+    assertThat(Restart.always(3).restartsAfter(1)).isTrue();
+    assertThat(Restart.always(3).restartsAfter(137)).isTrue();
+    assertThat(Restart.always(3).restartsAfter(2)).isFalse();
+    assertThat(Restart.onFailure(2).restartsAfter(0)).isFalse();
+    assertThat(Restart.onFailure(2).restartsAfter(1)).isTrue();
+    assertThat(Restart.never().restartsAfter(1)).isFalse();
   }
 
   @Test

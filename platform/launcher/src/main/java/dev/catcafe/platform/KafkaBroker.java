@@ -105,6 +105,11 @@ final class KafkaBroker {
     return process.stop(Duration.ofSeconds(30));
   }
 
+  /** SIGKILL (fault-injection tests); the data stays, a start recovers the log. */
+  boolean kill() {
+    return process.kill();
+  }
+
   private Path writeConfiguration() {
     String voters = "1@127.0.0.1:" + config.kafkaControllerPort();
     String properties =

@@ -150,6 +150,25 @@ public final class LocalPlatform {
     postgres.createDatabase(database);
   }
 
+  /**
+   * Kills the broker with SIGKILL, as a crash or an OOM kill would (fault-injection tests); {@link
+   * #startKafka} brings it back on the same data.
+   */
+  public void killKafka() {
+    kafka.kill();
+  }
+
+  /** Starts the broker (if it is not running) and waits until it answers. */
+  public void startKafka() {
+    kafka.start();
+    kafka.awaitReady(KAFKA_START);
+  }
+
+  /** {@code pg_ctl restart -m immediate} (fault-injection tests): a crash and its recovery. */
+  public void restartPostgresImmediately() {
+    postgres.restartImmediately();
+  }
+
   /** Stops every service this platform started; the data stays. */
   public void down() {
     trino.stop();

@@ -176,6 +176,28 @@ final class PostgresServer {
     }
   }
 
+  /**
+   * {@code pg_ctl restart -m immediate}: the server quits without a shutdown checkpoint, as a crash
+   * would, and starts again recovering from its WAL (fault-injection tests); open connections
+   * break.
+   */
+  void restartImmediately() {
+    ShellCommands.run(
+        asServerUser(
+            binaries().resolve("pg_ctl").toString(),
+            "restart",
+            "-w",
+            "-t",
+            "60",
+            "-m",
+            "immediate",
+            "-D",
+            dataDirectory().toString(),
+            "-l",
+            config.logs().resolve("postgres.log").toString()),
+        90);
+  }
+
   String adminUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(config.postgresPort(), database);
   }

@@ -93,12 +93,28 @@ final class ServiceProcess {
             handle.onExit().join();
           }
         });
+    deletePidFile();
+    return process.isPresent();
+  }
+
+  /** SIGKILL, as a crash would: no shutdown at all; the pid file goes. */
+  boolean kill() {
+    Optional<ProcessHandle> process = running();
+    process.ifPresent(
+        handle -> {
+          handle.destroyForcibly();
+          handle.onExit().join();
+        });
+    deletePidFile();
+    return process.isPresent();
+  }
+
+  private void deletePidFile() {
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return process.isPresent();
   }
 
   /** The last lines of the log, for error messages. */

@@ -5,10 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.GracefulStop;
+import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -85,8 +90,12 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws TimeoutException, StreamingQueryException {
+  public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     AdopterDetectiveConfig config = config();
+    LifecycleSettings lifecycle = stream.lifecycle();
+    // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
+    new StartupWait(lifecycle.startupTimeout())
+        .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
     SparkSession spark =
         SparkSessions.create(sessionSettings(QUERY_NAME, sparkMaster.master()).build());
     try {
@@ -96,7 +105,14 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
               new ObservedMetricsLogger(
                   AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED));
       spark.streams().addListener(new DroppedRecords(spark));
-      start(spark, config).awaitTermination();
+      GracefulStop stop =
+          GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
+      StreamingQuery query = start(spark, config);
+      if (stop.isRequested()) {
+        query.stop();
+      }
+      query.awaitTermination();
+      stop.awaitStopIfRequested();
     } finally {
       spark.stop();
     }

@@ -1,16 +1,20 @@
 package dev.catcafe.streaming.alerts;
 
 import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LifecycleSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options both alert jobs share, declared once: the Kafka cluster, the query's checkpoint and
- * where a new checkpoint starts reading.
+ * The options both alert jobs share, declared once: the Kafka cluster, the query's checkpoint,
+ * where a new checkpoint starts reading, and how the job starts and stops.
  */
 public final class AlertStreamOptions {
   @Mixin private KafkaOptions kafka;
+
+  @Mixin private LifecycleOptions lifecycle;
 
   @Option(
       names = "--checkpoint-location",
@@ -26,6 +30,10 @@ public final class AlertStreamOptions {
 
   KafkaSettings kafka() {
     return kafka.settings();
+  }
+
+  LifecycleSettings lifecycle() {
+    return lifecycle.settings();
   }
 
   /** The given checkpoint directory, or the default one of the query {@code name}. */

@@ -5,10 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.GracefulStop;
+import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -89,8 +94,12 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws TimeoutException, StreamingQueryException {
+  public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     WellnessGuardianConfig config = config();
+    LifecycleSettings lifecycle = stream.lifecycle();
+    // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
+    new StartupWait(lifecycle.startupTimeout())
+        .kafkaTopics(config.kafka(), List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS));
     SparkSession spark = SparkSessions.create(sessionSettings(sparkMaster.master()).build());
     try {
       spark
@@ -99,7 +108,18 @@ public final class WellnessGuardianJob implements Callable<Integer> {
               new ObservedMetricsLogger(
                   WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED));
       spark.streams().addListener(new DroppedRecords(spark));
-      start(spark, config).awaitTermination();
+      // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
+      GracefulStop stop =
+          GracefulStop.onSignals(
+              spark,
+              lifecycle.stopTimeout(),
+              config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH);
+      StreamingQuery query = start(spark, config);
+      if (stop.isRequested()) {
+        query.stop();
+      }
+      query.awaitTermination();
+      stop.awaitStopIfRequested();
     } finally {
       spark.stop();
     }

@@ -7,10 +7,15 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.GracefulStop;
+import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -94,6 +99,8 @@ public final class RawIngestionJob implements Callable<Integer> {
 
   @Mixin SparkMasterOption sparkMaster;
 
+  @Mixin LifecycleOptions lifecycle;
+
   @Option(
       names = "--spark-ui",
       negatable = true,
@@ -111,8 +118,12 @@ public final class RawIngestionJob implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws TimeoutException, StreamingQueryException {
+  public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     IngestionConfig config = config();
+    LifecycleSettings lifecycleSettings = lifecycle.settings();
+    StartupWait wait = new StartupWait(lifecycleSettings.startupTimeout());
+    wait.kafkaTopics(config.kafka(), config.orderedTopics());
+    wait.catalogDatabase(config.catalog());
     SparkSession spark =
         SparkSessions.create(
             sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
@@ -120,7 +131,10 @@ public final class RawIngestionJob implements Callable<Integer> {
                 .conf(sparkConf)
                 .build());
     try {
-      run(spark, config);
+      run(
+          spark,
+          config,
+          GracefulStop.onSignals(spark, lifecycleSettings.stopTimeout(), RunningBatch.FINISH));
     } finally {
       spark.stop();
     }
@@ -156,34 +170,61 @@ public final class RawIngestionJob implements Callable<Integer> {
         .conf("spark.sql.streaming.metricsEnabled", "true");
   }
 
-  /** Creates missing tables, starts one query per topic and blocks until they stop or one fails. */
-  public static void run(SparkSession spark, IngestionConfig config)
-      throws TimeoutException, StreamingQueryException {
+  /**
+   * Creates missing tables, starts one query per topic and blocks until they stop (a graceful stop
+   * through {@code stop}, or the end of an available-now run) or one fails.
+   */
+  public static void run(SparkSession spark, IngestionConfig config, GracefulStop stop)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
+    requireNonNull(stop, "stop is null");
     List<StreamingQuery> queries = start(spark, config);
-    Thread stopper = new Thread(() -> stopAll(queries), "raw-ingestion-shutdown");
-    Runtime.getRuntime().addShutdownHook(stopper);
     try {
+      if (stop.isRequested()) {
+        // Asked to stop while the queries started: none has committed a batch yet.
+        return;
+      }
       if (config.availableNow()) {
         for (StreamingQuery query : queries) {
           query.awaitTermination();
         }
       } else {
         spark.streams().awaitAnyTermination();
+        // A stop lets the other queries finish their batches before the finally stops them.
+        stop.awaitStopIfRequested();
         // One query ended: surface its failure (if any) rather than run with a topic missing.
-        for (StreamingQuery query : queries) {
+        List<Topic> topics = config.orderedTopics();
+        for (int index = 0; index < queries.size(); index++) {
+          StreamingQuery query = queries.get(index);
           if (!query.isActive() && query.exception().isDefined()) {
-            throw query.exception().get();
+            StreamingQueryException failure = query.exception().get();
+            if (query.lastProgress() == null) {
+              // Failed before it completed a batch: most often its checkpoint does not fit it.
+              throw new IllegalStateException(
+                  resumeFailure(
+                      query.name(), config.checkpointLocation(topics.get(index)), failure),
+                  failure);
+            }
+            throw failure;
           }
         }
       }
     } finally {
       stopAll(queries);
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already shutting down and runs the hook itself.
-      }
     }
+  }
+
+  /**
+   * The message for a query that failed before completing a batch: it names the checkpoint it
+   * resumed from and what to do if that checkpoint belongs to another query.
+   */
+  static String resumeFailure(String queryName, String checkpoint, Throwable cause) {
+    return ("query %s failed before completing a batch, resuming from its checkpoint %s: %s."
+            + " If that checkpoint was written by an incompatible query (another topic or topic"
+            + " prefix, another Spark version), the job cannot resume from it: point"
+            + " --checkpoint-root (INGEST_CHECKPOINT_ROOT) at the one this query wrote. Moving the"
+            + " directory aside starts the query afresh from the earliest offsets, which appends"
+            + " again what the raw table already holds")
+        .formatted(queryName, checkpoint, requireNonNull(cause, "cause is null").getMessage());
   }
 
   /** Creates missing tables and starts the queries; the caller owns them. */

@@ -6,6 +6,7 @@ import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
@@ -45,7 +46,7 @@ final class TestAdopterDetectiveConfig {
         --trigger-interval     2s
         --spark-master         local[1]
         """,
-        job -> List.of(job.config(), job.sparkMaster.master()),
+        job -> List.of(job.config(), job.sparkMaster.master(), job.stream.lifecycle()),
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
@@ -53,7 +54,8 @@ final class TestAdopterDetectiveConfig {
                 "/tmp/cp",
                 Duration.ofSeconds(2),
                 "earliest"),
-            "local[1]"));
+            "local[1]",
+            STREAM_LIFECYCLE));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static dev.catcafe.model.testing.TestingOptions.DEFAULT_KAFKA_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,9 +48,10 @@ final class TestWellnessGuardianConfig {
         --trigger-interval             1s
         --spark-master                 local[1]
         """,
-        job -> List.of(job.sparkMaster.master(), job.config()),
+        job -> List.of(job.sparkMaster.master(), job.stream.lifecycle(), job.config()),
         List.of(
             "local[1]",
+            STREAM_LIFECYCLE,
             new WellnessGuardianConfig(
                 KAFKA_SETTINGS,
                 AlertJobMode.MICROBATCH,

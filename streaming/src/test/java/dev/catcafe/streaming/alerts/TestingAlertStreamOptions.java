@@ -3,6 +3,9 @@ package dev.catcafe.streaming.alerts;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 
+import dev.catcafe.model.config.LifecycleSettings;
+import java.time.Duration;
+
 /** {@link AlertStreamOptions} as both alert jobs' config tests record it, written once. */
 final class TestingAlertStreamOptions {
   static final String STREAM_DEFAULTS =
@@ -10,6 +13,8 @@ final class TestingAlertStreamOptions {
           + """
           --checkpoint-location
           --starting-offsets     latest
+          --stop-timeout         30s
+          --startup-timeout      5m
           """;
 
   /** Gives {@link dev.catcafe.model.testing.TestingOptions#KAFKA_SETTINGS} and these values. */
@@ -18,7 +23,13 @@ final class TestingAlertStreamOptions {
           + """
           --checkpoint-location  /tmp/cp
           --starting-offsets     earliest
+          --stop-timeout         10s
+          --startup-timeout      1m
           """;
+
+  /** The lifecycle {@link #STREAM_ARGUMENTS} give. */
+  static final LifecycleSettings STREAM_LIFECYCLE =
+      new LifecycleSettings(Duration.ofSeconds(10), Duration.ofMinutes(1));
 
   private TestingAlertStreamOptions() {}
 }

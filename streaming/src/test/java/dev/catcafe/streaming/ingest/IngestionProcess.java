@@ -98,4 +98,26 @@ public final class IngestionProcess implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * SIGTERM alone, as {@code make down} and the kubelet send it; waits up to {@code timeout} for
+   * the job to exit (then SIGKILL and fails naming {@code log}).
+   *
+   * @return how long the job took to exit
+   */
+  Duration terminate(Duration timeout, Path log) throws InterruptedException {
+    long started = System.nanoTime();
+    process.toHandle().destroy();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "the job did not stop within %s of SIGTERM (log %s)".formatted(timeout, log));
+    }
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** The exit status of an ended job. */
+  int exitStatus() {
+    return process.exitValue();
+  }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.LifecycleSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +41,8 @@ final class TestIngestionConfig {
         --spark-master             local[*]
         --spark-ui                 true
         --spark-conf
+        --stop-timeout             30s
+        --startup-timeout          5m
         """);
   }
 
@@ -60,8 +63,16 @@ final class TestIngestionConfig {
         --spark-master             local[1]
         --spark-ui                 false
         --spark-conf               spark.sql.shuffle.partitions=3
+        --stop-timeout             10s
+        --startup-timeout          0s
         """,
-        job -> List.of(job.config(), job.sparkMaster.master(), job.sparkUi, job.sparkConf),
+        job ->
+            List.of(
+                job.config(),
+                job.sparkMaster.master(),
+                job.sparkUi,
+                job.sparkConf,
+                job.lifecycle.settings()),
         List.of(
             new IngestionConfig(
                 KAFKA_SETTINGS,
@@ -75,7 +86,8 @@ final class TestIngestionConfig {
                 true),
             "local[1]",
             false,
-            Map.of("spark.sql.shuffle.partitions", "3")));
+            Map.of("spark.sql.shuffle.partitions", "3"),
+            new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO)));
   }
 
   @Test
@@ -90,6 +102,35 @@ final class TestIngestionConfig {
         .isEqualTo(IngestionConfig.DEFAULT_MAX_OFFSETS_PER_TRIGGER);
     assertThat(config.failOnDataLoss()).isTrue();
     assertThat(config.availableNow()).isFalse();
+  }
+
+  @Test
+  void theStopTimeoutDefaultsToThirtySecondsAndMustBePositive() {
+    assertThat(parseWithoutEnvironment(new RawIngestionJob()).lifecycle.settings())
+        .isEqualTo(LifecycleSettings.defaults());
+    assertThatThrownBy(
+            () ->
+                parseWithoutEnvironment(new RawIngestionJob(), "--stop-timeout=0s")
+                    .lifecycle
+                    .settings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--stop-timeout");
+  }
+
+  @Test
+  void aFailureBeforeTheFirstBatchNamesTheCheckpointAndWhatToDo() {
+    String message =
+        RawIngestionJob.resumeFailure(
+            "raw-ingestion-cat_wellness_raw",
+            "file:///lake/checkpoints/raw-ingestion/cat_wellness_raw",
+            new IllegalStateException("partitions deleted"));
+
+    assertThat(message)
+        .contains("raw-ingestion-cat_wellness_raw")
+        .contains("checkpoint file:///lake/checkpoints/raw-ingestion/cat_wellness_raw")
+        .contains("partitions deleted")
+        .contains("--checkpoint-root (INGEST_CHECKPOINT_ROOT)")
+        .contains("Moving the directory aside starts the query afresh");
   }
 
   @Test

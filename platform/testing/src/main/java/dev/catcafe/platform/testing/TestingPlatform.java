@@ -77,6 +77,27 @@ public final class TestingPlatform implements AutoCloseable {
     return new TestingPlatform(platform, platform.up(false), true);
   }
 
+  /**
+   * A platform of the calling test's own (PostgreSQL, Kafka and the Iceberg catalog on free ports
+   * in a fresh home; Trino only on first use), for a test that takes a service down: doing that to
+   * the shared platform would fail every other test of the run. {@link #close} wipes it.
+   */
+  public static TestingPlatform startPrivate(String name) {
+    requireNonNull(name, "name is null");
+    Path root = projectRoot();
+    Map<String, String> env = System.getenv();
+    Path home = root.resolve(".work/it-" + name + "-" + ProcessHandle.current().pid());
+    LocalPlatform platform =
+        new LocalPlatform(
+            PlatformConfig.fromEnvironment(root, env).withHome(home).withFreePorts(), env);
+    try {
+      return new TestingPlatform(platform, platform.up(false), true);
+    } catch (RuntimeException e) {
+      platform.clean();
+      throw e;
+    }
+  }
+
   /** The checkout: {@code CATCAFE_PROJECT_ROOT} (failsafe sets it), else the nearest mvnw. */
   public static Path projectRoot() {
     String configured = System.getenv("CATCAFE_PROJECT_ROOT");
@@ -159,6 +180,32 @@ public final class TestingPlatform implements AutoCloseable {
   public synchronized void restartTrino() {
     platform.restartTrino();
     trinoStarted = true;
+  }
+
+  /** SIGKILL to this platform's broker (only a platform of the test's own, see startPrivate). */
+  public synchronized void killKafka() {
+    requireOwned("kill the broker");
+    platform.killKafka();
+  }
+
+  /** Starts this platform's broker again and waits until it answers. */
+  public synchronized void startKafka() {
+    requireOwned("start the broker");
+    platform.startKafka();
+  }
+
+  /** {@code pg_ctl restart -m immediate} of this platform's PostgreSQL (a platform of its own). */
+  public synchronized void restartPostgresImmediately() {
+    requireOwned("restart PostgreSQL");
+    platform.restartPostgresImmediately();
+  }
+
+  private void requireOwned(String action) {
+    if (!ownsPlatform) {
+      throw new IllegalStateException(
+          "a test may %s only on a platform of its own (TestingPlatform.startPrivate)"
+              .formatted(action));
+    }
   }
 
   /** Variables that point a child process (a job run as its own JVM) at these settings. */

@@ -1,0 +1,93 @@
+package dev.catcafe.streaming.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.streaming.lifecycle.SupervisedJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * SIGTERM, as {@code make down} sends it through the supervisor, to each alert job while its query
+ * runs: the job stops within {@code --stop-timeout} and the exit margin and exits 0 (the Guardian
+ * in real-time mode abandons its long batch at once, the Detective lets its batch finish).
+ */
+@ExtendWith(LocalPlatformExtension.class)
+final class AlertJobsStopIT {
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SparkJob.class,
+      names = {"WELLNESS_GUARDIAN", "ADOPTER_DETECTIVE"})
+  void sigtermStopsTheJobWithinItsBoundAndItExitsZero(SparkJob job, TestingPlatform platform)
+      throws Exception {
+    KafkaSettings kafka = platform.isolatedKafka("alert-stop-" + RUN + "-" + job.jobName() + "-");
+    Path scratch = platform.scratchDirectory("alert-stop-" + job.jobName());
+    Path log = scratch.resolve("job.log");
+    Path state = scratch.resolve("job.state");
+    Path checkpoint = scratch.resolve("checkpoint");
+    // Input for a first batch: real-time mode starts one only once there is data.
+    AlertTopics.produce(
+        kafka,
+        job == SparkJob.WELLNESS_GUARDIAN ? Topic.CAT_WELLNESS : Topic.CAT_INTERACTIONS,
+        List.of("{}", "{}", "{}"));
+    Process supervisor =
+        SupervisedJob.start(
+            job,
+            platform.environment(
+                kafka, platform.postgres(), TestingCatalogs.jdbc(platform, "it_alert_stop")),
+            log,
+            state,
+            List.of(
+                "--checkpoint-location",
+                checkpoint.toString(),
+                "--starting-offsets",
+                "earliest",
+                // Real-time mode logs a batch's offsets when it ends: the shortest batches it
+                // allows.
+                "--trigger-interval",
+                job == SparkJob.WELLNESS_GUARDIAN ? "5s" : "500ms",
+                "--stop-timeout",
+                STOP_TIMEOUT.toSeconds() + "s"));
+    try {
+      // The query runs once a first batch is in the offset log.
+      Polling.await(
+          PATIENCE,
+          "%s to run its first batch (log %s)".formatted(job.jobName(), log),
+          () -> Files.exists(checkpoint.resolve("offsets/0")));
+
+      long started = System.nanoTime();
+      supervisor.toHandle().destroy();
+      assertThat(
+              supervisor.waitFor(
+                  STOP_TIMEOUT.plus(LifecycleSettings.EXIT_MARGIN).toSeconds(), TimeUnit.SECONDS))
+          .as("%s stopped within its bound (log %s)", job.jobName(), log)
+          .isTrue();
+      System.out.printf(
+          "AlertJobsStopIT: %s stopped %d ms after SIGTERM%n",
+          job.jobName(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    } finally {
+      // Only if it failed to stop: the job's JVM is the supervisor's child.
+      supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
+      supervisor.destroyForcibly();
+    }
+    assertThat(Files.readString(state)).startsWith("state=stopped restarts=0 last_exit=0");
+    assertThat(Files.readString(log)).contains("SIGTERM: every streaming query stopped");
+  }
+}

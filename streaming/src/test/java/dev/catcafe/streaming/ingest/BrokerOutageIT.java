@@ -1,0 +1,35 @@
+package dev.catcafe.streaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.platform.testing.Polling;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker dies (SIGKILL) for at least a minute while events keep coming: the {@link
+ * OutageScenario} (ingestion behind {@code bin/supervise}, on a platform of the test's own) runs
+ * all its queries again within two minutes of the broker's return, and the lake holds every record
+ * Kafka holds exactly once.
+ */
+final class BrokerOutageIT {
+  private static final Duration OUTAGE = Duration.ofSeconds(60);
+
+  @Test
+  void aBrokerDeadForAMinuteLosesAndDoublesNothingAndTheIngestionComesBackByItself()
+      throws Exception {
+    String finalState =
+        OutageScenario.run(
+            "broker-outage",
+            (platform, events) -> {
+              platform.killKafka();
+              Polling.await(
+                  OUTAGE.plusMinutes(1),
+                  "the producer to find the broker down for " + OUTAGE,
+                  () -> events.failingFor().compareTo(OUTAGE) >= 0);
+              platform.startKafka();
+            });
+    assertThat(finalState).contains("last_exit=0");
+    System.out.printf("BrokerOutageIT: supervisor state at the end: %s%n", finalState);
+  }
+}

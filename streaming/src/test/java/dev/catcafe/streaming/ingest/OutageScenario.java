@@ -1,0 +1,193 @@
+package dev.catcafe.streaming.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.streaming.lifecycle.SupervisedJob;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The outage tests' one scenario, on a platform of the test's own (the shared one's services stay
+ * up): events flow into the seven topics at {@link #RATE} a second from a test producer, the
+ * ingestion runs behind the local supervisor ({@code bin/supervise}, with the job catalog's restart
+ * policy and stop grace) as {@code make run} runs it; once it has ingested the first events, the
+ * test's outage strikes; then, without a human, all seven queries run again within two minutes, and
+ * the lake holds every record Kafka holds exactly once, by (partition, offset). The supervisor is
+ * stopped by SIGTERM at the end and must report a graceful stop.
+ */
+final class OutageScenario {
+  /** How soon after the outage the ingestion must run all its queries again. */
+  static final Duration BACK_WITHIN = Duration.ofMinutes(2);
+
+  private static final Duration PATIENCE = Duration.ofMinutes(6);
+
+  /** Records a second, over all topics, while the broker is up. */
+  static final int RATE = 100;
+
+  private OutageScenario() {}
+
+  /** What a test does to the platform once the ingestion runs; returns when the outage is over. */
+  @FunctionalInterface
+  interface Outage {
+    void strike(TestingPlatform platform, EventSource events) throws Exception;
+  }
+
+  /** Runs the scenario with {@code outage}; returns the supervisor's final state line. */
+  static String run(String name, Outage outage) throws Exception {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    try (TestingPlatform platform = TestingPlatform.startPrivate(name)) {
+      KafkaSettings kafka = platform.isolatedKafka(name + "-" + run + "-");
+      CatalogSettings catalog = TestingCatalogs.jdbc(platform, "it_outage_" + run);
+      Path scratch = platform.scratchDirectory(name);
+      Path log = scratch.resolve("ingestion.log");
+      Path state = scratch.resolve("raw-ingestion.state");
+      Process supervisor =
+          SupervisedJob.start(
+              SparkJob.RAW_INGESTION,
+              platform.environment(kafka, platform.postgres(), catalog),
+              log,
+              state,
+              List.of(
+                  "--checkpoint-root",
+                  scratch.resolve("checkpoints").toUri().toString(),
+                  "--trigger-interval",
+                  "2s",
+                  "--spark-master",
+                  "local[2]",
+                  "--no-spark-ui"));
+      try (EventSource events = new EventSource(kafka, RATE);
+          SparkSession spark =
+              SparkSessions.create(
+                  RawIngestionJob.sessionSettings(name + "-reader", catalog, "local[1]")
+                      .ui(false)
+                      .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
+                      .build())) {
+        events.start();
+        Polling.await(
+            PATIENCE,
+            "the ingestion to ingest the first events (log %s)".formatted(log),
+            () -> LakeRecords.rows(spark, catalog) > 0);
+
+        long logAtOutage = Files.size(log);
+        outage.strike(platform, events);
+
+        // The ingestion may have failed and been restarted by the supervisor; either way all
+        // seven queries run again, unaided.
+        Polling.await(
+            BACK_WITHIN,
+            "the ingestion to run all its queries again (log %s, state %s)".formatted(log, state),
+            () -> runsAgain(log, logAtOutage, state));
+
+        events.close();
+        Map<Topic, List<Long>> inKafka = offsetsInKafka(kafka);
+        long total = inKafka.values().stream().mapToLong(List::size).sum();
+        assertThat(total).isGreaterThanOrEqualTo(events.acknowledged());
+        Polling.await(
+            PATIENCE,
+            "the ingestion to ingest all %d records Kafka holds (log %s)".formatted(total, log),
+            () -> LakeRecords.rows(spark, catalog) >= total);
+        for (Topic topic : Topic.values()) {
+          assertThat(LakeRecords.offsets(spark, topic.rawTable().qualifiedName(catalog)))
+              .as("%s: every offset Kafka holds, exactly once (log %s)", topic, log)
+              .containsExactlyElementsOf(inKafka.get(topic));
+          assertThat(inKafka.get(topic))
+              .as("%s: every acknowledged record is in Kafka", topic)
+              .containsAll(events.acknowledgedOffsets(topic));
+        }
+      } finally {
+        supervisor.toHandle().destroy();
+        assertThat(supervisor.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      }
+      String finalState = Files.readString(state).strip();
+      assertThat(finalState)
+          .as("stopped by SIGTERM, not given up (log %s)", log)
+          .startsWith("state=stopped");
+      return finalState;
+    }
+  }
+
+  /**
+   * Whether the supervised ingestion runs: the supervisor says so, and since the last restart after
+   * {@code logOffset} (if any) all seven queries have started.
+   */
+  private static boolean runsAgain(Path log, long logOffset, Path state) {
+    String sinceKill;
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      if (!Files.readString(state).startsWith("state=running")) {
+        return false;
+      }
+      file.seek(logOffset);
+      byte[] bytes = new byte[(int) (file.length() - logOffset)];
+      file.readFully(bytes);
+      sinceKill = new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int restart = sinceKill.lastIndexOf("[supervise ");
+    if (restart < 0) {
+      return true;
+    }
+    String sinceRestart = sinceKill.substring(restart);
+    return Pattern.compile("query raw-ingestion-\\w+ started \\(id")
+            .matcher(sinceRestart)
+            .results()
+            .count()
+        == Topic.values().length;
+  }
+
+  /** Every offset each topic holds, read back with a consumer: what was produced. */
+  private static Map<Topic, List<Long>> offsetsInKafka(KafkaSettings kafka) {
+    Map<Topic, List<Long>> offsets = new EnumMap<>(Topic.class);
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      for (Topic topic : Topic.values()) {
+        TopicPartition partition = new TopicPartition(kafka.topicName(topic), 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        long end = consumer.endOffsets(List.of(partition)).get(partition);
+        List<Long> read = new ArrayList<>();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (consumer.position(partition) < end) {
+          assertThat(System.nanoTime()).as("reading %s", partition).isLessThan(deadline);
+          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+            read.add(record.offset());
+          }
+        }
+        offsets.put(topic, read);
+      }
+    }
+    return offsets;
+  }
+}
