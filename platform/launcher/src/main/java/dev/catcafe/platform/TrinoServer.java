@@ -86,9 +86,10 @@ final class TrinoServer {
   }
 
   /**
-   * Waits until the server answers a query. {@code /v1/info} reports {@code "starting":false}
-   * before the node has registered itself for work, so a query sent right then fails with "No nodes
-   * available to run query": readiness is a {@code SELECT 1} that finishes.
+   * Waits until the server can run a query that reads a table. {@code /v1/info} reports {@code
+   * "starting":false}, and even {@code SELECT 1} (planned on the coordinator alone) answers, before
+   * the node manager lists this node as active, so a table scan sent right then fails with "No
+   * nodes available": readiness is this node listed active in {@code system.runtime.nodes}.
    */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
