@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The UI's consumer outlives its broker: the broker (the test's own) is killed with SIGKILL, stays
- * down for a while, comes back on the same data, and the UI goes on delivering alerts and writing
- * back, without a restart of the UI.
+ * The UI's consumer outlives its broker: the broker (of a platform of the test's own) is killed
+ * with SIGKILL, stays down for a while, comes back on the same data, and the UI goes on delivering
+ * alerts and writing back, without a restart of the UI.
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class BrokerOutageIT {
@@ -33,8 +33,8 @@ final class BrokerOutageIT {
     TestingCafe.insertVisitor(postgres, "visitor-kb", "Alan Turing");
     TestingCafe.insertCat(
         postgres, "kb-cat", "Kafka", "black", "long", 30, "available", LocalDate.of(2025, 3, 1));
-    try (TestingKafkaBroker broker = TestingKafkaBroker.start()) {
-      KafkaSettings kafka = broker.settings();
+    try (TestingPlatform own = TestingPlatform.startPrivate("ui-broker-outage")) {
+      KafkaSettings kafka = own.kafka();
       try (AlertUiApp app =
               TestingCafe.startAssigned(
                   TestingCafe.config(kafka, postgres, "ui-broker-outage").withAdoptionShare(1.0),
@@ -45,11 +45,11 @@ final class BrokerOutageIT {
           awaitMessage(client, "kb-before");
         }
 
-        broker.kill();
+        own.killKafka();
         Instant back = Instant.now().plus(OUTAGE);
         Polling.await(
             OUTAGE.plusSeconds(10), "the outage to last", () -> Instant.now().isAfter(back));
-        broker.restart();
+        own.startKafka();
 
         try (KafkaProducer<String, String> producer = TestingCafe.producer(kafka)) {
           TestingCafe.send(producer, kafka, TestingCafe.dehydration("kb-after", "kb-cat"));

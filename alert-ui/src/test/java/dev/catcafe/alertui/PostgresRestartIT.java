@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The UI's write-backs against a PostgreSQL server really stopped and restarted ({@code pg_ctl -m
- * immediate}, the test's own server; Kafka is the shared platform's): a write-back attempted while
- * the server is down lands once it is back, and a burst of write-backs with a restart in the middle
- * adopts every cat exactly once and announces each once. No adoption lost or doubled.
+ * immediate}, the PostgreSQL of a platform of the test's own; Kafka is the shared platform's): a
+ * write-back attempted while the server is down lands once it is back, and a burst of write-backs
+ * with a restart in the middle adopts every cat exactly once and announces each once. No adoption
+ * lost or doubled.
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class PostgresRestartIT {
@@ -37,9 +38,9 @@ final class PostgresRestartIT {
   @Test
   void writeBacksSurviveARealPostgresStopAndRestart(TestingPlatform platform) {
     KafkaSettings kafka = platform.isolatedKafka("ui-pg-restart-");
-    try (TestingPostgresServer server = TestingPostgresServer.start();
+    try (TestingPlatform own = TestingPlatform.startPrivate("ui-pg-restart");
         KafkaProducer<String, String> producer = TestingCafe.producer(kafka)) {
-      PostgresSettings postgres = server.settings();
+      PostgresSettings postgres = own.isolatedPostgres("ui_pg_restart");
       TestingCafe.createTables(postgres);
       TestingCafe.insertVisitor(postgres, "visitor-pg", "Grace Hopper");
       TestingCafe.insertCat(
@@ -54,13 +55,13 @@ final class PostgresRestartIT {
                   TestingCafe.config(kafka, postgres, "ui-pg-restart").withAdoptionShare(1.0), 9);
           FeedClient client = TestingCafe.feed(app)) {
         // 1. PostgreSQL is down when the alert comes: retried until it is back, then lands once.
-        server.stopImmediately();
+        own.stopPostgresImmediately();
         TestingCafe.send(
             producer, kafka, TestingCafe.adopter("pg-1", "visitor-pg", List.of("pg-down")));
         Polling.await(DEADLINE, "retried write-back", () -> app.failedWriteBackTries() >= 2);
         assertThat(app.pendingWriteBacks()).isEqualTo(1);
 
-        server.startServer();
+        own.startPostgres();
         Polling.await(DEADLINE, "write-back landed", () -> app.pendingWriteBacks() == 0);
         assertThat(TestingCafe.catStatus(postgres, "pg-down")).contains("adopted+dated");
         assertThat(TestingCafe.decisions(postgres, "pg-1"))
@@ -82,7 +83,7 @@ final class PostgresRestartIT {
                 TestingCafe.adopter("pg-burst-a" + i, "visitor-pg", List.of(burstCats.get(i))));
           }
           Polling.await(DEADLINE, "the burst handed over", () -> app.pendingWriteBacks() == BURST);
-          server.restartImmediately();
+          own.restartPostgresImmediately();
         } catch (SQLException lockHolderKilled) {
           // the restart ended the locking session, as intended
         }

@@ -164,6 +164,18 @@ public final class LocalPlatform {
     kafka.awaitReady(KAFKA_START);
   }
 
+  /**
+   * {@code pg_ctl stop -m immediate} (fault-injection tests): a crash; see {@link #startPostgres}.
+   */
+  public void stopPostgresImmediately() {
+    postgres.stopImmediately();
+  }
+
+  /** Starts PostgreSQL (if it is not running) on the same data, recovering from its WAL. */
+  public void startPostgres() {
+    postgres.start();
+  }
+
   /** {@code pg_ctl restart -m immediate} (fault-injection tests): a crash and its recovery. */
   public void restartPostgresImmediately() {
     postgres.restartImmediately();

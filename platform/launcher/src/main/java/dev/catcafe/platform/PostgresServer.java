@@ -177,6 +177,25 @@ final class PostgresServer {
   }
 
   /**
+   * {@code pg_ctl stop -m immediate}: the server quits without a shutdown checkpoint, as a crash
+   * would (fault-injection tests); {@link #start} brings it back, recovering from its WAL.
+   */
+  void stopImmediately() {
+    if (isRunning()) {
+      ShellCommands.run(
+          asServerUser(
+              binaries().resolve("pg_ctl").toString(),
+              "stop",
+              "-w",
+              "-m",
+              "immediate",
+              "-D",
+              dataDirectory().toString()),
+          90);
+    }
+  }
+
+  /**
    * {@code pg_ctl restart -m immediate}: the server quits without a shutdown checkpoint, as a crash
    * would, and starts again recovering from its WAL (fault-injection tests); open connections
    * break.

@@ -194,6 +194,18 @@ public final class TestingPlatform implements AutoCloseable {
     platform.startKafka();
   }
 
+  /** {@code pg_ctl stop -m immediate} of this platform's PostgreSQL (a platform of its own). */
+  public synchronized void stopPostgresImmediately() {
+    requireOwned("stop PostgreSQL");
+    platform.stopPostgresImmediately();
+  }
+
+  /** Starts this platform's PostgreSQL again on the same data. */
+  public synchronized void startPostgres() {
+    requireOwned("start PostgreSQL");
+    platform.startPostgres();
+  }
+
   /** {@code pg_ctl restart -m immediate} of this platform's PostgreSQL (a platform of its own). */
   public synchronized void restartPostgresImmediately() {
     requireOwned("restart PostgreSQL");
