@@ -23,6 +23,9 @@ final class ServiceProcess {
   private final Path pidFile;
   private final Path logFile;
   private final String marker;
+  // The process this object started, if any: known to be ours without reading its command line,
+  // which reads empty while the process is exec'ing (setsid into java) right after the start.
+  private volatile ProcessHandle started;
 
   ServiceProcess(String name, PlatformConfig config) {
     this.name = requireNonNull(name, "name is null");
@@ -47,6 +50,10 @@ final class ServiceProcess {
     }
     try {
       long pid = Long.parseLong(Files.readString(pidFile).strip());
+      ProcessHandle ownChild = started;
+      if (ownChild != null && ownChild.pid() == pid) {
+        return Optional.of(ownChild).filter(ProcessHandle::isAlive);
+      }
       return ProcessHandle.of(pid)
           .filter(ProcessHandle::isAlive)
           .filter(
@@ -74,7 +81,8 @@ final class ServiceProcess {
       builder.environment().putAll(env);
       Process process = builder.start();
       Files.writeString(pidFile, Long.toString(process.pid()));
-      return process.toHandle();
+      started = process.toHandle();
+      return started;
     } catch (IOException e) {
       throw new PlatformException("could not start %s: %s".formatted(name, e.getMessage()), e);
     }
