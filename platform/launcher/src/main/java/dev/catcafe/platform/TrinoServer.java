@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * postgresql} (the cafe database).
  */
 final class TrinoServer {
-  private static final String ACTIVE_NODES =
-      "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'";
+  // A scan the scheduler must place on a node serving the catalog: "No nodes available" until the
+  // node manager has seen this node announce its catalogs (SELECT 1, or a system table, runs
+  // earlier on the coordinator alone).
+  private static final String READINESS_SCAN =
+      "SELECT count(*) FROM TABLE(%s.system.query(query => 'SELECT 1'))"
+          .formatted(TrinoCatalogs.OPERATIONAL);
   private static final Pattern SINGLE_COUNT =
       Pattern.compile("\"data\"\\s*:\\s*\\[\\[(\\d+)\\]\\]");
   private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
@@ -87,9 +91,9 @@ final class TrinoServer {
 
   /**
    * Waits until the server can run a query that reads a table. {@code /v1/info} reports {@code
-   * "starting":false}, and even {@code SELECT 1} (planned on the coordinator alone) answers, before
-   * the node manager lists this node as active, so a table scan sent right then fails with "No
-   * nodes available": readiness is this node listed active in {@code system.runtime.nodes}.
+   * "starting":false}, and even {@code SELECT 1} or {@code system.runtime.nodes} answer, before the
+   * node manager knows which node serves a catalog, so a table scan sent right then fails with "No
+   * nodes available": readiness is a scan of the operational catalog that returns its row.
    */
   void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -101,7 +105,7 @@ final class TrinoServer {
             "Trino exited during start-up. Log tail:\n" + process.logTail());
       }
       try {
-        lastAnswer = activeNodesAnswer(http);
+        lastAnswer = readinessAnswer(http);
         if (lastAnswer.isEmpty()) {
           return;
         }
@@ -121,20 +125,19 @@ final class TrinoServer {
   }
 
   /**
-   * Counts the active nodes through Trino's client protocol, following {@code nextUri} to the end.
+   * Runs the readiness scan through Trino's client protocol, following {@code nextUri} to the end.
    *
-   * @return empty when the query finished with at least one active node, otherwise the answer that
-   *     says why not
+   * @return empty when the query finished with its row, otherwise the answer that says why not
    */
-  private String activeNodesAnswer(HttpClient http) throws IOException, InterruptedException {
+  private String readinessAnswer(HttpClient http) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:%d/v1/statement".formatted(config.trinoPort())))
             .timeout(Duration.ofSeconds(10))
             .header("X-Trino-User", "catcafe-readiness")
-            .POST(HttpRequest.BodyPublishers.ofString(ACTIVE_NODES))
+            .POST(HttpRequest.BodyPublishers.ofString(READINESS_SCAN))
             .build();
-    long activeNodes = 0;
+    long rows = 0;
     while (true) {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
@@ -143,11 +146,11 @@ final class TrinoServer {
       }
       Matcher count = SINGLE_COUNT.matcher(body);
       if (count.find()) {
-        activeNodes = Long.parseLong(count.group(1));
+        rows = Long.parseLong(count.group(1));
       }
       Matcher next = NEXT_URI.matcher(body);
       if (!next.find()) {
-        return activeNodes > 0 ? "" : "no active node yet (" + activeNodes + ")";
+        return rows > 0 ? "" : "no row yet";
       }
       request =
           HttpRequest.newBuilder(URI.create(next.group(1)))
