@@ -255,7 +255,9 @@ public final class AlertConsumer implements AutoCloseable {
         metadata(commits),
         (committed, failure) -> {
           if (failure != null) {
-            // The next commit carries the same or later offsets; a restart re-reads a little.
+            // Forget what was sent, so the next loop sends these offsets again even when no new
+            // record arrives (after a broker outage, say); the callback runs on this thread.
+            lastCommitted = Map.of();
             LOG.warn("offset commit failed: {}", failure.toString());
           }
         });
