@@ -90,54 +90,72 @@ public final class WriteBackWorker implements AutoCloseable {
 
   /** Applies {@code task} until it lands or is recorded as failed; false when closed first. */
   private boolean settle(Task task) throws InterruptedException {
-    WriteBack writeBack = task.writeBack();
-    String failureReason = null;
-    int attempt = 0;
-    int failures = 0;
+    String alertId = task.writeBack().alertId();
+    int tries = 0;
+    int refusals = 0;
     while (closing.getCount() > 0) {
-      attempt++;
+      tries++;
       try {
-        if (failureReason == null) {
-          task.apply().apply(attempt);
-        } else {
-          ledger.recordFailure(writeBack, failureReason, attempt - 1);
-          LOG.error(
-              "write-back for alert {} recorded as failed: {}", writeBack.alertId(), failureReason);
-        }
-        if (failures > 0) {
-          LOG.info("write-back for alert {} landed after {} tries", writeBack.alertId(), attempt);
+        task.apply().apply(tries);
+        if (tries > 1) {
+          LOG.info("write-back for alert {} landed after {} tries", alertId, tries);
         }
         return true;
       } catch (SQLException | RuntimeException failure) {
-        failures++;
-        failedTries.incrementAndGet();
         boolean databaseAway = SqlFailures.isTransient(failure);
-        if (!databaseAway && failureReason != null) {
-          // Even the failure cannot be written: say so loudly rather than loop on it.
-          LOG.error(
-              "write-back for alert {} failed ({}) and could not be recorded: {}",
-              writeBack.alertId(),
-              failureReason,
-              failure.toString());
-          return true;
+        if (!databaseAway && ++refusals >= ATTEMPTS_BEFORE_GIVING_UP) {
+          failedTries.incrementAndGet();
+          return recordFailure(task.writeBack(), failure.toString(), tries);
         }
-        if (!databaseAway && attempt >= ATTEMPTS_BEFORE_GIVING_UP) {
-          failureReason = failure.toString();
-        }
-        Duration wait = backoff.delay(failures);
-        LOG.warn(
-            "write-back for alert {} failed (try {}, {}); retrying in {} ms: {}",
-            writeBack.alertId(),
-            attempt,
-            databaseAway ? "database unreachable" : "error",
-            wait.toMillis(),
-            failure.toString());
-        if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!retryAfter(failure, alertId, tries, databaseAway)) {
           return false;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Records that {@code writeBack} was refused, retried while the database is away; false when
+   * closed first.
+   */
+  private boolean recordFailure(WriteBack writeBack, String reason, int tries)
+      throws InterruptedException {
+    for (int recordTry = 1; ; recordTry++) {
+      try {
+        ledger.recordFailure(writeBack, reason, tries);
+        LOG.error("write-back for alert {} recorded as failed: {}", writeBack.alertId(), reason);
+        return true;
+      } catch (SQLException | RuntimeException failure) {
+        if (!SqlFailures.isTransient(failure)) {
+          // Even the failure cannot be written: say so loudly rather than loop on it.
+          LOG.error(
+              "write-back for alert {} failed ({}) and could not be recorded: {}",
+              writeBack.alertId(),
+              reason,
+              failure.toString());
+          return true;
+        }
+        if (!retryAfter(failure, writeBack.alertId(), recordTry, true)) {
+          return false;
+        }
+      }
+    }
+  }
+
+  /** Counts the failed try and waits the back-off; false when closed meanwhile. */
+  private boolean retryAfter(Exception failure, String alertId, int failures, boolean databaseAway)
+      throws InterruptedException {
+    failedTries.incrementAndGet();
+    Duration wait = backoff.delay(failures);
+    LOG.warn(
+        "write-back for alert {} failed (try {}, {}); retrying in {} ms: {}",
+        alertId,
+        failures,
+        databaseAway ? "database unreachable" : "error",
+        wait.toMillis(),
+        failure.toString());
+    return !closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
