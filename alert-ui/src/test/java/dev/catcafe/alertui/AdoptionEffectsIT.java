@@ -200,11 +200,7 @@ final class AdoptionEffectsIT {
   }
 
   private static List<JsonNode> statusUpdates(FeedClient client, List<String> catIds) {
-    return client.texts().stream()
-        .map(TestingCafe::json)
-        .filter(message -> message.get("type").asText().equals("cat_status_update"))
-        .filter(message -> catIds.contains(message.get("data").get("cat_id").asText()))
-        .toList();
+    return TestingCafe.statusUpdates(client, catIds::contains);
   }
 
   private static void cat(String catId, String status) {

@@ -180,10 +180,6 @@ final class AdoptionWriteBackIT {
   }
 
   private static List<JsonNode> statusUpdates(FeedClient client, String catId) {
-    return client.texts().stream()
-        .map(TestingCafe::json)
-        .filter(message -> message.get("type").asText().equals("cat_status_update"))
-        .filter(message -> message.get("data").get("cat_id").asText().equals(catId))
-        .toList();
+    return TestingCafe.statusUpdates(client, catId::equals);
   }
 }

@@ -119,11 +119,8 @@ final class PostgresRestartIT {
   }
 
   private static List<String> announced(FeedClient client, String catIdPrefix) {
-    return client.texts().stream()
-        .map(TestingCafe::json)
-        .filter(message -> message.get("type").asText().equals("cat_status_update"))
+    return TestingCafe.statusUpdates(client, catId -> catId.startsWith(catIdPrefix)).stream()
         .map(message -> message.get("data").get("cat_id").asText())
-        .filter(catId -> catId.startsWith(catIdPrefix))
         .toList();
   }
 }

@@ -34,6 +34,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -238,6 +239,18 @@ final class TestingCafe {
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
     }
+  }
+
+  /**
+   * The {@code cat_status_update} frames {@code client} has received for cats {@code catId}
+   * accepts.
+   */
+  static List<JsonNode> statusUpdates(FeedClient client, Predicate<String> catId) {
+    return client.texts().stream()
+        .map(TestingCafe::json)
+        .filter(message -> message.get("type").asText().equals("cat_status_update"))
+        .filter(message -> catId.test(message.get("data").get("cat_id").asText()))
+        .toList();
   }
 
   static URI feedUri(int port) {
