@@ -72,21 +72,38 @@ final class TcpProxy implements AutoCloseable {
         new Thread(
             () -> {
               while (!server.isClosed()) {
+                Socket client;
                 try {
-                  Socket client = server.accept();
-                  Socket upstream = new Socket(targetHost, targetPort);
-                  open.add(client);
-                  open.add(upstream);
-                  pump(client, upstream);
-                  pump(upstream, client);
+                  client = server.accept();
                 } catch (IOException closed) {
                   return;
+                }
+                try {
+                  connect(server, client, new Socket(targetHost, targetPort));
+                } catch (IOException upstreamRefused) {
+                  closeQuietly(client); // as the server would; go on accepting
                 }
               }
             },
             "tcp-proxy-accept");
     accepter.setDaemon(true);
     accepter.start();
+  }
+
+  /**
+   * Starts forwarding between {@code client} and {@code upstream}, unless {@link #cut()} closed
+   * {@code server} since it accepted {@code client}: a connection must not slip through a cut.
+   */
+  private synchronized void connect(ServerSocket server, Socket client, Socket upstream) {
+    if (server.isClosed()) {
+      closeQuietly(client);
+      closeQuietly(upstream);
+      return;
+    }
+    open.add(client);
+    open.add(upstream);
+    pump(client, upstream);
+    pump(upstream, client);
   }
 
   private void pump(Socket from, Socket to) {
