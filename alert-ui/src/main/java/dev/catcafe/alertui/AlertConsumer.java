@@ -230,11 +230,16 @@ public final class AlertConsumer implements AutoCloseable {
         feed.onHealthAlert(mapper.treeToValue(alert, CatHealthAlert.class));
       } else if (record.topic().equals(adopterTopic)) {
         PotentialAdopterAlert adopter = mapper.treeToValue(alert, PotentialAdopterAlert.class);
+        Runnable settled = () -> offsets.settle(partition, record.offset());
         offsets.begin(partition, record.offset());
-        feed.onPotentialAdopter(adopter, () -> offsets.settle(partition, record.offset()));
+        try {
+          feed.onPotentialAdopter(adopter, settled);
+        } catch (RuntimeException failure) {
+          settled.run(); // nothing was handed over: only this read's begin is undone
+          throw failure;
+        }
       }
     } catch (Exception invalid) {
-      offsets.settle(partition, record.offset());
       skipped.incrementAndGet();
       LOG.warn(
           "skipping record {}-{}@{}: {}",

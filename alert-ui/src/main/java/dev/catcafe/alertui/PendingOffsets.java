@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -14,23 +14,30 @@ import org.apache.kafka.common.TopicPartition;
  * commit stops at the first record whose write-back has not landed yet. A restart (or a rebalance)
  * therefore redelivers every alert whose effect is still unsettled; the adoption ledger makes that
  * redelivery harmless for the ones that did land.
+ *
+ * <p>A record read again by the same UI (a replaced client or a rebalance resumes from the last
+ * commit) begins and settles again, at once, as a repeat; each begin is counted, so that repeat
+ * does not release the offset while the first read's effect is still in flight.
  */
 final class PendingOffsets {
   private final Map<TopicPartition, Long> nextToRead = new HashMap<>();
-  private final Map<TopicPartition, NavigableSet<Long>> unsettled = new HashMap<>();
+
+  /** Per partition: offset → effects of it in flight. */
+  private final Map<TopicPartition, NavigableMap<Long, Integer>> unsettled = new HashMap<>();
 
   /** The record at {@code offset} has an effect in flight; call before handing it off. */
   synchronized void begin(TopicPartition partition, long offset) {
     unsettled
-        .computeIfAbsent(requireNonNull(partition, "partition is null"), p -> new TreeSet<>())
-        .add(offset);
+        .computeIfAbsent(requireNonNull(partition, "partition is null"), p -> new TreeMap<>())
+        .merge(offset, 1, Integer::sum);
   }
 
   /** The effect of the record at {@code offset} landed (or was recorded as failed). */
   synchronized void settle(TopicPartition partition, long offset) {
-    NavigableSet<Long> offsets = unsettled.get(requireNonNull(partition, "partition is null"));
+    NavigableMap<Long, Integer> offsets =
+        unsettled.get(requireNonNull(partition, "partition is null"));
     if (offsets != null) {
-      offsets.remove(offset);
+      offsets.computeIfPresent(offset, (settled, inFlight) -> inFlight == 1 ? null : inFlight - 1);
       if (offsets.isEmpty()) {
         unsettled.remove(partition);
       }
@@ -49,8 +56,8 @@ final class PendingOffsets {
       if (!assigned.contains(entry.getKey())) {
         continue;
       }
-      NavigableSet<Long> offsets = unsettled.get(entry.getKey());
-      long firstUnsettled = offsets == null ? Long.MAX_VALUE : offsets.first();
+      NavigableMap<Long, Integer> offsets = unsettled.get(entry.getKey());
+      long firstUnsettled = offsets == null ? Long.MAX_VALUE : offsets.firstKey();
       commits.put(entry.getKey(), Math.min(entry.getValue(), firstUnsettled));
     }
     return commits;
@@ -58,6 +65,9 @@ final class PendingOffsets {
 
   /** Effects in flight, over all partitions. */
   synchronized int unsettledCount() {
-    return unsettled.values().stream().mapToInt(Set::size).sum();
+    return unsettled.values().stream()
+        .flatMap(offsets -> offsets.values().stream())
+        .mapToInt(Integer::intValue)
+        .sum();
   }
 }

@@ -52,6 +52,23 @@ final class TestPendingOffsets {
   }
 
   @Test
+  void aRepeatReadAgainDoesNotReleaseTheFirstReadsEffect() {
+    PendingOffsets offsets = new PendingOffsets();
+    offsets.begin(ADOPTERS, 5);
+    offsets.handled(ADOPTERS, 5);
+    // A replaced client reads offset 5 again; the feed drops the repeat and settles it at once.
+    offsets.begin(ADOPTERS, 5);
+    offsets.settle(ADOPTERS, 5);
+    offsets.handled(ADOPTERS, 5);
+
+    assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 5L);
+    assertThat(offsets.unsettledCount()).isEqualTo(1);
+
+    offsets.settle(ADOPTERS, 5);
+    assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 6L);
+  }
+
+  @Test
   void commitsOnlyPartitionsStillAssigned() {
     PendingOffsets offsets = new PendingOffsets();
     offsets.handled(HEALTH, 0);
