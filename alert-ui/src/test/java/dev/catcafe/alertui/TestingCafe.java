@@ -72,10 +72,14 @@ final class TestingCafe {
 
   /** The operational tables, emptied. */
   static void createTables(PostgresSettings postgres) {
-    execute(postgres, OperationalSchema.CATS_DDL);
-    execute(postgres, OperationalSchema.VISITORS_DDL);
-    execute(postgres, OperationalSchema.ADOPTION_DECISIONS_DDL);
-    execute(postgres, "TRUNCATE cats, visitors, adoption_decisions");
+    OperationalSchema.ddl().forEach(ddl -> execute(postgres, ddl));
+    execute(
+        postgres,
+        "TRUNCATE %s, %s, %s"
+            .formatted(
+                OperationalSchema.CATS_TABLE,
+                OperationalSchema.VISITORS_TABLE,
+                OperationalSchema.ADOPTION_DECISIONS_TABLE));
   }
 
   static void insertCat(
