@@ -38,9 +38,9 @@ final class AlertConsumerRecoveryIT {
     AtomicInteger pollsBeforeFailure = new AtomicInteger(3);
 
     try (ConnectionPool pool = new ConnectionPool(postgres, 2, Duration.ofSeconds(10));
-        WriteBackWorker writeBacks =
-            new WriteBackWorker(new AdoptionLedger(pool), RetryBackoff.DEFAULT);
         var producer = TestingCafe.producer(kafka)) {
+      AdoptionLedger ledger = new AdoptionLedger(pool);
+      WriteBackWorker writeBacks = new WriteBackWorker(ledger, RetryBackoff.DEFAULT);
       CatRepository cats = new CatRepository(pool);
       AlertFeed feed =
           new AlertFeed(
@@ -48,7 +48,7 @@ final class AlertConsumerRecoveryIT {
               cats,
               new AdoptionDecision(0.0, new Random(1)),
               new AlertDeduplicator(100),
-              new AdoptionLedger(pool),
+              ledger,
               writeBacks,
               published::add);
       AlertConsumer consumer =
@@ -71,7 +71,8 @@ final class AlertConsumerRecoveryIT {
               },
               feed,
               new RetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
-      try (consumer) {
+      try (writeBacks;
+          consumer) {
         TestingCafe.send(producer, kafka, TestingCafe.dehydration("rc-before", "cat-1"));
         consumer.start();
         Polling.await(DEADLINE, "client replaced", () -> consumer.clientFailures() == 1);
