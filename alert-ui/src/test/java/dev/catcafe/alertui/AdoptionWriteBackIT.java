@@ -83,6 +83,15 @@ final class AdoptionWriteBackIT {
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("wb-after-a2", "wb-old"));
 
       awaitMessage(client, "wb-after-a2");
+      // The write-back runs on its own thread, after the feed: wait for its decision, or the
+      // check below could pass before a wrong announcement went out.
+      Polling.await(
+          DEADLINE,
+          "decision for wb-a2",
+          () -> !TestingCafe.decisions(postgres, "wb-a2").isEmpty());
+      Polling.await(DEADLINE, "write-back settled", () -> alwaysAdopts.pendingWriteBacks() == 0);
+      assertThat(TestingCafe.decisions(postgres, "wb-a2"))
+          .containsExactly("adopt/wb-old/already_adopted/1");
       assertThat(statusUpdates(client, "wb-old")).isEmpty();
       // The seeded adoption date (admission + 3 days) is untouched.
       assertThat(TestingCafe.catStatus(postgres, "wb-old")).contains("adopted+dated");
@@ -110,6 +119,8 @@ final class AdoptionWriteBackIT {
       }
 
       awaitMessage(client, "wb-q19");
+      Polling.await(DEADLINE, "nothing in flight", () -> neverAdopts.pendingWriteBacks() == 0);
+      assertThat(TestingCafe.decisions(postgres, "wb-q19")).isEmpty();
       assertThat(statusUpdates(client, "wb-kept")).isEmpty();
       assertThat(TestingCafe.catStatus(postgres, "wb-kept")).contains("available");
     }
