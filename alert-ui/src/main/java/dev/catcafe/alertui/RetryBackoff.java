@@ -33,10 +33,11 @@ public record RetryBackoff(Duration initial, Duration max) {
     if (failures < 1) {
       throw new IllegalArgumentException("failures must be at least 1: " + failures);
     }
-    // 2^30 × any positive initial exceeds any sensible max, so the shift cannot overflow usefully.
-    int doublings = Math.min(failures - 1, 30);
-    long millis = initial.toMillis();
-    long scaled = millis > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : millis << doublings;
-    return scaled >= max.toMillis() ? max : Duration.ofMillis(scaled);
+    // Doubling stops at max, so it takes a few steps however many failures, and cannot overflow.
+    Duration delay = initial;
+    for (int failure = 1; failure < failures && delay.compareTo(max) < 0; failure++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(max) < 0 ? delay : max;
   }
 }
