@@ -24,10 +24,8 @@ final class TestPendingOffsets {
   @Test
   void stopsAtTheFirstUnsettledWriteBackUntilItSettles() {
     PendingOffsets offsets = new PendingOffsets();
-    offsets.begin(ADOPTERS, 3);
-    offsets.handled(ADOPTERS, 3);
-    offsets.begin(ADOPTERS, 4);
-    offsets.handled(ADOPTERS, 4);
+    handedOver(offsets, ADOPTERS, 3);
+    handedOver(offsets, ADOPTERS, 4);
     offsets.handled(ADOPTERS, 5);
 
     assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 3L);
@@ -44,9 +42,7 @@ final class TestPendingOffsets {
   @Test
   void anEffectSettledAtOnceDoesNotHoldBack() {
     PendingOffsets offsets = new PendingOffsets();
-    offsets.begin(ADOPTERS, 7);
-    offsets.settle(ADOPTERS, 7);
-    offsets.handled(ADOPTERS, 7);
+    settledAtOnce(offsets, ADOPTERS, 7);
 
     assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 8L);
   }
@@ -54,12 +50,9 @@ final class TestPendingOffsets {
   @Test
   void aRepeatReadAgainDoesNotReleaseTheFirstReadsEffect() {
     PendingOffsets offsets = new PendingOffsets();
-    offsets.begin(ADOPTERS, 5);
-    offsets.handled(ADOPTERS, 5);
+    handedOver(offsets, ADOPTERS, 5);
     // A replaced client reads offset 5 again; the feed drops the repeat and settles it at once.
-    offsets.begin(ADOPTERS, 5);
-    offsets.settle(ADOPTERS, 5);
-    offsets.handled(ADOPTERS, 5);
+    settledAtOnce(offsets, ADOPTERS, 5);
 
     assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 5L);
     assertThat(offsets.unsettledCount()).isEqualTo(1);
@@ -80,10 +73,22 @@ final class TestPendingOffsets {
   @Test
   void oneSlowPartitionDoesNotHoldBackAnother() {
     PendingOffsets offsets = new PendingOffsets();
-    offsets.begin(ADOPTERS, 0);
-    offsets.handled(ADOPTERS, 0);
+    handedOver(offsets, ADOPTERS, 0);
     offsets.handled(HEALTH, 9);
 
     assertThat(offsets.committable(BOTH)).containsEntry(ADOPTERS, 0L).containsEntry(HEALTH, 10L);
+  }
+
+  /** What the consumer does with an adopter alert whose write-back is handed to the worker. */
+  private static void handedOver(PendingOffsets offsets, TopicPartition partition, long offset) {
+    offsets.begin(partition, offset);
+    offsets.handled(partition, offset);
+  }
+
+  /** What it does with one settled before the feed returns (a repeat, or share 0). */
+  private static void settledAtOnce(PendingOffsets offsets, TopicPartition partition, long offset) {
+    offsets.begin(partition, offset);
+    offsets.settle(partition, offset);
+    offsets.handled(partition, offset);
   }
 }
