@@ -65,6 +65,7 @@ public final class AlertConsumer implements AutoCloseable {
   // Touched by the consumer thread only.
   private Map<TopicPartition, Long> lastCommitted = Map.of();
   private int failuresInARow;
+  private int commitFailuresInARow;
   private boolean started;
 
   public AlertConsumer(KafkaSettings kafka, String groupId, String offsetReset, AlertFeed feed) {
@@ -259,11 +260,21 @@ public final class AlertConsumer implements AutoCloseable {
     consumer.commitAsync(
         metadata(commits),
         (committed, failure) -> {
-          if (failure != null) {
-            // Forget what was sent, so the next loop sends these offsets again even when no new
-            // record arrives (after a broker outage, say); the callback runs on this thread.
-            lastCommitted = Map.of();
-            LOG.warn("offset commit failed: {}", failure.toString());
+          // Runs on this thread (in a later poll), so it may touch the thread's own fields.
+          if (failure == null) {
+            if (commitFailuresInARow > 0) {
+              LOG.info("offset commits succeed again after {} failures", commitFailuresInARow);
+            }
+            commitFailuresInARow = 0;
+            return;
+          }
+          // Forget what was sent, so the next loop sends these offsets again even when no new
+          // record arrives (after a broker outage, say). It does so every poll: warn once.
+          lastCommitted = Map.of();
+          if (commitFailuresInARow++ == 0) {
+            LOG.warn("offset commit failed, retried every poll: {}", failure.toString());
+          } else {
+            LOG.debug("offset commit failed again: {}", failure.toString());
           }
         });
   }
