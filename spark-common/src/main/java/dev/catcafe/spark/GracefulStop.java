@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -121,6 +122,21 @@ public final class GracefulStop {
     if (requested.get()) {
       stopped.await();
     }
+  }
+
+  /**
+   * Blocks until {@code query}, the job's one query, ends: by its failure (thrown) or by a stop,
+   * requested while the query started (it is stopped at once: it has committed nothing yet) or
+   * while it runs (waited out, so the job returns only once the stop is done).
+   */
+  public void awaitTermination(StreamingQuery query)
+      throws StreamingQueryException, TimeoutException, InterruptedException {
+    requireNonNull(query, "query is null");
+    if (isRequested()) {
+      query.stop();
+    }
+    query.awaitTermination();
+    awaitStopIfRequested();
   }
 
   private void stopActiveQueries(String reason) {

@@ -107,12 +107,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
       spark.streams().addListener(new DroppedRecords(spark));
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
-      StreamingQuery query = start(spark, config);
-      if (stop.isRequested()) {
-        query.stop();
-      }
-      query.awaitTermination();
-      stop.awaitStopIfRequested();
+      stop.awaitTermination(start(spark, config));
     } finally {
       spark.stop();
     }

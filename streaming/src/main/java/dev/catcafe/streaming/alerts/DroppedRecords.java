@@ -29,7 +29,9 @@ public final class DroppedRecords extends StreamingQueryListener {
       new WeakHashMap<>();
 
   private final SparkSession spark;
-  private final Map<String, Long> logged = new HashMap<>();
+
+  /** The late likes already logged: the listener logs what a batch added. */
+  private long lateLikesLogged;
 
   public DroppedRecords(SparkSession spark) {
     this.spark = requireNonNull(spark, "spark is null");
@@ -76,6 +78,7 @@ public final class DroppedRecords extends StreamingQueryListener {
     logLateLikes(progress.name(), progress.batchId());
   }
 
+  // Spark's listener bus delivers the events of a session one at a time, on one thread.
   private void logLateLikes(String queryName, long batchId) {
     LongAccumulator lateLikes;
     synchronized (COUNTERS) {
@@ -85,11 +88,8 @@ public final class DroppedRecords extends StreamingQueryListener {
       return;
     }
     long total = lateLikes.value();
-    long before;
-    synchronized (logged) {
-      before = logged.getOrDefault(LATE_LIKES, 0L);
-      logged.put(LATE_LIKES, total);
-    }
+    long before = lateLikesLogged;
+    lateLikesLogged = total;
     if (total > before) {
       LOG.warn(
           "{}: dropped {} late likes (behind the watermark) by batch {} ({} since start)",

@@ -114,12 +114,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
               spark,
               lifecycle.stopTimeout(),
               config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH);
-      StreamingQuery query = start(spark, config);
-      if (stop.isRequested()) {
-        query.stop();
-      }
-      query.awaitTermination();
-      stop.awaitStopIfRequested();
+      stop.awaitTermination(start(spark, config));
     } finally {
       spark.stop();
     }

@@ -66,7 +66,32 @@ public final class IdempotentAppend {
   /** Snapshot summary key: the micro-batch the snapshot holds (for audit). */
   public static final String BATCH_ID = "catcafe.ingest.batch-id";
 
-  private IdempotentAppend() {}
+  private final Table table;
+  private final String tableName;
+  private final String queryId;
+  private final long batchId;
+
+  private IdempotentAppend(Table table, String tableName, String queryId, long batchId) {
+    this.table = table;
+    this.tableName = tableName;
+    this.queryId = queryId;
+    this.batchId = batchId;
+  }
+
+  /**
+   * The append of batch {@code batchId} of {@code queryId} to {@code tableName}, on the table's
+   * current metadata: the check ({@link #isCommitted}) and the {@link #append} share this one load
+   * of the table, a catalog round trip the hot path makes once per table and batch.
+   */
+  public static IdempotentAppend of(
+      SparkSession spark, String tableName, String queryId, long batchId) {
+    requireNonNull(tableName, "tableName is null");
+    markerKey(queryId);
+    Table table = load(spark, tableName);
+    // A caching catalog hands out the table as it last loaded it: read the current metadata.
+    table.refresh();
+    return new IdempotentAppend(table, tableName, queryId, batchId);
+  }
 
   /** The newest batch id {@code queryId} committed to {@code table}, if any. */
   public static OptionalLong lastCommittedBatch(Table table, String queryId) {
@@ -75,26 +100,18 @@ public final class IdempotentAppend {
     return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
   }
 
-  /** Whether {@code batchId} of {@code queryId} is already in the table named {@code tableName}. */
-  public static boolean isCommitted(
-      SparkSession spark, String tableName, String queryId, long batchId) {
-    Table table = load(spark, tableName);
-    table.refresh();
+  /** Whether the batch is already in the table: a replay, to be skipped. */
+  public boolean isCommitted() {
     OptionalLong last = lastCommittedBatch(table, queryId);
     return last.isPresent() && last.getAsLong() >= batchId;
   }
 
   /**
-   * Appends {@code rows} to {@code tableName} and records {@code batchId} as the newest batch of
-   * {@code queryId}, in one commit.
+   * Appends {@code rows} to the table and records the batch as the newest of its query, in one
+   * commit. The caller checks {@link #isCommitted} first.
    */
-  public static void append(Dataset<Row> rows, String tableName, String queryId, long batchId) {
+  public void append(Dataset<Row> rows) {
     requireNonNull(rows, "rows is null");
-    requireNonNull(tableName, "tableName is null");
-    String marker = markerKey(queryId);
-    SparkSession session = rows.sparkSession();
-    Table table = load(session, tableName);
-    table.refresh();
     enableStaging(table);
 
     String wapId = "%s/%d/%s".formatted(queryId, batchId, UUID.randomUUID());
@@ -114,7 +131,7 @@ public final class IdempotentAppend {
       append.appendFile(file);
     }
     append.commit();
-    transaction.updateProperties().set(marker, Long.toString(batchId)).commit();
+    transaction.updateProperties().set(markerKey(queryId), Long.toString(batchId)).commit();
     // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
     // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
     // cleanup: its data files are the published snapshot's now, and its manifest list and
@@ -179,7 +196,10 @@ public final class IdempotentAppend {
             .formatted(wapId, table.name(), TableProperties.WRITE_AUDIT_PUBLISH_ENABLED));
   }
 
-  /** Write-audit-publish must be on for Spark to stage rather than commit; tables predating it. */
+  /**
+   * Write-audit-publish must be on for Spark to stage rather than commit. {@link RawTableSetup}
+   * creates tables with it on; this turns it on (one commit, once) in tables created before.
+   */
   private static void enableStaging(Table table) {
     if (!"true".equals(table.properties().get(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED))) {
       table.updateProperties().set(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true").commit();

@@ -63,7 +63,8 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     Dataset<Row> classified = RawEventParser.classify(kafkaBatch, topic);
 
     BatchCounts counts = null;
-    if (IdempotentAppend.isCommitted(spark, rawTable, queryId, batchId)) {
+    IdempotentAppend raw = IdempotentAppend.of(spark, rawTable, queryId, batchId);
+    if (raw.isCommitted()) {
       LOG.info(
           "{} batch {} is already in {}: replay skipped", topic.topicName(), batchId, rawTable);
     } else {
@@ -77,18 +78,19 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
               sum(when(col(RawEventParser.IS_VALID), 0).otherwise(1)).as("errors"),
               sum(when(col(RawEventParser.UNKNOWN_FIELD_COUNT).gt(0), 1).otherwise(0))
                   .as("with_unknown_fields"));
-      IdempotentAppend.append(
-          RawEventParser.validRows(observed, topic), rawTable, queryId, batchId);
+      raw.append(RawEventParser.validRows(observed, topic));
       counts = observedCounts(observation);
     }
 
-    if ((counts == null || counts.errors() > 0)
-        && !IdempotentAppend.isCommitted(spark, errorTable, queryId, batchId)) {
-      Dataset<Row> errors = RawEventParser.errorRows(classified);
-      if (counts != null || !errors.isEmpty()) {
-        FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
-            () -> "%s batch %d, before the %s commit".formatted(rawTable, batchId, errorTable));
-        IdempotentAppend.append(errors, errorTable, queryId, batchId);
+    if (counts == null || counts.errors() > 0) {
+      IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
+      if (!errors.isCommitted()) {
+        Dataset<Row> errorRows = RawEventParser.errorRows(classified);
+        if (counts != null || !errorRows.isEmpty()) {
+          FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
+              () -> "%s batch %d, before the %s commit".formatted(rawTable, batchId, errorTable));
+          errors.append(errorRows);
+        }
       }
     }
     if (counts != null) {

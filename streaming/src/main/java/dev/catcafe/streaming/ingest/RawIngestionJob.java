@@ -188,29 +188,35 @@ public final class RawIngestionJob implements Callable<Integer> {
           query.awaitTermination();
         }
       } else {
+        // Returns when a query ends; throws its failure, if it failed: a topic is not left behind.
         spark.streams().awaitAnyTermination();
         // A stop lets the other queries finish their batches before the finally stops them.
         stop.awaitStopIfRequested();
-        // One query ended: surface its failure (if any) rather than run with a topic missing.
-        List<Topic> topics = config.orderedTopics();
-        for (int index = 0; index < queries.size(); index++) {
-          StreamingQuery query = queries.get(index);
-          if (!query.isActive() && query.exception().isDefined()) {
-            StreamingQueryException failure = query.exception().get();
-            if (query.lastProgress() == null) {
-              // Failed before it completed a batch: most often its checkpoint does not fit it.
-              throw new IllegalStateException(
-                  resumeFailure(
-                      query.name(), config.checkpointLocation(topics.get(index)), failure),
-                  failure);
-            }
-            throw failure;
-          }
-        }
       }
+    } catch (StreamingQueryException failure) {
+      throw explained(failure, queries, config);
     } finally {
       stopAll(queries);
     }
+  }
+
+  /**
+   * The failure a query ended with, with the hint of {@link #resumeFailure} if it failed before
+   * completing a batch: most often its checkpoint does not fit it.
+   */
+  private static RuntimeException explained(
+      StreamingQueryException failure, List<StreamingQuery> queries, IngestionConfig config)
+      throws StreamingQueryException {
+    List<Topic> topics = config.orderedTopics();
+    for (int index = 0; index < queries.size(); index++) {
+      StreamingQuery query = queries.get(index);
+      if (!query.isActive() && query.exception().isDefined() && query.lastProgress() == null) {
+        return new IllegalStateException(
+            resumeFailure(query.name(), config.checkpointLocation(topics.get(index)), failure),
+            failure);
+      }
+    }
+    throw failure;
   }
 
   /**

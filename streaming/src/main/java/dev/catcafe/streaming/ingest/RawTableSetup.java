@@ -9,6 +9,7 @@ import dev.catcafe.spark.RawTables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.iceberg.TableProperties;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -34,6 +35,8 @@ public final class RawTableSetup {
    *   <li>no manifest merging on append: each streaming commit adds one manifest and leaves the
    *       others alone, so it never races the maintenance job's manifest rewrite (which is then the
    *       only thing that merges manifests);
+   *   <li>write-audit-publish on: {@link IdempotentAppend} stages each batch's rows and publishes
+   *       them with its marker, which needs it (set here, it costs no commit on the first batch);
    *   <li>more commit retries: the seven queries share {@code ingest_errors}, and maintenance
    *       commits concurrently with ingestion; a conflicting append is retried, never dropped.
    * </ul>
@@ -50,6 +53,7 @@ public final class RawTableSetup {
     properties.put("write.metadata.delete-after-commit.enabled", "true");
     properties.put("write.metadata.previous-versions-max", "50");
     properties.put("commit.manifest-merge.enabled", "false");
+    properties.put(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true");
     properties.put("commit.retry.num-retries", "20");
     properties.put("commit.retry.min-wait-ms", "100");
     properties.put("commit.retry.max-wait-ms", "5000");

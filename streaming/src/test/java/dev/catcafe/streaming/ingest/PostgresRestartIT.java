@@ -1,7 +1,5 @@
 package dev.catcafe.streaming.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.catcafe.platform.testing.Polling;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,21 +16,18 @@ final class PostgresRestartIT {
 
   @Test
   void catalogDatabaseCrashesDuringCommitsLoseAndDoubleNothing() throws Exception {
-    String finalState =
-        OutageScenario.run(
-            "postgres-restart",
-            (platform, events) -> {
-              for (int restart = 0; restart < RESTARTS; restart++) {
-                long acknowledged = events.acknowledged();
-                // Events keep coming between two crashes: the ingestion is committing them.
-                Polling.await(
-                    BETWEEN_RESTARTS,
-                    "more events before the next crash",
-                    () -> events.acknowledged() > acknowledged + OutageScenario.RATE);
-                platform.restartPostgresImmediately();
-              }
-            });
-    assertThat(finalState).contains("last_exit=0");
-    System.out.printf("PostgresRestartIT: supervisor state at the end: %s%n", finalState);
+    OutageScenario.run(
+        "postgres-restart",
+        (platform, events) -> {
+          for (int restart = 0; restart < RESTARTS; restart++) {
+            long acknowledged = events.acknowledged();
+            // Events keep coming between two crashes: the ingestion is committing them.
+            Polling.await(
+                BETWEEN_RESTARTS,
+                "more events before the next crash",
+                () -> events.acknowledged() > acknowledged + OutageScenario.RATE);
+            platform.restartPostgresImmediately();
+          }
+        });
   }
 }

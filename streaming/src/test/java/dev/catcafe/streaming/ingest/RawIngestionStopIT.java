@@ -2,7 +2,6 @@ package dev.catcafe.streaming.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
@@ -10,12 +9,12 @@ import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
-import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -59,16 +58,10 @@ final class RawIngestionStopIT {
       KnownEvents.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, RECORDS));
     }
     long total = RECORDS * (long) Topic.values().length;
+    Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);
 
-    try (SparkSession spark =
-        SparkSessions.create(
-            RawIngestionJob.sessionSettings("stop-it-reader", catalog, "local[1]")
-                .ui(false)
-                .conf("spark.sql.catalog." + catalog.name() + ".cache-enabled", "false")
-                .build())) {
-      try (IngestionProcess first =
-          IngestionProcess.start(
-              platform.environment(kafka, platform.postgres(), catalog), log, arguments)) {
+    try (SparkSession spark = LakeRecords.readerSession("stop-it-reader", catalog)) {
+      try (IngestionProcess first = IngestionProcess.start(environment, log, arguments)) {
         Polling.await(
             PATIENCE,
             "the first run to commit a quarter of the records (log %s)".formatted(log),
@@ -86,9 +79,7 @@ final class RawIngestionStopIT {
       long rowsAtStop = LakeRecords.rows(spark, catalog);
       assertThat(rowsAtStop).as("stopped in the middle of the backlog").isLessThan(total);
 
-      try (IngestionProcess second =
-          IngestionProcess.start(
-              platform.environment(kafka, platform.postgres(), catalog), log, arguments)) {
+      try (IngestionProcess second = IngestionProcess.start(environment, log, arguments)) {
         Polling.await(
             PATIENCE,
             "the restarted run to ingest every record (log %s)".formatted(log),
@@ -102,10 +93,7 @@ final class RawIngestionStopIT {
             .as("%s: every offset exactly once (log %s)", topic, log)
             .containsExactlyElementsOf(LongStream.range(0, RECORDS).boxed().toList());
       }
-      String errors = LakeTable.INGEST_ERRORS.qualifiedName(catalog);
-      assertThat(spark.catalog().tableExists(errors) ? spark.table(errors).count() : 0)
-          .as("every record was valid")
-          .isZero();
+      assertThat(LakeRecords.errorRows(spark, catalog)).as("every record was valid").isZero();
     }
   }
 }

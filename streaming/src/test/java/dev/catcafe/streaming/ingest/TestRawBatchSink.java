@@ -70,8 +70,8 @@ final class TestRawBatchSink extends BaseSparkTest {
         KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1), "{\"cat_id\":5}"));
     String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     // The crash: the valid rows were committed, the process died before the error commit.
-    IdempotentAppend.append(
-        RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid(), rawTable, "query-c", 0L);
+    IdempotentAppend.of(spark, rawTable, "query-c", 0L)
+        .append(RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid());
 
     spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-c");
     new RawBatchSink(Topic.CAT_LOCATIONS, catalog).call(batch, 0L);
@@ -122,7 +122,7 @@ final class TestRawBatchSink extends BaseSparkTest {
     Dataset<Row> batch = KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1)));
     Dataset<Row> valid = RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid();
 
-    IdempotentAppend.append(valid, rawTable, "query-e", 7L);
+    IdempotentAppend.of(spark, rawTable, "query-e", 7L).append(valid);
 
     Table table = Spark3Util.loadIcebergTable(spark, rawTable);
     table.refresh();
