@@ -218,12 +218,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpRebuildsEverythingWhenTheRecordedSnapshotExpired() {
     CatalogSettings catalog = catalog("job_catch_up_expired");
-    TestingRawTables raw =
-        tom(
-            catalog,
-            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
-            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
-    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    TestingRawTables raw = tomSummarizedOnDay1(catalog);
     raw.append(
         Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-19T01:00:00.000Z", "tom", 4.0, 1.0)));
     spark.sql(
@@ -240,12 +235,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpIgnoresAStagedSnapshotThatWasNeverPublished() {
     CatalogSettings catalog = catalog("job_catch_up_staged");
-    TestingRawTables raw =
-        tom(
-            catalog,
-            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
-            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
-    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    TestingRawTables raw = tomSummarizedOnDay1(catalog);
     long afterRebuild = summarySnapshotId(catalog);
 
     // Ingestion stages each batch (write-audit-publish); a crash before publishing leaves the
@@ -301,6 +291,19 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   private static long summarySnapshotId(CatalogSettings catalog) {
     return TestingSummaries.summarySnapshotId(spark, catalog);
+  }
+
+  /**
+   * Tom with one wellness and one interaction event on day 1, and the summary rebuilt from them.
+   */
+  private static TestingRawTables tomSummarizedOnDay1(CatalogSettings catalog) {
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    return raw;
   }
 
   /** Raw tables holding {@code wellness} and {@code interactions} of the cat "tom", named Tom. */
