@@ -187,7 +187,7 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
       }
       days.addAll(changes.days());
     }
-    return DaySelection.days(days);
+    return DaySelection.changed(days);
   }
 
   private static DailyCatSummaryResult rewrite(

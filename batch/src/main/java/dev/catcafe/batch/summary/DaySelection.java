@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -70,6 +71,16 @@ public sealed interface DaySelection {
    */
   static Days days(Collection<LocalDate> days) {
     return new Days(new TreeSet<>(requireNonNull(days, "days is null")));
+  }
+
+  /**
+   * The days whose raw data changed, as one run rewrites them: those days, or all days when they
+   * are more than {@link DayRange#MAX_DAYS} (a scheduled catch-up must not fail on a large
+   * backfill, and a rebuild is then the cheaper run).
+   */
+  static DaySelection changed(Collection<LocalDate> days) {
+    Set<LocalDate> distinct = Set.copyOf(requireNonNull(days, "days is null"));
+    return distinct.size() > DayRange.MAX_DAYS ? new AllDays() : days(distinct);
   }
 
   /** A set of UTC days, such as the days whose raw data changed since the last run. */

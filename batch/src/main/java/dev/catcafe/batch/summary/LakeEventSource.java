@@ -31,22 +31,19 @@ public final class LakeEventSource {
     this.catalog = requireNonNull(catalog, "catalog is null");
   }
 
-  /** The raw rows of {@code topic} whose event time falls on the selected UTC days. */
-  public Dataset<Row> events(Topic topic, DaySelection days) {
-    return events(topic, days, null);
-  }
-
   /**
-   * As {@link #events(Topic, DaySelection)}, read at {@code snapshotId} when it is not null, so a
-   * run sees exactly the raw data it records as processed.
+   * The raw rows of {@code topic} whose event time falls on the selected UTC days, read at snapshot
+   * {@code snapshotId} (null: the table has none yet), so a run sees exactly the raw data it
+   * records as processed.
    */
   public Dataset<Row> events(Topic topic, DaySelection days, Long snapshotId) {
     requireNonNull(topic, "topic is null");
     requireNonNull(days, "days is null");
+    String name = existing(topic.rawTable());
     Dataset<Row> rows =
         snapshotId == null
-            ? table(topic.rawTable())
-            : table(topic.rawTable(), "%s VERSION AS OF %d", snapshotId);
+            ? spark.table(name)
+            : spark.sql("SELECT * FROM %s VERSION AS OF %d".formatted(name, snapshotId));
     String eventTime = topic.eventTimeField();
     if (days instanceof DaySelection.DayRange range) {
       return rows.where(within(eventTime, range));
@@ -91,10 +88,6 @@ public final class LakeEventSource {
 
   private Dataset<Row> table(LakeTable table) {
     return spark.table(existing(table));
-  }
-
-  private Dataset<Row> table(LakeTable table, String versionSql, long snapshotId) {
-    return spark.sql("SELECT * FROM " + versionSql.formatted(existing(table), snapshotId));
   }
 
   private String existing(LakeTable table) {

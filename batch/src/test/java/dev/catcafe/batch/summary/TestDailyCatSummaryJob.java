@@ -218,12 +218,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void catchUpRebuildsEverythingWhenTheRecordedSnapshotExpired() {
     CatalogSettings catalog = catalog("job_catch_up_expired");
-    TestingRawTables raw =
-        tom(
-            catalog,
-            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
-            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
-    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    TestingRawTables raw = tomSummarizedOnDay1(catalog);
     raw.append(
         Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-19T01:00:00.000Z", "tom", 4.0, 1.0)));
     spark.sql(
@@ -235,6 +230,38 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
     assertThat(result.days()).isEqualTo(new DaySelection.AllDays());
     assertThat(summary(catalog)).isEqualTo(recomputed(catalog)).hasSize(2);
+  }
+
+  @Test
+  void catchUpIgnoresAStagedSnapshotThatWasNeverPublished() {
+    CatalogSettings catalog = catalog("job_catch_up_staged");
+    TestingRawTables raw = tomSummarizedOnDay1(catalog);
+    long afterRebuild = summarySnapshotId(catalog);
+
+    // Ingestion stages each batch (write-audit-publish); a crash before publishing leaves the
+    // staged snapshot in the metadata, outside the table's history.
+    String wellness = LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog);
+    spark.sql(
+        "ALTER TABLE %s SET TBLPROPERTIES ('write.wap.enabled' = 'true')".formatted(wellness));
+    spark.conf().set("spark.wap.id", "crashed-before-publishing");
+    try {
+      raw.append(
+          Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-19T01:00:00.000Z", "tom", 4.0, 1.0)));
+    } finally {
+      spark.conf().unset("spark.wap.id");
+    }
+    assertThat(
+            spark
+                .sql(
+                    "SELECT * FROM %s.snapshots WHERE summary['wap.id'] = 'crashed-before-publishing'"
+                        .formatted(wellness))
+                .count())
+        .isOne();
+
+    DailyCatSummaryResult result = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
+
+    assertThat(result.days()).isEqualTo(DaySelection.days(List.of()));
+    assertThat(summarySnapshotId(catalog)).isEqualTo(afterRebuild);
   }
 
   @Test
@@ -264,6 +291,19 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
 
   private static long summarySnapshotId(CatalogSettings catalog) {
     return TestingSummaries.summarySnapshotId(spark, catalog);
+  }
+
+  /**
+   * Tom with one wellness and one interaction event on day 1, and the summary rebuilt from them.
+   */
+  private static TestingRawTables tomSummarizedOnDay1(CatalogSettings catalog) {
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
+            List.of(interactionRow("2026-11-20T02:00:00.000Z", "tom", "pet")));
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    return raw;
   }
 
   /** Raw tables holding {@code wellness} and {@code interactions} of the cat "tom", named Tom. */

@@ -61,4 +61,17 @@ final class TestSummaryProgress {
     assertThat(days).hasToString("2026-11-20 to 2026-11-22, 2026-11-25");
     assertThat(DaySelection.days(List.of()).isEmpty()).isTrue();
   }
+
+  @Test
+  void moreChangedDaysThanOneRunMayRewriteMeanARebuild() {
+    LocalDate first = LocalDate.parse("2016-01-01");
+    List<LocalDate> decade =
+        first.datesUntil(first.plusDays(DaySelection.DayRange.MAX_DAYS)).toList();
+
+    assertThat(DaySelection.changed(decade)).isEqualTo(DaySelection.days(decade));
+    assertThat(
+            DaySelection.changed(
+                first.datesUntil(first.plusDays(DaySelection.DayRange.MAX_DAYS + 1)).toList()))
+        .isEqualTo(new DaySelection.AllDays());
+  }
 }
