@@ -78,8 +78,9 @@ final class SupersetDashboardIT {
   @BeforeAll
   static void installStartAndImport(TestingPlatform platform) throws SQLException {
     Path root = TestingPlatform.projectRoot();
-    // A venv of the tests' own (a `make run` Superset keeps its venv), rebuilt by the first
-    // command: missing on a fresh machine, broken here on purpose otherwise.
+    // A venv of the tests' own (a `make run` Superset keeps its venv), mended by the first
+    // command: missing on a fresh machine (built), broken here on purpose otherwise (the damaged
+    // package reinstalled, as its pins are current).
     Path venv = root.resolve(".work/superset/it-venv");
     breakIfPresent(venv);
     superset = new TestingSuperset(root, platform.scratchDirectory("superset-home"), venv);

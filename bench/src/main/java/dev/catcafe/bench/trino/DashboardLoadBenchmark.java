@@ -1,16 +1,11 @@
 package dev.catcafe.bench.trino;
 
 import dev.catcafe.bench.BenchmarkCommand;
-import dev.catcafe.bench.CafeDatabase;
 import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
-import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.trino.TrinoViews;
-import dev.catcafe.trino.ViewSchemas;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,8 +16,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,43 +78,20 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws SQLException, IOException, InterruptedException {
+  public Integer call() throws Exception {
     if (days < 1 || loads < 2 || warmupLoads < 0) {
       throw new IllegalArgumentException(
           "--days must be at least 1, --loads at least 2, --warmup-loads not negative");
     }
-    CatalogSettings catalog = lake.catalog();
-    PostgresSettings postgres = postgresOptions.settings();
     command.printMachine(System.out);
-    try (Connection cafe = CafeDatabase.open(postgres)) {
-      boolean synthetic = TrinoViewsBenchmark.ensureRoster(cafe);
-      try {
-        if (lake.generate()) {
-          LocalDate today = LocalDate.now(ZoneOffset.UTC);
-          TrinoViewsBenchmark.generate(
-              "dashboard-load-benchmark",
-              sparkMaster.master(),
-              catalog,
-              today.minusDays(days - 1L),
-              days,
-              CafeDatabase.ids(cafe, "SELECT cat_id FROM cats WHERE status = 'available'"),
-              CafeDatabase.ids(cafe, "SELECT visitor_id FROM visitors"));
-        }
-        try (Connection trino = lake.connectTrino("dashboard-load-benchmark")) {
-          List<String> failures =
-              TrinoViews.createOrReplace(
-                  trino, ViewSchemas.forNamespace("iceberg", lake.namespace()), System.out);
-          if (!failures.isEmpty()) {
-            throw new IllegalStateException("views not created: " + failures);
-          }
-        }
-        report(measure());
-      } finally {
-        if (synthetic) {
-          TrinoViewsBenchmark.removeSyntheticRoster(cafe);
-        }
-      }
-    }
+    TrinoViewsBenchmark.onViewsOverGeneratedData(
+        "dashboard-load-benchmark",
+        lake,
+        sparkMaster.master(),
+        postgresOptions.settings(),
+        LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L),
+        days,
+        schemas -> report(measure()));
     return 0;
   }
 

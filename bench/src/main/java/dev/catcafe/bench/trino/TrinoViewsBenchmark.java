@@ -70,45 +70,75 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws SQLException {
+  public Integer call() throws Exception {
     if (days < 1 || runs < 2) {
       throw new IllegalArgumentException("--days must be at least 1 and --runs at least 2");
     }
-    CatalogSettings catalog = lake.catalog();
-    PostgresSettings postgres = postgresOptions.settings();
     command.printMachine(System.out);
+    onViewsOverGeneratedData(
+        "trino-views-benchmark",
+        lake,
+        sparkMaster.master(),
+        postgresOptions.settings(),
+        LocalDate.parse("2026-01-01"),
+        days,
+        this::measure);
+    return 0;
+  }
+
+  /** What a benchmark measures once its data and views are in place. */
+  @FunctionalInterface
+  interface Measurement {
+    void measure(ViewSchemas schemas) throws Exception;
+  }
+
+  /**
+   * The set-up both Trino benchmarks share ({@link DashboardLoadBenchmark} too): with the cafe's
+   * roster (a synthetic one for the run while it is too small), writes {@code days} days of lake
+   * data from {@code firstDay} unless {@code --skip-generate}, creates the analytics views over
+   * them, runs {@code measurement}, and removes the synthetic roster again.
+   */
+  static void onViewsOverGeneratedData(
+      String name,
+      GeneratedLakeOptions lake,
+      String master,
+      PostgresSettings postgres,
+      LocalDate firstDay,
+      int days,
+      Measurement measurement)
+      throws Exception {
+    CatalogSettings catalog = lake.catalog();
+    ViewSchemas schemas = ViewSchemas.forNamespace("iceberg", lake.namespace());
     try (Connection cafe = CafeDatabase.open(postgres)) {
       boolean synthetic = ensureRoster(cafe);
       try {
         if (lake.generate()) {
           generate(
+              name,
+              master,
               catalog,
+              firstDay,
+              days,
               CafeDatabase.ids(cafe, "SELECT cat_id FROM cats WHERE status = 'available'"),
               CafeDatabase.ids(cafe, "SELECT visitor_id FROM visitors"));
         }
-        measure(ViewSchemas.forNamespace("iceberg", lake.namespace()));
+        try (Connection trino = lake.connectTrino(name)) {
+          List<String> failures = TrinoViews.createOrReplace(trino, schemas, System.out);
+          if (!failures.isEmpty()) {
+            throw new IllegalStateException("views not created: " + failures);
+          }
+        }
+        measurement.measure(schemas);
       } finally {
         if (synthetic) {
           removeSyntheticRoster(cafe);
         }
       }
     }
-    return 0;
   }
 
-  private void generate(CatalogSettings catalog, List<String> catIds, List<String> visitorIds) {
-    generate(
-        "trino-views-benchmark",
-        sparkMaster.master(),
-        catalog,
-        LocalDate.parse("2026-01-01"),
-        days,
-        catIds,
-        visitorIds);
-  }
-
-  /** Writes {@code days} days of lake data from {@code firstDay} (a month in both benchmarks). */
-  static void generate(
+  /** Writes {@code days} days of lake data from {@code firstDay}. */
+  private static void generate(
       String name,
       String master,
       CatalogSettings catalog,
@@ -132,10 +162,6 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
 
   private void measure(ViewSchemas schemas) throws SQLException {
     try (Connection trino = lake.connectTrino("trino-views-benchmark")) {
-      List<String> failures = TrinoViews.createOrReplace(trino, schemas, System.out);
-      if (!failures.isEmpty()) {
-        throw new IllegalStateException("views not created: " + failures);
-      }
       for (int round = 0; round < warmupRounds; round++) {
         for (AnalyticsView view : AnalyticsView.values()) {
           fetchAll(trino, "SELECT * FROM " + schemas.qualifiedView(view));
@@ -178,11 +204,8 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
     return rows;
   }
 
-  /**
-   * Inserts a synthetic roster if the cafe has too few cats; returns whether it did. Shared with
-   * {@link DashboardLoadBenchmark}.
-   */
-  static boolean ensureRoster(Connection cafe) throws SQLException {
+  /** Inserts a synthetic roster if the cafe has too few cats; returns whether it did. */
+  private static boolean ensureRoster(Connection cafe) throws SQLException {
     int available =
         CafeDatabase.ids(cafe, "SELECT cat_id FROM cats WHERE status = 'available'").size();
     if (available >= ORIGINAL_AVAILABLE_CATS) {
@@ -221,7 +244,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
     return true;
   }
 
-  static void removeSyntheticRoster(Connection cafe) throws SQLException {
+  private static void removeSyntheticRoster(Connection cafe) throws SQLException {
     try (Statement statement = cafe.createStatement()) {
       statement.execute("DELETE FROM cats WHERE cat_id LIKE '%s%%'".formatted(SYNTHETIC_PREFIX));
       statement.execute(

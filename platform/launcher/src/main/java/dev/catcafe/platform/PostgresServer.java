@@ -74,12 +74,17 @@ final class PostgresServer {
 
   boolean isRunning() {
     return Files.exists(dataDirectory().resolve("postmaster.pid"))
-        && ShellCommands.succeeds(
-            asServerUser(
-                binaries().resolve("pg_ctl").toString(),
-                "status",
-                "-D",
-                dataDirectory().toString()));
+        && ShellCommands.succeeds(pgCtl("status"));
+  }
+
+  /** {@code pg_ctl <action> <options> -D <data>} as the server user. */
+  private List<String> pgCtl(String action, String... options) {
+    List<String> command = new ArrayList<>();
+    command.add(binaries().resolve("pg_ctl").toString());
+    command.add(action);
+    command.addAll(List.of(options));
+    command.addAll(List.of("-D", dataDirectory().toString()));
+    return asServerUser(command.toArray(String[]::new));
   }
 
   /** Initializes the cluster on first use, starts it, and creates the roles and databases. */
@@ -92,14 +97,11 @@ final class PostgresServer {
       Path log = config.logs().resolve("postgres.log");
       prepareForServerUser(log);
       ShellCommands.run(
-          asServerUser(
-              binaries().resolve("pg_ctl").toString(),
+          pgCtl(
               "start",
               "-w",
               "-t",
               "60",
-              "-D",
-              dataDirectory().toString(),
               "-l",
               log.toString(),
               "-o",
@@ -162,18 +164,7 @@ final class PostgresServer {
   }
 
   void stop() {
-    if (isRunning()) {
-      ShellCommands.run(
-          asServerUser(
-              binaries().resolve("pg_ctl").toString(),
-              "stop",
-              "-w",
-              "-m",
-              "fast",
-              "-D",
-              dataDirectory().toString()),
-          90);
-    }
+    stop("fast");
   }
 
   /**
@@ -181,37 +172,29 @@ final class PostgresServer {
    * would (fault-injection tests); {@link #start} brings it back, recovering from its WAL.
    */
   void stopImmediately() {
+    stop("immediate");
+  }
+
+  private void stop(String mode) {
     if (isRunning()) {
-      ShellCommands.run(
-          asServerUser(
-              binaries().resolve("pg_ctl").toString(),
-              "stop",
-              "-w",
-              "-m",
-              "immediate",
-              "-D",
-              dataDirectory().toString()),
-          90);
+      ShellCommands.run(pgCtl("stop", "-w", "-m", mode), 90);
     }
   }
 
   /**
    * {@code pg_ctl restart -m immediate}: the server quits without a shutdown checkpoint, as a crash
    * would, and starts again recovering from its WAL (fault-injection tests); open connections
-   * break.
+   * break. (pg_ctl restarts with the options of the last start.)
    */
   void restartImmediately() {
     ShellCommands.run(
-        asServerUser(
-            binaries().resolve("pg_ctl").toString(),
+        pgCtl(
             "restart",
             "-w",
             "-t",
             "60",
             "-m",
             "immediate",
-            "-D",
-            dataDirectory().toString(),
             "-l",
             config.logs().resolve("postgres.log").toString()),
         90);

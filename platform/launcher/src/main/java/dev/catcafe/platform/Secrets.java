@@ -20,18 +20,30 @@ final class Secrets {
 
   Secrets(Path file) {
     this.file = file;
+    values.putAll(read(file));
+  }
+
+  private static Properties read(Path file) {
+    Properties read = new Properties();
     if (Files.exists(file)) {
       try (var reader = Files.newBufferedReader(file)) {
-        values.load(reader);
+        read.load(reader);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+    return read;
   }
 
   /** The secret named {@code key}, generated and saved the first time it is asked for. */
   synchronized String get(String key) {
     String value = values.getProperty(key);
+    if (value == null) {
+      // The file is rewritten whole below: first take in what bin/superset and bin/notebook
+      // appended since it was read (their secrets), or the rewrite would drop them.
+      values.putAll(read(file));
+      value = values.getProperty(key);
+    }
     if (value == null) {
       byte[] bytes = new byte[18];
       RANDOM.nextBytes(bytes);

@@ -7,18 +7,17 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoCatalogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A single-node Trino (coordinator that also works) from the Maven Central tarball, with two
@@ -32,9 +31,6 @@ final class TrinoServer {
   private static final String READINESS_SCAN =
       "SELECT count(*) FROM TABLE(%s.system.query(query => 'SELECT 1'))"
           .formatted(TrinoCatalogs.OPERATIONAL);
-  private static final Pattern SINGLE_COUNT =
-      Pattern.compile("\"data\"\\s*:\\s*\\[\\[(\\d+)\\]\\]");
-  private static final Pattern NEXT_URI = Pattern.compile("\"nextUri\"\\s*:\\s*\"([^\"]+)\"");
 
   private final PlatformConfig config;
   private final ServiceProcess process;
@@ -96,7 +92,6 @@ final class TrinoServer {
    * nodes available": readiness is a scan of the operational catalog that returns its row.
    */
   void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastAnswer = "no answer yet";
     while (true) {
@@ -104,16 +99,9 @@ final class TrinoServer {
         throw new PlatformException(
             "Trino exited during start-up. Log tail:\n" + process.logTail());
       }
-      try {
-        lastAnswer = readinessAnswer(http);
-        if (lastAnswer.isEmpty()) {
-          return;
-        }
-      } catch (IOException notYet) {
-        lastAnswer = "not listening yet (" + notYet + ")";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PlatformException("interrupted while waiting for Trino", e);
+      lastAnswer = readinessAnswer();
+      if (lastAnswer.isEmpty()) {
+        return;
       }
       if (System.nanoTime() > deadline) {
         throw new PlatformException(
@@ -125,39 +113,19 @@ final class TrinoServer {
   }
 
   /**
-   * Runs the readiness scan through Trino's client protocol, following {@code nextUri} to the end.
+   * Runs the readiness scan through the Trino JDBC driver.
    *
-   * @return empty when the query finished with its row, otherwise the answer that says why not
+   * @return empty when the query returned its row, otherwise the answer that says why not
    */
-  private String readinessAnswer(HttpClient http) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:%d/v1/statement".formatted(config.trinoPort())))
-            .timeout(Duration.ofSeconds(10))
-            .header("X-Trino-User", "catcafe-readiness")
-            .POST(HttpRequest.BodyPublishers.ofString(READINESS_SCAN))
-            .build();
-    long rows = 0;
-    while (true) {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
-      if (response.statusCode() != 200 || body.contains("\"error\"")) {
-        return "HTTP " + response.statusCode() + ": " + body;
+  private String readinessAnswer() {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), "catcafe-readiness", null);
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(10);
+      try (ResultSet result = statement.executeQuery(READINESS_SCAN)) {
+        return result.next() && result.getLong(1) > 0 ? "" : "no row yet";
       }
-      Matcher count = SINGLE_COUNT.matcher(body);
-      if (count.find()) {
-        rows = Long.parseLong(count.group(1));
-      }
-      Matcher next = NEXT_URI.matcher(body);
-      if (!next.find()) {
-        return rows > 0 ? "" : "no row yet";
-      }
-      request =
-          HttpRequest.newBuilder(URI.create(next.group(1)))
-              .timeout(Duration.ofSeconds(10))
-              .header("X-Trino-User", "catcafe-readiness")
-              .GET()
-              .build();
+    } catch (SQLException notYet) {
+      return notYet.getMessage();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.catcafe.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.jobs.Restart;
+import dev.catcafe.model.jobs.RestartPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,8 +47,10 @@ final class TestSupervise {
 
   @Test
   void everyPolicyRestartsExactlyWhenTheCatalogsRestartSays() throws Exception {
-    List<Restart> policies = List.of(Restart.always(1), Restart.onFailure(1), Restart.never());
-    for (Restart restart : policies) {
+    // Every policy of the catalog, so bin/supervise's copy of the decision cannot drift from it.
+    for (RestartPolicy policy : RestartPolicy.values()) {
+      Restart restart =
+          new Restart(policy, policy == RestartPolicy.Never ? 0 : 1, Duration.ZERO, Duration.ZERO);
       for (int status : new int[] {0, 1, 2, 137}) {
         Path runs = directory.resolve("runs-%s-%d".formatted(restart.policy(), status));
         Process supervisor =
