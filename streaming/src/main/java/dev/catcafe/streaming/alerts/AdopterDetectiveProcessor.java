@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The Adopter Detective's state machine for one visitor (the grouping key). Input rows are likes
  * ({@code cat_id}, {@code event_time}); state is the set of distinct liked cats and the last like
- * time. When a batch changes either and the visitor has liked more than {@code threshold} cats, it
- * emits one alert row ({@link #OUTPUT_SCHEMA}) with the visitor's whole state, as the original's
- * continuous aggregation re-emitted its row.
+ * time. Each like that changes either while the visitor has liked more than {@code threshold} cats
+ * emits one alert row ({@link #OUTPUT_SCHEMA}) with the visitor's state after that like, as the
+ * original's continuous aggregation re-emitted its row: the 4th and the 5th distinct like raise one
+ * alert each, whether they arrive in one micro-batch or two.
  *
  * <p>Likes older than the event-time watermark Spark passes in {@link TimerValues} are dropped as
  * late, and counted in the {@code lateLikes} accumulator ({@link DroppedRecords#LATE_LIKES}).
@@ -97,31 +100,50 @@ public final class AdopterDetectiveProcessor extends StatefulProcessor<String, R
   @Override
   public Iterator<Row> handleInputRows(String visitorId, Iterator<Row> likes, TimerValues timers) {
     requireNonNull(visitorId, "visitorId is null");
-    VisitorLikes before = readState();
-    VisitorLikes after = before;
+    VisitorLikes state = readState();
     Map<String, Long> firstLikes = new HashMap<>();
-    // Spark drops late input itself only in event-time mode, and TTL needs processing-time mode:
-    // so the processor drops likes behind the watermark Spark hands it (-1 or 0 before one).
-    long watermark = timers.getCurrentWatermarkInMs();
-    while (likes.hasNext()) {
-      Row like = likes.next();
-      String catId = like.getAs("cat_id");
-      long likedAt = like.<Timestamp>getAs("event_time").getTime();
-      if (watermark > 0 && likedAt < watermark) {
-        lateLikes.add(1);
+    List<Row> alerts = new ArrayList<>();
+    for (Like like : inEventTimeOrder(likes, timers.getCurrentWatermarkInMs())) {
+      VisitorLikes next = state.withLike(like.catId(), like.likedAtMillis());
+      if (next.equals(state)) {
         continue;
       }
-      if (!after.likedCats().contains(catId)) {
-        firstLikes.put(catId, likedAt);
+      if (!state.likedCats().contains(like.catId())) {
+        firstLikes.put(like.catId(), like.likedAtMillis());
       }
-      after = after.withLike(catId, likedAt);
+      state = next;
+      // One alert per like that changes a qualifying visitor's row, as the original's updating
+      // aggregation emitted one: the alerts do not depend on how likes fall into micro-batches.
+      if (state.numberOfLikes() > threshold) {
+        alerts.add(toRow(AdopterAlerts.alert(visitorId, state)));
+      }
     }
-    writeState(after, firstLikes);
-    if (after.equals(before) || after.numberOfLikes() <= threshold) {
-      return CollectionConverters.asScala(List.<Row>of().iterator());
+    writeState(state, firstLikes);
+    return CollectionConverters.asScala(alerts.iterator());
+  }
+
+  /** One like of the batch: which cat, and when (event time, epoch ms). */
+  private record Like(String catId, long likedAtMillis) {}
+
+  /**
+   * The batch's likes in event-time order (ties in arrival order), those behind the watermark
+   * dropped and counted. Spark drops late input itself only in event-time mode, and TTL needs
+   * processing-time mode, so the processor drops likes behind the watermark Spark hands it (-1 or 0
+   * before there is one). The order is explicit because Spark promises none within a group.
+   */
+  private List<Like> inEventTimeOrder(Iterator<Row> rows, long watermark) {
+    List<Like> likes = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      long likedAt = row.<Timestamp>getAs("event_time").getTime();
+      if (watermark > 0 && likedAt < watermark) {
+        lateLikes.add(1);
+      } else {
+        likes.add(new Like(row.getAs("cat_id"), likedAt));
+      }
     }
-    return CollectionConverters.asScala(
-        List.of(toRow(AdopterAlerts.alert(visitorId, after))).iterator());
+    likes.sort(Comparator.comparingLong(Like::likedAtMillis));
+    return likes;
   }
 
   private VisitorLikes readState() {
