@@ -45,6 +45,13 @@ c.Spawner.notebook_dir = str(root / "notebooks")
 c.Spawner.default_url = "/lab/tree/cat_cafe_lakehouse.ipynb"
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.start_timeout = 120
+# The user's server stays in the hub's process group (the spawner's default is a session of its
+# own), so `bin/notebook stop`, which ends the hub's group, cannot leave it running. A server
+# without a terminal does not stop on SIGINT (it asks on its terminal for a confirmation), and
+# hung on SIGTERM after one: short waits let the hub's own cleanup finish inside that stop's 30 s.
+c.LocalProcessSpawner.popen_kwargs = {"start_new_session": False}
+c.LocalProcessSpawner.interrupt_timeout = 2
+c.LocalProcessSpawner.term_timeout = 10
 c.Spawner.http_timeout = 120
 # The kernel reads the lake's settings from the platform's environment file; a test passes its own.
 c.Spawner.env_keep = [

@@ -280,6 +280,27 @@ final class CatCafeNotebookIT {
     }
     assertThat(home.resolve("run/jupyter.pid")).doesNotExist();
     Polling.await(Duration.ofSeconds(30), "port %d free".formatted(port), () -> isFree(port));
+    // Nothing the hub started (proxy, the user's JupyterLab, kernels) outlives the stop.
+    Polling.awaitAsserted(
+        Duration.ofSeconds(30), () -> assertThat(processesWithHome(home)).isEmpty());
+  }
+
+  /** The live processes whose environment has {@code CATCAFE_HOME=home}, with their commands. */
+  private static List<String> processesWithHome(Path home) {
+    String variable = "CATCAFE_HOME=" + home;
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .filter(process -> environment(process.pid()).contains(variable))
+        .map(process -> process.pid() + " " + process.info().commandLine().orElse("?"))
+        .toList();
+  }
+
+  private static List<String> environment(long pid) {
+    try {
+      return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0"));
+    } catch (IOException | UncheckedIOException gone) {
+      return List.of(); // ended meanwhile, or not ours to read
+    }
   }
 
   @Test
