@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the cafe's seven topics (under the settings' prefix) where they are missing. */
@@ -44,6 +47,7 @@ public final class TopicAdmin {
               .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        awaitWritable(admin, missing, partitions);
       }
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -55,6 +59,25 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new PlatformException("interrupted", e);
     }
+  }
+
+  /**
+   * Returns once each new partition's leader answers for it (a {@code ListOffsets}, which the admin
+   * client retries while the leader has not loaded the partition). The controller acknowledges a
+   * creation before the broker can take writes for it: a producer that sends at once gets its first
+   * batch refused, the batches behind it accepted, and the refused one then never fits the
+   * partition's sequence: it expires after {@code delivery.timeout.ms} (two CI failures, the first
+   * records of a fresh test topic missing).
+   */
+  private static void awaitWritable(Admin admin, List<NewTopic> created, int partitions)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (NewTopic topic : created) {
+      for (int partition = 0; partition < partitions; partition++) {
+        latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+      }
+    }
+    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
   }
 
   private static PlatformException unreachable(KafkaSettings kafka, Throwable cause) {
