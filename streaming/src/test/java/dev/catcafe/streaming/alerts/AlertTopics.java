@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,10 +59,20 @@ final class AlertTopics implements AutoCloseable {
             ProducerConfig.ACKS_CONFIG,
             "all");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (String value : values) {
-        producer.send(new ProducerRecord<>(kafka.topicName(topic), value));
+        sent.add(producer.send(new ProducerRecord<>(kafka.topicName(topic), value)));
       }
-      producer.flush();
+      // flush() returns when every send is done, failed ones too: only the futures tell.
+      for (Future<RecordMetadata> send : sent) {
+        send.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "%s: a test record was not acknowledged: %s".formatted(topic, e.getCause()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while producing to " + topic, e);
     }
   }
 
