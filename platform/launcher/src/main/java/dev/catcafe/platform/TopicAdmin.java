@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class TopicAdmin {
   /** Seven days, as the original's topics. */
   private static final String RETENTION_MS = Long.toString(TimeUnit.DAYS.toMillis(7));
+
+  /** How long new topics may take to become writable before the platform counts as down. */
+  private static final Duration WRITABLE_WITHIN = Duration.ofSeconds(30);
 
   private TopicAdmin() {}
 
@@ -62,22 +66,35 @@ public final class TopicAdmin {
   }
 
   /**
-   * Returns once each new partition's leader answers for it (a {@code ListOffsets}, which the admin
-   * client retries while the leader has not loaded the partition). The controller acknowledges a
-   * creation before the broker can take writes for it: a producer that sends at once gets its first
-   * batch refused, the batches behind it accepted, and the refused one then never fits the
-   * partition's sequence: it expires after {@code delivery.timeout.ms} (two CI failures, the first
-   * records of a fresh test topic missing).
+   * Returns once each new partition's leader answers a {@code ListOffsets} for it. The controller
+   * acknowledges a creation before the broker knows the topic (a {@code ListOffsets} sent at once
+   * fails: "metadata for topic … could not be found") and before it takes writes: a producer that
+   * sends at once can get its first batch refused and the batches behind it accepted; the refused
+   * one then never fits the partition's sequence and expires after {@code delivery.timeout.ms} (two
+   * CI failures: the first records of a fresh test topic missing).
    */
   private static void awaitWritable(Admin admin, List<NewTopic> created, int partitions)
-      throws ExecutionException, InterruptedException, TimeoutException {
+      throws InterruptedException, TimeoutException {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (NewTopic topic : created) {
       for (int partition = 0; partition < partitions; partition++) {
         latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
       }
     }
-    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + WRITABLE_WITHIN.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException notYet) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new TimeoutException(
+              "new topics not writable within %s: %s"
+                  .formatted(WRITABLE_WITHIN, notYet.getCause()));
+        }
+        Thread.sleep(50); // the broker catches up with the controller within milliseconds
+      }
+    }
   }
 
   private static PlatformException unreachable(KafkaSettings kafka, Throwable cause) {
