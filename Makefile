@@ -10,6 +10,8 @@ RUN_JOB := bin/run-job
 # Where `make test` runs its own platform, on free ports, beside any `make up` platform.
 TEST_PLATFORM_HOME := $(CURDIR)/.work/test-platform
 BUILD_STAMP := .work/build.stamp
+# Extra arguments for a bench-* target's benchmark, e.g. make bench-alerts BENCH_ARGS=--rates=1000
+BENCH_ARGS ?=
 
 .PHONY: help
 help: ## List the targets
@@ -140,31 +142,31 @@ trino-views: up ## Create or replace the Trino analytics views (idempotent)
 
 .PHONY: bench-producer
 bench-producer: up ## Benchmark: producer events/s in burst mode
-	bin/run bench dev.catcafe.bench.producer.ProducerBenchmark
+	bin/run bench dev.catcafe.bench.producer.ProducerBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-ingest
 bench-ingest: up ## Benchmark: ingestion of a 5M-event backlog into Iceberg
-	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.ingest.IngestBenchmark
+	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.ingest.IngestBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-alerts
 bench-alerts: up ## Benchmark: event-to-alert latency of both alert jobs
-	bin/run bench dev.catcafe.bench.alerts.AlertLatencyBenchmark
+	bin/run bench dev.catcafe.bench.alerts.AlertLatencyBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-batch
 bench-batch: up ## Benchmark: DailyCatSummaryJob vs the same aggregation in Trino
-	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.batch.BatchBenchmark
+	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.batch.BatchBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-trino
 bench-trino: up ## Benchmark: p50/p95 of each analytics view over a month of data
-	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.TrinoViewsBenchmark
+	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.TrinoViewsBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-ui
 bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
-	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark
+	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-dashboard
 bench-dashboard: up ## Benchmark: Superset dashboard load (six charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
-	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark
+	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark $(BENCH_ARGS)
 
 .PHONY: manifests
 manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the job catalog
