@@ -21,6 +21,7 @@ final class DashboardPage {
       By.cssSelector("[data-test='dashboard-component-chart-holder']");
   private static final By ECHART = By.cssSelector("[_echarts_instance_]");
   private static final By ALERT = By.cssSelector("[role='alert']");
+  private static final int LOGIN_ATTEMPTS = 3;
 
   private final WebDriver browser;
   private final String baseUrl;
@@ -30,16 +31,38 @@ final class DashboardPage {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
   }
 
-  /** Logs in and waits for the redirect away from the form (leaving earlier cancels it). */
+  /**
+   * Logs in and waits for the redirect away from the form (leaving earlier cancels it). The form is
+   * React's: a click that lands before its handler is attached, or a submission the busy server
+   * drops, leaves the page on the form with no error, so the form is filled in again, at most three
+   * times; the failure shows what the page said.
+   */
   void logIn(String user, String password) {
-    browser.get(baseUrl + "/login/");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    Polling.await(
-        Duration.ofMinutes(1),
-        "the login to redirect away from the form",
-        () -> !browser.getCurrentUrl().contains("/login"));
+    requireNonNull(user, "user is null");
+    requireNonNull(password, "password is null");
+    for (int attempt = 1; attempt <= LOGIN_ATTEMPTS; attempt++) {
+      browser.get(baseUrl + "/login/");
+      Polling.await(
+          Duration.ofSeconds(30),
+          "the login form to render",
+          () -> !onTheLoginForm() || !browser.findElements(By.id("password")).isEmpty());
+      if (!onTheLoginForm()) {
+        return; // the previous, slow submission went through after all
+      }
+      browser.findElement(By.id("username")).sendKeys(user);
+      browser.findElement(By.id("password")).sendKeys(password);
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      if (Polling.holdsWithin(Duration.ofSeconds(40), () -> !onTheLoginForm())) {
+        return;
+      }
+    }
+    throw new AssertionError(
+        "still on the login form after %d submissions; the page says: %s"
+            .formatted(LOGIN_ATTEMPTS, browser.findElement(By.tagName("body")).getText()));
+  }
+
+  private boolean onTheLoginForm() {
+    return browser.getCurrentUrl().contains("/login");
   }
 
   void open() {

@@ -15,14 +15,25 @@ public final class Polling {
   /** Returns once {@code condition} holds; fails naming {@code what} when the deadline passes. */
   public static void await(Duration timeout, String what, BooleanSupplier condition) {
     requireNonNull(what, "what is null");
+    if (!holdsWithin(timeout, condition)) {
+      throw new AssertionError("timed out after %s waiting for %s".formatted(timeout, what));
+    }
+  }
+
+  /**
+   * Whether {@code condition} comes to hold before the deadline: for callers that try something
+   * else when it does not (a retry), rather than fail.
+   */
+  public static boolean holdsWithin(Duration timeout, BooleanSupplier condition) {
     requireNonNull(condition, "condition is null");
     long deadline = System.nanoTime() + requireNonNull(timeout, "timeout is null").toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after %s waiting for %s".formatted(timeout, what));
+        return false;
       }
       LockSupport.parkNanos(INTERVAL.toNanos());
     }
+    return true;
   }
 
   /**
