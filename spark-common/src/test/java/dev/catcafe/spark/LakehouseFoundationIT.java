@@ -10,6 +10,7 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingSessions;
@@ -28,11 +29,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -137,17 +134,10 @@ final class LakehouseFoundationIT {
   void everyTopicCarriesAMessage(TestingPlatform platform) {
     KafkaSettings kafka = platform.isolatedKafka("it-foundation-" + UUID.randomUUID() + "-");
     Map<String, String> sent = new HashMap<>();
-    Properties producerProperties = new Properties();
-    producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(producerProperties, new StringSerializer(), new StringSerializer())) {
-      for (Topic topic : Topic.values()) {
-        String value = "{\"probe\":\"" + topic.topicName() + "\"}";
-        sent.put(kafka.topicName(topic), value);
-        producer.send(new ProducerRecord<>(kafka.topicName(topic), "key", value));
-      }
-      producer.flush();
+    for (Topic topic : Topic.values()) {
+      String value = "{\"probe\":\"" + topic.topicName() + "\"}";
+      sent.put(kafka.topicName(topic), value);
+      TestingKafka.produce(kafka, topic, List.of(value));
     }
 
     Properties consumerProperties = new Properties();

@@ -12,6 +12,7 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
 import java.io.IOException;
@@ -175,7 +176,7 @@ final class AdopterDetectiveIT {
   }
 
   private static void send(KafkaSettings kafka, String... values) {
-    AlertTopics.produce(kafka, Topic.CAT_INTERACTIONS, Arrays.asList(values));
+    TestingKafka.produce(kafka, Topic.CAT_INTERACTIONS, Arrays.asList(values));
   }
 
   private static void awaitAlerts(AlertTopics alerts, String visitorId, int count) {

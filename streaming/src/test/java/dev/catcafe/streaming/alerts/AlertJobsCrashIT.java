@@ -11,6 +11,7 @@ import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.testing.TestingCatalogs;
@@ -136,7 +137,7 @@ final class AlertJobsCrashIT {
             "earliest",
             "--spark-master",
             "local[2]");
-    AlertTopics.produce(kafka, inputTopic, input);
+    TestingKafka.produce(kafka, inputTopic, input);
     try (AlertTopics alerts = AlertTopics.read(kafka, alertTopic)) {
       try (IngestionProcess halted =
           IngestionProcess.startJob(
@@ -153,7 +154,7 @@ final class AlertJobsCrashIT {
       List<A> beforeRestart = parse(alerts, alertType);
       assertThat(beforeRestart).as("acknowledged before the halt").isNotEmpty();
 
-      AlertTopics.produce(kafka, inputTopic, whileDown);
+      TestingKafka.produce(kafka, inputTopic, whileDown);
       try (IngestionProcess restarted =
           IngestionProcess.startJob(job, environment, log, arguments, List.of())) {
         Polling.await(

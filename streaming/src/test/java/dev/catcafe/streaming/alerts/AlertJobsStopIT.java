@@ -8,6 +8,7 @@ import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.streaming.lifecycle.SupervisedJob;
@@ -43,7 +44,7 @@ final class AlertJobsStopIT {
     Path state = scratch.resolve("job.state");
     Path checkpoint = scratch.resolve("checkpoint");
     // Input for a first batch: real-time mode starts one only once there is data.
-    AlertTopics.produce(
+    TestingKafka.produce(
         kafka,
         job == SparkJob.WELLNESS_GUARDIAN ? Topic.CAT_WELLNESS : Topic.CAT_INTERACTIONS,
         List.of("{}", "{}", "{}"));

@@ -7,6 +7,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
@@ -89,7 +90,7 @@ final class DroppedRecordsIT {
   }
 
   private static void send(KafkaSettings kafka, String... values) {
-    AlertTopics.produce(kafka, Topic.CAT_INTERACTIONS, List.of(values));
+    TestingKafka.produce(kafka, Topic.CAT_INTERACTIONS, List.of(values));
   }
 
   /** Deletes the records before {@code offset} of partition 0, as retention would. */

@@ -10,6 +10,7 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class WellnessGuardianIT {
             platform.scratchDirectory("alerts-guardian").toString(),
             Duration.ofSeconds(5),
             "earliest");
-    AlertTopics.produce(
+    TestingKafka.produce(
         kafka,
         Topic.CAT_WELLNESS,
         List.of(
@@ -98,7 +99,7 @@ final class WellnessGuardianIT {
           .allSatisfy(record -> assertThat(record.key()).isEqualTo(parse(record).catId()));
 
       // Readings that arrive while the job is down are alerted on after the restart, once.
-      AlertTopics.produce(
+      TestingKafka.produce(
           kafka,
           Topic.CAT_WELLNESS,
           List.of(reading("while-down", 0.5, 6.0), reading("sentinel-2", 0.05, 1.0)));

@@ -1,11 +1,8 @@
 package dev.catcafe.streaming.ingest;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Field;
 import dev.catcafe.model.Topic;
-import dev.catcafe.model.config.KafkaSettings;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,19 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.StringJoiner;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 
 /**
@@ -129,62 +114,6 @@ final class KnownEvents {
       }
     }
     return text.toString();
-  }
-
-  /** Sends {@code values} to {@code topic}, in order, and waits until each is acknowledged. */
-  static void produce(KafkaSettings kafka, Topic topic, List<String> values)
-      throws ExecutionException, InterruptedException {
-    requireNonNull(values, "values is null");
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-      List<Future<?>> sent = new ArrayList<>();
-      for (String value : values) {
-        sent.add(producer.send(new ProducerRecord<>(kafka.topicName(topic), value)));
-      }
-      for (Future<?> future : sent) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          throw new IllegalStateException(
-              "%s not acknowledged (%s); the broker's view of it: %s"
-                  .formatted(kafka.topicName(topic), e.getCause(), describe(kafka, topic)),
-              e);
-        }
-      }
-    }
-  }
-
-  /**
-   * The topic's partitions as the broker describes them (leader, in-sync replicas), or why it could
-   * not: what tells a stalled broker from a partition without a leader when a send fails.
-   */
-  private static String describe(KafkaSettings kafka, Topic topic) {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-    try (Admin admin = Admin.create(properties)) {
-      return admin
-          .describeTopics(List.of(kafka.topicName(topic)))
-          .allTopicNames()
-          .get(15, TimeUnit.SECONDS)
-          .values()
-          .stream()
-          .flatMap(description -> description.partitions().stream())
-          .map(TopicPartitionInfo::toString)
-          .toList()
-          .toString();
-    } catch (ExecutionException | TimeoutException e) {
-      return "no answer within 15 s (" + e + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
   }
 
   /** JSON of events {@code from} (inclusive) to {@code to} (exclusive) of {@code topic}. */

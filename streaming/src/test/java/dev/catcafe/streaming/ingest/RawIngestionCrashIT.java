@@ -7,6 +7,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.testing.TestingCatalogs;
@@ -171,7 +172,7 @@ final class RawIngestionCrashIT {
         values.set(index - from, "not json #" + index);
       }
     }
-    KnownEvents.produce(kafka, topic, values);
+    TestingKafka.produce(kafka, topic, values);
   }
 
   private static long rows(SparkSession spark, CatalogSettings catalog) {

@@ -10,6 +10,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSessions;
@@ -72,10 +73,10 @@ final class RawIngestionIT {
     catalog = TestingCatalogs.onPlatform(type, platform, "it_ingest_exact_" + RUN);
     checkpoints = platform.scratchDirectory("ingest-exact").toUri().toString();
     for (Topic topic : Topic.values()) {
-      KnownEvents.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, EVENTS_PER_TOPIC));
+      TestingKafka.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, EVENTS_PER_TOPIC));
     }
     String wellness = KnownEvents.json(KnownEvents.values(Topic.CAT_WELLNESS, 1000));
-    KnownEvents.produce(
+    TestingKafka.produce(
         kafka,
         Topic.CAT_WELLNESS,
         List.of(
@@ -196,7 +197,7 @@ final class RawIngestionIT {
   @Test
   @Order(4)
   void aRestartResumesWhereTheLastRunStopped() throws Exception {
-    KnownEvents.produce(
+    TestingKafka.produce(
         kafka,
         Topic.CAT_LOCATIONS,
         KnownEvents.jsonRange(

@@ -8,6 +8,7 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class RawIngestionStopIT {
             "local[2]",
             "--no-spark-ui");
     for (Topic topic : Topic.values()) {
-      KnownEvents.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, RECORDS));
+      TestingKafka.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, RECORDS));
     }
     long total = RECORDS * (long) Topic.values().length;
     Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);

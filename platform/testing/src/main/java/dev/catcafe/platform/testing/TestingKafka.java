@@ -1,0 +1,91 @@
+package dev.catcafe.platform.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test input for the real broker: records sent in order, each one acknowledged or a failure. */
+public final class TestingKafka {
+  private TestingKafka() {}
+
+  /** Sends {@code values} to the cafe topic {@code topic} as {@code kafka} names it; see below. */
+  public static void produce(KafkaSettings kafka, Topic topic, List<String> values) {
+    produce(kafka, requireNonNull(kafka, "kafka is null").topicName(topic), values);
+  }
+
+  /**
+   * Sends {@code values} (no key) to {@code topicName}, in order, and returns once the broker has
+   * acknowledged every one. {@code flush()} alone would not do: it returns when every send is done,
+   * failed ones too, so a lost record would only show up later as a missing row or alert. The
+   * failure carries the broker's view of the topic's partitions, which tells a stalled broker from
+   * a partition without a leader.
+   */
+  public static void produce(KafkaSettings kafka, String topicName, List<String> values) {
+    requireNonNull(kafka, "kafka is null");
+    requireNonNull(topicName, "topicName is null");
+    requireNonNull(values, "values is null");
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+      List<Future<?>> sent = new ArrayList<>();
+      for (String value : values) {
+        sent.add(producer.send(new ProducerRecord<>(topicName, value)));
+      }
+      for (Future<?> send : sent) {
+        send.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "%s: a test record was not acknowledged (%s); the broker's view of it: %s"
+              .formatted(topicName, e.getCause(), describe(kafka, topicName)),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while producing to " + topicName, e);
+    }
+  }
+
+  /** The topic's partitions as the broker describes them (leader, in-sync replicas), or why not. */
+  private static String describe(KafkaSettings kafka, String topicName) {
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    try (Admin admin = Admin.create(properties)) {
+      return admin
+          .describeTopics(List.of(topicName))
+          .allTopicNames()
+          .get(15, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .flatMap(description -> description.partitions().stream())
+          .map(TopicPartitionInfo::toString)
+          .toList()
+          .toString();
+    } catch (ExecutionException | TimeoutException e) {
+      return "no answer within 15 s (" + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+}
