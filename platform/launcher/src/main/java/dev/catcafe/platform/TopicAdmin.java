@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the cafe's seven topics (under the settings' prefix) where they are missing. */
@@ -74,7 +75,7 @@ public final class TopicAdmin {
    * CI failures: the first records of a fresh test topic missing).
    */
   private static void awaitWritable(Admin admin, List<NewTopic> created, int partitions)
-      throws InterruptedException, TimeoutException {
+      throws ExecutionException, InterruptedException, TimeoutException {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (NewTopic topic : created) {
       for (int partition = 0; partition < partitions; partition++) {
@@ -87,6 +88,10 @@ public final class TopicAdmin {
         admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         return;
       } catch (ExecutionException notYet) {
+        // Only "not yet" is waited out; a refusal (an authorization error, say) fails at once.
+        if (!(notYet.getCause() instanceof RetriableException)) {
+          throw notYet;
+        }
         if (System.nanoTime() - deadline > 0) {
           throw new TimeoutException(
               "new topics not writable within %s: %s"
@@ -99,7 +104,7 @@ public final class TopicAdmin {
 
   private static PlatformException unreachable(KafkaSettings kafka, Throwable cause) {
     return new PlatformException(
-        "Kafka at %s did not answer (%s): is the platform up ('make up')? Else check %s."
+        "Kafka at %s did not answer or refused (%s): is the platform up ('make up')? Else check %s."
             .formatted(kafka.bootstrapServers(), cause.getMessage(), KafkaSettings.SETTING),
         cause);
   }
