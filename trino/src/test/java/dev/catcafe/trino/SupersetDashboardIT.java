@@ -51,9 +51,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code bin/superset}, against the test platform's real Trino: the import waits for an unreachable
  * Trino and retries once it answers; the REST API lists what the bundle holds; every chart's saved
  * query returns what the same SQL returns on Trino, today's events included; SQL Lab explores the
- * lake; Chromium renders all six charts. Lives in the trino module because the dashboard reads this
- * module's views and its tests already write their data ({@link TestingCafeData}) and create them
- * ({@link TrinoViews}).
+ * lake; Chromium renders all six charts; a killed server comes back by itself. Lives in the trino
+ * module because the dashboard reads this module's views and its tests already write their data
+ * ({@link TestingCafeData}) and create them ({@link TrinoViews}).
  */
 @ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -263,11 +263,46 @@ final class SupersetDashboardIT {
 
   @Test
   @Order(8)
-  void downStopsTheServer() {
+  void aKilledServerIsBroughtBackByItsSupervisor() {
+    Path gunicornPidFile = superset.home().resolve("run/superset.pid.gunicorn");
+    long killed = gunicornPid(gunicornPidFile);
+    ProcessHandle server = ProcessHandle.of(killed).orElseThrow();
+    server.destroyForcibly(); // SIGKILL: no chance to clean up, as in a crash or the OOM killer
+    Polling.await(Duration.ofSeconds(30), "the killed server to end", () -> !server.isAlive());
+
+    // The killed master's worker may answer a moment longer: wait for the new master's answer.
+    Polling.await(
+        Duration.ofMinutes(3),
+        "a new server to answer",
+        () -> gunicornPid(gunicornPidFile) != killed && superset.answers());
+    assertThat(superset.run("status").output()).contains("superset running", "restarts 1");
+    assertThat(superset.login("admin", superset.adminPassword()).status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(9)
+  void downStopsTheServerAndItsSupervisor() throws IOException {
+    Path run = superset.home().resolve("run");
+    List<ProcessHandle> started = new ArrayList<>();
+    for (String pidFile : List.of("superset.pid", "superset.pid.gunicorn")) {
+      long pid = Long.parseLong(Files.readString(run.resolve(pidFile)).strip());
+      started.add(ProcessHandle.of(pid).orElseThrow());
+    }
+
     TestingSuperset.CommandResult down = superset.run("down");
     assertThat(down.exitCode()).as(down.output()).isZero();
     assertThat(superset.run("status").output()).contains("superset stopped");
     assertThat(superset.answers()).isFalse();
+    assertThat(started).as("the supervisor and gunicorn").noneMatch(ProcessHandle::isAlive);
+  }
+
+  /** The pid in gunicorn's pid file, or -1 while the file is missing or being written. */
+  private static long gunicornPid(Path pidFile) {
+    try {
+      return Long.parseLong(Files.readString(pidFile).strip());
+    } catch (IOException | NumberFormatException notThereYet) {
+      return -1;
+    }
   }
 
   /** The SQL each chart's saved query stands for, written independently of Superset. */

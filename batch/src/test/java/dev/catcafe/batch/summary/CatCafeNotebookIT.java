@@ -215,8 +215,8 @@ final class CatCafeNotebookIT {
   }
 
   @Test
-  void theHubServesTheUsersLabOnAFreePortAndRefusesAWrongPassword(TestingPlatform platform)
-      throws Exception {
+  void theHubServesTheUsersLabOnAFreePortRefusesAWrongPasswordAndComesBackAfterACrash(
+      TestingPlatform platform) throws Exception {
     Path home = platform.scratchDirectory("jupyter-home");
     int port = freePort();
     Map<String, String> environment =
@@ -274,6 +274,30 @@ final class CatCafeNotebookIT {
       HttpResponse<String> notebookFile =
           get(browser, base.resolve("/user/cafe/api/contents/cat_cafe_lakehouse.ipynb"));
       assertThat(notebookFile.statusCode()).isEqualTo(200);
+
+      // A hub killed outright (a crash, the OOM killer) is brought back by its supervisor, and
+      // the user gets the lab again in the same session (the cookie secret is kept on disk).
+      long supervisor = Long.parseLong(Files.readString(home.resolve("run/jupyter.pid")).strip());
+      ProcessHandle hub =
+          ProcessHandle.of(supervisor).orElseThrow().children().findFirst().orElseThrow();
+      hub.destroyForcibly();
+      Polling.await(Duration.ofSeconds(30), "the killed hub to end", () -> !hub.isAlive());
+      Polling.awaitAsserted(
+          Duration.ofMinutes(2),
+          () -> {
+            try {
+              // The proxy and the user's server outlive the hub: only the hub's API tells.
+              assertThat(get(browser, base.resolve("/hub/api/")).statusCode()).isEqualTo(200);
+              HttpResponse<String> lab = get(browser, base.resolve("/user/cafe/lab"));
+              assertThat(lab.statusCode()).isEqualTo(200);
+              assertThat(lab.uri().getPath()).startsWith("/user/cafe/lab");
+            } catch (UncheckedIOException notBackYet) { // refused while the hub restarts
+              throw new AssertionError("the lab is not back: " + notBackYet, notBackYet);
+            }
+          });
+      Outcome afterCrash =
+          TestingJupyter.notebookCommand(environment, Duration.ofMinutes(1), "status");
+      assertThat(afterCrash.stdout()).contains("jupyterhub running (restarts 1)");
     } finally {
       Outcome stop = TestingJupyter.notebookCommand(environment, Duration.ofMinutes(1), "stop");
       assertThat(stop.exitStatus()).as(stop.toString()).isZero();

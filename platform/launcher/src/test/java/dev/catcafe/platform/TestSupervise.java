@@ -46,6 +46,20 @@ final class TestSupervise {
   }
 
   @Test
+  void readsItsOwnStateFileBackFieldByField() throws Exception {
+    Path state = directory.resolve("demo.state");
+    assertThat(stateField(state, "restarts")).as("no state file yet").isEqualTo("-");
+
+    Process supervisor = supervise(Restart.always(1), 0, 5, "exit 3");
+    assertThat(supervisor.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    assertThat(stateField(state, "state")).isEqualTo("failed");
+    assertThat(stateField(state, "restarts")).isEqualTo("1");
+    assertThat(stateField(state, "last_exit")).isEqualTo("3");
+    assertThat(stateField(state, "grace")).isEqualTo("5");
+  }
+
+  @Test
   void everyPolicyRestartsExactlyWhenTheCatalogsRestartSays() throws Exception {
     // Every policy of the catalog, so bin/supervise's copy of the decision cannot drift from it.
     for (RestartPolicy policy : RestartPolicy.values()) {
@@ -135,6 +149,21 @@ final class TestSupervise {
       }
     }
     throw new AssertionError("the supervised program ended before it was ready");
+  }
+
+  private static String stateField(Path state, String field) throws Exception {
+    Process reader =
+        new ProcessBuilder(
+                projectRoot().resolve("bin/supervise").toString(),
+                "--state-field",
+                state.toString(),
+                field)
+            .redirectErrorStream(true)
+            .start();
+    String printed = output(reader).strip();
+    assertThat(reader.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(reader.exitValue()).as(printed).isZero();
+    return printed;
   }
 
   private String state() throws IOException {
