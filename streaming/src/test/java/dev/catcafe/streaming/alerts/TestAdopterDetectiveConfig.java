@@ -28,7 +28,7 @@ final class TestAdopterDetectiveConfig {
         --threshold            3
         --state-ttl            30d
         --watermark-delay      10m
-        --trigger-interval     500ms
+        --trigger-interval     100ms
         --spark-master         local[2]
         """);
   }
@@ -59,7 +59,7 @@ final class TestAdopterDetectiveConfig {
   }
 
   @Test
-  void defaultsAreTheOriginalsThresholdAThirtyDayTtlAndATenMinuteWatermark() {
+  void defaultsAreTheOriginalsThresholdAThirtyDayTtlATenMinuteWatermarkAndATenthOfASecondTrigger() {
     AdopterDetectiveConfig config = parseWithoutEnvironment(new AdopterDetectiveJob()).config();
 
     assertThat(config.rules())
@@ -67,7 +67,7 @@ final class TestAdopterDetectiveConfig {
     assertThat(config.rules()).isEqualTo(AdopterDetectiveRules.defaults());
     assertThat(config.triggerInterval())
         .isEqualTo(Durations.parse(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL));
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.checkpointLocation()).endsWith("adopter-detective");
   }
 
