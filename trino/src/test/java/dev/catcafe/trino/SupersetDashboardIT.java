@@ -265,7 +265,7 @@ final class SupersetDashboardIT {
   @Order(8)
   void aKilledServerIsBroughtBackByItsSupervisor() {
     Path gunicornPidFile = superset.home().resolve("run/superset.pid.gunicorn");
-    long killed = gunicornPid(gunicornPidFile);
+    long killed = pidIn(gunicornPidFile);
     ProcessHandle server = ProcessHandle.of(killed).orElseThrow();
     server.destroyForcibly(); // SIGKILL: no chance to clean up, as in a crash or the OOM killer
     Polling.await(Duration.ofSeconds(30), "the killed server to end", () -> !server.isAlive());
@@ -274,19 +274,18 @@ final class SupersetDashboardIT {
     Polling.await(
         Duration.ofMinutes(3),
         "a new server to answer",
-        () -> gunicornPid(gunicornPidFile) != killed && superset.answers());
+        () -> pidIn(gunicornPidFile) != killed && superset.answers());
     assertThat(superset.run("status").output()).contains("superset running", "restarts 1");
     assertThat(superset.login("admin", superset.adminPassword()).status()).isEqualTo(200);
   }
 
   @Test
   @Order(9)
-  void downStopsTheServerAndItsSupervisor() throws IOException {
+  void downStopsTheServerAndItsSupervisor() {
     Path run = superset.home().resolve("run");
     List<ProcessHandle> started = new ArrayList<>();
     for (String pidFile : List.of("superset.pid", "superset.pid.gunicorn")) {
-      long pid = Long.parseLong(Files.readString(run.resolve(pidFile)).strip());
-      started.add(ProcessHandle.of(pid).orElseThrow());
+      started.add(ProcessHandle.of(pidIn(run.resolve(pidFile))).orElseThrow());
     }
 
     TestingSuperset.CommandResult down = superset.run("down");
@@ -296,8 +295,8 @@ final class SupersetDashboardIT {
     assertThat(started).as("the supervisor and gunicorn").noneMatch(ProcessHandle::isAlive);
   }
 
-  /** The pid in gunicorn's pid file, or -1 while the file is missing or being written. */
-  private static long gunicornPid(Path pidFile) {
+  /** The pid in a pid file, or -1 while the file is missing or being written. */
+  private static long pidIn(Path pidFile) {
     try {
       return Long.parseLong(Files.readString(pidFile).strip());
     } catch (IOException | NumberFormatException notThereYet) {

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Writes test input to, and reads alerts from, the real broker's topics. */
+/** Reads alerts from the real broker's topics (test input goes through {@code TestingKafka}). */
 final class AlertTopics implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
