@@ -25,56 +25,51 @@ public final class AlertUiServer implements Callable<Integer> {
   @Option(
       names = "--host",
       defaultValue = "${env:ALERT_UI_HOST:-" + AlertUiConfig.DEFAULT_HOST + "}",
-      description =
-          "Address to listen on; 0.0.0.0 for every interface. Env ALERT_UI_HOST."
-              + " Default: ${DEFAULT-VALUE}.")
+      description = "Address to listen on; 0.0.0.0 for every interface. Env ALERT_UI_HOST.")
   private String host;
 
   @Option(
       names = "--port",
       defaultValue = "${env:ALERT_UI_PORT:-" + AlertUiConfig.DEFAULT_PORT + "}",
-      description = "HTTP port. Env ALERT_UI_PORT. Default: ${DEFAULT-VALUE}.")
+      description = "HTTP port. Env ALERT_UI_PORT.")
   private int port;
 
   @Option(
       names = "--max-connections",
       defaultValue =
           "${env:ALERT_UI_MAX_CONNECTIONS:-" + AlertUiConfig.DEFAULT_MAX_CONNECTIONS + "}",
-      description = "WebSocket connections served at once. Default: ${DEFAULT-VALUE}.")
+      description = "WebSocket connections served at once.")
   private int maxConnections;
 
   @Option(
       names = "--adoption-share",
       defaultValue = "${env:ALERT_UI_ADOPTION_SHARE:-" + AlertUiConfig.DEFAULT_ADOPTION_SHARE + "}",
       description =
-          "Share of adopter alerts that adopt a liked cat; 0 disables. Env ALERT_UI_ADOPTION_SHARE."
-              + " Default: ${DEFAULT-VALUE}.")
+          "Share of adopter alerts that adopt a liked cat; 0 disables. Env ALERT_UI_ADOPTION_SHARE.")
   private double adoptionShare;
 
   @Option(
       names = "--recent-alerts",
       defaultValue = "" + AlertUiConfig.DEFAULT_RECENT_ALERTS,
-      description = "Feed messages replayed to a page when it connects. Default: ${DEFAULT-VALUE}.")
+      description = "Feed messages replayed to a page when it connects.")
   private int recentAlerts;
 
   @Option(
       names = "--consumer-group",
       defaultValue = "${env:ALERT_UI_CONSUMER_GROUP:-" + AlertUiConfig.DEFAULT_CONSUMER_GROUP + "}",
-      description = "Kafka consumer group. Default: ${DEFAULT-VALUE}.")
+      description = "Kafka consumer group.")
   private String consumerGroup;
 
   @Option(
       names = "--new-group-start",
       defaultValue = AlertUiConfig.DEFAULT_OFFSET_RESET,
-      description =
-          "Where a consumer group with no committed offsets starts: latest or earliest."
-              + " Default: ${DEFAULT-VALUE}.")
+      description = "Where a consumer group with no committed offsets starts: latest or earliest.")
   private String newGroupStart;
 
   @Option(
       names = "--pool-size",
       defaultValue = "" + AlertUiConfig.DEFAULT_POOL_SIZE,
-      description = "PostgreSQL connections kept. Default: ${DEFAULT-VALUE}.")
+      description = "PostgreSQL connections kept.")
   private int poolSize;
 
   public static void main(String[] args) {

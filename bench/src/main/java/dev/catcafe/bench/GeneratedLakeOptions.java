@@ -21,14 +21,13 @@ public final class GeneratedLakeOptions {
   @Option(
       names = "--trino-url",
       defaultValue = TrinoViews.DEFAULT_TRINO_URL,
-      description = "Trino JDBC URL. Env TRINO_URL. Default: ${DEFAULT-VALUE}.")
+      description = "Trino JDBC URL. Env TRINO_URL.")
   private String trinoUrl;
 
   // No defaultValue: picocli takes the field's initial value, the benchmark's own namespace.
   @Option(
       names = "--bench-namespace",
-      description =
-          "Namespace of the generated tables (dropped and rewritten). Default: ${DEFAULT-VALUE}.")
+      description = "Namespace of the generated tables (dropped and rewritten).")
   private String namespace;
 
   @Option(names = "--skip-generate", description = "Reuse the tables of a previous run.")

@@ -99,15 +99,14 @@ public final class ProduceEvents implements Callable<Integer> {
       names = "--refresh-interval",
       defaultValue = ProductionConfig.DEFAULT_REFRESH_INTERVAL,
       converter = Durations.Converter.class,
-      description =
-          "How often cats and visitors are re-read from PostgreSQL. Default: ${DEFAULT-VALUE}.")
+      description = "How often cats and visitors are re-read from PostgreSQL.")
   private Duration refreshInterval;
 
   @Option(
       names = "--stats-interval",
       defaultValue = ProductionConfig.DEFAULT_STATS_INTERVAL,
       converter = Durations.Converter.class,
-      description = "How often events/s per topic are logged. Default: ${DEFAULT-VALUE}.")
+      description = "How often events/s per topic are logged.")
   private Duration statsInterval;
 
   @Option(names = "--seed", description = "Seed of the simulation. Default: random.")
@@ -116,8 +115,7 @@ public final class ProduceEvents implements Callable<Integer> {
   @Option(
       names = "--anomaly-rate",
       defaultValue = SimulationRules.ORIGINAL_ANOMALY_RATE,
-      description =
-          "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly. Default: ${DEFAULT-VALUE}.")
+      description = "Chance per reading of a dehydration (sleepy senior) or stress (shy) anomaly.")
   private double anomalyRate;
 
   @Mixin private KafkaTuningOptions kafkaTuning;

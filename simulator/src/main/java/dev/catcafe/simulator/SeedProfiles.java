@@ -38,7 +38,7 @@ public final class SeedProfiles implements Callable<Integer> {
   @Option(
       names = "--seed",
       defaultValue = "20251007",
-      description = "Random seed: the same seed gives the same rows. Default: ${DEFAULT-VALUE}.")
+      description = "Random seed: the same seed gives the same rows.")
   private long seed;
 
   @Option(
@@ -46,22 +46,13 @@ public final class SeedProfiles implements Callable<Integer> {
       description = "Drop and rebuild both tables (in one transaction) even if they hold data.")
   private boolean reset;
 
-  @Option(
-      names = "--adopted-cats",
-      defaultValue = "" + ProfileCounts.ORIGINAL_ADOPTED_CATS,
-      description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--adopted-cats", defaultValue = "" + ProfileCounts.ORIGINAL_ADOPTED_CATS)
   private int adoptedCats;
 
-  @Option(
-      names = "--available-cats",
-      defaultValue = "" + ProfileCounts.ORIGINAL_AVAILABLE_CATS,
-      description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--available-cats", defaultValue = "" + ProfileCounts.ORIGINAL_AVAILABLE_CATS)
   private int availableCats;
 
-  @Option(
-      names = "--visitors",
-      defaultValue = "" + ProfileCounts.ORIGINAL_VISITORS,
-      description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--visitors", defaultValue = "" + ProfileCounts.ORIGINAL_VISITORS)
   private int visitors;
 
   @Option(

@@ -26,7 +26,7 @@ public final class ManifestGenerator implements Callable<Integer> {
   @Option(
       names = "--output",
       defaultValue = "${env:CATCAFE_PROJECT_ROOT:-.}/sparkapps/manifests",
-      description = "The manifests folder. Default: ${DEFAULT-VALUE}.")
+      description = "The manifests folder.")
   private Path output;
 
   @Option(names = "--check", description = "Only compare; exit 1 if a file differs.")

@@ -36,19 +36,19 @@ public final class TrinoViews implements Callable<Integer> {
   @Option(
       names = "--trino-url",
       defaultValue = DEFAULT_TRINO_URL,
-      description = "Trino JDBC URL. Env TRINO_URL. Default: ${DEFAULT-VALUE}.")
+      description = "Trino JDBC URL. Env TRINO_URL.")
   private String trinoUrl;
 
   @Option(
       names = "--trino-user",
       defaultValue = "${env:TRINO_USER:-catcafe}",
-      description = "Env TRINO_USER. Default: ${DEFAULT-VALUE}.")
+      description = "Env TRINO_USER.")
   private String trinoUser;
 
   @Option(
       names = "--lake-catalog",
       defaultValue = TrinoCatalogs.LAKE,
-      description = "Trino's catalog of the lake. Default: ${DEFAULT-VALUE}.")
+      description = "Trino's catalog of the lake.")
   private String lakeCatalog;
 
   @Option(
@@ -56,7 +56,7 @@ public final class TrinoViews implements Callable<Integer> {
       defaultValue = "${env:LAKEHOUSE_NAMESPACE:-cafe}",
       description =
           "The lake namespace the views read; they live in <namespace>_analytics. Env"
-              + " LAKEHOUSE_NAMESPACE. Default: ${DEFAULT-VALUE}.")
+              + " LAKEHOUSE_NAMESPACE.")
   private String namespace;
 
   public static void main(String[] args) {

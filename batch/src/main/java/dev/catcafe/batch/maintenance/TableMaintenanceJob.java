@@ -63,8 +63,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
   @Option(
       names = "--min-input-files",
       defaultValue = MaintenancePolicy.SCHEDULED_MIN_INPUT_FILES,
-      description =
-          "Compact a partition once it has this many small files. Default: ${DEFAULT-VALUE}.")
+      description = "Compact a partition once it has this many small files.")
   private int minInputFiles;
 
   @Option(
@@ -82,21 +81,20 @@ public final class TableMaintenanceJob implements Callable<Integer> {
       names = "--snapshot-retention",
       defaultValue = MaintenancePolicy.SCHEDULED_SNAPSHOT_RETENTION,
       converter = Durations.Converter.class,
-      description = "Expire snapshots older than this (at least 1d). Default: ${DEFAULT-VALUE}.")
+      description = "Expire snapshots older than this (at least 1d).")
   private Duration snapshotRetention;
 
   @Option(
       names = "--retain-last",
       defaultValue = MaintenancePolicy.SCHEDULED_RETAIN_LAST,
-      description = "Always keep this many newest snapshots. Default: ${DEFAULT-VALUE}.")
+      description = "Always keep this many newest snapshots.")
   private int retainLast;
 
   @Option(
       names = "--orphan-file-age",
       defaultValue = MaintenancePolicy.SCHEDULED_ORPHAN_FILE_AGE,
       converter = Durations.Converter.class,
-      description =
-          "Only unreferenced files older than this are deleted (at least 1h). Default: ${DEFAULT-VALUE}.")
+      description = "Only unreferenced files older than this are deleted (at least 1h).")
   private Duration orphanFileAge;
 
   @Mixin private SparkMasterOption sparkMaster;

@@ -49,8 +49,7 @@ public final class BatchScheduler implements Callable<Integer> {
       names = "--interval",
       defaultValue = "${env:BATCH_INTERVAL:-1h}",
       converter = Durations.Converter.class,
-      description =
-          "Time between cycle starts, e.g. 1h, 15m, PT30M. Env BATCH_INTERVAL. Default: ${DEFAULT-VALUE}.")
+      description = "Time between cycle starts, e.g. 1h, 15m, PT30M. Env BATCH_INTERVAL.")
   private Duration interval;
 
   @Option(names = "--once", description = "Run one cycle now and exit with its status.")

@@ -60,14 +60,14 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       names = "--rates",
       split = ",",
       defaultValue = "1000,10000",
-      description = "Events per second to drive, one run each. Default: ${DEFAULT-VALUE}.")
+      description = "Events per second to drive, one run each.")
   List<Integer> rates;
 
   @Option(
       names = "--runs",
       split = ",",
       defaultValue = "guardian-realtime,guardian-microbatch,detective",
-      description = "Which jobs to run, in order. Default: ${DEFAULT-VALUE}.")
+      description = "Which jobs to run, in order.")
   List<String> runs;
 
   @Option(
@@ -76,22 +76,16 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       description =
           "Driving time before measuring, after the first alert shows the query is running. The"
               + " JIT compiles Spark's planner for the first minutes (C2 took ~0.7 core for the"
-              + " first minute on 2 cores); a job runs for days, so latency is measured after."
-              + " Default: ${DEFAULT-VALUE}.")
+              + " first minute on 2 cores); a job runs for days, so latency is measured after.")
   Duration warmup;
 
-  @Option(
-      names = "--measure",
-      defaultValue = "PT30S",
-      description = "Measured driving time. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--measure", defaultValue = "PT30S", description = "Measured driving time.")
   Duration measure;
 
   @Option(
       names = "--anomaly-share",
       defaultValue = "0.01",
-      description =
-          "Share of wellness readings that are dehydrated (raise an alert). Default:"
-              + " ${DEFAULT-VALUE}.")
+      description = "Share of wellness readings that are dehydrated (raise an alert).")
   double anomalyShare;
 
   @Option(
@@ -99,7 +93,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       defaultValue = "0.05",
       description =
           "Share of interactions that are likes; each visitor likes 5 cats, so 2 of every 5 likes"
-              + " raise an alert. Default: ${DEFAULT-VALUE}.")
+              + " raise an alert.")
   double likeShare;
 
   @Option(
@@ -114,7 +108,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL,
       description =
           "The Detective's trigger interval; the job's own default, so the figure is what it"
-              + " runs with. 0s runs batches back to back. Default: ${DEFAULT-VALUE}.")
+              + " runs with. 0s runs batches back to back.")
   Duration detectiveTrigger;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");

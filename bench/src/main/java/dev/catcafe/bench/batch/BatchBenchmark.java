@@ -52,23 +52,19 @@ public final class BatchBenchmark implements Callable<Integer> {
   @Option(
       names = "--rows",
       defaultValue = "" + ORIGINAL_WELLNESS_ROWS_PER_DAY,
-      description = "Wellness rows in the day. Default: ${DEFAULT-VALUE} (the original's rate).")
+      description = "Wellness rows in the day; the default is the original's rate.")
   private long wellnessRows;
 
-  @Option(names = "--cats", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--cats", defaultValue = "1000")
   private int cats;
 
-  @Option(
-      names = "--day",
-      defaultValue = "2026-01-15",
-      description = "The synthetic day. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--day", defaultValue = "2026-01-15", description = "The synthetic day.")
   private LocalDate day;
 
   @Option(
       names = "--runs",
       defaultValue = "2",
-      description =
-          "Timed runs of each engine; the fastest counts (the first warms up). Default: ${DEFAULT-VALUE}.")
+      description = "Timed runs of each engine; the fastest counts (the first warms up).")
   private int runs;
 
   public static void main(String[] args) {

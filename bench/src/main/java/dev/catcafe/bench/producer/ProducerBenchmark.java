@@ -51,23 +51,16 @@ public final class ProducerBenchmark implements Callable<Integer> {
   @Mixin private BenchmarkCommand command;
   @Mixin private KafkaOptions kafka;
 
-  @Option(
-      names = "--events",
-      defaultValue = "2000000",
-      description = "Events per measured run. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--events", defaultValue = "2000000", description = "Events per measured run.")
   private long events;
 
   @Option(
       names = "--warmup-events",
       defaultValue = "300000",
-      description =
-          "Events produced (and not measured) first, to warm the JIT. Default: ${DEFAULT-VALUE}.")
+      description = "Events produced (and not measured) first, to warm the JIT.")
   private long warmupEvents;
 
-  @Option(
-      names = "--cats",
-      defaultValue = "10000",
-      description = "Made-up available cats. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--cats", defaultValue = "10000", description = "Made-up available cats.")
   private int cats;
 
   @Mixin private KafkaTuningOptions kafkaTuning;

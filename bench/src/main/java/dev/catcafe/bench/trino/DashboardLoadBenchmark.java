@@ -52,17 +52,16 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
   @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
-  @Option(names = "--days", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--days", defaultValue = "30")
   private int days;
 
-  @Option(names = "--loads", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--loads", defaultValue = "20")
   private int loads;
 
   @Option(
       names = "--warmup-loads",
       defaultValue = "2",
-      description =
-          "Loads before measuring (browser assets, Trino's JIT). Default: ${DEFAULT-VALUE}.")
+      description = "Loads before measuring (browser assets, Trino's JIT).")
   private int warmupLoads;
 
   @Option(

@@ -51,10 +51,10 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
   @Mixin private SparkMasterOption sparkMaster;
   @Mixin private PostgresOptions postgresOptions;
 
-  @Option(names = "--days", defaultValue = "30", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--days", defaultValue = "30")
   private int days;
 
-  @Option(names = "--runs", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--runs", defaultValue = "20")
   private int runs;
 
   @Option(
@@ -62,7 +62,7 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
       defaultValue = "3",
       description =
           "Rounds over every view before measuring: a Trino serving dashboards is warm, a freshly"
-              + " started one spends its first queries in the JIT. Default: ${DEFAULT-VALUE}.")
+              + " started one spends its first queries in the JIT.")
   private int warmupRounds;
 
   public static void main(String[] args) {

@@ -69,22 +69,16 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
   @Mixin private KafkaOptions kafkaOptions;
   @Mixin private PostgresOptions postgresOptions;
 
-  @Option(
-      names = "--rate",
-      defaultValue = "5",
-      description = "Alerts per second. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--rate", defaultValue = "5", description = "Alerts per second.")
   private double rate;
 
-  @Option(
-      names = "--seconds",
-      defaultValue = "60",
-      description = "Measured duration. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seconds", defaultValue = "60", description = "Measured duration.")
   private int seconds;
 
   @Option(
       names = "--warmup-seconds",
       defaultValue = "5",
-      description = "Alerts sent before measuring, not counted. Default: ${DEFAULT-VALUE}.")
+      description = "Alerts sent before measuring, not counted.")
   private int warmupSeconds;
 
   public static void main(String[] args) {

@@ -9,41 +9,37 @@ public final class CatalogOptions {
   @Option(
       names = "--catalog-name",
       defaultValue = "${env:ICEBERG_CATALOG_NAME:-lakehouse}",
-      description =
-          "Iceberg catalog name in Spark. Env ICEBERG_CATALOG_NAME. Default: ${DEFAULT-VALUE}.")
+      description = "Iceberg catalog name in Spark. Env ICEBERG_CATALOG_NAME.")
   private String name;
 
   @Option(
       names = "--catalog-type",
       defaultValue = "${env:ICEBERG_CATALOG_TYPE:-jdbc}",
-      description = "jdbc or hadoop. Env ICEBERG_CATALOG_TYPE. Default: ${DEFAULT-VALUE}.")
+      description = "jdbc or hadoop. Env ICEBERG_CATALOG_TYPE.")
   private String type;
 
   @Option(
       names = "--catalog-uri",
       defaultValue = "${env:ICEBERG_CATALOG_URI:-jdbc:postgresql://127.0.0.1:5432/iceberg_catalog}",
-      description =
-          "Catalog database JDBC URL (jdbc). Env ICEBERG_CATALOG_URI. Default: ${DEFAULT-VALUE}.")
+      description = "Catalog database JDBC URL (jdbc). Env ICEBERG_CATALOG_URI.")
   private String uri;
 
   @Option(
       names = "--catalog-user",
       defaultValue = "${env:ICEBERG_CATALOG_USER:-cafe}",
-      description =
-          "Catalog database role (jdbc). Env ICEBERG_CATALOG_USER. Default: ${DEFAULT-VALUE}.")
+      description = "Catalog database role (jdbc). Env ICEBERG_CATALOG_USER.")
   private String user;
 
   @Option(
       names = "--warehouse",
       defaultValue = "${env:ICEBERG_WAREHOUSE:-file://${sys:user.dir}/.work/platform/warehouse}",
-      description = "Where table files live. Env ICEBERG_WAREHOUSE. Default: ${DEFAULT-VALUE}.")
+      description = "Where table files live. Env ICEBERG_WAREHOUSE.")
   private String warehouse;
 
   @Option(
       names = "--namespace",
       defaultValue = "${env:LAKEHOUSE_NAMESPACE:-cafe}",
-      description =
-          "Namespace of the cafe's tables. Env LAKEHOUSE_NAMESPACE. Default: ${DEFAULT-VALUE}.")
+      description = "Namespace of the cafe's tables. Env LAKEHOUSE_NAMESPACE.")
   private String namespace;
 
   /* The password comes from ICEBERG_CATALOG_PASSWORD only: arguments show in `ps`. */

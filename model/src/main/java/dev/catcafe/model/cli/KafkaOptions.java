@@ -11,7 +11,7 @@ public final class KafkaOptions {
       names = "--kafka-bootstrap-servers",
       paramLabel = "HOST:PORT[,…]",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-      description = "Kafka brokers. Env KAFKA_BOOTSTRAP_SERVERS. Default: ${DEFAULT-VALUE}.")
+      description = "Kafka brokers. Env KAFKA_BOOTSTRAP_SERVERS.")
   private String bootstrapServers;
 
   @Option(

@@ -24,7 +24,7 @@ public final class LifecycleOptions {
       converter = Durations.Converter.class,
       description =
           "On SIGTERM, let the running batch finish for at most this long, then abandon it (the"
-              + " checkpoint replays it). Default: ${DEFAULT-VALUE}.")
+              + " checkpoint replays it).")
   private Duration stopTimeout;
 
   @Option(
@@ -33,7 +33,7 @@ public final class LifecycleOptions {
       converter = Durations.Converter.class,
       description =
           "At start, wait this long for Kafka and the catalog database to answer, retrying with a"
-              + " log line, before failing. Default: ${DEFAULT-VALUE}.")
+              + " log line, before failing.")
   private Duration startupTimeout;
 
   /** The validated settings the options describe. */

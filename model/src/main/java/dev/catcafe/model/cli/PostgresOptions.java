@@ -9,13 +9,13 @@ public final class PostgresOptions {
       names = "--postgres-url",
       paramLabel = "JDBC_URL",
       defaultValue = "${env:POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/cafe}",
-      description = "The cafe database. Env POSTGRES_URL. Default: ${DEFAULT-VALUE}.")
+      description = "The cafe database. Env POSTGRES_URL.")
   private String url;
 
   @Option(
       names = "--postgres-user",
       defaultValue = "${env:POSTGRES_USER:-cafe}",
-      description = "Env POSTGRES_USER. Default: ${DEFAULT-VALUE}.")
+      description = "Env POSTGRES_USER.")
   private String user;
 
   /* No option for the password on purpose: arguments show in `ps`; it comes from the env only. */

@@ -54,6 +54,26 @@ final class TestCommands {
   }
 
   @Test
+  void theHelpShowsEveryDefaultOnce() {
+    @Command(name = "paced")
+    final class Paced implements Callable<Integer> {
+      @Option(names = "--pace", defaultValue = "42s", description = "How often.")
+      Duration pace;
+
+      @Option(names = "--label", description = "No default.")
+      String label;
+
+      @Override
+      public Integer call() {
+        return 0;
+      }
+    }
+    String usage = Commands.commandLine(new Paced()).getUsageMessage();
+    assertThat(usage.split("Default: 42s", -1)).hasSize(2);
+    assertThat(usage).doesNotContain("Default: null");
+  }
+
+  @Test
   void everyDurationOptionReadsTheShortForms() {
     @Command(name = "waits")
     final class Waits implements Callable<Integer> {

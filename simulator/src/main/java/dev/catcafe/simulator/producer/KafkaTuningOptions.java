@@ -12,26 +12,23 @@ public final class KafkaTuningOptions {
   @Option(
       names = "--compression",
       defaultValue = KafkaTuning.DEFAULT_COMPRESSION,
-      description = "lz4, zstd, snappy, gzip or none. Default: ${DEFAULT-VALUE}.")
+      description = "lz4, zstd, snappy, gzip or none.")
   private String compression;
 
-  @Option(
-      names = "--linger-ms",
-      defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS,
-      description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--linger-ms", defaultValue = "" + KafkaTuning.DEFAULT_LINGER_MILLIS)
   private int lingerMillis;
 
   @Option(
       names = "--batch-size",
       defaultValue = "" + KafkaTuning.DEFAULT_BATCH_BYTES,
-      description = "Producer batch size in bytes. Default: ${DEFAULT-VALUE}.")
+      description = "Producer batch size in bytes.")
   private int batchBytes;
 
   @Option(
       names = "--kafka-timeout",
       defaultValue = KafkaTuning.DEFAULT_TIMEOUT,
       converter = Durations.Converter.class,
-      description = "How long to wait for the broker before failing. Default: ${DEFAULT-VALUE}.")
+      description = "How long to wait for the broker before failing.")
   private Duration kafkaTimeout;
 
   /** The validated tuning the options describe. */

@@ -45,26 +45,21 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   @Option(
       names = "--threshold",
       defaultValue = "" + AdopterDetectiveRules.DEFAULT_THRESHOLD,
-      description =
-          "Alert when a visitor liked more than this many cats. Default: ${DEFAULT-VALUE}.")
+      description = "Alert when a visitor liked more than this many cats.")
   int threshold;
 
   @Option(
       names = "--state-ttl",
       defaultValue = AdopterDetectiveRules.DEFAULT_STATE_TTL,
       converter = Durations.Converter.class,
-      description =
-          "Forget a visitor this long after their last like, e.g. 30d or PT12H."
-              + " Default: ${DEFAULT-VALUE}.")
+      description = "Forget a visitor this long after their last like, e.g. 30d or PT12H.")
   Duration stateTtl;
 
   @Option(
       names = "--watermark-delay",
       defaultValue = AdopterDetectiveRules.DEFAULT_WATERMARK_DELAY,
       converter = Durations.Converter.class,
-      description =
-          "Likes this far behind the latest event time are dropped as late."
-              + " Default: ${DEFAULT-VALUE}.")
+      description = "Likes this far behind the latest event time are dropped as late.")
   Duration watermarkDelay;
 
   @Option(
@@ -73,7 +68,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
       converter = Durations.Converter.class,
       description =
           "Time between micro-batches (a batch runs only when likes came in); 0s runs them back"
-              + " to back. Default: ${DEFAULT-VALUE}.")
+              + " to back.")
   Duration triggerInterval;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");

@@ -25,7 +25,7 @@ public final class AlertStreamOptions {
   @Option(
       names = "--starting-offsets",
       defaultValue = "latest",
-      description = "latest or earliest, for a new checkpoint. Default: ${DEFAULT-VALUE}.")
+      description = "latest or earliest, for a new checkpoint.")
   private String startingOffsets;
 
   KafkaSettings kafka() {

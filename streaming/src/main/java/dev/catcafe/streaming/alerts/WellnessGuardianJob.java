@@ -45,19 +45,19 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   @Option(
       names = "--mode",
       defaultValue = "realtime",
-      description = "realtime (Trigger.RealTime) or microbatch. Default: ${DEFAULT-VALUE}.")
+      description = "realtime (Trigger.RealTime) or microbatch.")
   String mode;
 
   @Option(
       names = "--dehydration-threshold-hours",
       defaultValue = "" + WellnessThresholds.DEFAULT_DEHYDRATION_HOURS,
-      description = "DEHYDRATION when hours_since_last_drink > this. Default: ${DEFAULT-VALUE}.")
+      description = "DEHYDRATION when hours_since_last_drink > this.")
   double dehydrationHours;
 
   @Option(
       names = "--stress-threshold",
       defaultValue = "" + WellnessThresholds.DEFAULT_STRESS_ACTIVITY_LEVEL,
-      description = "STRESS when activity_level < this. Default: ${DEFAULT-VALUE}.")
+      description = "STRESS when activity_level < this.")
   double stressActivityLevel;
 
   @Option(

@@ -52,21 +52,20 @@ public final class RawIngestionJob implements Callable<Integer> {
       names = "--checkpoint-root",
       defaultValue =
           "${env:INGEST_CHECKPOINT_ROOT:-file://${sys:user.dir}/.work/checkpoints/raw-ingestion}",
-      description =
-          "Checkpoints, one directory per topic. Env INGEST_CHECKPOINT_ROOT. Default: ${DEFAULT-VALUE}.")
+      description = "Checkpoints, one directory per topic. Env INGEST_CHECKPOINT_ROOT.")
   private String checkpointRoot;
 
   @Option(
       names = "--trigger-interval",
       defaultValue = IngestionConfig.DEFAULT_TRIGGER_INTERVAL,
       converter = Durations.Converter.class,
-      description = "Micro-batch interval, e.g. 2s, 30s, 1m. Default: ${DEFAULT-VALUE}.")
+      description = "Micro-batch interval, e.g. 2s, 30s, 1m.")
   private Duration triggerInterval;
 
   @Option(
       names = "--max-offsets-per-trigger",
       defaultValue = "" + IngestionConfig.DEFAULT_MAX_OFFSETS_PER_TRIGGER,
-      description = "Most records per topic and micro-batch. Default: ${DEFAULT-VALUE}.")
+      description = "Most records per topic and micro-batch.")
   private long maxOffsetsPerTrigger;
 
   @Option(
@@ -82,8 +81,7 @@ public final class RawIngestionJob implements Callable<Integer> {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Stop when unread offsets are gone (retention, topic recreated) instead of skipping them."
-              + " Default: ${DEFAULT-VALUE}.")
+          "Stop when unread offsets are gone (retention, topic recreated) instead of skipping them.")
   private boolean failOnDataLoss;
 
   @Option(
@@ -106,8 +104,7 @@ public final class RawIngestionJob implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description =
-          "Serve the Spark UI (port 4040 or the next free one). Default: ${DEFAULT-VALUE}.")
+      description = "Serve the Spark UI (port 4040 or the next free one).")
   boolean sparkUi;
 
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "Extra Spark settings.")
