@@ -168,6 +168,24 @@ bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 bench-dashboard: up ## Benchmark: Superset dashboard load (six charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
 	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark $(BENCH_ARGS)
 
+# The soak: the streaming jobs and the UI under the simulator at SOAK_SPEED times its default rate
+# for SOAK_DURATION, watched every minute; then the producer stops, the ingestion catches up, and
+# Kafka and the lake are compared record by record. Not part of `make test` (SoakIT is its short form).
+SOAK_DURATION ?= 30m
+SOAK_SPEED ?= 10
+
+.PHONY: soak
+soak: up seed ## Benchmark: 30 min at 10x the simulator's rate; lag, heap, RSS, state per job each minute; produced vs lake
+	@$(APP) stop event-producer
+	@for app in raw-ingestion wellness-guardian adopter-detective alert-ui; do $(APP) start $$app; done
+	@$(APP) start event-producer --speed $(SOAK_SPEED)
+	@status=0; \
+	  bin/run bench dev.catcafe.bench.soak.SoakBenchmark --duration=$(SOAK_DURATION) $(BENCH_ARGS) || status=1; \
+	  $(APP) stop event-producer; \
+	  bin/run bench dev.catcafe.bench.soak.SoakReconcile || status=1; \
+	  echo "The producer is stopped; make run starts it again at its default rate."; \
+	  exit $$status
+
 .PHONY: manifests
 manifests: $(BUILD_STAMP) ## Regenerate the Kubernetes manifests from the job catalog
 	$(RUN_JOB) manifest-generator

@@ -2,7 +2,7 @@ package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.platform.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,21 +46,11 @@ public final class IngestionProcess implements AutoCloseable {
       List<String> jvmOptions)
       throws IOException {
     requireNonNull(mainClass, "mainClass is null");
-    requireNonNull(environment, "environment is null");
-    Path root = TestingPlatform.projectRoot();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@" + root.resolve("etc/spark-jvm.args"));
-    command.add("-Xmx768m");
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass.getName());
-    command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environment);
-    return new IngestionProcess(builder.start());
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx768m");
+    options.addAll(jvmOptions);
+    return new IngestionProcess(
+        ChildJvm.start(mainClass.getName(), environment, log, arguments, options));
   }
 
   /** Waits up to {@code timeout} for the process to end by itself; its exit status. */
