@@ -10,6 +10,7 @@ import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.FullDisk;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -198,13 +199,20 @@ public final class RawIngestionJob implements Callable<Integer> {
   }
 
   /**
-   * The failure a query ended with, with the hint of {@link #resumeFailure} if it failed before
-   * completing a batch: most often its checkpoint does not fit it.
+   * The failure a query ended with: on a full disk, which path is full ({@link FullDisk});
+   * otherwise with the hint of {@link #resumeFailure} if it failed before completing a batch: most
+   * often its checkpoint does not fit it.
    */
   private static RuntimeException explained(
       StreamingQueryException failure, List<StreamingQuery> queries, IngestionConfig config)
       throws StreamingQueryException {
     List<Topic> topics = config.orderedTopics();
+    if (FullDisk.caused(failure)) {
+      return new IllegalStateException(
+          FullDisk.explain(
+              "The raw ingestion", List.of(config.checkpointRoot(), config.catalog().warehouse())),
+          failure);
+    }
     for (int index = 0; index < queries.size(); index++) {
       StreamingQuery query = queries.get(index);
       if (!query.isActive() && query.exception().isDefined() && query.lastProgress() == null) {

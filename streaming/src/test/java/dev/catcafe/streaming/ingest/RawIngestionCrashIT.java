@@ -99,6 +99,68 @@ final class RawIngestionCrashIT {
     }
   }
 
+  @Test
+  void aFullCheckpointDiskStopsTheJobNamingThePathAndLosesNothing(TestingPlatform platform)
+      throws Exception {
+    KafkaSettings kafka = platform.isolatedKafka("ing-full-" + RUN + "-");
+    CatalogSettings catalog = TestingCatalogs.jdbc(platform, "it_ingest_full_" + RUN);
+    Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);
+    Path scratch = platform.scratchDirectory("ingest-full-disk");
+    Path log = scratch.resolve("ingestion.log");
+    Path mountPoint = Files.createDirectories(scratch.resolve("small-disk"));
+    Path checkpoints = mountPoint.resolve("checkpoints");
+    List<String> arguments =
+        List.of(
+            "--checkpoint-root",
+            checkpoints.toUri().toString(),
+            "--available-now",
+            "--spark-master",
+            "local[2]",
+            "--no-spark-ui");
+    Map<Topic, Integer> produced = new EnumMap<>(Topic.class);
+    try (SmallDisk disk = SmallDisk.mount(mountPoint, "2m");
+        SparkSession spark = LakeRecords.readerSession("full-disk-it-reader", catalog)) {
+      for (Topic topic : Topic.values()) {
+        produce(kafka, topic, 0, FIRST_CHUNK);
+        produced.put(topic, FIRST_CHUNK);
+      }
+      runToTheEnd(environment, log, arguments);
+      assertExactlyOnce(spark, catalog, kafka, produced, log);
+
+      Path filler = disk.fill();
+      for (Topic topic : Topic.values()) {
+        produce(kafka, topic, FIRST_CHUNK, FIRST_CHUNK + SECOND_CHUNK);
+      }
+      long logBefore = Files.size(log);
+      try (IngestionProcess process = IngestionProcess.start(environment, log, arguments)) {
+        assertThat(process.awaitExit(PATIENCE, log))
+            .as("the ingestion stops on a full checkpoint disk (log %s)", log)
+            .isEqualTo(1);
+      }
+      String failedRun = Files.readString(log).substring((int) logBefore);
+      String explanation =
+          failedRun
+              .lines()
+              .filter(line -> line.contains("The raw ingestion stopped: No space left on device"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no full-disk explanation in log " + log));
+      assertThat(explanation)
+          .as("names the full checkpoint disk, not the roomy warehouse")
+          .contains(checkpoints.toString())
+          .doesNotContain(catalog.warehouse());
+      assertThat(rows(spark, catalog))
+          .as("nothing of the new records is committed without its checkpoint")
+          .isEqualTo(FIRST_CHUNK * (long) Topic.values().length);
+
+      Files.delete(filler);
+      for (Topic topic : Topic.values()) {
+        produced.merge(topic, SECOND_CHUNK, Integer::sum);
+      }
+      runToTheEnd(environment, log, arguments);
+      assertExactlyOnce(spark, catalog, kafka, produced, log);
+    }
+  }
+
   private static void runUntilHalted(
       Map<String, String> environment, Path log, List<String> arguments, FaultPoint point)
       throws Exception {
