@@ -125,17 +125,27 @@ public final class GracefulStop {
   }
 
   /**
-   * Blocks until {@code query}, the job's one query, ends: by its failure (thrown) or by a stop,
-   * requested while the query started (it is stopped at once: it has committed nothing yet) or
-   * while it runs (waited out, so the job returns only once the stop is done).
+   * Blocks until {@code query}, the job's one query checkpointed in {@code checkpointLocation},
+   * ends: by its failure (thrown; a full disk as such, naming the path) or by a stop, requested
+   * while the query started (it is stopped at once: it has committed nothing yet) or while it runs
+   * (waited out, so the job returns only once the stop is done).
    */
-  public void awaitTermination(StreamingQuery query)
+  public void awaitTermination(StreamingQuery query, String checkpointLocation)
       throws StreamingQueryException, TimeoutException, InterruptedException {
     requireNonNull(query, "query is null");
+    requireNonNull(checkpointLocation, "checkpointLocation is null");
     if (isRequested()) {
       query.stop();
     }
-    query.awaitTermination();
+    try {
+      query.awaitTermination();
+    } catch (StreamingQueryException failure) {
+      if (FullDisk.caused(failure)) {
+        throw new IllegalStateException(
+            FullDisk.explain("Query " + query.name(), List.of(checkpointLocation)), failure);
+      }
+      throw failure;
+    }
     awaitStopIfRequested();
   }
 

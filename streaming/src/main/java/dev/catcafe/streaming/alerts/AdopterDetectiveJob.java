@@ -101,7 +101,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
       spark.streams().addListener(new DroppedRecords(spark));
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
-      stop.awaitTermination(start(spark, config));
+      stop.awaitTermination(start(spark, config), config.checkpointLocation());
     } finally {
       spark.stop();
     }

@@ -114,7 +114,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
               spark,
               lifecycle.stopTimeout(),
               config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH);
-      stop.awaitTermination(start(spark, config));
+      stop.awaitTermination(start(spark, config), config.checkpointLocation());
     } finally {
       spark.stop();
     }

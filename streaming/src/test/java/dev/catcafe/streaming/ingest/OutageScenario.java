@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -32,12 +33,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The outage tests' one scenario, on a platform of the test's own (the shared one's services stay
- * up): events flow into the seven topics at {@link #RATE} a second from a test producer, the
- * ingestion runs behind the local supervisor ({@code bin/supervise}, with the job catalog's restart
- * policy and stop grace) as {@code make run} runs it; once it has ingested the first events, the
- * test's outage strikes; then, without a human, all seven queries run again within two minutes, and
- * the lake holds every record Kafka holds exactly once, by (partition, offset). The supervisor is
- * stopped by SIGTERM at the end and must report a graceful stop, the job's last exit a clean one.
+ * up): events flow into the seven topics at {@link #RATE} a second from a test producer (whose
+ * acknowledgements the test checks) and into the simulator's five at ten times its default rate
+ * from the real simulator behind the supervisor, the ingestion runs behind the local supervisor
+ * ({@code bin/supervise}, with the job catalog's restart policy and stop grace) as {@code make run}
+ * runs it; once it has ingested the first events, the test's outage strikes; then, without a human,
+ * all seven queries run again within two minutes, and the lake holds every record Kafka holds
+ * exactly once, by (partition, offset). The supervisor is stopped by SIGTERM at the end and must
+ * report a graceful stop, the job's last exit a clean one.
  */
 final class OutageScenario {
   /** How soon after the outage the ingestion must run all its queries again. */
@@ -79,6 +82,16 @@ final class OutageScenario {
                   "--spark-master",
                   "local[2]",
                   "--no-spark-ui"));
+      // The real simulator at ten times its default rate, from the installed layout behind the
+      // supervisor, as make run starts it (made-up profiles: the private platform has no cafe).
+      Path simulatorState = scratch.resolve("event-producer.state");
+      Process simulator =
+          SupervisedJob.startInstalled(
+              JvmApp.SIMULATOR_PRODUCER,
+              platform.environment(kafka, platform.postgres(), catalog),
+              scratch.resolve("simulator.log"),
+              simulatorState,
+              List.of("--speed", "10", "--cats", "20", "--visitors", "40"));
       try (EventSource events = new EventSource(kafka, RATE);
           SparkSession spark = LakeRecords.readerSession(name + "-reader", catalog)) {
         events.start();
@@ -96,11 +109,18 @@ final class OutageScenario {
             BACK_WITHIN,
             "the ingestion to run all its queries again (log %s, state %s)".formatted(log, state),
             () -> runsAgain(log, logAtOutage, state));
+        Polling.await(
+            BACK_WITHIN,
+            "the simulator to run again (state %s)".formatted(simulatorState),
+            () -> readState(simulatorState).startsWith("state=running"));
 
         events.close();
+        stop(simulator);
         Map<Topic, List<Long>> inKafka = offsetsInKafka(kafka);
         long total = inKafka.values().stream().mapToLong(List::size).sum();
-        assertThat(total).isGreaterThanOrEqualTo(events.acknowledged());
+        assertThat(total)
+            .as("the test producer's acknowledged records and the simulator's")
+            .isGreaterThan(events.acknowledged());
         Polling.await(
             PATIENCE,
             "the ingestion to ingest all %d records Kafka holds (log %s)".formatted(total, log),
@@ -114,6 +134,7 @@ final class OutageScenario {
               .containsAll(events.acknowledgedOffsets(topic));
         }
       } finally {
+        stop(simulator);
         supervisor.toHandle().destroy();
         assertThat(supervisor.waitFor(2, TimeUnit.MINUTES)).isTrue();
       }
@@ -123,6 +144,21 @@ final class OutageScenario {
           .startsWith("state=stopped")
           .contains("last_exit=0");
       System.out.printf("%s: supervisor state at the end: %s%n", name, finalState);
+    }
+  }
+
+  private static void stop(Process supervisor) throws InterruptedException {
+    supervisor.toHandle().destroy();
+    if (!supervisor.waitFor(2, TimeUnit.MINUTES)) {
+      supervisor.toHandle().destroyForcibly();
+    }
+  }
+
+  private static String readState(Path state) {
+    try {
+      return Files.exists(state) ? Files.readString(state) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
