@@ -12,6 +12,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.spark.EventLogOption;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
 public final class BatchScheduler implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
   @Mixin private PostgresOptions postgresOptions;
 
   @Option(
@@ -72,7 +74,9 @@ public final class BatchScheduler implements Callable<Integer> {
     PostgresSettings postgres = postgresOptions.settings();
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog).build());
+            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog)
+                .eventLog(eventLog.settings())
+                .build());
     try {
       if (schedule.once()) {
         runCycle(spark, catalog, postgres, Clock.systemUTC());

@@ -10,6 +10,7 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.spark.EventLogOption;
 import dev.catcafe.spark.JobGroups;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
@@ -38,6 +39,7 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
 
   @Mixin private CatalogOptions catalogOptions;
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
   @Mixin private PostgresOptions postgresOptions;
 
   public static void main(String[] args) {
@@ -50,7 +52,9 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
     PostgresSettings postgres = postgresOptions.settings();
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog).build());
+            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog)
+                .eventLog(eventLog.settings())
+                .build());
     try {
       RunLog.info(run(spark, catalog, postgres).toString());
       return 0;

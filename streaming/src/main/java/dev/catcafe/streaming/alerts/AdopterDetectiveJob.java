@@ -6,6 +6,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.EventLogOption;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -77,6 +78,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   Duration triggerInterval;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
+  @Mixin EventLogOption eventLog;
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
@@ -96,7 +98,10 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
     SparkSession spark =
-        SparkSessions.create(sessionSettings(QUERY_NAME, sparkMaster.master()).build());
+        SparkSessions.create(
+            sessionSettings(QUERY_NAME, sparkMaster.master())
+                .eventLog(eventLog.settings())
+                .build());
     try {
       spark
           .streams()

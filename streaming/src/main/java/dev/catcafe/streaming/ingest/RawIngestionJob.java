@@ -10,6 +10,7 @@ import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.spark.EventLogOption;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -98,6 +99,7 @@ public final class RawIngestionJob implements Callable<Integer> {
   private List<Topic> topics = new ArrayList<>();
 
   @Mixin SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
 
   @Mixin LifecycleOptions lifecycle;
 
@@ -128,6 +130,7 @@ public final class RawIngestionJob implements Callable<Integer> {
         SparkSessions.create(
             sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
                 .ui(sparkUi)
+                .eventLog(eventLog.settings())
                 .conf(sparkConf)
                 .build());
     try {
