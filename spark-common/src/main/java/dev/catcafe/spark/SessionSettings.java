@@ -4,6 +4,7 @@ import static dev.catcafe.model.config.Settings.requireText;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.LinkedHashMap;

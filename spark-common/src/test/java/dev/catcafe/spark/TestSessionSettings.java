@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.Map;

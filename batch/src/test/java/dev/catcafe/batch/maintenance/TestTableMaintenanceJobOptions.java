@@ -6,7 +6,7 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
 
-import dev.catcafe.spark.EventLogSettings;
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

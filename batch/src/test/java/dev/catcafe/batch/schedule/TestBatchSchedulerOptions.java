@@ -7,7 +7,7 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 
-import dev.catcafe.spark.EventLogSettings;
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.catcafe.spark.history;
 import static dev.catcafe.model.config.Settings.requireText;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.JvmApp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record HistoryServerSettings(
     Duration updateInterval,
     int rollingFilesToRetain) {
   /** The original deployment's port, Spark's default. */
-  public static final int DEFAULT_PORT = 18080;
+  public static final int DEFAULT_PORT = JvmApp.HISTORY_SERVER_PORT;
 
   /** Local runs serve the loopback address only, as every other service of the platform. */
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.spark.EventLogSettings;
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

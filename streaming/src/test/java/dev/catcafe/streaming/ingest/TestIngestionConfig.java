@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
-import dev.catcafe.spark.EventLogSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.catcafe.spark;
+package dev.catcafe.model.cli;
 
+import dev.catcafe.model.config.EventLogSettings;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package dev.catcafe.spark;
+package dev.catcafe.model.config;
 
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
@@ -6,11 +6,9 @@ import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.catcafe.model.cli.EventLogOption;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -58,17 +56,5 @@ final class TestEventLogSettings {
     assertThatThrownBy(() -> new EventLogSettings("/e", "9m")).hasMessageContaining("10m");
     assertThatThrownBy(() -> new EventLogSettings("/e", "128")).hasMessageContaining("128m or 1g");
     assertThat(new EventLogSettings("/e", "1g").rollingMaxFileSize()).isEqualTo("1g");
-  }
-
-  @Test
-  void aLocalDirectoryIsCreatedARemoteOneLeftAlone(@TempDir Path temporary) {
-    Path byUri = temporary.resolve("a/spark-events");
-    Path byPath = temporary.resolve("b/spark-events");
-
-    assertThat(LocalDirectories.createIfLocal(byUri.toUri().toString())).isEqualTo(byUri);
-    assertThat(LocalDirectories.createIfLocal(byPath.toString())).isEqualTo(byPath);
-    assertThat(LocalDirectories.createIfLocal("s3a://lake/spark-events")).isNull();
-    assertThat(byUri).isDirectory();
-    assertThat(Files.isDirectory(byPath)).isTrue();
   }
 }

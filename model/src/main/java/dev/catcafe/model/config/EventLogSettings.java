@@ -1,4 +1,4 @@
-package dev.catcafe.spark;
+package dev.catcafe.model.config;
 
 import static dev.catcafe.model.config.Settings.requireText;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * it ended. Every job writes it the same way: compressed, and rolled over into files of at most
  * {@link #rollingMaxFileSize} so a streaming job that never ends does not grow one file without
  * bound (the History Server compacts and its cleaner removes old files: see {@code
- * HistoryServerSettings}).
+ * HistoryServerSettings} in spark-common).
  *
  * @param directory the event-log directory as a URI or absolute path ({@code
  *     file:///…/spark-events} locally, the lake's volume in the cluster; {@code
