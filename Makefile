@@ -71,6 +71,7 @@ clean: down ## Stop everything and wipe the platform's data and logs
 export SPARK_APP_OPTS ?= -Xmx1g
 export ALERT_UI_PORT ?= 8788
 export SUPERSET_PORT ?= 8088
+export SPARK_HISTORY_PORT ?= 18080
 BATCH_INTERVAL ?= 1h
 
 .PHONY: run
@@ -81,6 +82,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@$(APP) start wellness-guardian
 	@$(APP) start adopter-detective
 	@$(APP) start alert-ui
+	@$(APP) start history-server
 	@echo "Waiting for the ingestion to create the raw tables ..."
 	@bin/wait-for-tables cat_interactions_raw cat_wellness_raw cafe_orders_raw cat_health_alerts_raw
 	@$(APP) start batch-scheduler --interval $(BATCH_INTERVAL)
@@ -94,6 +96,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
 	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
+	@echo "  History      http://127.0.0.1:$(SPARK_HISTORY_PORT)   (Spark History Server: finished batch runs and the streaming jobs; logs in .work/platform/spark-events)"
 	@echo "  Superset     http://127.0.0.1:$(SUPERSET_PORT)   (Cat Cafe 360° dashboard; user admin, password: superset.admin.password in .work/platform/secrets.properties)"
 	@bin/notebook url
 	@echo "  Logs         .work/platform/logs/   (make status)"

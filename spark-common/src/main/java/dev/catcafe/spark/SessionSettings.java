@@ -4,6 +4,7 @@ import static dev.catcafe.model.config.Settings.requireText;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.Set;
  *     checkpoint, so a streaming job must keep it fixed
  * @param defaultParallelism {@code spark.default.parallelism}, if not Spark's (the core count)
  * @param stateStoreProvider the streaming state store's provider class, if not Spark's
+ * @param eventLog where the job writes its Spark event log for the History Server ({@link
+ *     EventLogOption}); empty: no event log
  * @param extraConf further {@code spark.*} settings; none may repeat a typed one above
  */
 public record SessionSettings(
@@ -39,6 +42,7 @@ public record SessionSettings(
     int shufflePartitions,
     OptionalInt defaultParallelism,
     Optional<String> stateStoreProvider,
+    Optional<EventLogSettings> eventLog,
     Map<String, String> extraConf) {
   /** The master of a job whose {@code --spark-master} and {@code SPARK_MASTER} are unset. */
   public static final String DEFAULT_MASTER = "local[*]";
@@ -63,7 +67,13 @@ public record SessionSettings(
           "spark.driver.host",
           "spark.sql.shuffle.partitions",
           "spark.default.parallelism",
-          "spark.sql.streaming.stateStore.providerClass");
+          "spark.sql.streaming.stateStore.providerClass",
+          "spark.eventLog.enabled",
+          "spark.eventLog.dir",
+          "spark.eventLog.compress",
+          "spark.eventLog.compression.codec",
+          "spark.eventLog.rolling.enabled",
+          "spark.eventLog.rolling.maxFileSize");
 
   private static final String MASTER_PATTERN =
       "local(\\[(\\*|[1-9][0-9]*)(, *[1-9][0-9]*)?])?|yarn|[a-z][a-z0-9+.\\-]*://.+";
@@ -93,6 +103,7 @@ public record SessionSettings(
         });
     requireNonNull(stateStoreProvider, "stateStoreProvider is null");
     stateStoreProvider.ifPresent(provider -> requireText(provider, "stateStoreProvider"));
+    requireNonNull(eventLog, "eventLog is null");
     requireNonNull(extraConf, "extraConf is null");
     for (Map.Entry<String, String> entry : extraConf.entrySet()) {
       String key = requireText(entry.getKey(), "a Spark setting's key");
@@ -148,6 +159,9 @@ public record SessionSettings(
         parallelism -> conf.put("spark.default.parallelism", Integer.toString(parallelism)));
     stateStoreProvider.ifPresent(
         provider -> conf.put("spark.sql.streaming.stateStore.providerClass", provider));
+    // Off unless asked for, whatever a spark-defaults file says: tests leave no logs behind.
+    eventLog.ifPresentOrElse(
+        log -> conf.putAll(log.sparkConf()), () -> conf.put("spark.eventLog.enabled", "false"));
     conf.putAll(extraConf);
     return conf;
   }
@@ -162,6 +176,7 @@ public record SessionSettings(
     private int shufflePartitions = 200;
     private OptionalInt defaultParallelism = OptionalInt.empty();
     private Optional<String> stateStoreProvider = Optional.empty();
+    private Optional<EventLogSettings> eventLog = Optional.empty();
     private final Map<String, String> extraConf = new LinkedHashMap<>();
 
     private Builder(String appName, String master) {
@@ -200,6 +215,12 @@ public record SessionSettings(
       return this;
     }
 
+    /** Writes the Spark event log as {@code log} says, or none if it is empty. */
+    public Builder eventLog(Optional<EventLogSettings> log) {
+      this.eventLog = requireNonNull(log, "log is null");
+      return this;
+    }
+
     public Builder conf(String key, String value) {
       extraConf.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
       return this;
@@ -220,6 +241,7 @@ public record SessionSettings(
           shufflePartitions,
           defaultParallelism,
           stateStoreProvider,
+          eventLog,
           extraConf);
     }
   }

@@ -17,6 +17,9 @@ public final class SparkSessions {
   /** The session the settings describe (or the running one of this JVM, reconfigured). */
   public static SparkSession create(SessionSettings settings) {
     requireNonNull(settings, "settings is null");
+    // Spark refuses to start when the event-log directory is missing; on a local or mounted file
+    // system (the platform home, the cluster's lake volume) the job creates it.
+    settings.eventLog().ifPresent(log -> LocalDirectories.createIfLocal(log.directory()));
     SparkSession.Builder builder = SparkSession.builder();
     settings.sparkConf().forEach(builder::config);
     return builder.getOrCreate();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.spark.fs.LocalFileSystems;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class TestSessionSettings {
@@ -96,5 +98,21 @@ final class TestSessionSettings {
         .hasMessageContaining("its own option");
     assertThatThrownBy(() -> SessionSettings.builder("job", "local").conf("ui", "x").build())
         .hasMessageContaining("starting with spark.");
+  }
+
+  @Test
+  void theEventLogIsOffUnlessAskedForAndTyped() {
+    assertThat(SessionSettings.builder("job", "local").build().sparkConf())
+        .containsEntry("spark.eventLog.enabled", "false")
+        .doesNotContainKey("spark.eventLog.dir");
+    EventLogSettings log = EventLogSettings.in("file:///tmp/events");
+    assertThat(
+            SessionSettings.builder("job", "local").eventLog(Optional.of(log)).build().sparkConf())
+        .containsAllEntriesOf(log.sparkConf());
+    for (String key : log.sparkConf().keySet()) {
+      assertThatThrownBy(() -> SessionSettings.builder("job", "local").conf(key, "x").build())
+          .hasMessageContaining(key)
+          .hasMessageContaining("its own option");
+    }
   }
 }

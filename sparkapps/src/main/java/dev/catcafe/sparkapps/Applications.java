@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deployments for the alert UI (with its Service) and the simulator's event producer. */
+/**
+ * Deployments for the alert UI (with its Service), the simulator's event producer and the Spark
+ * History Server (with its Service).
+ */
 public final class Applications {
   public static final int ALERT_UI_PORT = JvmApp.ALERT_UI_PORT;
 
@@ -27,34 +30,10 @@ public final class Applications {
     container.put(
         "livenessProbe",
         map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3));
-    Map<String, Object> service =
-        map(
-            "apiVersion",
-            "v1",
-            "kind",
-            "Service",
-            "metadata",
-            Yaml.metadata("alert-ui", profile.namespace(), "alert-ui"),
-            "spec",
-            map(
-                "type",
-                "ClusterIP",
-                "selector",
-                selector("alert-ui"),
-                "ports",
-                List.of(
-                    map(
-                        "name",
-                        "http",
-                        "port",
-                        ALERT_UI_PORT,
-                        "targetPort",
-                        "http",
-                        "protocol",
-                        "TCP"))));
     // One replica: the live feed's de-duplication and replay buffer live in the process.
     return List.of(
-        deployment("alert-ui", JvmApp.ALERT_UI, profile, List.of(), List.of(container)), service);
+        deployment("alert-ui", JvmApp.ALERT_UI, profile, List.of(), List.of(container)),
+        service("alert-ui", ALERT_UI_PORT, profile));
   }
 
   public static List<Map<String, Object>> simulator(ClusterProfile profile) {
@@ -75,6 +54,63 @@ public final class Applications {
     return List.of(
         deployment(
             "simulator", JvmApp.SIMULATOR_PRODUCER, profile, List.of(seed), List.of(producer)));
+  }
+
+  /**
+   * Spark's History Server over the event logs every Spark job writes ({@code SPARK_EVENT_LOG_DIR}
+   * of the ConfigMap, on the lake volume): run by the Spark jobs image's {@code spark-class}
+   * (Spark's class path and JVM flags) as the {@code spark} user, since the drivers write their
+   * logs group-private as that user; listening on every address of the pod, behind its Service.
+   */
+  public static List<Map<String, Object>> historyServer(ClusterProfile profile) {
+    JvmApp app = JvmApp.HISTORY_SERVER;
+    Map<String, String> literals = new LinkedHashMap<>();
+    literals.put("SPARK_HISTORY_BIND_ADDRESS", "0.0.0.0");
+    literals.put("SPARK_HISTORY_PORT", Integer.toString(JvmApp.HISTORY_SERVER_PORT));
+    literals.put("HOME", "/tmp");
+    Map<String, Object> probe =
+        map("httpGet", map("path", "/api/v1/version", "port", "http"), "periodSeconds", 10);
+    Map<String, Object> container =
+        map(
+            "name",
+            app.jobName(),
+            "image",
+            profile.sparkJobsImage(),
+            "imagePullPolicy",
+            "IfNotPresent",
+            "command",
+            List.of("/opt/spark/bin/spark-class", app.mainClass()),
+            "env",
+            Workloads.environment(app.settings(), literals),
+            "ports",
+            List.of(
+                map(
+                    "name",
+                    "http",
+                    "containerPort",
+                    JvmApp.HISTORY_SERVER_PORT,
+                    "protocol",
+                    "TCP")),
+            "readinessProbe",
+            probe,
+            "livenessProbe",
+            map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3),
+            "resources",
+            Workloads.resources("250m", "1Gi", "1", "1536Mi"),
+            "securityContext",
+            Workloads.containerSecurityContext(),
+            "volumeMounts",
+            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+    return List.of(
+        deployment(
+            app.jobName(),
+            app,
+            profile,
+            Workloads.SPARK_USER,
+            List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume()),
+            List.of(),
+            List.of(container)),
+        service(app.jobName(), JvmApp.HISTORY_SERVER_PORT, profile));
   }
 
   private static Map<String, Object> container(
@@ -116,11 +152,30 @@ public final class Applications {
         app.mainClass());
   }
 
-  /** A Deployment of {@code app}, whose stop grace its pods get. */
+  /** A Deployment of {@code app} from the apps image, whose stop grace its pods get. */
   private static Map<String, Object> deployment(
       String name,
       JvmApp app,
       ClusterProfile profile,
+      List<Map<String, Object>> initContainers,
+      List<Map<String, Object>> containers) {
+    return deployment(
+        name,
+        app,
+        profile,
+        Workloads.NONROOT_USER,
+        List.of(Workloads.tmpVolume()),
+        initContainers,
+        containers);
+  }
+
+  /** A Deployment of {@code app} running as {@code user} with {@code volumes}. */
+  private static Map<String, Object> deployment(
+      String name,
+      JvmApp app,
+      ClusterProfile profile,
+      long user,
+      List<Map<String, Object>> volumes,
       List<Map<String, Object>> initContainers,
       List<Map<String, Object>> containers) {
     return map(
@@ -151,13 +206,32 @@ public final class Applications {
                     "terminationGracePeriodSeconds",
                     app.stopGrace().toSeconds(),
                     "securityContext",
-                    Workloads.podSecurityContext(Workloads.NONROOT_USER),
+                    Workloads.podSecurityContext(user),
                     "initContainers",
                     initContainers.isEmpty() ? null : initContainers,
                     "containers",
                     containers,
                     "volumes",
-                    List.of(Workloads.tmpVolume())))));
+                    volumes))));
+  }
+
+  /** A ClusterIP Service on the {@code http} port of {@code name}'s pods. */
+  private static Map<String, Object> service(String name, int port, ClusterProfile profile) {
+    return map(
+        "apiVersion",
+        "v1",
+        "kind",
+        "Service",
+        "metadata",
+        Yaml.metadata(name, profile.namespace(), name),
+        "spec",
+        map(
+            "type",
+            "ClusterIP",
+            "selector",
+            selector(name),
+            "ports",
+            List.of(map("name", "http", "port", port, "targetPort", "http", "protocol", "TCP"))));
   }
 
   private static Map<String, Object> selector(String name) {

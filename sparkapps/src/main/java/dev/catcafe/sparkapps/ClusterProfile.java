@@ -110,6 +110,14 @@ public record ClusterProfile(
     return "file://%s/checkpoints/%s".formatted(lakeMountPath, requireDnsLabel(jobName, "jobName"));
   }
 
+  /**
+   * Where every Spark job writes its event log and the History Server reads it: on the lake volume,
+   * beside the warehouse (the ConfigMap's {@code SPARK_EVENT_LOG_DIR}, the one place to change it).
+   */
+  public String eventLogDirectory() {
+    return "file://%s/spark-events".formatted(lakeMountPath);
+  }
+
   private static String requireDnsLabel(String value, String what) {
     requireNonNull(value, what + " is null");
     if (value.length() > 63 || !value.matches(DNS_LABEL)) {

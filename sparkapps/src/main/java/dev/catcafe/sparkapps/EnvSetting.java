@@ -28,6 +28,7 @@ public enum EnvSetting {
   ICEBERG_CATALOG_PASSWORD(SettingsGroup.CATALOG, "iceberg-catalog-password", false),
   ICEBERG_WAREHOUSE(SettingsGroup.CATALOG, profile -> profile.catalog().warehouse()),
   LAKEHOUSE_NAMESPACE(SettingsGroup.CATALOG, profile -> profile.catalog().namespace()),
+  SPARK_EVENT_LOG_DIR(SettingsGroup.EVENT_LOG, ClusterProfile::eventLogDirectory),
   /* Optional: without a token the UI serves the feed but refuses adoption write-back. */
   ALERT_UI_STAFF_TOKEN(SettingsGroup.ALERT_UI, "alert-ui-staff-token", true);
 

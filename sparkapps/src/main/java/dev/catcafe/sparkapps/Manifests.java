@@ -48,6 +48,7 @@ public final class Manifests {
     }
     put(files, GENERATED + "/app-alert-ui.yaml", Applications.alertUi(profile));
     put(files, GENERATED + "/app-simulator.yaml", Applications.simulator(profile));
+    put(files, GENERATED + "/app-history-server.yaml", Applications.historyServer(profile));
     files.put(
         TRINO_VALUES,
         helmValues(

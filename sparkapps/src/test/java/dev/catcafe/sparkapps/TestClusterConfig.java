@@ -6,10 +6,12 @@ import static dev.catcafe.model.testing.ConfigAssertions.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ final class TestClusterConfig {
     @Mixin KafkaOptions kafka;
     @Mixin PostgresOptions postgres;
     @Mixin CatalogOptions catalog;
+    @Mixin EventLogOption eventLog;
   }
 
   @Test
@@ -49,6 +52,7 @@ final class TestClusterConfig {
                 ICEBERG_CATALOG_USER      cafe
                 ICEBERG_WAREHOUSE         file:///lake/warehouse
                 LAKEHOUSE_NAMESPACE       cafe
+                SPARK_EVENT_LOG_DIR       file:///lake/spark-events
                 """));
   }
 
@@ -97,6 +101,8 @@ final class TestClusterConfig {
         .usingRecursiveComparison()
         .ignoringFields("password")
         .isEqualTo(profile.catalog());
+    assertThat(probe.eventLog.settings())
+        .contains(EventLogSettings.in("file:///mnt/lake/spark-events"));
   }
 
   @SuppressWarnings("unchecked")

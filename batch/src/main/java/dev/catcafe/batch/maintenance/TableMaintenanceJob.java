@@ -6,6 +6,7 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.jobs.MaintenancePolicy;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.SessionSettings;
@@ -98,6 +99,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
   private Duration orphanFileAge;
 
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
 
   public static void main(String[] args) {
     Commands.run(new TableMaintenanceJob(), args);
@@ -112,6 +114,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
                 .catalog(config.catalog())
                 // Iceberg's actions plan their own parallelism; other shuffles are tiny.
                 .shufflePartitions(2)
+                .eventLog(eventLog.settings())
                 // Test-only, empty unless -Dcatcafe.fault.halt-at arms the mid-rewrite crash.
                 .conf(TaskFault.sessionConf(FaultPoint.MAINTENANCE_MID_REWRITE))
                 .build());

@@ -7,6 +7,7 @@ import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
 public final class BatchScheduler implements Callable<Integer> {
   @Mixin private CatalogOptions catalogOptions;
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
   @Mixin private PostgresOptions postgresOptions;
 
   @Option(
@@ -71,7 +73,9 @@ public final class BatchScheduler implements Callable<Integer> {
     PostgresSettings postgres = postgresOptions.settings();
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog).build());
+            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog)
+                .eventLog(eventLog.settings())
+                .build());
     try {
       if (schedule.once()) {
         runCycle(spark, catalog, postgres, Clock.systemUTC());

@@ -7,6 +7,7 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
@@ -38,6 +39,7 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
 
   @Mixin private CatalogOptions catalogOptions;
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
   @Mixin private PostgresOptions postgresOptions;
 
   public static void main(String[] args) {
@@ -50,7 +52,9 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
     PostgresSettings postgres = postgresOptions.settings();
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog).build());
+            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog)
+                .eventLog(eventLog.settings())
+                .build());
     try {
       RunLog.info(run(spark, catalog, postgres).toString());
       return 0;

@@ -6,6 +6,7 @@ import dev.catcafe.batch.schedule.RunLog;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.JobGroups;
 import dev.catcafe.spark.SessionSettings;
@@ -53,6 +54,7 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
 
   @Mixin private CatalogOptions catalogOptions;
   @Mixin private SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private DayOptions dayOptions;
@@ -96,7 +98,9 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
     DaySelection days = daySelection(Clock.systemUTC());
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.lakeBatch("daily-cat-summary", sparkMaster.master(), catalog).build());
+            SessionSettings.lakeBatch("daily-cat-summary", sparkMaster.master(), catalog)
+                .eventLog(eventLog.settings())
+                .build());
     try {
       DailyCatSummaryResult result =
           dayOptions == null

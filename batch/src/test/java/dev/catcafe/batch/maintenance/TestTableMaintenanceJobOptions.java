@@ -6,9 +6,11 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
 
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,7 @@ final class TestTableMaintenanceJobOptions {
         --retain-last             50
         --orphan-file-age         3d
         --spark-master            local[*]
+        --event-log-dir           ""
         """);
   }
 
@@ -49,17 +52,20 @@ final class TestTableMaintenanceJobOptions {
         --retain-last             7
         --orphan-file-age         5h
         --spark-master            local[3]
+        --event-log-dir           file:///tmp/events
         """,
-        TableMaintenanceJob::config,
-        new MaintenanceConfig(
-            CATALOG_SETTINGS,
-            List.of("cat_wellness_raw"),
-            EnumSet.of(MaintenanceStep.EXPIRE_SNAPSHOTS),
-            9,
-            1024,
-            true,
-            Duration.ofDays(2),
-            7,
-            Duration.ofHours(5)));
+        job -> List.of(job.config(), job.eventLog.settings()),
+        List.of(
+            new MaintenanceConfig(
+                CATALOG_SETTINGS,
+                List.of("cat_wellness_raw"),
+                EnumSet.of(MaintenanceStep.EXPIRE_SNAPSHOTS),
+                9,
+                1024,
+                true,
+                Duration.ofDays(2),
+                7,
+                Duration.ofHours(5)),
+            Optional.of(EventLogSettings.in("file:///tmp/events"))));
   }
 }

@@ -7,7 +7,10 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +27,7 @@ final class TestBatchSchedulerOptions {
         --interval      1h
         --once
         --spark-master  local[*]
+        --event-log-dir ""
         """);
   }
 
@@ -37,8 +41,11 @@ final class TestBatchSchedulerOptions {
         --interval      15m
         --once          true
         --spark-master  local[3]
+        --event-log-dir file:///tmp/events
         """,
-        BatchScheduler::schedule,
-        new ScheduleSettings(Duration.ofMinutes(15), true));
+        scheduler -> List.of(scheduler.schedule(), scheduler.eventLog.settings()),
+        List.of(
+            new ScheduleSettings(Duration.ofMinutes(15), true),
+            Optional.of(EventLogSettings.in("file:///tmp/events"))));
   }
 }

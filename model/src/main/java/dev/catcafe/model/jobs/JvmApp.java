@@ -39,8 +39,20 @@ public enum JvmApp implements CatalogEntry {
       "batch-scheduler",
       RunnableModule.BATCH,
       "dev.catcafe.batch.schedule.BatchScheduler",
-      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES, SettingsGroup.EVENT_LOG),
       Deployment.LOCAL,
+      true,
+      Restart.always(10)),
+  /**
+   * Spark's History Server over the jobs' event logs, on {@link #HISTORY_SERVER_PORT}; the cluster
+   * runs it from the Spark jobs image.
+   */
+  HISTORY_SERVER(
+      "history-server",
+      RunnableModule.SPARK_COMMON,
+      "dev.catcafe.spark.history.HistoryServerLauncher",
+      EnumSet.of(SettingsGroup.EVENT_LOG),
+      Deployment.CLUSTER,
       true,
       Restart.always(10)),
   TRINO_VIEWS(
@@ -83,6 +95,12 @@ public enum JvmApp implements CatalogEntry {
    * probes, and the Makefile's default (a test keeps the Makefile's copy equal to this).
    */
   public static final int ALERT_UI_PORT = 8788;
+
+  /**
+   * The Spark History Server's port unless {@code SPARK_HISTORY_PORT} says otherwise: the original
+   * deployment's (and Spark's default), the cluster's Service and the Makefile's default.
+   */
+  public static final int HISTORY_SERVER_PORT = 18080;
 
   /** Kubernetes' default terminationGracePeriodSeconds, which the apps keep. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);

@@ -6,5 +6,7 @@ public enum SettingsGroup {
   POSTGRES,
   CATALOG,
   /** The alert UI's own secret (the staff token that guards adoption write-back). */
-  ALERT_UI
+  ALERT_UI,
+  /** Where Spark event logs live ({@code SPARK_EVENT_LOG_DIR}): every Spark job writes there. */
+  EVENT_LOG
 }

@@ -125,7 +125,10 @@ public enum SparkJob implements CatalogEntry {
     this.kind = kind;
     this.arguments = List.copyOf(arguments);
     this.checkpointOption = checkpointOption;
-    this.settings = Set.copyOf(settings);
+    // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
+    Set<SettingsGroup> withEventLog = EnumSet.of(SettingsGroup.EVENT_LOG);
+    withEventLog.addAll(settings);
+    this.settings = Set.copyOf(withEventLog);
     this.placement = placement;
     this.resources = resources;
     this.restart = restart;

@@ -53,7 +53,11 @@ final class TestJobCatalog {
       boolean longRunning =
           entry instanceof SparkJob job
               ? job.kind() == JobKind.STREAMING
-              : Set.of(JvmApp.ALERT_UI, JvmApp.SIMULATOR_PRODUCER, JvmApp.BATCH_SCHEDULER)
+              : Set.of(
+                      JvmApp.ALERT_UI,
+                      JvmApp.SIMULATOR_PRODUCER,
+                      JvmApp.BATCH_SCHEDULER,
+                      JvmApp.HISTORY_SERVER)
                   .contains(entry);
       if (longRunning) {
         assertThat(entry.restart().policy()).as(entry.jobName()).isEqualTo(RestartPolicy.Always);

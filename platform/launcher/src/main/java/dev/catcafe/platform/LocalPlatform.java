@@ -68,6 +68,7 @@ public final class LocalPlatform {
   public PlatformEndpoints up(boolean withTrino) {
     try {
       Files.createDirectories(config.warehouse());
+      Files.createDirectories(config.sparkEventLog());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

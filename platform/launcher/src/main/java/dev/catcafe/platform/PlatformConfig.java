@@ -132,6 +132,19 @@ public record PlatformConfig(
     return home.resolve("warehouse");
   }
 
+  /**
+   * Where the local Spark jobs write their event logs and the History Server reads them ({@code
+   * SPARK_EVENT_LOG_DIR} of the env file).
+   */
+  public Path sparkEventLog() {
+    return home.resolve("spark-events");
+  }
+
+  /** {@link #sparkEventLog()} as the {@code file:///} URI the jobs are given. */
+  public String sparkEventLogUri() {
+    return "file://" + sparkEventLog().toAbsolutePath();
+  }
+
   /** The env file users and other commands source to reach this platform. */
   public Path envFile() {
     return home.resolve("platform.env");

@@ -66,6 +66,8 @@ public record PlatformEndpoints(
     text.append("KAFKA_PORT=").append(config.kafkaPort()).append('\n');
     text.append("KAFKA_CONTROLLER_PORT=").append(config.kafkaControllerPort()).append('\n');
     text.append("TRINO_PORT=").append(config.trinoPort()).append('\n');
+    // Every Spark job started with this file writes its event log there (EventLogOption).
+    text.append("SPARK_EVENT_LOG_DIR=").append(config.sparkEventLogUri()).append('\n');
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");

@@ -43,6 +43,10 @@ final class LocalPlatformIT {
     PlatformEndpoints first = platform.up(false);
     assertThat(platform.status()).containsEntry("postgres", true).containsEntry("kafka", true);
     assertThat(platform.config().envFile()).exists();
+    // The Spark jobs' event logs go under the home, where the History Server reads them.
+    assertThat(PlatformEndpoints.readVariables(platform.config().envFile()))
+        .containsEntry("SPARK_EVENT_LOG_DIR", platform.config().sparkEventLogUri());
+    assertThat(platform.config().sparkEventLog()).isDirectory();
     long kafkaPid = pid("kafka");
     execute(first.postgres(), "CREATE TABLE kept (id INT); INSERT INTO kept VALUES (42)");
 

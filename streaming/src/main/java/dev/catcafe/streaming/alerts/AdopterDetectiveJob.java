@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
@@ -72,6 +73,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   Duration triggerInterval;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
+  @Mixin EventLogOption eventLog;
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
@@ -91,7 +93,10 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
     SparkSession spark =
-        SparkSessions.create(sessionSettings(QUERY_NAME, sparkMaster.master()).build());
+        SparkSessions.create(
+            sessionSettings(QUERY_NAME, sparkMaster.master())
+                .eventLog(eventLog.settings())
+                .build());
     try {
       spark
           .streams()

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
@@ -79,6 +80,8 @@ public final class WellnessGuardianJob implements Callable<Integer> {
    */
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
+  @Mixin EventLogOption eventLog;
+
   /** The validated configuration the options describe. */
   public WellnessGuardianConfig config() {
     AlertJobMode parsedMode = AlertJobMode.parse(mode);
@@ -100,7 +103,9 @@ public final class WellnessGuardianJob implements Callable<Integer> {
     // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS));
-    SparkSession spark = SparkSessions.create(sessionSettings(sparkMaster.master()).build());
+    SparkSession spark =
+        SparkSessions.create(
+            sessionSettings(sparkMaster.master()).eventLog(eventLog.settings()).build());
     try {
       spark
           .streams()

@@ -6,6 +6,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.CatalogSettings;
@@ -97,6 +98,7 @@ public final class RawIngestionJob implements Callable<Integer> {
   private List<Topic> topics = new ArrayList<>();
 
   @Mixin SparkMasterOption sparkMaster;
+  @Mixin EventLogOption eventLog;
 
   @Mixin LifecycleOptions lifecycle;
 
@@ -126,6 +128,7 @@ public final class RawIngestionJob implements Callable<Integer> {
         SparkSessions.create(
             sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
                 .ui(sparkUi)
+                .eventLog(eventLog.settings())
                 .conf(sparkConf)
                 .build());
     try {

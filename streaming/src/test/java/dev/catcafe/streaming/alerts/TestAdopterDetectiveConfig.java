@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +32,7 @@ final class TestAdopterDetectiveConfig {
         --watermark-delay      10m
         --trigger-interval     100ms
         --spark-master         local[2]
+        --event-log-dir        ""
         """);
   }
 
@@ -45,8 +48,14 @@ final class TestAdopterDetectiveConfig {
         --watermark-delay      PT1M
         --trigger-interval     2s
         --spark-master         local[1]
+        --event-log-dir        file:///tmp/events
         """,
-        job -> List.of(job.config(), job.sparkMaster.master(), job.stream.lifecycle()),
+        job ->
+            List.of(
+                job.config(),
+                job.sparkMaster.master(),
+                job.stream.lifecycle(),
+                job.eventLog.settings()),
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
@@ -55,7 +64,8 @@ final class TestAdopterDetectiveConfig {
                 Duration.ofSeconds(2),
                 "earliest"),
             "local[1]",
-            STREAM_LIFECYCLE));
+            STREAM_LIFECYCLE,
+            Optional.of(EventLogSettings.in("file:///tmp/events"))));
   }
 
   @Test

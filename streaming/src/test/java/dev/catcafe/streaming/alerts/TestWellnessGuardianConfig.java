@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +35,7 @@ final class TestWellnessGuardianConfig {
         --stress-threshold             0.1
         --trigger-interval
         --spark-master                 local[4]
+        --event-log-dir                ""
         """);
   }
 
@@ -47,8 +50,14 @@ final class TestWellnessGuardianConfig {
         --stress-threshold             0.2
         --trigger-interval             1s
         --spark-master                 local[1]
+        --event-log-dir                file:///tmp/events
         """,
-        job -> List.of(job.sparkMaster.master(), job.stream.lifecycle(), job.config()),
+        job ->
+            List.of(
+                job.sparkMaster.master(),
+                job.stream.lifecycle(),
+                job.config(),
+                job.eventLog.settings()),
         List.of(
             "local[1]",
             STREAM_LIFECYCLE,
@@ -58,7 +67,8 @@ final class TestWellnessGuardianConfig {
                 new WellnessThresholds(5.0, 0.2),
                 "/tmp/cp",
                 Duration.ofSeconds(1),
-                "earliest")));
+                "earliest"),
+            Optional.of(EventLogSettings.in("file:///tmp/events"))));
   }
 
   @Test

@@ -14,11 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,7 @@ final class TestIngestionConfig {
         --available-now
         --topic
         --spark-master             local[*]
+        --event-log-dir            ""
         --spark-ui                 true
         --spark-conf
         --stop-timeout             30s
@@ -61,6 +64,7 @@ final class TestIngestionConfig {
         --available-now            true
         --topic                    CAT_WELLNESS
         --spark-master             local[1]
+        --event-log-dir            file:///tmp/events
         --spark-ui                 false
         --spark-conf               spark.sql.shuffle.partitions=3
         --stop-timeout             10s
@@ -72,7 +76,8 @@ final class TestIngestionConfig {
                 job.sparkMaster.master(),
                 job.sparkUi,
                 job.sparkConf,
-                job.lifecycle.settings()),
+                job.lifecycle.settings(),
+                job.eventLog.settings()),
         List.of(
             new IngestionConfig(
                 KAFKA_SETTINGS,
@@ -87,7 +92,8 @@ final class TestIngestionConfig {
             "local[1]",
             false,
             Map.of("spark.sql.shuffle.partitions", "3"),
-            new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO)));
+            new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO),
+            Optional.of(EventLogSettings.in("file:///tmp/events"))));
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.catcafe.spark.history;
+
+import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
+import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Pins the History Server's options and defaults, and maps each onto its settings. */
+final class TestHistoryServerLauncher {
+  @Test
+  void recordsEveryDefault() {
+    assertRecordedDefaults(
+        new HistoryServerLauncher(),
+        """
+        --log-directory            ""
+        --bind-address             127.0.0.1
+        --port                     18080
+        --retention                7d
+        --update-interval          10s
+        --rolling-files-to-retain  2
+        """);
+  }
+
+  @Test
+  void mapsEveryOption() {
+    assertFullMapping(
+        HistoryServerLauncher::new,
+        """
+        --log-directory            file:///lake/spark-events
+        --bind-address             0.0.0.0
+        --port                     18081
+        --retention                2d
+        --update-interval          1s
+        --rolling-files-to-retain  3
+        """,
+        HistoryServerLauncher::settings,
+        new HistoryServerSettings(
+            "file:///lake/spark-events",
+            "0.0.0.0",
+            18081,
+            Duration.ofDays(2),
+            Duration.ofSeconds(1),
+            3));
+  }
+
+  @Test
+  void theSparkSettingsReadTheDirectoryAndCleanIt() {
+    HistoryServerSettings settings =
+        new HistoryServerSettings(
+            "file:///tmp/events",
+            "127.0.0.1",
+            HistoryServerSettings.DEFAULT_PORT,
+            Duration.ofDays(7),
+            Duration.ofSeconds(10),
+            2);
+    assertThat(settings.sparkConf())
+        .containsEntry("spark.history.fs.logDirectory", "file:///tmp/events")
+        .containsEntry("spark.history.ui.port", "18080")
+        .containsEntry("spark.history.fs.update.interval", "10000ms")
+        .containsEntry("spark.history.fs.cleaner.enabled", "true")
+        .containsEntry("spark.history.fs.cleaner.maxAge", "604800s")
+        .containsEntry("spark.history.fs.eventLog.rolling.maxFilesToRetain", "2");
+  }
+
+  @Test
+  void rejectsAMissingDirectoryABadPortAndNonPositiveDurations() {
+    Duration day = Duration.ofDays(1);
+    assertThatThrownBy(() -> new HistoryServerSettings(null, "127.0.0.1", 1, day, day, 1))
+        .hasMessageContaining("SPARK_EVENT_LOG_DIR");
+    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 70000, day, day, 1))
+        .hasMessageContaining("SPARK_HISTORY_PORT");
+    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 1, Duration.ZERO, day, 1))
+        .hasMessageContaining("--retention");
+    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 1, day, day, 0))
+        .hasMessageContaining("rollingFilesToRetain");
+  }
+}
