@@ -62,7 +62,7 @@ public final class SoakReport {
           job.lag().isPresent() ? "%,d".formatted(job.lag().getAsLong()) : "-",
           mebibytes(job.heapUsedBytes()),
           mebibytes(job.residentBytes()),
-          job.stateBytes() == 0 ? "-" : "%,d MiB".formatted(job.stateBytes() / MIB));
+          job.stateBytes() == 0 ? "-" : "%,.1f MiB".formatted(job.stateBytes() / (double) MIB));
     }
     out.flush();
   }
