@@ -63,8 +63,11 @@ status: ## Show which services and applications are running
 	@bin/notebook status
 
 .PHONY: clean
-clean: down ## Stop everything and wipe the platform's data and logs
+clean: down ## Stop everything and wipe the platform's data and logs, and the jobs' checkpoints
 	@$(PLATFORM) clean
+	@# The jobs' checkpoints record offsets of the topics just wiped: kept, they would point past
+	@# the new topics' ends.
+	@rm -rf .work/checkpoints
 
 # The applications `make run` starts; each Spark job gets a modest heap so all fit beside Trino
 # (bin/run-job gives Spark jobs SPARK_APP_OPTS). The alert UI listens on ALERT_UI_PORT.
