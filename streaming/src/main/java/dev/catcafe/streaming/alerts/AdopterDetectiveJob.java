@@ -6,14 +6,19 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
+import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -92,6 +97,16 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     AdopterDetectiveConfig config = config();
     LifecycleSettings lifecycle = stream.lifecycle();
+    SparkJob job = SparkJob.ADOPTER_DETECTIVE;
+    // Served from the start, so Prometheus sees the job up while it waits for Kafka.
+    try (JobMetrics metrics = JobMetrics.start(job.jobName(), stream.metrics(job))) {
+      run(config, lifecycle, metrics);
+    }
+    return 0;
+  }
+
+  private void run(AdopterDetectiveConfig config, LifecycleSettings lifecycle, JobMetrics metrics)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
     // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
@@ -102,15 +117,21 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
           .streams()
           .addListener(
               new ObservedMetricsLogger(
-                  AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED));
-      spark.streams().addListener(new DroppedRecords(spark));
+                  AdopterDetectiveTransform.METRICS,
+                  AdopterDetectiveTransform.MALFORMED,
+                  Optional.of(
+                      metrics.counter(
+                          Metric.DROPPED_RECORDS, QUERY_NAME, Metric.REASON_MALFORMED))));
+      spark.streams().addListener(new DroppedRecords(spark, metrics.registry()));
+      if (metrics.served()) {
+        spark.streams().addListener(new StreamingMetrics(metrics.registry()));
+      }
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
       stop.awaitTermination(start(spark, config));
     } finally {
       spark.stop();
     }
-    return 0;
   }
 
   /**

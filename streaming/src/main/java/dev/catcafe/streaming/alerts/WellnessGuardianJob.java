@@ -6,14 +6,19 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
+import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
+import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -97,6 +102,16 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     WellnessGuardianConfig config = config();
     LifecycleSettings lifecycle = stream.lifecycle();
+    SparkJob job = SparkJob.WELLNESS_GUARDIAN;
+    // Served from the start, so Prometheus sees the job up while it waits for Kafka.
+    try (JobMetrics metrics = JobMetrics.start(job.jobName(), stream.metrics(job))) {
+      run(config, lifecycle, metrics);
+    }
+    return 0;
+  }
+
+  private void run(WellnessGuardianConfig config, LifecycleSettings lifecycle, JobMetrics metrics)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
     // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS));
@@ -106,8 +121,15 @@ public final class WellnessGuardianJob implements Callable<Integer> {
           .streams()
           .addListener(
               new ObservedMetricsLogger(
-                  WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED));
-      spark.streams().addListener(new DroppedRecords(spark));
+                  WellnessGuardianTransform.METRICS,
+                  WellnessGuardianTransform.MALFORMED,
+                  Optional.of(
+                      metrics.counter(
+                          Metric.DROPPED_RECORDS, QUERY_NAME, Metric.REASON_MALFORMED))));
+      spark.streams().addListener(new DroppedRecords(spark, metrics.registry()));
+      if (metrics.served()) {
+        spark.streams().addListener(new StreamingMetrics(metrics.registry()));
+      }
       // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
       GracefulStop stop =
           GracefulStop.onSignals(
@@ -118,7 +140,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    return 0;
   }
 
   /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */

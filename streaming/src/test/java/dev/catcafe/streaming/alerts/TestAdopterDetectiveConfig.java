@@ -4,6 +4,7 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,12 @@ final class TestAdopterDetectiveConfig {
         --trigger-interval     2s
         --spark-master         local[1]
         """,
-        job -> List.of(job.config(), job.sparkMaster.master(), job.stream.lifecycle()),
+        job ->
+            List.of(
+                job.config(),
+                job.sparkMaster.master(),
+                job.stream.lifecycle(),
+                job.stream.metrics(SparkJob.ADOPTER_DETECTIVE)),
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
@@ -55,7 +62,8 @@ final class TestAdopterDetectiveConfig {
                 Duration.ofSeconds(2),
                 "earliest"),
             "local[1]",
-            STREAM_LIFECYCLE));
+            STREAM_LIFECYCLE,
+            METRICS_SETTINGS));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
 import static dev.catcafe.model.testing.TestingOptions.DEFAULT_KAFKA_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,12 @@ final class TestWellnessGuardianConfig {
         --trigger-interval             1s
         --spark-master                 local[1]
         """,
-        job -> List.of(job.sparkMaster.master(), job.stream.lifecycle(), job.config()),
+        job ->
+            List.of(
+                job.sparkMaster.master(),
+                job.stream.lifecycle(),
+                job.config(),
+                job.stream.metrics(SparkJob.WELLNESS_GUARDIAN)),
         List.of(
             "local[1]",
             STREAM_LIFECYCLE,
@@ -58,7 +65,8 @@ final class TestWellnessGuardianConfig {
                 new WellnessThresholds(5.0, 0.2),
                 "/tmp/cp",
                 Duration.ofSeconds(1),
-                "earliest")));
+                "earliest"),
+            METRICS_SETTINGS));
   }
 
   @Test

@@ -9,12 +9,16 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +47,8 @@ final class TestIngestionConfig {
         --spark-conf
         --stop-timeout             30s
         --startup-timeout          5m
-        """);
+        """
+            + METRICS_DEFAULTS);
   }
 
   @Test
@@ -65,14 +70,16 @@ final class TestIngestionConfig {
         --spark-conf               spark.sql.shuffle.partitions=3
         --stop-timeout             10s
         --startup-timeout          0s
-        """,
+        """
+            + METRICS_ARGUMENTS,
         job ->
             List.of(
                 job.config(),
                 job.sparkMaster.master(),
                 job.sparkUi,
                 job.sparkConf,
-                job.lifecycle.settings()),
+                job.lifecycle.settings(),
+                job.metrics.settings(SparkJob.RAW_INGESTION)),
         List.of(
             new IngestionConfig(
                 KAFKA_SETTINGS,
@@ -87,7 +94,8 @@ final class TestIngestionConfig {
             "local[1]",
             false,
             Map.of("spark.sql.shuffle.partitions", "3"),
-            new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO)));
+            new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO),
+            METRICS_SETTINGS));
   }
 
   @Test
