@@ -66,6 +66,7 @@ public record PlatformEndpoints(
     text.append("KAFKA_PORT=").append(config.kafkaPort()).append('\n');
     text.append("KAFKA_CONTROLLER_PORT=").append(config.kafkaControllerPort()).append('\n');
     text.append("TRINO_PORT=").append(config.trinoPort()).append('\n');
+    text.append("PROMETHEUS_PORT=").append(config.prometheusPort()).append('\n');
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
