@@ -48,6 +48,7 @@ public final class Manifests {
     }
     put(files, GENERATED + "/app-alert-ui.yaml", Applications.alertUi(profile));
     put(files, GENERATED + "/app-simulator.yaml", Applications.simulator(profile));
+    put(files, GENERATED + "/monitoring.yaml", Monitoring.all(profile));
     files.put(
         TRINO_VALUES,
         helmValues(
