@@ -56,11 +56,30 @@ public final class IngestionProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
-    command.addAll(arguments);
+    command.addAll(withFreeMetricsPort(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     return new IngestionProcess(builder.start());
+  }
+
+  /**
+   * {@code arguments}, with {@code --metrics-port=0} unless they choose a port themselves: a job a
+   * test starts must not take the catalog's fixed port, which a {@code make run} on the same
+   * machine holds.
+   */
+  public static List<String> withFreeMetricsPort(List<String> arguments) {
+    boolean chosen =
+        arguments.stream()
+            .anyMatch(
+                argument ->
+                    argument.startsWith("--metrics-port") || argument.equals("--no-metrics"));
+    if (chosen) {
+      return arguments;
+    }
+    List<String> withPort = new ArrayList<>(arguments);
+    withPort.add("--metrics-port=0");
+    return withPort;
   }
 
   /** Waits up to {@code timeout} for the process to end by itself; its exit status. */

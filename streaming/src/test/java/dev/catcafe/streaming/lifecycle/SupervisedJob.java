@@ -3,6 +3,7 @@ package dev.catcafe.streaming.lifecycle;
 import dev.catcafe.model.jobs.Restart;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.streaming.ingest.IngestionProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class SupervisedJob {
                 "-cp",
                 System.getProperty("java.class.path"),
                 job.mainClass()));
-    command.addAll(arguments);
+    command.addAll(IngestionProcess.withFreeMetricsPort(arguments));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
