@@ -15,8 +15,9 @@ import java.util.Map;
  * The cluster's share of the monitoring, for the Prometheus Operator (kube-prometheus, {@code
  * monitoring.coreos.com/v1}): a PodMonitor per Spark job with a metrics port, scraping its driver
  * pod's {@value #PORT_NAME} port with the job's catalog name as the {@code job} label (the label
- * the rules read), and one PrometheusRule holding exactly the rules the local Prometheus loads
- * ({@link PrometheusConfig#ruleGroups}).
+ * the rules read), and one PrometheusRule holding the rules the local Prometheus loads ({@link
+ * PrometheusConfig#ruleGroups}) over these jobs: the batch scheduler is local-only, the cluster's
+ * batch CronJobs export no metrics yet.
  */
 public final class Monitoring {
   public static final String API_VERSION = "monitoring.coreos.com/v1";
@@ -96,6 +97,9 @@ public final class Monitoring {
         "metadata",
         Yaml.metadata("catcafe-rules", profile.namespace(), "monitoring"),
         "spec",
-        map("groups", PrometheusConfig.ruleGroups(MonitoringPolicy.DEFAULT)));
+        map(
+            "groups",
+            PrometheusConfig.ruleGroups(
+                MonitoringPolicy.DEFAULT, scrapedJobs().stream().map(SparkJob::jobName).toList())));
   }
 }

@@ -4,10 +4,14 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +28,8 @@ final class TestBatchSchedulerOptions {
         --interval      1h
         --once
         --spark-master  local[*]
-        """);
+        """
+            + METRICS_DEFAULTS);
   }
 
   @Test
@@ -37,8 +42,9 @@ final class TestBatchSchedulerOptions {
         --interval      15m
         --once          true
         --spark-master  local[3]
-        """,
-        BatchScheduler::schedule,
-        new ScheduleSettings(Duration.ofMinutes(15), true));
+        """
+            + METRICS_ARGUMENTS,
+        scheduler -> List.of(scheduler.schedule(), scheduler.metrics()),
+        List.of(new ScheduleSettings(Duration.ofMinutes(15), true), METRICS_SETTINGS));
   }
 }

@@ -84,7 +84,29 @@ public enum Metric {
       "Records an alert job dropped on purpose, by reason: late_like (behind the Detective's"
           + " watermark), skipped_offset (gone from Kafka before it was read), malformed.",
       "query",
-      "reason");
+      "reason"),
+  BATCH_RUNS(
+      "catcafe_batch_runs",
+      Type.COUNTER,
+      "Runs of a batch job by the local batch scheduler, by status: success or failure.",
+      "batch_job",
+      "status"),
+  BATCH_LAST_SUCCESS(
+      "catcafe_batch_last_success_timestamp_seconds",
+      Type.GAUGE,
+      "When the batch job last succeeded (Unix seconds); the scheduler's start until it has.",
+      "batch_job"),
+  BATCH_RUN_DURATION(
+      "catcafe_batch_run_duration_seconds",
+      Type.GAUGE,
+      "Wall time of the batch job's last run, successful or not.",
+      "batch_job");
+
+  /** {@link #BATCH_RUNS}' status of a run that completed. */
+  public static final String STATUS_SUCCESS = "success";
+
+  /** {@link #BATCH_RUNS}' status of a run that failed. */
+  public static final String STATUS_FAILURE = "failure";
 
   /** How Prometheus sees a metric. */
   public enum Type {

@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param deadLetterRatio the share of a topic's records going to {@code ingest_errors} above which
  *     {@code CatcafeDeadLettersHigh} fires
  * @param deadLetterFor how long that share must stay above the threshold
+ * @param batchRunMissingAfter how long a batch job may go without a successful run (since the last
+ *     one, or since the scheduler started) before {@code CatcafeBatchRunMissing} fires; a failed
+ *     run within this window fires {@code CatcafeBatchRunFailed}. The local scheduler runs every
+ *     hour by default.
  */
 public record MonitoringPolicy(
     Duration scrapeInterval,
@@ -25,7 +29,8 @@ public record MonitoringPolicy(
     Duration lagGrowingFor,
     Duration alertSilence,
     double deadLetterRatio,
-    Duration deadLetterFor) {
+    Duration deadLetterFor,
+    Duration batchRunMissingAfter) {
   public static final MonitoringPolicy DEFAULT =
       new MonitoringPolicy(
           Duration.ofSeconds(15),
@@ -33,7 +38,8 @@ public record MonitoringPolicy(
           Duration.ofMinutes(5),
           Duration.ofMinutes(10),
           0.01,
-          Duration.ofMinutes(5));
+          Duration.ofMinutes(5),
+          Duration.ofHours(2));
 
   public MonitoringPolicy {
     Durations.requirePositive(scrapeInterval, "scrapeInterval");
@@ -41,6 +47,7 @@ public record MonitoringPolicy(
     Durations.requirePositive(lagGrowingFor, "lagGrowingFor");
     Durations.requirePositive(alertSilence, "alertSilence");
     Durations.requireNonNegative(deadLetterFor, "deadLetterFor");
+    Durations.requirePositive(batchRunMissingAfter, "batchRunMissingAfter");
     if (!(deadLetterRatio > 0 && deadLetterRatio < 1)) {
       throw new IllegalArgumentException(
           "deadLetterRatio is %s: expected between 0 and 1".formatted(deadLetterRatio));
@@ -55,6 +62,7 @@ public record MonitoringPolicy(
         lagGrowingFor,
         alertSilence,
         deadLetterRatio,
-        deadLetterFor);
+        deadLetterFor,
+        batchRunMissingAfter);
   }
 }

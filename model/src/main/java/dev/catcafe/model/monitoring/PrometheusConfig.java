@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.jobs.CatalogEntry;
 import dev.catcafe.model.jobs.JobCatalog;
+import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class PrometheusConfig {
   public static final String INGESTION_LAG_GROWING = "CatcafeIngestionLagGrowing";
   public static final String NO_HEALTH_ALERTS = "CatcafeNoHealthAlerts";
   public static final String DEAD_LETTERS_HIGH = "CatcafeDeadLettersHigh";
+  public static final String BATCH_RUN_FAILED = "CatcafeBatchRunFailed";
+  public static final String BATCH_RUN_MISSING = "CatcafeBatchRunMissing";
 
   private PrometheusConfig() {}
 
@@ -85,17 +88,20 @@ public final class PrometheusConfig {
     return targets;
   }
 
-  /** The rule file: {@code groups:} of {@link #ruleGroups}. */
+  /** The local rule file: {@code groups:} of {@link #ruleGroups} over every scraped job. */
   public static Map<String, Object> rulesFile(MonitoringPolicy policy) {
-    return ordered("groups", ruleGroups(policy));
+    return ordered(
+        "groups", ruleGroups(policy, scrapedJobs().stream().map(CatalogEntry::jobName).toList()));
   }
 
   /**
-   * The recording and alerting rules, as Prometheus' rule groups (the same shape a PrometheusRule's
-   * {@code spec.groups} takes).
+   * The recording and alerting rules over the scraped {@code jobs}, as Prometheus' rule groups (the
+   * same shape a PrometheusRule's {@code spec.groups} takes). The batch rules come only with the
+   * batch scheduler, which runs locally (the cluster's CronJobs export nothing yet).
    */
-  public static List<Map<String, Object>> ruleGroups(MonitoringPolicy policy) {
+  public static List<Map<String, Object>> ruleGroups(MonitoringPolicy policy, List<String> jobs) {
     requireNonNull(policy, "policy is null");
+    requireNonNull(jobs, "jobs is null");
     String ingestion = SparkJob.RAW_INGESTION.jobName();
     String guardian = SparkJob.WELLNESS_GUARDIAN.jobName();
     String deadLetters = "rate(%s[5m])".formatted(Metric.INGEST_DEAD_LETTERS.prometheusName());
@@ -115,67 +121,98 @@ public final class PrometheusConfig {
                 "sum by (job, table) (%s) / (sum by (job, table) (%s) + sum by (job, table) (%s))"
                     .formatted(deadLetters, written, deadLetters)));
     List<Object> alerts =
-        List.of(
-            alert(
-                JOB_DOWN,
-                jobDownExpression(),
-                policy.jobDownFor(),
-                "critical",
-                "{{ $labels.job }} is down",
-                "Prometheus has not scraped {{ $labels.job }} (or found no target for it) for "
-                    + duration(policy.jobDownFor())
-                    + ": the job stopped, crashed, or is restarting in a loop."),
-            alert(
-                INGESTION_LAG_GROWING,
-                "deriv(%s{job=\"%s\"}[%s]) > 0 and %s{job=\"%s\"} > 0"
-                    .formatted(
-                        OFFSETS_BEHIND_SUM,
-                        ingestion,
-                        duration(policy.lagGrowingFor()),
-                        OFFSETS_BEHIND_SUM,
-                        ingestion),
-                policy.lagGrowingFor(),
-                "warning",
-                "Ingestion of {{ $labels.topic }} is falling behind",
-                "The raw ingestion's Kafka lag on {{ $labels.topic }} has kept growing for "
-                    + duration(policy.lagGrowingFor())
-                    + ": it reads less than the topic receives."),
-            alert(
-                NO_HEALTH_ALERTS,
-                ("sum by (job) (increase(%s{job=\"%s\"}[%s])) > 0"
-                        + " and sum by (job) (increase(%s{job=\"%s\"}[%s])) == 0")
-                    .formatted(
-                        Metric.STREAMING_INPUT_ROWS.prometheusName(),
-                        guardian,
-                        duration(policy.alertSilence()),
-                        Metric.STREAMING_OUTPUT_ROWS.prometheusName(),
-                        guardian,
-                        duration(policy.alertSilence())),
-                policy.scrapeInterval().multipliedBy(4),
-                "warning",
-                "Wellness readings flow but no health alert was raised",
-                "The Wellness Guardian read readings for "
-                    + duration(policy.alertSilence())
-                    + " and wrote no alert: check its thresholds and its Kafka sink."),
-            alert(
-                DEAD_LETTERS_HIGH,
-                "%s > %s".formatted(DEAD_LETTER_RATIO, policy.deadLetterRatio()),
-                policy.deadLetterFor(),
-                "warning",
-                "Many dead letters from {{ $labels.table }}",
-                "More than %s%% of the records for {{ $labels.table }} went to ingest_errors for %s."
-                    .formatted(policy.deadLetterRatio() * 100, duration(policy.deadLetterFor()))));
+        new ArrayList<>(
+            List.of(
+                alert(
+                    JOB_DOWN,
+                    jobDownExpression(jobs),
+                    policy.jobDownFor(),
+                    "critical",
+                    "{{ $labels.job }} is down",
+                    "Prometheus has not scraped {{ $labels.job }} (or found no target for it) for "
+                        + duration(policy.jobDownFor())
+                        + ": the job stopped, crashed, or is restarting in a loop."),
+                alert(
+                    INGESTION_LAG_GROWING,
+                    "deriv(%s{job=\"%s\"}[%s]) > 0 and %s{job=\"%s\"} > 0"
+                        .formatted(
+                            OFFSETS_BEHIND_SUM,
+                            ingestion,
+                            duration(policy.lagGrowingFor()),
+                            OFFSETS_BEHIND_SUM,
+                            ingestion),
+                    policy.lagGrowingFor(),
+                    "warning",
+                    "Ingestion of {{ $labels.topic }} is falling behind",
+                    "The raw ingestion's Kafka lag on {{ $labels.topic }} has kept growing for "
+                        + duration(policy.lagGrowingFor())
+                        + ": it reads less than the topic receives."),
+                alert(
+                    NO_HEALTH_ALERTS,
+                    ("sum by (job) (increase(%s{job=\"%s\"}[%s])) > 0"
+                            + " and sum by (job) (increase(%s{job=\"%s\"}[%s])) == 0")
+                        .formatted(
+                            Metric.STREAMING_INPUT_ROWS.prometheusName(),
+                            guardian,
+                            duration(policy.alertSilence()),
+                            Metric.STREAMING_OUTPUT_ROWS.prometheusName(),
+                            guardian,
+                            duration(policy.alertSilence())),
+                    policy.scrapeInterval().multipliedBy(4),
+                    "warning",
+                    "Wellness readings flow but no health alert was raised",
+                    "The Wellness Guardian read readings for "
+                        + duration(policy.alertSilence())
+                        + " and wrote no alert: check its thresholds and its Kafka sink."),
+                alert(
+                    DEAD_LETTERS_HIGH,
+                    "%s > %s".formatted(DEAD_LETTER_RATIO, policy.deadLetterRatio()),
+                    policy.deadLetterFor(),
+                    "warning",
+                    "Many dead letters from {{ $labels.table }}",
+                    "More than %s%% of the records for {{ $labels.table }} went to ingest_errors for %s."
+                        .formatted(
+                            policy.deadLetterRatio() * 100, duration(policy.deadLetterFor())))));
+    if (jobs.contains(JvmApp.BATCH_SCHEDULER.jobName())) {
+      alerts.addAll(batchAlerts(policy));
+    }
     return List.of(
         ordered("name", "catcafe-recording", "rules", recording),
         ordered("name", "catcafe-alerts", "rules", alerts));
+  }
+
+  private static List<Object> batchAlerts(MonitoringPolicy policy) {
+    String window = duration(policy.batchRunMissingAfter());
+    return List.of(
+        alert(
+            BATCH_RUN_FAILED,
+            "increase(%s{status=\"%s\"}[%s]) > 0"
+                .formatted(Metric.BATCH_RUNS.prometheusName(), Metric.STATUS_FAILURE, window),
+            Duration.ZERO,
+            "warning",
+            "Batch job {{ $labels.batch_job }} failed",
+            "A run of {{ $labels.batch_job }} failed within the last "
+                + window
+                + "; the batch scheduler's log says why, and its tables keep their previous state."),
+        alert(
+            BATCH_RUN_MISSING,
+            "time() - %s > %d"
+                .formatted(
+                    Metric.BATCH_LAST_SUCCESS.prometheusName(),
+                    policy.batchRunMissingAfter().toSeconds()),
+            policy.scrapeInterval().multipliedBy(4),
+            "warning",
+            "Batch job {{ $labels.batch_job }} has not succeeded for " + window,
+            "No successful run of {{ $labels.batch_job }} for "
+                + window
+                + " (since its last success, or since the scheduler started)."));
   }
 
   /**
    * A scraped job is down when its scrape fails ({@code up == 0}, locally) or when it has no target
    * at all (in the cluster a pod that is gone leaves no target behind).
    */
-  static String jobDownExpression() {
-    List<String> names = scrapedJobs().stream().map(CatalogEntry::jobName).toList();
+  static String jobDownExpression(List<String> names) {
     StringBuilder expression =
         new StringBuilder("up{job=~\"%s\"} == 0".formatted(String.join("|", names)));
     for (String name : names) {

@@ -31,7 +31,7 @@ final class TestPrometheusConfig {
   private static final Pattern SERIES = Pattern.compile("catcafe[:_][a-z0-9_:]+");
 
   @Test
-  void everyStreamingJobHasItsOwnMetricsPortAndIsScraped() {
+  void everyStreamingJobAndTheBatchSchedulerHaveTheirOwnMetricsPortAndAreScraped() {
     List<String> streaming =
         Arrays.stream(SparkJob.values())
             .filter(job -> job.kind() == JobKind.STREAMING)
@@ -41,8 +41,9 @@ final class TestPrometheusConfig {
         .containsExactly(
             Map.entry("raw-ingestion", "127.0.0.1:9401"),
             Map.entry("wellness-guardian", "127.0.0.1:9402"),
-            Map.entry("adopter-detective", "127.0.0.1:9403"));
-    assertThat(PrometheusConfig.localTargets().keySet()).containsExactlyElementsOf(streaming);
+            Map.entry("adopter-detective", "127.0.0.1:9403"),
+            Map.entry("batch-scheduler", "127.0.0.1:9404"));
+    assertThat(PrometheusConfig.localTargets().keySet()).containsAll(streaming);
     List<Integer> ports =
         JobCatalog.entries().stream()
             .map(CatalogEntry::metricsPort)
@@ -75,17 +76,30 @@ final class TestPrometheusConfig {
         .contains(PrometheusConfig.INGESTION_LAG_GROWING)
         .contains(PrometheusConfig.NO_HEALTH_ALERTS)
         .contains(PrometheusConfig.DEAD_LETTERS_HIGH)
+        .contains(PrometheusConfig.BATCH_RUN_FAILED)
+        .contains(PrometheusConfig.BATCH_RUN_MISSING)
         .contains("\"for\": \"120s\"");
   }
 
   @Test
   void theJobDownRuleCoversAFailedScrapeAndAMissingTarget() {
-    assertThat(PrometheusConfig.jobDownExpression())
+    assertThat(
+            PrometheusConfig.jobDownExpression(
+                List.of("raw-ingestion", "wellness-guardian", "adopter-detective")))
         .isEqualTo(
             "up{job=~\"raw-ingestion|wellness-guardian|adopter-detective\"} == 0"
                 + " or absent(up{job=\"raw-ingestion\"})"
                 + " or absent(up{job=\"wellness-guardian\"})"
                 + " or absent(up{job=\"adopter-detective\"})");
+  }
+
+  @Test
+  void theBatchRulesComeOnlyWithTheBatchScheduler() {
+    assertThat(
+            PrometheusConfig.ruleGroups(MonitoringPolicy.DEFAULT, List.of("raw-ingestion"))
+                .toString())
+        .doesNotContain(PrometheusConfig.BATCH_RUN_FAILED)
+        .doesNotContain("batch-scheduler");
   }
 
   @Test
@@ -126,6 +140,6 @@ final class TestPrometheusConfig {
             .start();
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(check.waitFor()).as(output).isZero();
-    assertThat(output).contains("SUCCESS: 6 rules found");
+    assertThat(output).contains("SUCCESS: 8 rules found");
   }
 }
