@@ -154,25 +154,17 @@ public final class PrometheusServer {
   private void writeConfiguration(MonitoringPolicy policy, Map<String, String> targets) {
     try {
       Files.createDirectories(directory.resolve("data"));
-      write(
-          directory.resolve("prometheus.yml"),
-          PrometheusConfig.render(PrometheusConfig.localConfig(policy, targets)));
-      write(
-          directory.resolve(PrometheusConfig.RULES_FILE),
-          PrometheusConfig.render(PrometheusConfig.rulesFile(policy)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Replaces a file atomically: a reload never reads half of one. */
-  private static void write(Path file, String text) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temporary, text);
-    Files.move(
-        temporary,
-        file,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    // Replaced whole: a reload never reads half a file.
+    AtomicFiles.replace(
+        directory.resolve("prometheus.yml"),
+        PrometheusConfig.render(PrometheusConfig.localConfig(policy, targets)),
+        false);
+    AtomicFiles.replace(
+        directory.resolve(PrometheusConfig.RULES_FILE),
+        PrometheusConfig.render(PrometheusConfig.rulesFile(policy)),
+        false);
   }
 }

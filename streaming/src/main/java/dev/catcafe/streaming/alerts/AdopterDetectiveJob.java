@@ -7,7 +7,6 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -15,10 +14,8 @@ import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
-import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -113,19 +110,12 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
     SparkSession spark =
         SparkSessions.create(sessionSettings(QUERY_NAME, sparkMaster.master()).build());
     try {
-      spark
-          .streams()
-          .addListener(
-              new ObservedMetricsLogger(
-                  AdopterDetectiveTransform.METRICS,
-                  AdopterDetectiveTransform.MALFORMED,
-                  Optional.of(
-                      metrics.counter(
-                          Metric.DROPPED_RECORDS, QUERY_NAME, Metric.REASON_MALFORMED))));
-      spark.streams().addListener(new DroppedRecords(spark, metrics.registry()));
-      if (metrics.served()) {
-        spark.streams().addListener(new StreamingMetrics(metrics.registry()));
-      }
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          AdopterDetectiveTransform.METRICS,
+          AdopterDetectiveTransform.MALFORMED);
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
       stop.awaitTermination(start(spark, config));

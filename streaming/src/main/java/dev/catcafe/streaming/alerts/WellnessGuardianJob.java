@@ -7,7 +7,6 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -15,10 +14,8 @@ import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
-import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -117,19 +114,12 @@ public final class WellnessGuardianJob implements Callable<Integer> {
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS));
     SparkSession spark = SparkSessions.create(sessionSettings(sparkMaster.master()).build());
     try {
-      spark
-          .streams()
-          .addListener(
-              new ObservedMetricsLogger(
-                  WellnessGuardianTransform.METRICS,
-                  WellnessGuardianTransform.MALFORMED,
-                  Optional.of(
-                      metrics.counter(
-                          Metric.DROPPED_RECORDS, QUERY_NAME, Metric.REASON_MALFORMED))));
-      spark.streams().addListener(new DroppedRecords(spark, metrics.registry()));
-      if (metrics.served()) {
-        spark.streams().addListener(new StreamingMetrics(metrics.registry()));
-      }
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          WellnessGuardianTransform.METRICS,
+          WellnessGuardianTransform.MALFORMED);
       // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
       GracefulStop stop =
           GracefulStop.onSignals(
