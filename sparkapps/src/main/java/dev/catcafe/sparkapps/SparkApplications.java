@@ -190,10 +190,25 @@ public final class SparkApplications {
     // The jobs' own session builders take the master from SPARK_MASTER (see #sparkMaster).
     literals.put("SPARK_MASTER", sparkMaster(job));
     literals.put("HOME", "/tmp");
+    if (job.metricsPort().isPresent()) {
+      // The job's --metrics-host reads it: bound to 127.0.0.1 locally, reachable in a pod.
+      literals.put("METRICS_HOST", Monitoring.POD_METRICS_HOST);
+    }
     Map<String, Object> container =
         map(
             "name",
             DRIVER_CONTAINER,
+            "ports",
+            job.metricsPort().isPresent()
+                ? List.of(
+                    map(
+                        "name",
+                        Monitoring.PORT_NAME,
+                        "containerPort",
+                        job.metricsPort().getAsInt(),
+                        "protocol",
+                        "TCP"))
+                : null,
             "env",
             Workloads.environment(job.settings(), literals),
             "securityContext",

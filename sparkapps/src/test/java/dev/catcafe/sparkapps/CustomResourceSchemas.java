@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * JSON schemas (src/test/resources/schemas) for the custom resources: the fields of the Spark
- * operator's and Strimzi's CRDs that this project uses, closed to anything else.
+ * operator's, Strimzi's and the Prometheus Operator's CRDs that this project uses, closed to
+ * anything else.
  */
 final class CustomResourceSchemas {
   private static final String BASE = "https://catcafe.dev/schemas/";
@@ -28,7 +29,9 @@ final class CustomResourceSchemas {
           "spark.apache.org/v1/SparkApplication", "sparkapplication.json",
           "kafka.strimzi.io/v1/Kafka", "kafka.json",
           "kafka.strimzi.io/v1/KafkaNodePool", "kafkanodepool.json",
-          "kafka.strimzi.io/v1/KafkaTopic", "kafkatopic.json");
+          "kafka.strimzi.io/v1/KafkaTopic", "kafkatopic.json",
+          "monitoring.coreos.com/v1/PodMonitor", "podmonitor.json",
+          "monitoring.coreos.com/v1/PrometheusRule", "prometheusrule.json");
 
   private CustomResourceSchemas() {}
 

@@ -36,7 +36,9 @@ final class TestManifestValidity {
             "CronJob",
             "ServiceAccount",
             "Role",
-            "RoleBinding");
+            "RoleBinding",
+            "PodMonitor",
+            "PrometheusRule");
   }
 
   @Test

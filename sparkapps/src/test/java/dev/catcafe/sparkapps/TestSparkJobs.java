@@ -156,6 +156,9 @@ final class TestSparkJobs {
           new ArrayList<>(EnvSetting.of(job.settings()).stream().map(Enum::name).toList());
       expected.add("SPARK_MASTER");
       expected.add("HOME");
+      if (job.metricsPort().isPresent()) {
+        expected.add("METRICS_HOST");
+      }
       assertThat(envNames(job)).as(job.jobName()).isEqualTo(expected);
       // The variables the command's option defaults read (its mixins' included).
       assertThat(ConfigAssertions.environmentVariables(TestJobArguments.newCommand(job)))

@@ -8,14 +8,19 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
+import dev.catcafe.model.cli.MetricsOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JobCatalog;
+import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +51,7 @@ public final class BatchScheduler implements Callable<Integer> {
   @Mixin private SparkMasterOption sparkMaster;
   @Mixin EventLogOption eventLog;
   @Mixin private PostgresOptions postgresOptions;
+  @Mixin private MetricsOptions metricsOptions;
 
   @Option(
       names = "--interval",
@@ -66,33 +72,41 @@ public final class BatchScheduler implements Callable<Integer> {
     return new ScheduleSettings(interval, once);
   }
 
+  /** Where the scheduler serves its metrics. */
+  MetricsSettings metrics() {
+    return metricsOptions.settings(JvmApp.BATCH_SCHEDULER);
+  }
+
   @Override
   public Integer call() {
     ScheduleSettings schedule = schedule();
     CatalogSettings catalog = catalogOptions.settings();
     PostgresSettings postgres = postgresOptions.settings();
-    SparkSession spark =
-        SparkSessions.create(
-            SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog)
-                .eventLog(eventLog.settings())
-                .build());
-    try {
-      if (schedule.once()) {
-        runCycle(spark, catalog, postgres, Clock.systemUTC());
-        return 0;
-      }
-      RunLog.info("batch scheduler: a cycle every %s".formatted(schedule.interval()));
-      while (true) {
-        Instant cycleStart = Instant.now();
-        try {
-          runCycle(spark, catalog, postgres, Clock.systemUTC());
-        } catch (RuntimeException e) {
-          RunLog.info("batch cycle failed, tables keep their previous state: " + describe(e));
+    try (JobMetrics jobMetrics = JobMetrics.start(JvmApp.BATCH_SCHEDULER.jobName(), metrics())) {
+      BatchRunMetrics runs = new BatchRunMetrics(jobMetrics.registry(), Clock.systemUTC());
+      SparkSession spark =
+          SparkSessions.create(
+              SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog)
+                  .eventLog(eventLog.settings())
+                  .build());
+      try {
+        if (schedule.once()) {
+          runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
+          return 0;
         }
-        waitUntil(cycleStart.plus(schedule.interval()));
+        RunLog.info("batch scheduler: a cycle every %s".formatted(schedule.interval()));
+        while (true) {
+          Instant cycleStart = Instant.now();
+          try {
+            runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
+          } catch (RuntimeException e) {
+            RunLog.info("batch cycle failed, tables keep their previous state: " + describe(e));
+          }
+          waitUntil(cycleStart.plus(schedule.interval()));
+        }
+      } finally {
+        spark.stop();
       }
-    } finally {
-      spark.stop();
     }
   }
 
@@ -102,14 +116,29 @@ public final class BatchScheduler implements Callable<Integer> {
    */
   public static void runCycle(
       SparkSession spark, CatalogSettings catalog, PostgresSettings postgres, Clock clock) {
+    runCycle(
+        spark, catalog, postgres, clock, new BatchRunMetrics(new SimpleMeterRegistry(), clock));
+  }
+
+  /** As {@link #runCycle(SparkSession, CatalogSettings, PostgresSettings, Clock)}, counted. */
+  static void runCycle(
+      SparkSession spark,
+      CatalogSettings catalog,
+      PostgresSettings postgres,
+      Clock clock,
+      BatchRunMetrics runs) {
     requireNonNull(clock, "clock is null");
+    requireNonNull(runs, "runs is null");
     long started = System.nanoTime();
     RunLog.info("batch cycle: starting");
     for (SparkJob job : JobCatalog.batchSequence()) {
       BatchStep step = stepOf(job);
+      long stepStarted = System.nanoTime();
       try {
         RunLog.info(step.run(spark, catalog, postgres, clock));
+        runs.succeeded(job, Duration.ofNanos(System.nanoTime() - stepStarted));
       } catch (RuntimeException e) {
+        runs.failed(job, Duration.ofNanos(System.nanoTime() - stepStarted));
         RunLog.info("%s failed: %s".formatted(job.jobName(), describe(e)));
         throw e;
       }

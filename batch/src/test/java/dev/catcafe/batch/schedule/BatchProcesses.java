@@ -41,6 +41,10 @@ public final class BatchProcesses {
     command.add("batch");
     command.add(requireNonNull(mainClass, "mainClass is null"));
     command.addAll(List.of(args));
+    if (mainClass.equals(BatchScheduler.class.getName())) {
+      // A scheduler a test starts must not take the catalog's metrics port (make run holds it).
+      command.add("--metrics-port=0");
+    }
     Map<String, String> childEnvironment = new LinkedHashMap<>(environment);
     // bin/run would otherwise load the developer's platform.env over the test's endpoints.
     childEnvironment.put("CATCAFE_ENV_FILE", "/dev/null");

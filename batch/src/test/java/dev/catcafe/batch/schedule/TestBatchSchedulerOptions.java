@@ -4,6 +4,9 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 
@@ -28,7 +31,8 @@ final class TestBatchSchedulerOptions {
         --once
         --spark-master  local[*]
         --event-log-dir ""
-        """);
+        """
+            + METRICS_DEFAULTS);
   }
 
   @Test
@@ -42,10 +46,13 @@ final class TestBatchSchedulerOptions {
         --once          true
         --spark-master  local[3]
         --event-log-dir file:///tmp/events
-        """,
-        scheduler -> List.of(scheduler.schedule(), scheduler.eventLog.settings()),
+        """
+            + METRICS_ARGUMENTS,
+        scheduler ->
+            List.of(scheduler.schedule(), scheduler.eventLog.settings(), scheduler.metrics()),
         List.of(
             new ScheduleSettings(Duration.ofMinutes(15), true),
-            Optional.of(EventLogSettings.in("file:///tmp/events"))));
+            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            METRICS_SETTINGS));
   }
 }

@@ -8,8 +8,10 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.lang.management.ManagementFactory;
@@ -71,6 +73,13 @@ public final class IngestBenchmark implements Callable<Integer> {
   @Mixin private SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
 
   @Option(
+      names = "--metrics",
+      description =
+          "Run the ingestion as the job runs with its metrics on (served on a free port, progress"
+              + " listener registered), to measure what they cost. Default: off.")
+  private boolean metrics;
+
+  @Option(
       names = "--work-dir",
       defaultValue = "${sys:user.dir}/.work/bench-ingest",
       description = "Checkpoints go here.")
@@ -112,12 +121,26 @@ public final class IngestBenchmark implements Callable<Integer> {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = bean.getProcessCpuTime();
     long started = System.nanoTime();
-    List<StreamingQuery> queries = RawIngestionJob.start(spark, config);
-    for (StreamingQuery query : queries) {
-      query.awaitTermination();
+    double seconds;
+    double cpuSeconds;
+    try (JobMetrics jobMetrics =
+        metrics
+            ? JobMetrics.start(
+                "ingest-benchmark", new MetricsSettings(true, MetricsSettings.LOOPBACK, 0))
+            : JobMetrics.inMemory()) {
+      System.out.printf(
+          "metrics: %s%n",
+          jobMetrics
+              .port()
+              .map(port -> "on, http://127.0.0.1:%d/metrics".formatted(port))
+              .orElse("off"));
+      List<StreamingQuery> queries = RawIngestionJob.start(spark, config, jobMetrics);
+      for (StreamingQuery query : queries) {
+        query.awaitTermination();
+      }
+      seconds = (System.nanoTime() - started) / 1e9;
+      cpuSeconds = (bean.getProcessCpuTime() - cpuBefore) / 1e9;
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuSeconds = (bean.getProcessCpuTime() - cpuBefore) / 1e9;
 
     long ingested = 0;
     List<String> lines = new ArrayList<>();

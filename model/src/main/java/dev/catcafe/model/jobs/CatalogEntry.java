@@ -1,6 +1,7 @@
 package dev.catcafe.model.jobs;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** What every runnable of the {@link JobCatalog} has: a name, its module and its main class. */
 public interface CatalogEntry {
@@ -25,4 +26,13 @@ public interface CatalogEntry {
    * terminationGracePeriodSeconds and {@code bin/app}'s wait.
    */
   Duration stopGrace();
+
+  /**
+   * The port the program serves its Prometheus metrics on ({@code GET /metrics}, bound to 127.0.0.1
+   * locally): the default of its {@code --metrics-port}, and what the generated scrape
+   * configuration (local and cluster) scrapes. Empty for a program without metrics.
+   */
+  default OptionalInt metricsPort() {
+    return OptionalInt.empty();
+  }
 }

@@ -2,6 +2,7 @@ package dev.catcafe.model.jobs;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -179,5 +180,25 @@ public enum JvmApp implements CatalogEntry {
 
   public Deployment deployment() {
     return deployment;
+  }
+
+  /**
+   * The batch scheduler serves metrics (runs, failures, last success per batch job) on 9404, next
+   * to the streaming jobs' ports; the other programs have none yet.
+   */
+  @Override
+  public OptionalInt metricsPort() {
+    return switch (this) {
+      case BATCH_SCHEDULER -> OptionalInt.of(9404);
+      case ALERT_UI,
+          SIMULATOR_SEED,
+          SIMULATOR_PRODUCER,
+          HISTORY_SERVER,
+          TRINO_VIEWS,
+          MANIFEST_GENERATOR,
+          CATALOG_BOOTSTRAP,
+          PLATFORM ->
+          OptionalInt.empty();
+    };
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -210,5 +211,20 @@ public enum SparkJob implements CatalogEntry {
   /** The option that takes the job's checkpoint location; empty for jobs without a checkpoint. */
   public Optional<String> checkpointOption() {
     return Optional.ofNullable(checkpointOption);
+  }
+
+  /**
+   * The streaming jobs' metrics ports, one per job so all run side by side on one machine; the
+   * batch jobs run inside the batch scheduler locally and briefly on the cluster, so they have
+   * none.
+   */
+  @Override
+  public OptionalInt metricsPort() {
+    return switch (this) {
+      case RAW_INGESTION -> OptionalInt.of(9401);
+      case WELLNESS_GUARDIAN -> OptionalInt.of(9402);
+      case ADOPTER_DETECTIVE -> OptionalInt.of(9403);
+      case PROFILE_SNAPSHOT, DAILY_CAT_SUMMARY, TABLE_MAINTENANCE -> OptionalInt.empty();
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.catcafe.model.testing;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.config.PostgresSettings;
 
 /**
@@ -81,6 +82,24 @@ public final class TestingOptions {
           environment("ICEBERG_CATALOG_PASSWORD"),
           "s3://bucket/warehouse",
           "shop");
+
+  /** {@code MetricsOptions}: no port of its own; the job catalog's is the default. */
+  public static final String METRICS_DEFAULTS =
+      """
+      --metrics       true
+      --metrics-host  127.0.0.1
+      --metrics-port
+      """;
+
+  public static final String METRICS_ARGUMENTS =
+      """
+      --metrics       false
+      --metrics-host  0.0.0.0
+      --metrics-port  19401
+      """;
+
+  public static final MetricsSettings METRICS_SETTINGS =
+      new MetricsSettings(false, "0.0.0.0", 19401);
 
   private TestingOptions() {}
 

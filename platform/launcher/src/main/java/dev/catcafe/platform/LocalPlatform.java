@@ -6,6 +6,8 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.monitoring.MonitoringPolicy;
+import dev.catcafe.model.monitoring.PrometheusConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
 public final class LocalPlatform {
   private static final Duration KAFKA_START = Duration.ofSeconds(120);
   private static final Duration TRINO_START = Duration.ofSeconds(240);
+  private static final Duration PROMETHEUS_START = Duration.ofSeconds(60);
 
   private final PlatformConfig config;
   private final Map<String, String> environment;
@@ -33,6 +37,7 @@ public final class LocalPlatform {
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
   private final TrinoServer trino;
+  private final PrometheusServer prometheus;
 
   public LocalPlatform(PlatformConfig config, Map<String, String> environment) {
     this.config = requireNonNull(config, "config is null");
@@ -41,6 +46,7 @@ public final class LocalPlatform {
     this.postgres = new PostgresServer(config, secrets);
     this.kafka = new KafkaBroker(config);
     this.trino = new TrinoServer(config);
+    this.prometheus = new PrometheusServer(config);
   }
 
   public PlatformConfig config() {
@@ -79,12 +85,34 @@ public final class LocalPlatform {
       startTrinoProcess(endpoints);
     }
     bootstrapCatalog(endpoints);
+    startPrometheus();
     kafka.awaitReady(KAFKA_START);
     if (withTrino) {
       trino.awaitReady(TRINO_START);
     }
     endpoints.write(config.envFile(), config);
     return endpoints;
+  }
+
+  /**
+   * Starts Prometheus on the job catalog's scrape targets, if Debian's package is installed (it is
+   * monitoring, not a service the jobs need: a machine without it runs the platform unwatched).
+   */
+  private void startPrometheus() {
+    if (!PrometheusServer.isInstalled()) {
+      System.err.printf(
+          "Prometheus is not installed (%s): the jobs' metrics are not collected;"
+              + " bin/ensure-os-packages installs it.%n",
+          PrometheusServer.BINARY);
+      return;
+    }
+    prometheus.start(MonitoringPolicy.DEFAULT, PrometheusConfig.localTargets());
+    prometheus.awaitReady(PROMETHEUS_START);
+  }
+
+  /** The local Prometheus' address, if it runs. */
+  public Optional<String> prometheusUrl() {
+    return prometheus.isRunning() ? Optional.of(prometheus.url()) : Optional.empty();
   }
 
   /** Starts Trino (if it is not running) and waits for it. */
@@ -184,6 +212,7 @@ public final class LocalPlatform {
 
   /** Stops every service this platform started; the data stays. */
   public void down() {
+    prometheus.stop();
     trino.stop();
     kafka.stop();
     postgres.stop();
@@ -209,6 +238,7 @@ public final class LocalPlatform {
     status.put("postgres", postgres.isRunning());
     status.put("kafka", kafka.isRunning());
     status.put("trino", trino.isRunning());
+    status.put("prometheus", prometheus.isRunning());
     return status;
   }
 }

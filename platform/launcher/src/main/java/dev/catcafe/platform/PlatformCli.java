@@ -76,6 +76,7 @@ public final class PlatformCli implements Callable<Integer> {
               "  Trino       %s  (web UI http://127.0.0.1:%d)%n",
               endpoints.trinoJdbcUrl(), platform.config().trinoPort());
         }
+        platform.prometheusUrl().ifPresent(url -> System.out.printf("  Prometheus  %s%n", url));
         System.out.printf("  Env file    %s%n", platform.config().envFile());
         System.out.printf("  Logs        %s%n", platform.config().logs());
         return 0;
@@ -104,7 +105,7 @@ public final class PlatformCli implements Callable<Integer> {
           .status()
           .forEach(
               (service, running) ->
-                  System.out.printf("  %-9s %s%n", service, running ? "running" : "stopped"));
+                  System.out.printf("  %-10s %s%n", service, running ? "running" : "stopped"));
       return 0;
     }
   }

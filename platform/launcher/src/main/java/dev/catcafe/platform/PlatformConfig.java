@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.jobs.RunnableModule;
+import dev.catcafe.model.monitoring.PrometheusConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param topicPartitions {@code KAFKA_TOPIC_PARTITIONS}, default {@value #DEFAULT_TOPIC_PARTITIONS}
  *     (as the original)
  * @param trinoHeap {@code TRINO_HEAP}, default {@value #DEFAULT_TRINO_HEAP}
+ * @param prometheusPort {@code PROMETHEUS_PORT}, default {@value
+ *     dev.catcafe.model.monitoring.PrometheusConfig#DEFAULT_PORT}
  */
 public record PlatformConfig(
     Path projectRoot,
@@ -31,7 +34,8 @@ public record PlatformConfig(
     int kafkaControllerPort,
     int trinoPort,
     int topicPartitions,
-    String trinoHeap) {
+    String trinoHeap,
+    int prometheusPort) {
   public static final String CATALOG_NAME = "lakehouse";
   public static final String NAMESPACE = "cafe";
   public static final String CAFE_DATABASE = "cafe";
@@ -60,6 +64,7 @@ public record PlatformConfig(
       throw new IllegalArgumentException(
           "TRINO_HEAP is '%s': expected e.g. 2G".formatted(trinoHeap));
     }
+    requirePort(prometheusPort, "PROMETHEUS_PORT");
   }
 
   private static void requirePort(int port, String variable) {
@@ -79,7 +84,8 @@ public record PlatformConfig(
         intSetting(env, "KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
         intSetting(env, "TRINO_PORT", DEFAULT_TRINO_PORT),
         intSetting(env, "KAFKA_TOPIC_PARTITIONS", DEFAULT_TOPIC_PARTITIONS),
-        env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP));
+        env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP),
+        intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT));
   }
 
   /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */
@@ -92,7 +98,8 @@ public record PlatformConfig(
         Ports.freePort(),
         Ports.freePort(),
         topicPartitions,
-        trinoHeap);
+        trinoHeap,
+        Ports.freePort());
   }
 
   public PlatformConfig withHome(Path newHome) {
@@ -104,7 +111,8 @@ public record PlatformConfig(
         kafkaControllerPort,
         trinoPort,
         topicPartitions,
-        trinoHeap);
+        trinoHeap,
+        prometheusPort);
   }
 
   private static int intSetting(Map<String, String> env, String variable, int defaultValue) {
@@ -126,6 +134,11 @@ public record PlatformConfig(
 
   public Path runDirectory() {
     return home.resolve("run");
+  }
+
+  /** The local Prometheus' configuration, rules and data. */
+  public Path prometheusDirectory() {
+    return home.resolve("prometheus");
   }
 
   public Path warehouse() {

@@ -7,10 +7,8 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,22 +66,8 @@ public record PlatformEndpoints(
     text.append("TRINO_PORT=").append(config.trinoPort()).append('\n');
     // Every Spark job started with this file writes its event log there (EventLogOption).
     text.append("SPARK_EVENT_LOG_DIR=").append(config.sparkEventLogUri()).append('\n');
-    try {
-      Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(temporary);
-      Files.createFile(
-          temporary,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(temporary, text);
-      Files.move(
-          temporary,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    text.append("PROMETHEUS_PORT=").append(config.prometheusPort()).append('\n');
+    AtomicFiles.replace(file, text.toString(), true);
   }
 
   /** Reads an env file {@link #write} wrote. */

@@ -28,11 +28,19 @@ final class ServiceProcess {
   private volatile ProcessHandle started;
 
   ServiceProcess(String name, PlatformConfig config) {
+    // Every service JVM carries this property, so a recycled pid is never mistaken for ours.
+    this(name, config, "-Dcatcafe.service=" + name + "@" + config.home());
+  }
+
+  /**
+   * A service that is not a JVM: {@code marker} is a part of its command line no other process has
+   * (a path under the platform's home).
+   */
+  ServiceProcess(String name, PlatformConfig config, String marker) {
     this.name = requireNonNull(name, "name is null");
     this.pidFile = config.runDirectory().resolve(name + ".pid");
     this.logFile = config.logs().resolve(name + ".log");
-    // Every service JVM carries this property, so a recycled pid is never mistaken for ours.
-    this.marker = "-Dcatcafe.service=" + name + "@" + config.home();
+    this.marker = requireNonNull(marker, "marker is null");
   }
 
   String marker() {

@@ -16,7 +16,7 @@ final class TestPlatformConfig {
     assertThat(PlatformConfig.fromEnvironment(ROOT, Map.of()))
         .isEqualTo(
             new PlatformConfig(
-                ROOT, Path.of("/repo/.work/platform"), 5432, 9092, 9093, 8080, 1, "2G"));
+                ROOT, Path.of("/repo/.work/platform"), 5432, 9092, 9093, 8080, 1, "2G", 9090));
   }
 
   @Test
@@ -30,7 +30,9 @@ final class TestPlatformConfig {
             "KAFKA_CONTROLLER_PORT", "19093",
             "TRINO_PORT", "18080",
             "KAFKA_TOPIC_PARTITIONS", "3",
-            "TRINO_HEAP", "4G"),
-        new PlatformConfig(ROOT, Path.of("/data/platform"), 15432, 19092, 19093, 18080, 3, "4G"));
+            "TRINO_HEAP", "4G",
+            "PROMETHEUS_PORT", "19090"),
+        new PlatformConfig(
+            ROOT, Path.of("/data/platform"), 15432, 19092, 19093, 18080, 3, "4G", 19090));
   }
 }

@@ -7,11 +7,13 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +91,16 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     AdopterDetectiveConfig config = config();
     LifecycleSettings lifecycle = stream.lifecycle();
+    SparkJob job = SparkJob.ADOPTER_DETECTIVE;
+    // Served from the start, so Prometheus sees the job up while it waits for Kafka.
+    try (JobMetrics metrics = JobMetrics.start(job.jobName(), stream.metrics(job))) {
+      run(config, lifecycle, metrics);
+    }
+    return 0;
+  }
+
+  private void run(AdopterDetectiveConfig config, LifecycleSettings lifecycle, JobMetrics metrics)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
     // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
@@ -98,19 +110,18 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
                 .eventLog(eventLog.settings())
                 .build());
     try {
-      spark
-          .streams()
-          .addListener(
-              new ObservedMetricsLogger(
-                  AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED));
-      spark.streams().addListener(new DroppedRecords(spark));
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          AdopterDetectiveTransform.METRICS,
+          AdopterDetectiveTransform.MALFORMED);
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
       stop.awaitTermination(start(spark, config), config.checkpointLocation());
     } finally {
       spark.stop();
     }
-    return 0;
   }
 
   /**

@@ -2,6 +2,11 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.monitoring.Metric;
+import dev.catcafe.spark.metrics.JobMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -17,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Counts what the alert jobs drop on purpose, so it is visible instead of silent: Kafka offsets
  * skipped because retention deleted them ({@code failOnDataLoss=false}), and likes the Detective
  * drops as late. Each count is a named Spark accumulator ({@code <query>.skipped_offsets}, {@code
- * adopter_detective.late_likes}: in the Spark UI and for a metrics exporter), and this listener
- * logs every batch that moved one, with the total since start.
+ * adopter_detective.late_likes}: in the Spark UI), this listener logs every batch that moved one,
+ * with the total since start, and counts it in {@link Metric#DROPPED_RECORDS} ({@code reason}
+ * {@value Metric#REASON_SKIPPED_OFFSET} or {@value Metric#REASON_LATE_LIKE}).
  */
 public final class DroppedRecords extends StreamingQueryListener {
   public static final String SKIPPED_OFFSETS = "skipped_offsets";
@@ -29,12 +35,20 @@ public final class DroppedRecords extends StreamingQueryListener {
       new WeakHashMap<>();
 
   private final SparkSession spark;
+  private final MeterRegistry registry;
 
   /** The late likes already logged: the listener logs what a batch added. */
   private long lateLikesLogged;
 
+  /** Logs what is dropped; the metrics go to a registry nobody reads. */
   public DroppedRecords(SparkSession spark) {
+    this(spark, new SimpleMeterRegistry());
+  }
+
+  /** Logs what is dropped and counts it in {@code registry}. */
+  public DroppedRecords(SparkSession spark, MeterRegistry registry) {
     this.spark = requireNonNull(spark, "spark is null");
+    this.registry = requireNonNull(registry, "registry is null");
   }
 
   /** The session's counter named {@code name}, registered with Spark on first use. */
@@ -67,6 +81,7 @@ public final class DroppedRecords extends StreamingQueryListener {
     if (skipped > 0 && progress.name() != null) {
       LongAccumulator counter = skippedOffsets(spark, progress.name());
       counter.add(skipped);
+      dropped(progress.name(), Metric.REASON_SKIPPED_OFFSET).increment(skipped);
       LOG.warn(
           "{}: skipped {} Kafka offsets no longer in the topic (retention) in batch {} ({} since"
               + " start)",
@@ -90,6 +105,7 @@ public final class DroppedRecords extends StreamingQueryListener {
     long total = lateLikes.value();
     long before = lateLikesLogged;
     lateLikesLogged = total;
+    dropped(queryName, Metric.REASON_LATE_LIKE).increment(total - before);
     if (total > before) {
       LOG.warn(
           "{}: dropped {} late likes (behind the watermark) by batch {} ({} since start)",
@@ -100,8 +116,17 @@ public final class DroppedRecords extends StreamingQueryListener {
     }
   }
 
+  private Counter dropped(String queryName, String reason) {
+    return JobMetrics.counter(registry, Metric.DROPPED_RECORDS, queryName, reason);
+  }
+
   @Override
-  public void onQueryStarted(QueryStartedEvent event) {}
+  public void onQueryStarted(QueryStartedEvent event) {
+    // Registered at 0 from the start, so a rate over it exists before the first drop.
+    if (event.name() != null) {
+      dropped(event.name(), Metric.REASON_SKIPPED_OFFSET);
+    }
+  }
 
   @Override
   public void onQueryTerminated(QueryTerminatedEvent event) {}

@@ -2,6 +2,8 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.Counter;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -18,10 +20,17 @@ public final class ObservedMetricsLogger extends StreamingQueryListener {
   private final String metricsName;
   private final String countName;
   private final AtomicLong total = new AtomicLong();
+  private final Optional<Counter> counter;
 
   public ObservedMetricsLogger(String metricsName, String countName) {
+    this(metricsName, countName, Optional.empty());
+  }
+
+  /** Also adds each batch's count to {@code counter} (a metric). */
+  public ObservedMetricsLogger(String metricsName, String countName, Optional<Counter> counter) {
     this.metricsName = requireNonNull(metricsName, "metricsName is null");
     this.countName = requireNonNull(countName, "countName is null");
+    this.counter = requireNonNull(counter, "counter is null");
   }
 
   /** The count summed over every progress report seen so far. */
@@ -36,6 +45,7 @@ public final class ObservedMetricsLogger extends StreamingQueryListener {
       return;
     }
     long count = ((Number) metrics.getAs(countName)).longValue();
+    counter.ifPresent(metric -> metric.increment(count));
     if (count > 0) {
       LOG.warn(
           "{}: skipped {} {} in batch {} ({} since start)",

@@ -1,11 +1,7 @@
 package dev.catcafe.streaming.alerts;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
+import dev.catcafe.streaming.metrics.KafkaOffsets;
+import dev.catcafe.streaming.metrics.KafkaOffsets.TopicPartition;
 import java.util.Map;
 
 /**
@@ -16,8 +12,6 @@ import java.util.Map;
  * cafe's topics are (a transaction marker would also take an offset).
  */
 final class SkippedOffsets {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private SkippedOffsets() {}
 
   /**
@@ -29,39 +23,14 @@ final class SkippedOffsets {
     if (startOffset == null || endOffset == null) {
       return 0;
     }
-    Map<String, Long> start = offsets(startOffset);
+    Map<TopicPartition, Long> start = KafkaOffsets.parse(startOffset);
     long planned = 0;
-    for (Map.Entry<String, Long> end : offsets(endOffset).entrySet()) {
+    for (Map.Entry<TopicPartition, Long> end : KafkaOffsets.parse(endOffset).entrySet()) {
       Long from = start.get(end.getKey());
       if (from != null && end.getValue() > from) {
         planned += end.getValue() - from;
       }
     }
     return Math.max(0, planned - inputRows);
-  }
-
-  /** {@code topic/partition} → offset. */
-  private static Map<String, Long> offsets(String json) {
-    Map<String, Long> offsets = new HashMap<>();
-    try (JsonParser parser = JSON.createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return offsets;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String topic = parser.currentName();
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-          parser.skipChildren();
-          continue;
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String partition = parser.currentName();
-          parser.nextToken();
-          offsets.put(topic + "/" + partition, parser.getLongValue());
-        }
-      }
-      return offsets;
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException("unreadable Kafka offsets: " + json, unreadable);
-    }
   }
 }

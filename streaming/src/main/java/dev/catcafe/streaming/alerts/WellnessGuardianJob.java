@@ -7,11 +7,13 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
 import java.util.List;
@@ -100,6 +102,16 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     WellnessGuardianConfig config = config();
     LifecycleSettings lifecycle = stream.lifecycle();
+    SparkJob job = SparkJob.WELLNESS_GUARDIAN;
+    // Served from the start, so Prometheus sees the job up while it waits for Kafka.
+    try (JobMetrics metrics = JobMetrics.start(job.jobName(), stream.metrics(job))) {
+      run(config, lifecycle, metrics);
+    }
+    return 0;
+  }
+
+  private void run(WellnessGuardianConfig config, LifecycleSettings lifecycle, JobMetrics metrics)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
     // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
     new StartupWait(lifecycle.startupTimeout())
         .kafkaTopics(config.kafka(), List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS));
@@ -107,12 +119,12 @@ public final class WellnessGuardianJob implements Callable<Integer> {
         SparkSessions.create(
             sessionSettings(sparkMaster.master()).eventLog(eventLog.settings()).build());
     try {
-      spark
-          .streams()
-          .addListener(
-              new ObservedMetricsLogger(
-                  WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED));
-      spark.streams().addListener(new DroppedRecords(spark));
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          WellnessGuardianTransform.METRICS,
+          WellnessGuardianTransform.MALFORMED);
       // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
       GracefulStop stop =
           GracefulStop.onSignals(
@@ -123,7 +135,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    return 0;
   }
 
   /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */

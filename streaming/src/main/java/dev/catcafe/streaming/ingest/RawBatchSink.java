@@ -10,7 +10,12 @@ import static org.apache.spark.sql.functions.when;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.FaultPoint;
+import dev.catcafe.spark.metrics.JobMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -40,11 +45,38 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
   private final String rawTable;
   private final String errorTable;
 
+  // The function runs on the driver, where it was built; meters are not shipped anywhere.
+  private final transient BatchMeters meters;
+
+  /** A sink whose counts go to a registry nobody reads (tests, benchmarks). */
   public RawBatchSink(Topic topic, CatalogSettings catalog) {
+    this(topic, catalog, new SimpleMeterRegistry());
+  }
+
+  /** A sink that counts what it writes in {@code registry} ({@link Metric}'s {@code INGEST_*}). */
+  public RawBatchSink(Topic topic, CatalogSettings catalog, MeterRegistry registry) {
     this.topic = requireNonNull(topic, "topic is null");
     requireNonNull(catalog, "catalog is null");
     this.rawTable = topic.rawTable().qualifiedName(catalog);
     this.errorTable = LakeTable.INGEST_ERRORS.qualifiedName(catalog);
+    this.meters = new BatchMeters(requireNonNull(registry, "registry is null"), topic);
+  }
+
+  /** The counters of one topic, labelled with its raw table. */
+  private record BatchMeters(Counter written, Counter deadLetters, Counter unknownFields) {
+    BatchMeters(MeterRegistry registry, Topic topic) {
+      this(
+          JobMetrics.counter(registry, Metric.INGEST_ROWS_WRITTEN, topic.rawTable().tableName()),
+          JobMetrics.counter(registry, Metric.INGEST_DEAD_LETTERS, topic.rawTable().tableName()),
+          JobMetrics.counter(
+              registry, Metric.INGEST_UNKNOWN_FIELD_RECORDS, topic.rawTable().tableName()));
+    }
+
+    void record(BatchCounts counts) {
+      written.increment(counts.records() - counts.errors());
+      deadLetters.increment(counts.errors());
+      unknownFields.increment(counts.recordsWithUnknownFields());
+    }
   }
 
   /** What one batch held. */
@@ -94,6 +126,9 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
       }
     }
     if (counts != null) {
+      if (meters != null) {
+        meters.record(counts);
+      }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       LOG.info(
           "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms",

@@ -9,15 +9,19 @@ import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
+import dev.catcafe.model.cli.MetricsOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.FullDisk;
 import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
+import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -102,6 +106,8 @@ public final class RawIngestionJob implements Callable<Integer> {
 
   @Mixin LifecycleOptions lifecycle;
 
+  @Mixin MetricsOptions metrics;
+
   @Option(
       names = "--spark-ui",
       negatable = true,
@@ -121,23 +127,29 @@ public final class RawIngestionJob implements Callable<Integer> {
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     IngestionConfig config = config();
     LifecycleSettings lifecycleSettings = lifecycle.settings();
-    StartupWait wait = new StartupWait(lifecycleSettings.startupTimeout());
-    wait.kafkaTopics(config.kafka(), config.orderedTopics());
-    wait.catalogDatabase(config.catalog());
-    SparkSession spark =
-        SparkSessions.create(
-            sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
-                .ui(sparkUi)
-                .eventLog(eventLog.settings())
-                .conf(sparkConf)
-                .build());
-    try {
-      run(
-          spark,
-          config,
-          GracefulStop.onSignals(spark, lifecycleSettings.stopTimeout(), RunningBatch.FINISH));
-    } finally {
-      spark.stop();
+    // Served from the start, so Prometheus sees the job up while it waits for its services.
+    try (JobMetrics jobMetrics =
+        JobMetrics.start(
+            SparkJob.RAW_INGESTION.jobName(), metrics.settings(SparkJob.RAW_INGESTION))) {
+      StartupWait wait = new StartupWait(lifecycleSettings.startupTimeout());
+      wait.kafkaTopics(config.kafka(), config.orderedTopics());
+      wait.catalogDatabase(config.catalog());
+      SparkSession spark =
+          SparkSessions.create(
+              sessionSettings("raw-ingestion", config.catalog(), sparkMaster.master())
+                  .ui(sparkUi)
+                  .eventLog(eventLog.settings())
+                  .conf(sparkConf)
+                  .build());
+      try {
+        run(
+            spark,
+            config,
+            GracefulStop.onSignals(spark, lifecycleSettings.stopTimeout(), RunningBatch.FINISH),
+            jobMetrics);
+      } finally {
+        spark.stop();
+      }
     }
     return 0;
   }
@@ -177,8 +189,15 @@ public final class RawIngestionJob implements Callable<Integer> {
    */
   public static void run(SparkSession spark, IngestionConfig config, GracefulStop stop)
       throws TimeoutException, StreamingQueryException, InterruptedException {
+    run(spark, config, stop, JobMetrics.inMemory());
+  }
+
+  /** As {@link #run(SparkSession, IngestionConfig, GracefulStop)}, reporting to {@code metrics}. */
+  public static void run(
+      SparkSession spark, IngestionConfig config, GracefulStop stop, JobMetrics metrics)
+      throws TimeoutException, StreamingQueryException, InterruptedException {
     requireNonNull(stop, "stop is null");
-    List<StreamingQuery> queries = start(spark, config);
+    List<StreamingQuery> queries = start(spark, config, metrics);
     try {
       if (stop.isRequested()) {
         // Asked to stop while the queries started: none has committed a batch yet.
@@ -244,14 +263,28 @@ public final class RawIngestionJob implements Callable<Integer> {
   /** Creates missing tables and starts the queries; the caller owns them. */
   public static List<StreamingQuery> start(SparkSession spark, IngestionConfig config)
       throws TimeoutException {
+    return start(spark, config, JobMetrics.inMemory());
+  }
+
+  /**
+   * As {@link #start(SparkSession, IngestionConfig)}; the sinks count what they write in {@code
+   * metrics}, and when those are served the queries' progress goes there too ({@link
+   * StreamingMetrics}).
+   */
+  public static List<StreamingQuery> start(
+      SparkSession spark, IngestionConfig config, JobMetrics metrics) throws TimeoutException {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
+    requireNonNull(metrics, "metrics is null");
     RawTableSetup.ensureTables(spark, config.catalog(), config.orderedTopics());
     spark.streams().addListener(new IngestionProgressListener());
+    if (metrics.served()) {
+      spark.streams().addListener(new StreamingMetrics(metrics.registry()));
+    }
     List<StreamingQuery> queries = new ArrayList<>();
     try {
       for (Topic topic : config.orderedTopics()) {
-        queries.add(startQuery(spark, config, topic));
+        queries.add(startQuery(spark, config, topic, metrics));
       }
     } catch (TimeoutException | RuntimeException e) {
       stopAll(queries);
@@ -260,7 +293,8 @@ public final class RawIngestionJob implements Callable<Integer> {
     return queries;
   }
 
-  private static StreamingQuery startQuery(SparkSession spark, IngestionConfig config, Topic topic)
+  private static StreamingQuery startQuery(
+      SparkSession spark, IngestionConfig config, Topic topic, JobMetrics metrics)
       throws TimeoutException {
     Trigger trigger =
         config.availableNow()
@@ -271,7 +305,7 @@ public final class RawIngestionJob implements Callable<Integer> {
         .queryName("raw-ingestion-" + topic.rawTable().tableName())
         .option("checkpointLocation", config.checkpointLocation(topic))
         .trigger(trigger)
-        .foreachBatch(new RawBatchSink(topic, config.catalog()))
+        .foreachBatch(new RawBatchSink(topic, config.catalog(), metrics.registry()))
         .start();
   }
 

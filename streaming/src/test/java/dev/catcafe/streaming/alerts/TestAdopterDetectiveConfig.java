@@ -4,6 +4,7 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.EventLogSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,8 @@ final class TestAdopterDetectiveConfig {
                 job.config(),
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
-                job.eventLog.settings()),
+                job.eventLog.settings(),
+                job.stream.metrics(SparkJob.ADOPTER_DETECTIVE)),
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
@@ -65,7 +68,8 @@ final class TestAdopterDetectiveConfig {
                 "earliest"),
             "local[1]",
             STREAM_LIFECYCLE,
-            Optional.of(EventLogSettings.in("file:///tmp/events"))));
+            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            METRICS_SETTINGS));
   }
 
   @Test

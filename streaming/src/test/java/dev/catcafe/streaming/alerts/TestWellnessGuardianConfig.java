@@ -5,6 +5,7 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static dev.catcafe.model.testing.ConfigAssertions.parseWithoutEnvironment;
 import static dev.catcafe.model.testing.TestingOptions.DEFAULT_KAFKA_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.EventLogSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +59,8 @@ final class TestWellnessGuardianConfig {
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
                 job.config(),
-                job.eventLog.settings()),
+                job.eventLog.settings(),
+                job.stream.metrics(SparkJob.WELLNESS_GUARDIAN)),
         List.of(
             "local[1]",
             STREAM_LIFECYCLE,
@@ -68,7 +71,8 @@ final class TestWellnessGuardianConfig {
                 "/tmp/cp",
                 Duration.ofSeconds(1),
                 "earliest"),
-            Optional.of(EventLogSettings.in("file:///tmp/events"))));
+            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            METRICS_SETTINGS));
   }
 
   @Test

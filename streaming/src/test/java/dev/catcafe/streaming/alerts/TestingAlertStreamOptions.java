@@ -2,6 +2,8 @@ package dev.catcafe.streaming.alerts;
 
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
 
 import dev.catcafe.model.config.LifecycleSettings;
 import java.time.Duration;
@@ -15,7 +17,8 @@ final class TestingAlertStreamOptions {
           --starting-offsets     latest
           --stop-timeout         30s
           --startup-timeout      5m
-          """;
+          """
+          + METRICS_DEFAULTS;
 
   /** Gives {@link dev.catcafe.model.testing.TestingOptions#KAFKA_SETTINGS} and these values. */
   static final String STREAM_ARGUMENTS =
@@ -25,7 +28,8 @@ final class TestingAlertStreamOptions {
           --starting-offsets     earliest
           --stop-timeout         10s
           --startup-timeout      1m
-          """;
+          """
+          + METRICS_ARGUMENTS;
 
   /** The lifecycle {@link #STREAM_ARGUMENTS} give. */
   static final LifecycleSettings STREAM_LIFECYCLE =

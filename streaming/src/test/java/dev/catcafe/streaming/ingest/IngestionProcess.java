@@ -50,7 +50,27 @@ public final class IngestionProcess implements AutoCloseable {
     options.add("-Xmx768m");
     options.addAll(jvmOptions);
     return new IngestionProcess(
-        ChildJvm.start(mainClass.getName(), environment, log, arguments, options));
+        ChildJvm.start(
+            mainClass.getName(), environment, log, withFreeMetricsPort(arguments), options));
+  }
+
+  /**
+   * {@code arguments}, with {@code --metrics-port=0} unless they choose a port themselves: a job a
+   * test starts must not take the catalog's fixed port, which a {@code make run} on the same
+   * machine holds.
+   */
+  public static List<String> withFreeMetricsPort(List<String> arguments) {
+    boolean chosen =
+        arguments.stream()
+            .anyMatch(
+                argument ->
+                    argument.startsWith("--metrics-port") || argument.equals("--no-metrics"));
+    if (chosen) {
+      return arguments;
+    }
+    List<String> withPort = new ArrayList<>(arguments);
+    withPort.add("--metrics-port=0");
+    return withPort;
   }
 
   /** Waits up to {@code timeout} for the process to end by itself; its exit status. */

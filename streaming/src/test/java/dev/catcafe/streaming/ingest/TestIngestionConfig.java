@@ -9,6 +9,9 @@ import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +19,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +50,8 @@ final class TestIngestionConfig {
         --spark-conf
         --stop-timeout             30s
         --startup-timeout          5m
-        """);
+        """
+            + METRICS_DEFAULTS);
   }
 
   @Test
@@ -69,7 +74,8 @@ final class TestIngestionConfig {
         --spark-conf               spark.sql.shuffle.partitions=3
         --stop-timeout             10s
         --startup-timeout          0s
-        """,
+        """
+            + METRICS_ARGUMENTS,
         job ->
             List.of(
                 job.config(),
@@ -77,7 +83,8 @@ final class TestIngestionConfig {
                 job.sparkUi,
                 job.sparkConf,
                 job.lifecycle.settings(),
-                job.eventLog.settings()),
+                job.eventLog.settings(),
+                job.metrics.settings(SparkJob.RAW_INGESTION)),
         List.of(
             new IngestionConfig(
                 KAFKA_SETTINGS,
@@ -93,7 +100,8 @@ final class TestIngestionConfig {
             false,
             Map.of("spark.sql.shuffle.partitions", "3"),
             new LifecycleSettings(Duration.ofSeconds(10), Duration.ZERO),
-            Optional.of(EventLogSettings.in("file:///tmp/events"))));
+            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            METRICS_SETTINGS));
   }
 
   @Test

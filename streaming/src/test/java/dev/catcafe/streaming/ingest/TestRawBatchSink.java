@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.testing.BaseSparkTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +34,8 @@ final class TestRawBatchSink extends BaseSparkTest {
   void aReplayedBatchIsWrittenOnceToBothTables() throws Exception {
     CatalogSettings catalog = catalog("sink_replay");
     RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
-    RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog, registry);
     Dataset<Row> batch0 =
         KafkaRows.of(
             spark,
@@ -50,6 +54,10 @@ final class TestRawBatchSink extends BaseSparkTest {
     String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     assertThat(offsets(rawTable)).containsExactly(0L, 2L, 3L);
     assertThat(offsets(LakeTable.INGEST_ERRORS.qualifiedName(catalog))).containsExactly(1L);
+    // The metrics count what was committed, a replay not a second time.
+    assertThat(count(registry, Metric.INGEST_ROWS_WRITTEN)).isEqualTo(3);
+    assertThat(count(registry, Metric.INGEST_DEAD_LETTERS)).isEqualTo(1);
+    assertThat(count(registry, Metric.INGEST_UNKNOWN_FIELD_RECORDS)).isZero();
     Table table = Spark3Util.loadIcebergTable(spark, rawTable);
     assertThat(IdempotentAppend.lastCommittedBatch(table, "query-a")).hasValue(1L);
     assertThat(table.currentSnapshot().summary())
@@ -60,6 +68,14 @@ final class TestRawBatchSink extends BaseSparkTest {
     spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-b");
     sink.call(batch1, 0L);
     assertThat(offsets(rawTable)).containsExactly(0L, 2L, 3L, 3L);
+  }
+
+  private static double count(MeterRegistry registry, Metric metric) {
+    return registry
+        .get(metric.meterName())
+        .tag("table", Topic.CAT_LOCATIONS.rawTable().tableName())
+        .counter()
+        .count();
   }
 
   @Test

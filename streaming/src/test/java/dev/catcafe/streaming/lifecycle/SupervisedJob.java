@@ -4,6 +4,7 @@ import dev.catcafe.model.jobs.CatalogEntry;
 import dev.catcafe.model.jobs.Restart;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.streaming.ingest.IngestionProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class SupervisedJob {
                 "-cp",
                 System.getProperty("java.class.path"),
                 job.mainClass()));
-    program.addAll(arguments);
+    program.addAll(IngestionProcess.withFreeMetricsPort(arguments));
     return supervise(job, program, environment, log, state);
   }
 

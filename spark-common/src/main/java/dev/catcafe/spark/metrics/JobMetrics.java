@@ -1,0 +1,188 @@
+package dev.catcafe.spark.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.catcafe.model.config.MetricsSettings;
+import dev.catcafe.model.monitoring.Metric;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job's metrics: a Micrometer registry in Prometheus' format, the JVM's own meters (heap, GC,
+ * threads, CPU, uptime), and, when {@link MetricsSettings#enabled()}, an HTTP endpoint serving them
+ * on {@code GET /metrics} (the JDK's own HTTP server, one daemon thread). Every catcafe metric is
+ * one of {@link Metric}, so the rules generated from the job catalog find them.
+ */
+public final class JobMetrics implements AutoCloseable {
+  /** The path Prometheus scrapes (the generated scrape configuration names it too). */
+  public static final String PATH = "/metrics";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobMetrics.class);
+  private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final MeterRegistry registry;
+  private final Optional<PrometheusMeterRegistry> prometheus;
+  private final Optional<HttpServer> server;
+  private final JvmGcMetrics gcMetrics;
+
+  private JobMetrics(
+      MeterRegistry registry,
+      Optional<PrometheusMeterRegistry> prometheus,
+      Optional<HttpServer> server) {
+    this.registry = registry;
+    this.prometheus = prometheus;
+    this.server = server;
+    this.gcMetrics = new JvmGcMetrics();
+  }
+
+  /**
+   * The metrics of the job {@code jobName} as {@code settings} say: served on their host and port,
+   * or, when disabled, kept in memory only (nothing listens, the job's counters cost next to
+   * nothing).
+   *
+   * @throws UncheckedIOException if the port cannot be bound (names the port and the option)
+   */
+  public static JobMetrics start(String jobName, MetricsSettings settings) {
+    requireNonNull(jobName, "jobName is null");
+    requireNonNull(settings, "settings is null");
+    if (!settings.enabled()) {
+      return inMemory();
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 16);
+    } catch (IOException e) {
+      registry.close();
+      throw new UncheckedIOException(
+          "%s cannot serve metrics on %s:%d (--metrics-port, --metrics-host): %s"
+              .formatted(jobName, settings.host(), settings.port(), e.getMessage()),
+          e);
+    }
+    server.createContext(PATH, exchange -> respond(exchange, registry));
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "metrics-http");
+              thread.setDaemon(true);
+              return thread;
+            }));
+    server.start();
+    JobMetrics metrics = new JobMetrics(registry, Optional.of(registry), Optional.of(server));
+    metrics.bindJvmMeters();
+    LOG.info(
+        "{} serves Prometheus metrics on http://{}:{}{}",
+        jobName,
+        settings.host(),
+        server.getAddress().getPort(),
+        PATH);
+    return metrics;
+  }
+
+  /** Metrics kept in memory and served nowhere: for jobs run with {@code --no-metrics}. */
+  public static JobMetrics inMemory() {
+    return new JobMetrics(new SimpleMeterRegistry(), Optional.empty(), Optional.empty());
+  }
+
+  private void bindJvmMeters() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  private static void respond(HttpExchange exchange, PrometheusMeterRegistry registry)
+      throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestMethod().equals("GET")) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /** Whether an endpoint serves these metrics. */
+  public boolean served() {
+    return server.isPresent();
+  }
+
+  /** The port the endpoint listens on (the OS's pick for port 0); empty when not served. */
+  public Optional<Integer> port() {
+    return server.map(running -> running.getAddress().getPort());
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The counter {@code metric} with these label values, in {@link Metric#labels()} order. */
+  public Counter counter(Metric metric, String... labelValues) {
+    return counter(registry, metric, labelValues);
+  }
+
+  /** As {@link #counter(Metric, String...)} on any registry. */
+  public static Counter counter(MeterRegistry registry, Metric metric, String... labelValues) {
+    requireNonNull(registry, "registry is null");
+    if (metric.type() != Metric.Type.COUNTER) {
+      throw new IllegalArgumentException(metric + " is not a counter");
+    }
+    return Counter.builder(metric.meterName())
+        .description(metric.help())
+        .tags(tags(metric, labelValues))
+        .register(registry);
+  }
+
+  /** The labels of {@code metric} with these values; fails when their number differs. */
+  public static Tags tags(Metric metric, String... labelValues) {
+    requireNonNull(metric, "metric is null");
+    if (labelValues.length != metric.labels().size()) {
+      throw new IllegalArgumentException(
+          "%s takes the labels %s, got %d values"
+              .formatted(metric, metric.labels(), labelValues.length));
+    }
+    Tags tags = Tags.empty();
+    for (int index = 0; index < labelValues.length; index++) {
+      tags = tags.and(metric.labels().get(index), requireNonNull(labelValues[index], "label"));
+    }
+    return tags;
+  }
+
+  /** What {@code GET /metrics} answers now (empty when not served): for tests and logs. */
+  public String scrape() {
+    return prometheus.map(PrometheusMeterRegistry::scrape).orElse("");
+  }
+
+  @Override
+  public void close() {
+    server.ifPresent(running -> running.stop(0));
+    gcMetrics.close();
+    registry.close();
+  }
+}
