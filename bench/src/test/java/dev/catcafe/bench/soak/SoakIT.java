@@ -65,7 +65,9 @@ final class SoakIT {
                 checkpoints.resolve(ingestionName).toUri().toString(),
                 "--spark-master",
                 "local[2]",
-                "--no-spark-ui"),
+                "--no-spark-ui",
+                // A free port: a make run on the same machine holds the catalog's.
+                "--metrics-port=0"),
             List.of("-Xmx768m"));
     Process producer =
         ChildJvm.start(
