@@ -8,11 +8,14 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
+import dev.catcafe.spark.testing.TestingObjectStore;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,26 +42,28 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The foundation end to end on the real platform, over every catalog type: Spark writes an Iceberg
- * table, reads real rows back, and (JDBC: the catalog Trino shares) Trino reads the same table and
- * joins it with PostgreSQL; every one of the seven topics carries a message.
+ * The foundation end to end on the real platform, over every catalog type and both storages ({@link
+ * TestingCatalogs#lakes}): Spark writes an Iceberg table, reads real rows back, and (JDBC: the
+ * catalog Trino shares) Trino reads the same table and joins it with PostgreSQL; on the object
+ * store the table's metadata and data files are objects in the bucket, listed through the S3 API,
+ * and nothing of it is in the local warehouse. Every one of the seven topics carries a message.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 final class LakehouseFoundationIT {
   private static final String NAMESPACE = "it_foundation";
   private static SparkSession spark;
   private static CatalogSettings catalog;
 
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @BeforeParameterizedClassInvocation
-  static void startSpark(CatalogType type) {
-    catalog = TestingCatalogs.onPlatform(type, TestingPlatform.shared(), NAMESPACE);
+  static void startSpark(Lake lake) {
+    catalog = TestingCatalogs.onPlatform(lake, TestingPlatform.shared(), NAMESPACE);
     spark = TestingSessions.create("foundation-it", catalog);
   }
 
@@ -84,8 +90,9 @@ final class LakehouseFoundationIT {
         spark.sql("SELECT cat_id, likes FROM " + table + " ORDER BY likes").collectAsList();
     assertThat(rows).extracting(row -> row.getString(0)).containsExactly(luna, milo);
     assertThat(rows).extracting(row -> row.getLong(1)).containsExactly(3L, 5L);
+    assertTheFilesAreWhereTheStorageSays(platform, table);
     // Trino reads the lake through the JDBC catalog only.
-    assumeThat(catalogType).isEqualTo(CatalogType.JDBC);
+    assumeThat(lake.type()).isEqualTo(CatalogType.JDBC);
 
     PostgresSettings cafe = platform.postgres();
     try (Connection postgres =
@@ -115,12 +122,12 @@ final class LakehouseFoundationIT {
           schemas.add(result.getString(1));
         }
       }
-      assertThat(schemas).contains(NAMESPACE);
+      assertThat(schemas).contains(catalog.namespace());
 
       Map<String, Long> likesByName = new HashMap<>();
       try (ResultSet result =
           statement.executeQuery(
-              "SELECT c.name, l.likes FROM iceberg.%s.cat_likes l".formatted(NAMESPACE)
+              "SELECT c.name, l.likes FROM iceberg.%s.cat_likes l".formatted(catalog.namespace())
                   + " JOIN postgresql.public.cats c ON c.cat_id = l.cat_id")) {
         while (result.next()) {
           likesByName.put(result.getString(1), result.getLong(2));
@@ -128,6 +135,27 @@ final class LakehouseFoundationIT {
       }
       assertThat(likesByName).containsExactlyInAnyOrderEntriesOf(Map.of("Luna", 3L, "Milo", 5L));
     }
+  }
+
+  /**
+   * The S3 path is really used: the table's location is in the bucket, its metadata and data files
+   * are objects there (listed through the S3 API), and the local warehouse has no trace of the
+   * namespace. On a file warehouse, the same table is files on local disk.
+   */
+  private void assertTheFilesAreWhereTheStorageSays(TestingPlatform platform, String table)
+      throws Exception {
+    String location = Spark3Util.loadIcebergTable(spark, table).location();
+    if (lake.storage() == LakeStorage.FILE) {
+      assertThat(location).startsWith("file:");
+      return;
+    }
+    assertThat(location).startsWith(catalog.warehouse() + "/" + catalog.namespace() + "/");
+    List<String> objects = TestingObjectStore.list(platform.objectStore(), location + "/");
+    assertThat(objects)
+        .anyMatch(key -> key.startsWith(location + "/metadata/") && key.endsWith(".metadata.json"))
+        .anyMatch(key -> key.startsWith(location + "/metadata/") && key.endsWith(".avro"))
+        .anyMatch(key -> key.startsWith(location + "/data/") && key.endsWith(".parquet"));
+    assertThat(platform.localWarehouse().resolve(catalog.namespace())).doesNotExist();
   }
 
   @Test
