@@ -8,14 +8,13 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
-import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingCatalogs.Lake;
-import dev.catcafe.spark.testing.TestingObjectStore;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -90,7 +88,7 @@ final class LakehouseFoundationIT {
         spark.sql("SELECT cat_id, likes FROM " + table + " ORDER BY likes").collectAsList();
     assertThat(rows).extracting(row -> row.getString(0)).containsExactly(luna, milo);
     assertThat(rows).extracting(row -> row.getLong(1)).containsExactly(3L, 5L);
-    assertTheFilesAreWhereTheStorageSays(platform, table);
+    LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, table);
     // Trino reads the lake through the JDBC catalog only.
     assumeThat(lake.type()).isEqualTo(CatalogType.JDBC);
 
@@ -135,27 +133,6 @@ final class LakehouseFoundationIT {
       }
       assertThat(likesByName).containsExactlyInAnyOrderEntriesOf(Map.of("Luna", 3L, "Milo", 5L));
     }
-  }
-
-  /**
-   * The S3 path is really used: the table's location is in the bucket, its metadata and data files
-   * are objects there (listed through the S3 API), and the local warehouse has no trace of the
-   * namespace. On a file warehouse, the same table is files on local disk.
-   */
-  private void assertTheFilesAreWhereTheStorageSays(TestingPlatform platform, String table)
-      throws Exception {
-    String location = Spark3Util.loadIcebergTable(spark, table).location();
-    if (lake.storage() == LakeStorage.FILE) {
-      assertThat(location).startsWith("file:");
-      return;
-    }
-    assertThat(location).startsWith(catalog.warehouse() + "/" + catalog.namespace() + "/");
-    List<String> objects = TestingObjectStore.list(platform.objectStore(), location + "/");
-    assertThat(objects)
-        .anyMatch(key -> key.startsWith(location + "/metadata/") && key.endsWith(".metadata.json"))
-        .anyMatch(key -> key.startsWith(location + "/metadata/") && key.endsWith(".avro"))
-        .anyMatch(key -> key.startsWith(location + "/data/") && key.endsWith(".parquet"));
-    assertThat(platform.localWarehouse().resolve(catalog.namespace())).doesNotExist();
   }
 
   @Test
