@@ -3,6 +3,7 @@ package dev.catcafe.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catcafe.model.cli.ObjectStoreSparkDefaults;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +41,18 @@ final class TestObjectStoreSettings {
         .containsEntry("spark.sql.catalog.lakehouse.s3.access-key-id", "key-id")
         .containsEntry("spark.sql.catalog.lakehouse.s3.secret-access-key", "the-secret");
     assertThat(lake.toString()).contains("key-id").doesNotContain("the-secret");
+  }
+
+  @Test
+  void theNotebookKernelsSparkDefaultsAreTheStoresKeys() {
+    assertThat(
+            ObjectStoreSparkDefaults.render(jdbc("s3://lake/warehouse", Optional.of(STORE)))
+                .lines())
+        .contains(
+            "spark.sql.catalog.lakehouse.io-impl " + SparkCatalogConf.S3_FILE_IO,
+            "spark.sql.catalog.lakehouse.s3.endpoint http://127.0.0.1:9000",
+            "spark.sql.catalog.lakehouse.s3.secret-access-key the-secret");
+    assertThat(ObjectStoreSparkDefaults.render(jdbc("file:///w", Optional.empty()))).isEmpty();
   }
 
   @Test
