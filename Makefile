@@ -44,8 +44,10 @@ test: deps ## Build and run the whole test suite (unit + integration on a real p
 	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify -Ddist.skip=true; status=$$?; \
 	  CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) down; exit $$status
 
+# LAKE_STORAGE=s3 (e.g. make run LAKE_STORAGE=s3; make exports it to bin/platform) puts the lake's
+# warehouse in the platform's S3 store instead of .work/platform/warehouse: see README.
 .PHONY: up
-up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the Iceberg catalog and Trino (idempotent)
+up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the S3 store, the Iceberg catalog and Trino (idempotent; LAKE_STORAGE=s3: lake on S3)
 	@$(PLATFORM) up
 
 .PHONY: down
@@ -96,6 +98,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
 	@echo "  Superset     http://127.0.0.1:$(SUPERSET_PORT)   (Cat Cafe 360° dashboard; user admin, password: superset.admin.password in .work/platform/secrets.properties)"
 	@bin/notebook url
+	@echo "  S3 store     $$(sed -n 's/^S3_ENDPOINT=//p' .work/platform/platform.env)   (bucket lake; lake warehouse $$(sed -n 's/^ICEBERG_WAREHOUSE=//p' .work/platform/platform.env))"
 	@echo "  Logs         .work/platform/logs/   (make status)"
 	@echo "  Env file     .work/platform/platform.env   (set -a; . .work/platform/platform.env; set +a)"
 	@echo "  Stop         make down"

@@ -49,6 +49,8 @@ final class TestClusterConfig {
                 ICEBERG_CATALOG_USER      cafe
                 ICEBERG_WAREHOUSE         file:///lake/warehouse
                 LAKEHOUSE_NAMESPACE       cafe
+                S3_ENDPOINT               ""
+                S3_REGION                 us-east-1
                 """));
   }
 
