@@ -1,8 +1,6 @@
 package dev.catcafe.model.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Where the lake's warehouse lives: on the local file system ({@code file://}) or in an
@@ -28,18 +26,6 @@ public enum LakeStorage {
   }
 
   public static LakeStorage parse(String text) {
-    String value = Settings.requireText(text, SETTING);
-    return Arrays.stream(values())
-        .filter(storage -> storage.wireName().equalsIgnoreCase(value))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                Settings.invalid(
-                    SETTING,
-                    value,
-                    "one of "
-                        + Arrays.stream(values())
-                            .map(LakeStorage::wireName)
-                            .collect(Collectors.joining(", "))));
+    return Settings.requireChoice(text, SETTING, LakeStorage.class);
   }
 }
