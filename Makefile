@@ -44,8 +44,10 @@ test: deps ## Build and run the whole test suite (unit + integration on a real p
 	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify -Ddist.skip=true; status=$$?; \
 	  CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) down; exit $$status
 
+# LAKE_STORAGE=s3 (e.g. make run LAKE_STORAGE=s3; make exports it to bin/platform) puts the lake's
+# warehouse in the platform's S3 store instead of .work/platform/warehouse: see README.
 .PHONY: up
-up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the Iceberg catalog and Trino (idempotent)
+up: $(BUILD_STAMP) ## Start PostgreSQL, Kafka, the S3 store, the Iceberg catalog and Trino (idempotent; LAKE_STORAGE=s3: lake on S3)
 	@$(PLATFORM) up
 
 .PHONY: down
@@ -103,6 +105,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "  Prometheus   http://127.0.0.1:$${PROMETHEUS_PORT:-9090}   (alerts: /alerts; each streaming job's /metrics on the job catalog's port, 9401-9403)"
 	@echo "  Superset     http://127.0.0.1:$(SUPERSET_PORT)   (Cat Cafe 360° dashboard; user admin, password: superset.admin.password in .work/platform/secrets.properties)"
 	@bin/notebook url
+	@echo "  S3 store     $$(sed -n 's/^S3_ENDPOINT=//p' .work/platform/platform.env)   (bucket lake; lake warehouse $$(sed -n 's/^ICEBERG_WAREHOUSE=//p' .work/platform/platform.env))"
 	@echo "  Logs         .work/platform/logs/   (make status)"
 	@echo "  Env file     .work/platform/platform.env   (set -a; . .work/platform/platform.env; set +a)"
 	@echo "  Stop         make down"

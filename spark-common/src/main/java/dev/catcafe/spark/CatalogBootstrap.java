@@ -6,6 +6,7 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.SparkCatalogConf;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,7 +43,10 @@ public final class CatalogBootstrap implements Callable<Integer> {
     return 0;
   }
 
-  /** Creates the catalog tables (Iceberg does on initialize) and the namespace, if missing. */
+  /**
+   * Creates the catalog tables (Iceberg does on initialize) and the namespace, if missing; an
+   * object store warehouse is checked first ({@link ObjectStoreCheck}).
+   */
   public static void ensureNamespace(CatalogSettings catalog) {
     requireNonNull(catalog, "catalog is null");
     Map<String, String> properties = new HashMap<>();
@@ -51,6 +55,10 @@ public final class CatalogBootstrap implements Callable<Integer> {
     properties.put("jdbc.user", catalog.user());
     properties.put("jdbc.password", catalog.password());
     properties.put("jdbc.schema-version", "V1");
+    catalog
+        .objectStore()
+        .ifPresent(store -> properties.putAll(SparkCatalogConf.fileIoProperties(store)));
+    ObjectStoreCheck.verify(catalog);
     try (JdbcCatalog jdbcCatalog = new JdbcCatalog()) {
       jdbcCatalog.setConf(new Configuration());
       jdbcCatalog.initialize(catalog.name(), properties);

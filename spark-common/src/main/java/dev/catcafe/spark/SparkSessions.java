@@ -9,7 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * SessionSettings}. The settings win over {@code spark.*} system properties, so a cluster's
  * spark-submit cannot change a setting a job depends on (shuffle partitions frozen into a
  * checkpoint, the in-process master of a driver-only job). Log levels are not set here: they belong
- * to the log configuration ({@code log4j2.properties}).
+ * to the log configuration ({@code log4j2.properties}). A lake in an object store is checked
+ * ({@link ObjectStoreCheck}) before the session exists, so bad keys, a missing bucket or an
+ * unreachable endpoint stop a job before it writes anything.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -20,6 +22,7 @@ public final class SparkSessions {
     // Spark refuses to start when the event-log directory is missing; on a local or mounted file
     // system (the platform home, the cluster's lake volume) the job creates it.
     settings.eventLog().ifPresent(log -> LocalDirectories.createIfLocal(log.directory()));
+    settings.catalog().ifPresent(ObjectStoreCheck::verify);
     SparkSession.Builder builder = SparkSession.builder();
     settings.sparkConf().forEach(builder::config);
     return builder.getOrCreate();

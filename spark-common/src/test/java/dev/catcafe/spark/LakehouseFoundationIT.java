@@ -12,7 +12,9 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,26 +40,28 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The foundation end to end on the real platform, over every catalog type: Spark writes an Iceberg
- * table, reads real rows back, and (JDBC: the catalog Trino shares) Trino reads the same table and
- * joins it with PostgreSQL; every one of the seven topics carries a message.
+ * The foundation end to end on the real platform, over every catalog type and both storages ({@link
+ * TestingCatalogs#lakes}): Spark writes an Iceberg table, reads real rows back, and (JDBC: the
+ * catalog Trino shares) Trino reads the same table and joins it with PostgreSQL; on the object
+ * store the table's metadata and data files are objects in the bucket, listed through the S3 API,
+ * and nothing of it is in the local warehouse. Every one of the seven topics carries a message.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 final class LakehouseFoundationIT {
   private static final String NAMESPACE = "it_foundation";
   private static SparkSession spark;
   private static CatalogSettings catalog;
 
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @BeforeParameterizedClassInvocation
-  static void startSpark(CatalogType type) {
-    catalog = TestingCatalogs.onPlatform(type, TestingPlatform.shared(), NAMESPACE);
+  static void startSpark(Lake lake) {
+    catalog = TestingCatalogs.onPlatform(lake, TestingPlatform.shared(), NAMESPACE);
     spark = TestingSessions.create("foundation-it", catalog);
   }
 
@@ -84,8 +88,9 @@ final class LakehouseFoundationIT {
         spark.sql("SELECT cat_id, likes FROM " + table + " ORDER BY likes").collectAsList();
     assertThat(rows).extracting(row -> row.getString(0)).containsExactly(luna, milo);
     assertThat(rows).extracting(row -> row.getLong(1)).containsExactly(3L, 5L);
+    LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, table);
     // Trino reads the lake through the JDBC catalog only.
-    assumeThat(catalogType).isEqualTo(CatalogType.JDBC);
+    assumeThat(lake.type()).isEqualTo(CatalogType.JDBC);
 
     PostgresSettings cafe = platform.postgres();
     try (Connection postgres =
@@ -115,12 +120,12 @@ final class LakehouseFoundationIT {
           schemas.add(result.getString(1));
         }
       }
-      assertThat(schemas).contains(NAMESPACE);
+      assertThat(schemas).contains(catalog.namespace());
 
       Map<String, Long> likesByName = new HashMap<>();
       try (ResultSet result =
           statement.executeQuery(
-              "SELECT c.name, l.likes FROM iceberg.%s.cat_likes l".formatted(NAMESPACE)
+              "SELECT c.name, l.likes FROM iceberg.%s.cat_likes l".formatted(catalog.namespace())
                   + " JOIN postgresql.public.cats c ON c.cat_id = l.cat_id")) {
         while (result.next()) {
           likesByName.put(result.getString(1), result.getLong(2));

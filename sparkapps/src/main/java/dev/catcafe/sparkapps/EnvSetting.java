@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -29,6 +30,18 @@ public enum EnvSetting {
   ICEBERG_WAREHOUSE(SettingsGroup.CATALOG, profile -> profile.catalog().warehouse()),
   LAKEHOUSE_NAMESPACE(SettingsGroup.CATALOG, profile -> profile.catalog().namespace()),
   SPARK_EVENT_LOG_DIR(SettingsGroup.EVENT_LOG, ClusterProfile::eventLogDirectory),
+  /* The object store of an s3:// warehouse (its keys, when not from pod identity, are secrets). */
+  S3_ENDPOINT(
+      SettingsGroup.CATALOG,
+      profile -> profile.catalog().objectStore().map(ObjectStoreSettings::endpoint).orElse("")),
+  S3_REGION(
+      SettingsGroup.CATALOG,
+      profile ->
+          profile
+              .catalog()
+              .objectStore()
+              .map(ObjectStoreSettings::region)
+              .orElse(ObjectStoreSettings.DEFAULT_REGION)),
   /* Optional: without a token the UI serves the feed but refuses adoption write-back. */
   ALERT_UI_STAFF_TOKEN(SettingsGroup.ALERT_UI, "alert-ui-staff-token", true);
 

@@ -53,6 +53,8 @@ final class TestClusterConfig {
                 ICEBERG_WAREHOUSE         file:///lake/warehouse
                 LAKEHOUSE_NAMESPACE       cafe
                 SPARK_EVENT_LOG_DIR       file:///lake/spark-events
+                S3_ENDPOINT               ""
+                S3_REGION                 us-east-1
                 """));
   }
 

@@ -156,6 +156,9 @@ public final class TableMaintenance {
     return SparkActions.get(spark)
         .deleteOrphanFiles(table)
         .olderThan(now.minus(config.orphanFileAge()).toEpochMilli())
+        // An object store is listed through the table's FileIO (S3FileIO): Hadoop's file system
+        // has no S3 connector on this class path. A local table keeps Hadoop's listing.
+        .usePrefixListing(table.location().startsWith("s3://"))
         .execute();
   }
 

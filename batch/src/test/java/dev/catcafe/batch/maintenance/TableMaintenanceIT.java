@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.time.Duration;
@@ -39,15 +40,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compacts a raw table that the real ingestion wrote in many small commits, while the ingestion
  * keeps committing to it from a producer that never pauses: no streaming commit is lost, no row
- * changes, and the table ends with far fewer files. On each catalog type.
+ * changes, and the table ends with far fewer files. On each catalog type and storage ({@link
+ * TestingCatalogs#lakes}): on S3 every step, orphan removal's listing included, runs through the
+ * object store.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 final class TableMaintenanceIT {
   /** Unique per run, so a rerun on a platform that outlived the last run sees none of its data. */
@@ -55,14 +58,15 @@ final class TableMaintenanceIT {
 
   private static final Duration PATIENCE = Duration.ofMinutes(6);
 
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @Test
   void compactsWhileIngestionKeepsWriting(TestingPlatform platform) throws Exception {
     KafkaSettings kafka =
-        platform.isolatedKafka("ing-maint-" + RUN + "-" + catalogType.wireName() + "-");
-    CatalogSettings catalog =
-        TestingCatalogs.onPlatform(catalogType, platform, "it_ingest_maint_" + RUN);
+        platform.isolatedKafka(
+            "ing-maint-%s-%s-%s-"
+                .formatted(RUN, lake.type().wireName(), lake.storage().wireName()));
+    CatalogSettings catalog = TestingCatalogs.onPlatform(lake, platform, "it_ingest_maint_" + RUN);
     String table = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     try (SparkSession spark =
             SparkSessions.create(
@@ -157,6 +161,7 @@ final class TableMaintenanceIT {
       assertThat(operations).contains("replace").contains("append");
       // Compaction's replace commits sit between streaming appends in one linear history.
       assertThat(operations.lastIndexOf("append")).isGreaterThan(operations.indexOf("replace"));
+      LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, table);
     }
   }
 

@@ -6,15 +6,15 @@ import dev.catcafe.batch.summary.TestingCats;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Profile snapshots on the real platform, on each catalog type: exact copies, one snapshot each,
- * time-travelable.
+ * Profile snapshots on the real platform, on each catalog type and storage ({@link
+ * TestingCatalogs#lakes}): exact copies, one snapshot each, time-travelable.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 final class ProfileSnapshotIT {
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @Test
   void copiesProfilesAndKeepsEarlierSnapshotsForTimeTravel(TestingPlatform platform)
-      throws SQLException {
-    CatalogSettings catalog =
-        TestingCatalogs.onPlatform(catalogType, platform, "it_batch_snapshot");
+      throws Exception {
+    CatalogSettings catalog = TestingCatalogs.onPlatform(lake, platform, "it_batch_snapshot");
     PostgresSettings postgres = platform.isolatedPostgres("it_batch_snapshot");
     TestingCats.reset(postgres);
     TestingCats.upsert(postgres, Map.of("cat-a", "Luna", "cat-b", "Oliver"));
@@ -91,6 +90,8 @@ final class ProfileSnapshotIT {
           .containsExactlyInAnyOrder("cat-a=Luna", "cat-b=Oliver");
       // One snapshot per run and table.
       assertThat(spark.sql("SELECT * FROM %s.snapshots".formatted(cats)).count()).isEqualTo(2);
+      LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, cats);
+      LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, visitors);
     } finally {
       spark.stop();
     }

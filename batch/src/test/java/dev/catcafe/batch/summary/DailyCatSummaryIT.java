@@ -11,11 +11,12 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,16 +39,16 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code daily_cat_summary} on the real platform, on each catalog type: events written into raw
- * tables of the ingestion's layout, cats in PostgreSQL, the jobs run as {@code make batch} runs
- * them, the result compared with a plain-Java computation over the same events; (JDBC, the catalog
- * Trino shares) Trino reads the summary.
+ * {@code daily_cat_summary} on the real platform, on each catalog type and storage ({@link
+ * TestingCatalogs#lakes}): events written into raw tables of the ingestion's layout, cats in
+ * PostgreSQL, the jobs run as {@code make batch} runs them, the result compared with a plain-Java
+ * computation over the same events; (JDBC, the catalog Trino shares) Trino reads the summary.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 final class DailyCatSummaryIT {
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
@@ -61,12 +62,12 @@ final class DailyCatSummaryIT {
   private static TestingCafeEvents events;
   private static LocalDate today;
 
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @BeforeParameterizedClassInvocation
-  static void writeCatsAndEvents(CatalogType type) {
+  static void writeCatsAndEvents(Lake lake) {
     TestingPlatform platform = TestingPlatform.shared();
-    catalog = TestingCatalogs.onPlatform(type, platform, "it_batch_summary");
+    catalog = TestingCatalogs.onPlatform(lake, platform, "it_batch_summary");
     postgres = platform.isolatedPostgres("it_batch_summary");
     catNames = new LinkedHashMap<>();
     for (String name : List.of("Luna", "Oliver", "Bella", "Pax")) {
@@ -100,7 +101,8 @@ final class DailyCatSummaryIT {
   }
 
   @Test
-  void scheduledCycleThenFullRebuildMatchAnIndependentComputation(TestingPlatform platform) {
+  void scheduledCycleThenFullRebuildMatchAnIndependentComputation(TestingPlatform platform)
+      throws Exception {
     Map<String, String> environment = platform.environment(platform.kafka(), postgres, catalog);
     spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(summaryTable()));
 
@@ -132,6 +134,8 @@ final class DailyCatSummaryIT {
         DailyCatSummaryJob.run(spark, catalog, DaySelection.day(today.minusDays(1)));
     assertThat(rerun.rowsWritten()).isEqualTo(rerun.rowsReplaced()).isPositive();
     assertThat(summary()).isEqualTo(everything);
+    // The jobs' own JVMs wrote through the store's settings of their environment.
+    LakeAssertions.assertFilesWhereTheStorageSays(spark, platform, catalog, summaryTable());
   }
 
   @Test
@@ -151,7 +155,7 @@ final class DailyCatSummaryIT {
   @Test
   void trinoReadsTheSummaryAndJoinsItWithPostgresCats(TestingPlatform platform)
       throws SQLException {
-    assumeThat(catalogType).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
+    assumeThat(lake.type()).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
     ProfileSnapshotJob.run(spark, catalog, postgres);
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     Map<String, Long> expected = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package dev.catcafe.model.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /**
  * The Iceberg catalog of the lake, as Spark, Trino and the notebooks all see it.
  *
@@ -15,6 +17,9 @@ import static java.util.Objects.requireNonNull;
  *     ICEBERG_WAREHOUSE})
  * @param namespace the namespace of the cafe's tables ({@code LAKEHOUSE_NAMESPACE}, default {@code
  *     cafe})
+ * @param objectStore the store an {@code s3://} warehouse lives in (endpoint, region, keys); empty
+ *     for any other warehouse. An {@code s3://} warehouse given none is the cloud's S3 in {@value
+ *     ObjectStoreSettings#DEFAULT_REGION} with the SDK's credential chain.
  */
 public record CatalogSettings(
     String name,
@@ -23,7 +28,8 @@ public record CatalogSettings(
     String user,
     String password,
     String warehouse,
-    String namespace) {
+    String namespace,
+    Optional<ObjectStoreSettings> objectStore) {
   public static final String NAME_SETTING = "ICEBERG_CATALOG_NAME (--catalog-name)";
   public static final String URI_SETTING = "ICEBERG_CATALOG_URI (--catalog-uri)";
   public static final String WAREHOUSE_SETTING = "ICEBERG_WAREHOUSE (--warehouse)";
@@ -56,6 +62,38 @@ public record CatalogSettings(
           WAREHOUSE_SETTING, warehouse, "a URI with a scheme, e.g. file:///path or s3://bucket/p");
     }
     namespace = Settings.requireIdentifier(namespace, NAMESPACE_SETTING);
+    requireNonNull(objectStore, "objectStore is null");
+    if (LakeStorage.of(warehouse) == LakeStorage.S3) {
+      if (!warehouse.matches("s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/.*)?")) {
+        throw Settings.invalid(
+            WAREHOUSE_SETTING, warehouse, "s3://<bucket>/<prefix> with a valid bucket name");
+      }
+      if (type == CatalogType.HADOOP) {
+        // Its table pointers go through Hadoop's file system, which has no S3 connector here.
+        throw Settings.invalid(WAREHOUSE_SETTING, warehouse, "a file warehouse for type hadoop");
+      }
+      if (objectStore.isEmpty()) {
+        objectStore = Optional.of(ObjectStoreSettings.cloud(ObjectStoreSettings.DEFAULT_REGION));
+      }
+    } else if (objectStore.isPresent()) {
+      // A store's settings beside a file warehouse would be silently ignored.
+      throw Settings.invalid(
+          WAREHOUSE_SETTING,
+          warehouse,
+          "an s3:// warehouse, since object store settings are given");
+    }
+  }
+
+  /** A catalog on a warehouse that is not in an object store, or in the cloud's S3 by default. */
+  public CatalogSettings(
+      String name,
+      CatalogType type,
+      String uri,
+      String user,
+      String password,
+      String warehouse,
+      String namespace) {
+    this(name, type, uri, user, password, warehouse, namespace, Optional.empty());
   }
 
   /** A Hadoop catalog: the table pointers live in {@code warehouse}, nothing else to name. */
@@ -65,7 +103,21 @@ public record CatalogSettings(
 
   /** The same catalog, for the tables of another namespace (a test's, a benchmark's). */
   public CatalogSettings withNamespace(String otherNamespace) {
-    return new CatalogSettings(name, type, uri, user, password, warehouse, otherNamespace);
+    return new CatalogSettings(
+        name, type, uri, user, password, warehouse, otherNamespace, objectStore);
+  }
+
+  /**
+   * The same catalog with its warehouse at {@code otherWarehouse}, in {@code store} if that is an
+   * {@code s3://} location (empty otherwise): the same tables' pointers, the files elsewhere.
+   */
+  public CatalogSettings withWarehouse(String otherWarehouse, Optional<ObjectStoreSettings> store) {
+    return new CatalogSettings(name, type, uri, user, password, otherWarehouse, namespace, store);
+  }
+
+  /** Where the warehouse lives: the local file system or an object store. */
+  public LakeStorage storage() {
+    return LakeStorage.of(warehouse);
   }
 
   /** {@code catalog.namespace}, as Spark names the namespace. */
@@ -76,7 +128,15 @@ public record CatalogSettings(
   /** Keeps the password out of logs and exception messages. */
   @Override
   public String toString() {
-    return "CatalogSettings[name=%s, type=%s, uri=%s, user=%s, warehouse=%s, namespace=%s]"
-        .formatted(name, type.wireName(), uri, user, warehouse, namespace);
+    return ("CatalogSettings[name=%s, type=%s, uri=%s, user=%s, warehouse=%s, namespace=%s,"
+            + " objectStore=%s]")
+        .formatted(
+            name,
+            type.wireName(),
+            uri,
+            user,
+            warehouse,
+            namespace,
+            objectStore.map(ObjectStoreSettings::toString).orElse("none"));
   }
 }

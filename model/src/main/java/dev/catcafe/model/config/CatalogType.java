@@ -1,8 +1,6 @@
 package dev.catcafe.model.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The Iceberg catalog implementations the lakehouse runs on, each exercised by the tests. There is
@@ -27,18 +25,6 @@ public enum CatalogType {
   }
 
   public static CatalogType parse(String text) {
-    String value = Settings.requireText(text, SETTING);
-    return Arrays.stream(values())
-        .filter(type -> type.wireName().equalsIgnoreCase(value))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                Settings.invalid(
-                    SETTING,
-                    value,
-                    "one of "
-                        + Arrays.stream(values())
-                            .map(CatalogType::wireName)
-                            .collect(Collectors.joining(", "))));
+    return Settings.requireChoice(text, SETTING, CatalogType.class);
   }
 }

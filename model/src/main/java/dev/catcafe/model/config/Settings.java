@@ -2,6 +2,10 @@ package dev.catcafe.model.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * Helpers every settings record shares (here and in the job modules' configs) to reject bad values
  * with a message naming the setting.
@@ -29,5 +33,26 @@ public final class Settings {
       throw invalid(setting, text, "a lower-case SQL identifier ([a-z_][a-z0-9_]*)");
     }
     return text;
+  }
+
+  /**
+   * The constant of {@code type} whose lower-case name is {@code text} (any case); otherwise a
+   * message naming the setting and every choice.
+   */
+  public static <E extends Enum<E>> E requireChoice(String text, String setting, Class<E> type) {
+    String value = requireText(text, setting);
+    E[] choices = type.getEnumConstants();
+    return Arrays.stream(choices)
+        .filter(choice -> choice.name().equalsIgnoreCase(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                invalid(
+                    setting,
+                    value,
+                    "one of "
+                        + Arrays.stream(choices)
+                            .map(choice -> choice.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))));
   }
 }

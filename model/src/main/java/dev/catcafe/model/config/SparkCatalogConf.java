@@ -11,6 +11,11 @@ import java.util.Map;
  * notebooks all use these, so no module needs Spark on its class path to know them.
  */
 public final class SparkCatalogConf {
+  /**
+   * Iceberg's S3 file IO, in the runtime jar; its AWS SDK comes from {@code iceberg-aws-bundle}.
+   */
+  public static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
+
   private SparkCatalogConf() {}
 
   /** The {@code spark.sql.catalog.<name>.*} properties (and extensions) for the catalog. */
@@ -38,8 +43,43 @@ public final class SparkCatalogConf {
         // The table pointers are files under the warehouse: nothing else to configure.
       }
     }
+    catalog.objectStore().ifPresent(store -> conf.putAll(objectStoreConf(prefix, store)));
     // Timestamps in the lake are UTC instants; the session zone decides how dates are cut.
     conf.put("spark.sql.session.timeZone", "UTC");
     return conf;
+  }
+
+  /**
+   * The catalog properties that put its files in an object store: Iceberg's own {@code S3FileIO}
+   * (the AWS SDK of {@code iceberg-aws-bundle}, no Hadoop S3 connector), the endpoint with
+   * path-style addressing for a self-hosted store, the region and the keys. Without keys the SDK's
+   * default credential chain applies (pod identity in a cloud).
+   */
+  public static Map<String, String> objectStoreConf(
+      String catalogPrefix, ObjectStoreSettings store) {
+    requireNonNull(catalogPrefix, "catalogPrefix is null");
+    requireNonNull(store, "store is null");
+    Map<String, String> conf = new LinkedHashMap<>();
+    for (Map.Entry<String, String> property : fileIoProperties(store).entrySet()) {
+      conf.put(catalogPrefix + "." + property.getKey(), property.getValue());
+    }
+    return conf;
+  }
+
+  /** The same properties without the Spark prefix: what Iceberg's catalog and FileIO read. */
+  public static Map<String, String> fileIoProperties(ObjectStoreSettings store) {
+    requireNonNull(store, "store is null");
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("io-impl", S3_FILE_IO);
+    if (!store.endpoint().isEmpty()) {
+      properties.put("s3.endpoint", store.endpoint());
+    }
+    properties.put("s3.path-style-access", Boolean.toString(store.pathStyleAccess()));
+    properties.put("client.region", store.region());
+    if (store.hasKeys()) {
+      properties.put("s3.access-key-id", store.accessKeyId());
+      properties.put("s3.secret-access-key", store.secretAccessKey());
+    }
+    return properties;
   }
 }

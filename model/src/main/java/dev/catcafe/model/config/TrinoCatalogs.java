@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trino catalog files generated from the settings Spark uses, so the two engines cannot disagree on
@@ -20,10 +21,23 @@ public final class TrinoCatalogs {
 
   /** File name (without {@code .properties}) to contents. */
   public static Map<String, String> generate(CatalogSettings lake, PostgresSettings cafe) {
+    return generate(lake, cafe, Optional.empty());
+  }
+
+  /**
+   * As {@link #generate(CatalogSettings, PostgresSettings)}, with Trino also able to read tables in
+   * {@code objectStore} when the lake's warehouse is local (the local platform's store, which some
+   * tests put their tables in); the lake's own store wins when it has one.
+   */
+  public static Map<String, String> generate(
+      CatalogSettings lake, PostgresSettings cafe, Optional<ObjectStoreSettings> objectStore) {
     requireNonNull(lake, "lake is null");
     requireNonNull(cafe, "cafe is null");
+    requireNonNull(objectStore, "objectStore is null");
     Map<String, String> catalogs = new LinkedHashMap<>();
-    catalogs.put(LAKE, lake(lake));
+    catalogs.put(
+        LAKE,
+        lake(lake) + lake.objectStore().or(() -> objectStore).map(TrinoCatalogs::s3).orElse(""));
     catalogs.put(
         OPERATIONAL,
         """
@@ -66,5 +80,28 @@ public final class TrinoCatalogs {
         iceberg.jdbc-catalog.schema-version=V1
         """
             .formatted(lake.uri(), lake.user(), lake.password(), lake.name(), lake.warehouse());
+  }
+
+  /**
+   * Trino's native S3 file system on the store, beside the local one (tables name their scheme).
+   */
+  private static String s3(ObjectStoreSettings store) {
+    StringBuilder properties =
+        new StringBuilder(
+            """
+            # Tables whose location is s3:// are read through Trino's native S3 file system.
+            fs.native-s3.enabled=true
+            s3.region=%s
+            s3.path-style-access=%s
+            """
+                .formatted(store.region(), store.pathStyleAccess()));
+    if (!store.endpoint().isEmpty()) {
+      properties.append("s3.endpoint=").append(store.endpoint()).append('\n');
+    }
+    if (store.hasKeys()) {
+      properties.append("s3.aws-access-key=").append(store.accessKeyId()).append('\n');
+      properties.append("s3.aws-secret-key=").append(store.secretAccessKey()).append('\n');
+    }
+    return properties.toString();
   }
 }

@@ -46,6 +46,11 @@ final class TestOptionMixins {
   }
 
   @Test
+  void theObjectStoreDefaultsCommandTakesTheCatalogOptionsOnly() {
+    assertRecordedDefaults(new ObjectStoreSparkDefaults(), CATALOG_DEFAULTS);
+  }
+
+  @Test
   void mapsEveryOption() {
     assertFullMapping(
         Probe::new,

@@ -4,7 +4,9 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.MetricsSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import java.util.Optional;
 
 /**
  * The shared option mixins as every command's config test records them, written once: their
@@ -59,6 +61,8 @@ public final class TestingOptions {
       --catalog-user  cafe
       --warehouse     file://${sys:user.dir}/.work/platform/warehouse
       --namespace     cafe
+      --s3-endpoint   ""
+      --s3-region     us-east-1
       """;
 
   /** {@code JDBC} is another spelling of jdbc: the URI and the user apply to jdbc only. */
@@ -70,9 +74,11 @@ public final class TestingOptions {
       --catalog-user  keeper
       --warehouse     s3://bucket/warehouse
       --namespace     shop
+      --s3-endpoint   http://store:9000
+      --s3-region     eu-west-1
       """;
 
-  /** The password has no option on purpose: it comes from the environment only. */
+  /** The passwords and keys have no option on purpose: they come from the environment only. */
   public static final CatalogSettings CATALOG_SETTINGS =
       new CatalogSettings(
           "lake",
@@ -81,7 +87,13 @@ public final class TestingOptions {
           "keeper",
           environment("ICEBERG_CATALOG_PASSWORD"),
           "s3://bucket/warehouse",
-          "shop");
+          "shop",
+          Optional.of(
+              new ObjectStoreSettings(
+                  "http://store:9000",
+                  "eu-west-1",
+                  environment("S3_ACCESS_KEY_ID"),
+                  environment("S3_SECRET_ACCESS_KEY"))));
 
   /** {@code MetricsOptions}: no port of its own; the job catalog's is the default. */
   public static final String METRICS_DEFAULTS =

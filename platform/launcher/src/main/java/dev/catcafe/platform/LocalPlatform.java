@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.monitoring.MonitoringPolicy;
@@ -23,13 +25,15 @@ import java.util.stream.Stream;
 
 /**
  * The whole local platform: PostgreSQL (cafe database and Iceberg catalog database), a Kafka broker
- * with the cafe's topics, the Iceberg JDBC catalog with a warehouse on local disk, and Trino over
- * both. Starting is idempotent: a running service is left alone; stopping keeps the data.
+ * with the cafe's topics, an S3-compatible object store, the Iceberg JDBC catalog with a warehouse
+ * on local disk or in the store ({@link PlatformConfig#lakeStorage}), and Trino over both. Starting
+ * is idempotent: a running service is left alone; stopping keeps the data.
  */
 public final class LocalPlatform {
   private static final Duration KAFKA_START = Duration.ofSeconds(120);
   private static final Duration TRINO_START = Duration.ofSeconds(240);
   private static final Duration PROMETHEUS_START = Duration.ofSeconds(60);
+  private static final Duration S3_START = Duration.ofSeconds(60);
 
   private final PlatformConfig config;
   private final Map<String, String> environment;
@@ -38,6 +42,7 @@ public final class LocalPlatform {
   private final KafkaBroker kafka;
   private final TrinoServer trino;
   private final PrometheusServer prometheus;
+  private final S3ProxyServer objectStore;
 
   public LocalPlatform(PlatformConfig config, Map<String, String> environment) {
     this.config = requireNonNull(config, "config is null");
@@ -47,6 +52,7 @@ public final class LocalPlatform {
     this.kafka = new KafkaBroker(config);
     this.trino = new TrinoServer(config);
     this.prometheus = new PrometheusServer(config);
+    this.objectStore = new S3ProxyServer(config, secrets);
   }
 
   public PlatformConfig config() {
@@ -58,6 +64,8 @@ public final class LocalPlatform {
     PostgresSettings cafe =
         new PostgresSettings(
             postgres.adminUrl(PlatformConfig.CAFE_DATABASE), PlatformConfig.APP_ROLE, password);
+    ObjectStoreSettings store = objectStore.settings();
+    boolean onS3 = config.lakeStorage() == LakeStorage.S3;
     CatalogSettings lake =
         new CatalogSettings(
             PlatformConfig.CATALOG_NAME,
@@ -65,9 +73,20 @@ public final class LocalPlatform {
             postgres.adminUrl(PlatformConfig.CATALOG_DATABASE),
             PlatformConfig.APP_ROLE,
             password,
-            config.warehouse().toUri().toString().replaceFirst("^file:/(?!/)", "file:///"),
-            PlatformConfig.NAMESPACE);
-    return new PlatformEndpoints(kafka.settings(), cafe, lake, trino.jdbcUrl());
+            onS3 ? s3Warehouse() : localWarehouse(),
+            PlatformConfig.NAMESPACE,
+            onS3 ? Optional.of(store) : Optional.empty());
+    return new PlatformEndpoints(kafka.settings(), cafe, lake, trino.jdbcUrl(), store);
+  }
+
+  /** The {@code file:///…} URI of the local warehouse directory. */
+  public String localWarehouse() {
+    return config.warehouse().toUri().toString().replaceFirst("^file:/(?!/)", "file:///");
+  }
+
+  /** The warehouse in the object store's lake bucket. */
+  public static String s3Warehouse() {
+    return "s3://" + PlatformConfig.LAKE_BUCKET + "/warehouse";
   }
 
   /** Starts whatever is not running, waits for health, writes the env file. */
@@ -78,9 +97,12 @@ public final class LocalPlatform {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    objectStore.start();
     postgres.start();
     kafka.start();
     PlatformEndpoints endpoints = endpoints();
+    // Before the bootstrap, which checks an s3:// warehouse's bucket through the store.
+    objectStore.awaitReady(S3_START);
     if (withTrino) {
       startTrinoProcess(endpoints);
     }
@@ -130,6 +152,7 @@ public final class LocalPlatform {
     trino.start(
         endpoints.catalog(),
         endpoints.postgres(),
+        endpoints.objectStore(),
         JavaRuntimes.forTrino(environment, Path.of("/usr/lib/jvm")));
   }
 
@@ -216,6 +239,7 @@ public final class LocalPlatform {
     trino.stop();
     kafka.stop();
     postgres.stop();
+    objectStore.stop();
   }
 
   /** Stops everything and deletes the platform's home: data, logs, secrets. */
@@ -239,6 +263,7 @@ public final class LocalPlatform {
     status.put("kafka", kafka.isRunning());
     status.put("trino", trino.isRunning());
     status.put("prometheus", prometheus.isRunning());
+    status.put("s3", objectStore.isRunning());
     return status;
   }
 }

@@ -1,6 +1,7 @@
 package dev.catcafe.platform;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.TrinoCatalogs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,15 @@ public final class PlatformCli implements Callable<Integer> {
     return new LocalPlatform(freePorts ? config.withFreePorts() : config, env);
   }
 
+  static LocalPlatform platform(boolean freePorts, String lakeStorage) {
+    LocalPlatform platform = platform(freePorts);
+    if (lakeStorage == null) {
+      return platform;
+    }
+    return new LocalPlatform(
+        platform.config().withLakeStorage(LakeStorage.parse(lakeStorage)), System.getenv());
+  }
+
   @Command(name = "up", description = "Start every service that is not running; wait for health.")
   static final class Up implements Callable<Integer> {
     @Option(names = "--without-trino", description = "Leave Trino out (it takes the longest).")
@@ -56,9 +66,23 @@ public final class PlatformCli implements Callable<Integer> {
         description = "Use ports the OS picks (for test platforms beside a dev platform).")
     private boolean freePorts;
 
+    @Option(
+        names = "--lake-storage",
+        paramLabel = "file|s3",
+        description =
+            "Where the warehouse lives: file (a local directory) or s3 (the platform's object"
+                + " store). Env LAKE_STORAGE. Default: file.")
+    private String lakeStorage;
+
     @Override
     public Integer call() {
-      LocalPlatform platform = platform(freePorts);
+      LocalPlatform platform;
+      try {
+        platform = platform(freePorts, lakeStorage);
+      } catch (IllegalArgumentException e) {
+        System.err.println("make up: " + e.getMessage());
+        return Commands.USAGE_ERROR;
+      }
       long started = System.nanoTime();
       try {
         PlatformEndpoints endpoints = platform.up(!withoutTrino);
@@ -68,6 +92,11 @@ public final class PlatformCli implements Callable<Integer> {
             "  PostgreSQL  %s (user %s)%n",
             endpoints.postgres().jdbcUrl(), endpoints.postgres().user());
         System.out.printf("  Kafka       %s%n", endpoints.kafka().bootstrapServers());
+        System.out.printf(
+            "  S3 store    %s (bucket %s, region %s; keys in the env file)%n",
+            endpoints.objectStore().endpoint(),
+            PlatformConfig.LAKE_BUCKET,
+            endpoints.objectStore().region());
         System.out.printf(
             "  Iceberg     catalog %s, %s, warehouse %s%n",
             endpoints.catalog().name(), endpoints.catalog().uri(), endpoints.catalog().warehouse());

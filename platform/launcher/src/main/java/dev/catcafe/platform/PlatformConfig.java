@@ -2,6 +2,7 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.monitoring.PrometheusConfig;
@@ -25,6 +26,11 @@ import java.util.Map;
  * @param trinoHeap {@code TRINO_HEAP}, default {@value #DEFAULT_TRINO_HEAP}
  * @param prometheusPort {@code PROMETHEUS_PORT}, default {@value
  *     dev.catcafe.model.monitoring.PrometheusConfig#DEFAULT_PORT}
+ * @param s3Port the S3-compatible object store's port ({@code S3_PORT}, default {@value
+ *     #DEFAULT_S3_PORT}); the store runs whichever storage the lake uses, so any test can use it
+ * @param lakeStorage where the warehouse lives ({@code LAKE_STORAGE}: {@code file}, the default, a
+ *     directory under the home; {@code s3}, {@code s3://}{@value #LAKE_BUCKET}{@code /warehouse} in
+ *     the platform's object store)
  */
 public record PlatformConfig(
     Path projectRoot,
@@ -35,7 +41,9 @@ public record PlatformConfig(
     int trinoPort,
     int topicPartitions,
     String trinoHeap,
-    int prometheusPort) {
+    int prometheusPort,
+    int s3Port,
+    LakeStorage lakeStorage) {
   public static final String CATALOG_NAME = "lakehouse";
   public static final String NAMESPACE = "cafe";
   public static final String CAFE_DATABASE = "cafe";
@@ -49,6 +57,14 @@ public record PlatformConfig(
   public static final int DEFAULT_TRINO_PORT = 8080;
   public static final int DEFAULT_TOPIC_PARTITIONS = 1;
   public static final String DEFAULT_TRINO_HEAP = "2G";
+  public static final int DEFAULT_S3_PORT = 9000;
+  public static final LakeStorage DEFAULT_LAKE_STORAGE = LakeStorage.FILE;
+
+  /** The object store's bucket the lake's files go to when {@code LAKE_STORAGE=s3}. */
+  public static final String LAKE_BUCKET = "lake";
+
+  /** The signing region of the local object store (any name works; this is the SDKs' default). */
+  public static final String S3_REGION = "us-east-1";
 
   public PlatformConfig {
     projectRoot = requireNonNull(projectRoot, "projectRoot is null").toAbsolutePath().normalize();
@@ -65,6 +81,8 @@ public record PlatformConfig(
           "TRINO_HEAP is '%s': expected e.g. 2G".formatted(trinoHeap));
     }
     requirePort(prometheusPort, "PROMETHEUS_PORT");
+    requirePort(s3Port, "S3_PORT");
+    requireNonNull(lakeStorage, "lakeStorage is null");
   }
 
   private static void requirePort(int port, String variable) {
@@ -85,7 +103,14 @@ public record PlatformConfig(
         intSetting(env, "TRINO_PORT", DEFAULT_TRINO_PORT),
         intSetting(env, "KAFKA_TOPIC_PARTITIONS", DEFAULT_TOPIC_PARTITIONS),
         env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP),
-        intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT));
+        intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT),
+        intSetting(env, "S3_PORT", DEFAULT_S3_PORT),
+        lakeStorage(env));
+  }
+
+  private static LakeStorage lakeStorage(Map<String, String> env) {
+    String value = env.get("LAKE_STORAGE");
+    return value == null || value.isBlank() ? DEFAULT_LAKE_STORAGE : LakeStorage.parse(value);
   }
 
   /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */
@@ -99,7 +124,25 @@ public record PlatformConfig(
         Ports.freePort(),
         topicPartitions,
         trinoHeap,
-        Ports.freePort());
+        Ports.freePort(),
+        Ports.freePort(),
+        lakeStorage);
+  }
+
+  /** The same platform with its warehouse on {@code storage} ({@code up --lake-storage}). */
+  public PlatformConfig withLakeStorage(LakeStorage storage) {
+    return new PlatformConfig(
+        projectRoot,
+        home,
+        postgresPort,
+        kafkaPort,
+        kafkaControllerPort,
+        trinoPort,
+        topicPartitions,
+        trinoHeap,
+        prometheusPort,
+        s3Port,
+        storage);
   }
 
   public PlatformConfig withHome(Path newHome) {
@@ -112,7 +155,9 @@ public record PlatformConfig(
         trinoPort,
         topicPartitions,
         trinoHeap,
-        prometheusPort);
+        prometheusPort,
+        s3Port,
+        lakeStorage);
   }
 
   private static int intSetting(Map<String, String> env, String variable, int defaultValue) {
@@ -141,6 +186,7 @@ public record PlatformConfig(
     return home.resolve("prometheus");
   }
 
+  /** The local warehouse directory ({@code LAKE_STORAGE=file}). */
   public Path warehouse() {
     return home.resolve("warehouse");
   }
@@ -156,6 +202,15 @@ public record PlatformConfig(
   /** {@link #sparkEventLog()} as the {@code file:///} URI the jobs are given. */
   public String sparkEventLogUri() {
     return "file://" + sparkEventLog().toAbsolutePath();
+  }
+
+  /** The object store's data: one directory per bucket (S3Proxy's file-system back end). */
+  public Path objectStoreData() {
+    return home.resolve("s3/data");
+  }
+
+  public Path s3ProxyLibs() {
+    return projectRoot.resolve("platform/s3proxy/target/libs");
   }
 
   /** The env file users and other commands source to reach this platform. */

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,18 +14,27 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to reach a running platform: what {@code platform.env} holds, in the environment variables
  * every job and tool reads its settings from.
+ *
+ * @param objectStore the platform's S3-compatible store, which runs whichever storage the lake's
+ *     warehouse uses (the catalog's own {@code objectStore} is set only for an {@code s3://} one)
  */
 public record PlatformEndpoints(
-    KafkaSettings kafka, PostgresSettings postgres, CatalogSettings catalog, String trinoJdbcUrl) {
+    KafkaSettings kafka,
+    PostgresSettings postgres,
+    CatalogSettings catalog,
+    String trinoJdbcUrl,
+    ObjectStoreSettings objectStore) {
   public PlatformEndpoints {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(postgres, "postgres is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(trinoJdbcUrl, "trinoJdbcUrl is null");
+    requireNonNull(objectStore, "objectStore is null");
   }
 
   /** The variables for these settings, as the shared command-line options read them. */
@@ -42,12 +53,26 @@ public record PlatformEndpoints(
     env.put("ICEBERG_CATALOG_PASSWORD", catalog.password());
     env.put("ICEBERG_WAREHOUSE", catalog.warehouse());
     env.put("LAKEHOUSE_NAMESPACE", catalog.namespace());
+    catalog.objectStore().ifPresent(store -> env.putAll(objectStoreEnvironment(store)));
+    return env;
+  }
+
+  /** The variables the jobs' {@code --s3-*} options and the notebooks read. */
+  private static Map<String, String> objectStoreEnvironment(ObjectStoreSettings store) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("S3_ENDPOINT", store.endpoint());
+    env.put("S3_REGION", store.region());
+    env.put("S3_ACCESS_KEY_ID", store.accessKeyId());
+    env.put("S3_SECRET_ACCESS_KEY", store.secretAccessKey());
     return env;
   }
 
   public Map<String, String> environment() {
     Map<String, String> env = environment(kafka, postgres, catalog);
     env.put("TRINO_URL", trinoJdbcUrl);
+    // The platform's store, also when the lake is on local disk: tools and tests can reach it.
+    env.putAll(objectStoreEnvironment(objectStore));
+    env.put("LAKE_STORAGE", catalog.storage().wireName());
     return env;
   }
 
@@ -67,6 +92,8 @@ public record PlatformEndpoints(
     // Every Spark job started with this file writes its event log there (EventLogOption).
     text.append("SPARK_EVENT_LOG_DIR=").append(config.sparkEventLogUri()).append('\n');
     text.append("PROMETHEUS_PORT=").append(config.prometheusPort()).append('\n');
+    text.append("S3_PORT=").append(config.s3Port()).append('\n');
+    text.append("S3_LAKE_BUCKET=").append(PlatformConfig.LAKE_BUCKET).append('\n');
     AtomicFiles.replace(file, text.toString(), true);
   }
 
@@ -93,6 +120,13 @@ public record PlatformEndpoints(
   }
 
   private static PlatformEndpoints fromEnvironment(Map<String, String> env) {
+    ObjectStoreSettings store =
+        new ObjectStoreSettings(
+            env.get("S3_ENDPOINT"),
+            env.get("S3_REGION"),
+            env.get("S3_ACCESS_KEY_ID"),
+            env.get("S3_SECRET_ACCESS_KEY"));
+    String warehouse = env.get("ICEBERG_WAREHOUSE");
     return new PlatformEndpoints(
         new KafkaSettings(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("KAFKA_TOPIC_PREFIX")),
         new PostgresSettings(
@@ -103,8 +137,10 @@ public record PlatformEndpoints(
             env.get("ICEBERG_CATALOG_URI"),
             env.get("ICEBERG_CATALOG_USER"),
             env.get("ICEBERG_CATALOG_PASSWORD"),
-            env.get("ICEBERG_WAREHOUSE"),
-            env.get("LAKEHOUSE_NAMESPACE")),
-        env.get("TRINO_URL"));
+            warehouse,
+            env.get("LAKEHOUSE_NAMESPACE"),
+            LakeStorage.of(warehouse) == LakeStorage.S3 ? Optional.of(store) : Optional.empty()),
+        env.get("TRINO_URL"),
+        store);
   }
 }

@@ -3,6 +3,7 @@ package dev.catcafe.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoCatalogs;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,7 +52,12 @@ final class TrinoServer {
     return process.running().isPresent();
   }
 
-  void start(CatalogSettings lake, PostgresSettings cafe, Path javaHome) {
+  /**
+   * Starts Trino with its catalogs on {@code lake} and {@code cafe}; its lake catalog also reads
+   * tables in {@code objectStore} (the platform's store), whatever the lake's warehouse.
+   */
+  void start(
+      CatalogSettings lake, PostgresSettings cafe, ObjectStoreSettings objectStore, Path javaHome) {
     if (isRunning()) {
       return;
     }
@@ -60,7 +67,7 @@ final class TrinoServer {
               .formatted(config.trinoDistribution()));
     }
     Ports.requireFree(config.trinoPort(), "Trino", "TRINO_PORT");
-    writeConfiguration(lake, cafe);
+    writeConfiguration(lake, cafe, objectStore);
     process.start(
         List.of(
             javaHome.resolve("bin/java").toString(),
@@ -133,7 +140,8 @@ final class TrinoServer {
     return process.stop(Duration.ofSeconds(30));
   }
 
-  private void writeConfiguration(CatalogSettings lake, PostgresSettings cafe) {
+  private void writeConfiguration(
+      CatalogSettings lake, PostgresSettings cafe, ObjectStoreSettings objectStore) {
     try {
       Path etc = directory.resolve("etc");
       Files.createDirectories(etc.resolve("catalog"));
@@ -158,7 +166,8 @@ final class TrinoServer {
                   etc.resolve("catalog")));
       Files.writeString(
           etc.resolve("log.properties"), "io.trino=WARN\nio.trino.server.Server=INFO\n");
-      for (Map.Entry<String, String> catalog : TrinoCatalogs.generate(lake, cafe).entrySet()) {
+      for (Map.Entry<String, String> catalog :
+          TrinoCatalogs.generate(lake, cafe, Optional.of(objectStore)).entrySet()) {
         Path file = etc.resolve("catalog").resolve(catalog.getKey() + ".properties");
         Files.writeString(file, catalog.getValue());
         // The files carry passwords: owner-only.

@@ -41,24 +41,36 @@ final class LocalPlatformIT {
   @Test
   void upIsIdempotentAndDownKeepsTheData() throws Exception {
     PlatformEndpoints first = platform.up(false);
-    assertThat(platform.status()).containsEntry("postgres", true).containsEntry("kafka", true);
+    assertThat(platform.status())
+        .containsEntry("postgres", true)
+        .containsEntry("kafka", true)
+        .containsEntry("s3", true);
     assertThat(platform.config().envFile()).exists();
     // The Spark jobs' event logs go under the home, where the History Server reads them.
     assertThat(PlatformEndpoints.readVariables(platform.config().envFile()))
         .containsEntry("SPARK_EVENT_LOG_DIR", platform.config().sparkEventLogUri());
     assertThat(platform.config().sparkEventLog()).isDirectory();
     long kafkaPid = pid("kafka");
+    long storePid = pid("s3");
+    // The object store's keys stay the same across restarts (the secrets file keeps them).
+    assertThat(first.objectStore().endpoint())
+        .isEqualTo("http://127.0.0.1:" + platform.config().s3Port());
     execute(first.postgres(), "CREATE TABLE kept (id INT); INSERT INTO kept VALUES (42)");
 
     // A second `up` finds the services running and starts no second copy.
     platform.up(false);
     assertThat(pid("kafka")).isEqualTo(kafkaPid);
+    assertThat(pid("s3")).isEqualTo(storePid);
 
     platform.down();
-    assertThat(platform.status()).containsEntry("postgres", false).containsEntry("kafka", false);
+    assertThat(platform.status())
+        .containsEntry("postgres", false)
+        .containsEntry("kafka", false)
+        .containsEntry("s3", false);
 
     PlatformEndpoints again = platform.up(false);
     assertThat(again.postgres()).isEqualTo(first.postgres());
+    assertThat(again.objectStore()).isEqualTo(first.objectStore());
     assertThat(queryInt(again.postgres(), "SELECT id FROM kept")).isEqualTo(42);
   }
 

@@ -73,6 +73,16 @@ final class TestPlatformErrors {
   }
 
   @Test
+  void unknownLakeStorageNamesTheSettingAndTheChoices() {
+    assertThatThrownBy(
+            () -> PlatformConfig.fromEnvironment(Path.of("."), Map.of("LAKE_STORAGE", "gcs")))
+        .hasMessageContaining("LAKE_STORAGE")
+        .hasMessageContaining("file, s3");
+    assertThatThrownBy(() -> PlatformConfig.fromEnvironment(Path.of("."), Map.of("S3_PORT", "0")))
+        .hasMessageContaining("S3_PORT");
+  }
+
+  @Test
   void defaultsAreTheUsualPorts() {
     PlatformConfig config = PlatformConfig.fromEnvironment(Path.of("/repo"), Map.of());
     assertThat(config.postgresPort()).isEqualTo(5432);

@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSessions;
+import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,16 +40,17 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Known events of every topic, malformed ones among them, through the real ingestion into each
- * catalog type: every valid event lands once with its exact typed values, every malformed one lands
- * in ingest_errors with its reason, a second run resumes where the first stopped, and (JDBC, the
- * catalog Trino shares) Trino reads the tables the ingestion created.
+ * catalog type and storage ({@link TestingCatalogs#lakes}): every valid event lands once with its
+ * exact typed values, every malformed one lands in ingest_errors with its reason, every table's
+ * files are where the storage says (objects in the bucket on S3), a second run resumes where the
+ * first stopped, and (JDBC, the catalog Trino shares) Trino reads the tables the ingestion created.
  */
-@ParameterizedClass(name = "{0} catalog")
-@EnumSource(CatalogType.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.catcafe.spark.testing.TestingCatalogs#lakes")
 @ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class RawIngestionIT {
@@ -63,14 +65,14 @@ final class RawIngestionIT {
   private static KafkaSettings kafka;
   private static String checkpoints;
 
-  @Parameter CatalogType catalogType;
+  @Parameter Lake lake;
 
   @BeforeParameterizedClassInvocation
-  static void ingestKnownEvents(CatalogType type) throws Exception {
+  static void ingestKnownEvents(Lake lake) throws Exception {
     TestingPlatform platform = TestingPlatform.shared();
-    String run = RUN + "-" + type.wireName();
+    String run = RUN + "-" + lake.type().wireName() + "-" + lake.storage().wireName();
     kafka = platform.isolatedKafka("ing-exact-" + run + "-");
-    catalog = TestingCatalogs.onPlatform(type, platform, "it_ingest_exact_" + RUN);
+    catalog = TestingCatalogs.onPlatform(lake, platform, "it_ingest_exact_" + RUN);
     checkpoints = platform.scratchDirectory("ingest-exact").toUri().toString();
     for (Topic topic : Topic.values()) {
       TestingKafka.produce(kafka, topic, KnownEvents.jsonRange(topic, 0, EVENTS_PER_TOPIC));
@@ -164,6 +166,18 @@ final class RawIngestionIT {
     }
   }
 
+  /** On the object store every table's files are objects in the bucket, none on local disk. */
+  @Test
+  @Order(1)
+  void everyTableIsWhereTheStorageSays(TestingPlatform platform) throws Exception {
+    for (Topic topic : Topic.values()) {
+      LakeAssertions.assertFilesWhereTheStorageSays(
+          spark, platform, catalog, topic.rawTable().qualifiedName(catalog));
+    }
+    LakeAssertions.assertFilesWhereTheStorageSays(
+        spark, platform, catalog, LakeTable.INGEST_ERRORS.qualifiedName(catalog));
+  }
+
   @Test
   @Order(2)
   void malformedRecordsLandInIngestErrorsWithTheirReason() {
@@ -225,7 +239,7 @@ final class RawIngestionIT {
   @Test
   @Order(3)
   void trinoReadsTheRawTables(TestingPlatform platform) throws Exception {
-    assumeThat(catalogType).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
+    assumeThat(lake.type()).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
     Properties properties = new Properties();
     properties.setProperty("user", "test");
     String url = platform.trinoJdbcUrl() + "/iceberg/" + catalog.namespace();

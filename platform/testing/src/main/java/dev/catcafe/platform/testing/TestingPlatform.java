@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.LocalPlatform;
 import dev.catcafe.platform.PlatformConfig;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -146,6 +149,33 @@ public final class TestingPlatform implements AutoCloseable {
     CatalogSettings settings = lake.withNamespace(namespace);
     createNamespace(settings);
     return settings;
+  }
+
+  /**
+   * The shared Iceberg catalog with {@code namespace} (which exists afterwards) and its warehouse
+   * on {@code storage}: the platform's local warehouse directory, or the {@code s3://} warehouse in
+   * the platform's object store (which runs whichever storage the platform's own lake uses).
+   */
+  public CatalogSettings catalog(LakeStorage storage, String namespace) {
+    requireNonNull(storage, "storage is null");
+    CatalogSettings lake = endpoints.catalog().withNamespace(namespace);
+    CatalogSettings settings =
+        switch (storage) {
+          case FILE -> lake.withWarehouse(platform.localWarehouse(), Optional.empty());
+          case S3 -> lake.withWarehouse(LocalPlatform.s3Warehouse(), Optional.of(objectStore()));
+        };
+    createNamespace(settings);
+    return settings;
+  }
+
+  /** The platform's S3-compatible store (endpoint, region, keys). */
+  public ObjectStoreSettings objectStore() {
+    return endpoints.objectStore();
+  }
+
+  /** The platform's local warehouse directory ({@code LAKE_STORAGE=file}'s warehouse). */
+  public Path localWarehouse() {
+    return platform.config().warehouse();
   }
 
   /**

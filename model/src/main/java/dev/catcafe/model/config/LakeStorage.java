@@ -1,0 +1,31 @@
+package dev.catcafe.model.config;
+
+import java.util.Locale;
+
+/**
+ * Where the lake's warehouse lives: on the local file system ({@code file://}) or in an
+ * S3-compatible object store ({@code s3://}). The JDBC catalog holds the table pointers either way.
+ */
+public enum LakeStorage {
+  /** A {@code file://} warehouse directory: the default on the local platform. */
+  FILE,
+  /** An {@code s3://<bucket>/warehouse} warehouse, read and written through the S3 API. */
+  S3;
+
+  public static final String SETTING = "LAKE_STORAGE (--lake-storage)";
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The storage a warehouse URI names: {@code s3://} is {@link #S3}, anything else {@link #FILE}.
+   */
+  public static LakeStorage of(String warehouse) {
+    return Settings.requireText(warehouse, "warehouse").startsWith("s3://") ? S3 : FILE;
+  }
+
+  public static LakeStorage parse(String text) {
+    return Settings.requireChoice(text, SETTING, LakeStorage.class);
+  }
+}
