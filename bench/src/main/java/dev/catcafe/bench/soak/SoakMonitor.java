@@ -55,10 +55,6 @@ public final class SoakMonitor implements AutoCloseable {
     this.uiHealth = requireNonNull(uiHealth, "uiHealth is null");
   }
 
-  public List<WatchedJob> jobs() {
-    return jobs;
-  }
-
   /** One look at everything. */
   public SoakSample sample() throws KafkaEndsException {
     long produced = kafka.latest(producedPartitions).values().stream().mapToLong(x -> x).sum();
