@@ -49,14 +49,13 @@ public final class CatalogOptions {
       names = "--s3-endpoint",
       defaultValue = "${env:S3_ENDPOINT:-}",
       description =
-          "Object store URL of an s3:// warehouse; empty: the cloud's S3. Env S3_ENDPOINT."
-              + " Default: ${DEFAULT-VALUE}.")
+          "Object store URL of an s3:// warehouse; empty: the cloud's S3. Env S3_ENDPOINT.")
   private String s3Endpoint;
 
   @Option(
       names = "--s3-region",
       defaultValue = "${env:S3_REGION:-" + ObjectStoreSettings.DEFAULT_REGION + "}",
-      description = "Region of an s3:// warehouse. Env S3_REGION. Default: ${DEFAULT-VALUE}.")
+      description = "Region of an s3:// warehouse. Env S3_REGION.")
   private String s3Region;
 
   /*

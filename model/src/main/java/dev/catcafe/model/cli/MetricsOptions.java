@@ -17,15 +17,13 @@ public final class MetricsOptions {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Serve Prometheus metrics on /metrics. Default: ${DEFAULT-VALUE}.")
+      description = "Serve Prometheus metrics on /metrics.")
   private boolean enabled;
 
   @Option(
       names = "--metrics-host",
       defaultValue = "${env:METRICS_HOST:-" + MetricsSettings.LOOPBACK + "}",
-      description =
-          "Address the metrics endpoint binds (0.0.0.0 in a pod). Env METRICS_HOST."
-              + " Default: ${DEFAULT-VALUE}.")
+      description = "Address the metrics endpoint binds (0.0.0.0 in a pod). Env METRICS_HOST.")
   private String host;
 
   @Option(

@@ -41,37 +41,33 @@ public final class HistoryServerLauncher implements Callable<Integer> {
       names = "--bind-address",
       defaultValue =
           "${env:SPARK_HISTORY_BIND_ADDRESS:-" + HistoryServerSettings.DEFAULT_BIND_ADDRESS + "}",
-      description =
-          "The address to listen on (0.0.0.0 in a pod). Env SPARK_HISTORY_BIND_ADDRESS. Default:"
-              + " ${DEFAULT-VALUE}.")
+      description = "The address to listen on (0.0.0.0 in a pod). Env SPARK_HISTORY_BIND_ADDRESS.")
   String bindAddress;
 
   @Option(
       names = "--port",
       defaultValue = "${env:SPARK_HISTORY_PORT:-" + HistoryServerSettings.DEFAULT_PORT + "}",
-      description = "The UI's port. Env SPARK_HISTORY_PORT. Default: ${DEFAULT-VALUE}.")
+      description = "The UI's port. Env SPARK_HISTORY_PORT.")
   int port;
 
   @Option(
       names = "--retention",
       defaultValue = HistoryServerSettings.DEFAULT_RETENTION,
       converter = Durations.Converter.class,
-      description = "Delete event logs older than this. Default: ${DEFAULT-VALUE}.")
+      description = "Delete event logs older than this.")
   Duration retention;
 
   @Option(
       names = "--update-interval",
       defaultValue = HistoryServerSettings.DEFAULT_UPDATE_INTERVAL,
       converter = Durations.Converter.class,
-      description = "Scan the directory for new logs this often. Default: ${DEFAULT-VALUE}.")
+      description = "Scan the directory for new logs this often.")
   Duration updateInterval;
 
   @Option(
       names = "--rolling-files-to-retain",
       defaultValue = "" + HistoryServerSettings.DEFAULT_ROLLING_FILES_TO_RETAIN,
-      description =
-          "Compact a rolling (streaming job's) log down to this many newest files. Default:"
-              + " ${DEFAULT-VALUE}.")
+      description = "Compact a rolling (streaming job's) log down to this many newest files.")
   int rollingFilesToRetain;
 
   public static void main(String[] args) {
