@@ -3,6 +3,7 @@ package dev.catcafe.alertui;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.cli.TerminationSignals;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -95,17 +96,13 @@ public final class AlertUiServer implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     AlertUiConfig config = config();
-    CountDownLatch stopped = new CountDownLatch(1);
-    AlertUiApp app = AlertUiApp.start(config, new SecureRandom());
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                },
-                "alert-ui-shutdown"));
-    stopped.await();
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    // SIGTERM closes the app on this thread and the JVM exits 0: a clean stop, not status 143.
+    try (TerminationSignals signals =
+            TerminationSignals.onTermination(signal -> stopRequested.countDown());
+        AlertUiApp app = AlertUiApp.start(config, new SecureRandom())) {
+      stopRequested.await();
+    }
     return 0;
   }
 }

@@ -5,6 +5,7 @@ import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.cli.TerminationSignals;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.simulator.producer.EventProduction;
 import dev.catcafe.simulator.producer.KafkaEventSink;
@@ -26,8 +27,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -177,8 +176,10 @@ public final class ProduceEvents implements Callable<Integer> {
         KafkaEventSink sink = KafkaEventSink.open(kafkaSettings, tuning, PRODUCED_TOPICS)) {
       EventProduction production =
           new EventProduction(config, roster, sink, Clock.systemUTC(), kafkaSettings::topicName);
-      ShutdownHook hook = ShutdownHook.install(production);
-      try {
+      // SIGTERM ends the run at its next tick; what is batched is flushed and reported below, and
+      // the JVM exits 0 (the default reaction would drop the batch and exit 143).
+      try (TerminationSignals signals =
+          TerminationSignals.onTermination(signal -> production.stop())) {
         ProductionSummary summary = production.run();
         sink.flush();
         sink.checkDelivery();
@@ -192,8 +193,6 @@ public final class ProduceEvents implements Callable<Integer> {
             summary.eventsByTopic());
         out.flush();
         return 0;
-      } finally {
-        hook.release();
       }
     } catch (KafkaUnavailableException | DeliveryFailedException e) {
       err.println("Producing failed: " + e.getMessage());
@@ -203,44 +202,6 @@ public final class ProduceEvents implements Callable<Integer> {
       err.println("Producing failed, cannot read cats and visitors: " + e.getMessage());
       err.flush();
       return 1;
-    }
-  }
-
-  /**
-   * On SIGTERM/SIGINT, asks the production to stop and holds the JVM open until the run has flushed
-   * every event to Kafka and reported, instead of dropping what is still batched.
-   */
-  private static final class ShutdownHook {
-    private final Thread thread;
-    private final CountDownLatch done = new CountDownLatch(1);
-
-    private ShutdownHook(EventProduction production) {
-      this.thread =
-          new Thread(
-              () -> {
-                production.stop();
-                try {
-                  done.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "simulator-shutdown");
-    }
-
-    static ShutdownHook install(EventProduction production) {
-      ShutdownHook hook = new ShutdownHook(production);
-      Runtime.getRuntime().addShutdownHook(hook.thread);
-      return hook;
-    }
-
-    void release() {
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(thread);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting: the hook is running and has just been released.
-      }
     }
   }
 }

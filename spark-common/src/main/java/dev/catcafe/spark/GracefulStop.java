@@ -2,6 +2,7 @@ package dev.catcafe.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.TerminationSignals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * Stops a streaming job's queries on SIGTERM (what {@code make down} and every Kubernetes rollout
@@ -86,9 +86,8 @@ public final class GracefulStop {
   public static GracefulStop onSignals(
       SparkSession spark, Duration stopTimeout, RunningBatch batch) {
     GracefulStop stop = of(spark, stopTimeout, batch);
-    for (String name : List.of("TERM", "INT")) {
-      Signal.handle(new Signal(name), signal -> stop.stop("SIG" + signal.getName()));
-    }
+    // Never closed: the handlers stay for the job's whole life.
+    TerminationSignals.onTermination(stop::stop);
     return stop;
   }
 

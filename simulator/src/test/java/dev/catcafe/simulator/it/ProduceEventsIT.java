@@ -216,7 +216,9 @@ final class ProduceEventsIT {
         "the producer logging its rate",
         () -> producer.stderr().contains("events/s"));
     producer.terminate();
-    producer.await(Duration.ofSeconds(60));
+    assertThat(producer.await(Duration.ofSeconds(60)))
+        .as("a clean stop's exit status, not 143: %s", producer.stderr())
+        .isZero();
 
     Matcher produced = PRODUCED.matcher(producer.stdout());
     assertThat(produced.find()).as(producer.stdout() + producer.stderr()).isTrue();
