@@ -88,12 +88,13 @@ public final class SoakBenchmark implements Callable<Integer> {
     KafkaSettings settings = kafka.settings();
     System.out.printf("Soak: watching for %s, every %s (warm-up %s)%n", duration, interval, warmUp);
     SoakReport report = new SoakReport(warmUp, System.out);
-    try (SoakMonitor monitor =
-        new SoakMonitor(
-            new KafkaEnds(settings),
-            ProduceEvents.PRODUCED_TOPICS.stream().map(settings::topicName).toList(),
-            watchedJobs(),
-            Optional.of(alertUiHealth))) {
+    try (KafkaEnds ends = new KafkaEnds(settings)) {
+      SoakMonitor monitor =
+          new SoakMonitor(
+              ends,
+              ProduceEvents.PRODUCED_TOPICS.stream().map(settings::topicName).toList(),
+              watchedJobs(),
+              Optional.of(alertUiHealth));
       long start = System.nanoTime();
       long looks = duration.toNanos() / interval.toNanos();
       for (long look = 0; look <= looks; look++) {

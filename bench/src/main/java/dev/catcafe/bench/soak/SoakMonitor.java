@@ -31,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  * UI's queues from its health endpoint. It reads what the jobs leave behind (checkpoints, {@code
  * /proc}) and asks nothing of them, so watching costs the jobs nothing.
  */
-public final class SoakMonitor implements AutoCloseable {
+public final class SoakMonitor {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Duration UI_TIMEOUT = Duration.ofSeconds(5);
 
@@ -44,7 +44,8 @@ public final class SoakMonitor implements AutoCloseable {
 
   /**
    * Watches {@code jobs}; {@code producedTopics} are the simulator's (prefixed) topics; {@code
-   * uiHealth} the alert UI's {@code /health}, if it runs.
+   * uiHealth} the alert UI's {@code /health}, if it runs. {@code kafka} stays the caller's to
+   * close.
    */
   public SoakMonitor(
       KafkaEnds kafka, List<String> producedTopics, List<WatchedJob> jobs, Optional<URI> uiHealth)
@@ -134,10 +135,5 @@ public final class SoakMonitor implements AutoCloseable {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  @Override
-  public void close() {
-    kafka.close();
   }
 }

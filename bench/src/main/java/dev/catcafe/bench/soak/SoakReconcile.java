@@ -67,9 +67,8 @@ public final class SoakReconcile implements Callable<Integer> {
             ingestionName,
             WatchedJob.checkpointsUnder(locations.checkpoints(), ingestionName),
             OptionalLong::empty);
-    KafkaEnds ends = new KafkaEnds(settings);
-    try (SoakMonitor monitor =
-        new SoakMonitor(ends, topicNames, List.of(ingestion), Optional.empty())) {
+    try (KafkaEnds ends = new KafkaEnds(settings)) {
+      SoakMonitor monitor = new SoakMonitor(ends, topicNames, List.of(ingestion), Optional.empty());
       System.out.printf("Waiting up to %s for the ingestion to catch up ...%n", catchUp);
       if (!new CatchUp(ends, topicNames).await(monitor, ingestion, LOOK_INTERVAL, catchUp)) {
         System.out.printf(

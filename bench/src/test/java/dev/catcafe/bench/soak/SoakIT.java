@@ -87,14 +87,14 @@ final class SoakIT {
               ingestionName,
               WatchedJob.checkpointsUnder(checkpoints, ingestionName),
               () -> ingestion.isAlive() ? OptionalLong.of(ingestion.pid()) : OptionalLong.empty());
-      KafkaEnds ends = new KafkaEnds(kafka);
+
       List<String> topics = ProduceEvents.PRODUCED_TOPICS.stream().map(kafka::topicName).toList();
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
       SoakReport report =
           new SoakReport(WARM_UP, new PrintStream(printed, true, StandardCharsets.UTF_8));
       List<Long> lagsAfterWarmUp = new ArrayList<>();
-      try (SoakMonitor monitor =
-          new SoakMonitor(ends, topics, List.of(watched), Optional.empty())) {
+      try (KafkaEnds ends = new KafkaEnds(kafka)) {
+        SoakMonitor monitor = new SoakMonitor(ends, topics, List.of(watched), Optional.empty());
         long[] nextSample = {0};
         Polling.await(
             PRODUCING.plusMinutes(2),
