@@ -102,7 +102,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
 	@echo "  History      http://127.0.0.1:$(SPARK_HISTORY_PORT)   (Spark History Server: finished batch runs and the streaming jobs; logs in .work/platform/spark-events)"
-	@echo "  Prometheus   http://127.0.0.1:$${PROMETHEUS_PORT:-9090}   (alerts: /alerts; each streaming job's /metrics on the job catalog's port, 9401-9403)"
+	@echo "  Prometheus   http://127.0.0.1:$${PROMETHEUS_PORT:-9090}   (alerts: /alerts; each program's /metrics on the job catalog's port, 9401-9406)"
 	@echo "  Superset     http://127.0.0.1:$(SUPERSET_PORT)   (Cat Cafe 360° dashboard; user admin, password: superset.admin.password in .work/platform/secrets.properties)"
 	@bin/notebook url
 	@echo "  S3 store     $$(sed -n 's/^S3_ENDPOINT=//p' .work/platform/platform.env)   (bucket lake; lake warehouse $$(sed -n 's/^ICEBERG_WAREHOUSE=//p' .work/platform/platform.env))"

@@ -5,9 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catcafe.metrics.JobMetrics;
+import dev.catcafe.model.monitoring.Metric;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,14 +49,17 @@ public final class AlertUiApp implements AutoCloseable {
   private final AlertFeed feed;
   private final AlertConsumer consumer;
   private final Javalin javalin;
+  private final Counter feedMessages;
 
-  private AlertUiApp(AlertUiConfig config, RandomGenerator random) {
+  private AlertUiApp(AlertUiConfig config, RandomGenerator random, MeterRegistry registry) {
     this.config = requireNonNull(config, "config is null");
     this.pool = new ConnectionPool(config.postgres(), config.poolSize(), Duration.ofSeconds(10));
     this.repository = new CatRepository(pool);
     this.hub = new FeedHub(config.maxConnections(), config.recentAlerts());
     AdoptionLedger ledger = new AdoptionLedger(pool);
     this.writeBacks = new WriteBackWorker(ledger, RetryBackoff.DEFAULT);
+    this.feedMessages =
+        JobMetrics.counter(requireNonNull(registry, "registry is null"), Metric.UI_FEED_MESSAGES);
     this.feed =
         new AlertFeed(
             new NameDirectory(repository, config.nameCacheSize()),
@@ -60,15 +68,27 @@ public final class AlertUiApp implements AutoCloseable {
             new AlertDeduplicator(10_000),
             ledger,
             writeBacks,
-            hub::publish);
+            message -> {
+              feedMessages.increment();
+              hub.publish(message);
+            });
     this.consumer =
         new AlertConsumer(config.kafka(), config.consumerGroup(), config.offsetReset(), feed);
+    registerGauges(registry);
     this.javalin = routes(createJavalin());
   }
 
   /** Starts the server and the consumer; {@code random} drives the write-back share. */
   public static AlertUiApp start(AlertUiConfig config, RandomGenerator random) {
-    AlertUiApp app = new AlertUiApp(config, random);
+    return start(config, random, new SimpleMeterRegistry());
+  }
+
+  /**
+   * {@link #start(AlertUiConfig, RandomGenerator)}, exporting the UI's meters to {@code registry}.
+   */
+  public static AlertUiApp start(
+      AlertUiConfig config, RandomGenerator random, MeterRegistry registry) {
+    AlertUiApp app = new AlertUiApp(config, random, registry);
     try {
       app.javalin.start(config.host(), config.port());
       app.consumer.start();
@@ -100,6 +120,18 @@ public final class AlertUiApp implements AutoCloseable {
   /** Write-back tries that failed and were retried. */
   public long failedWriteBackTries() {
     return writeBacks.failedTries();
+  }
+
+  /**
+   * What the UI keeps anyway, read at each scrape: its feed, its write-back queue, its consumer.
+   */
+  private void registerGauges(MeterRegistry registry) {
+    JobMetrics.gauge(registry, Metric.UI_WEBSOCKET_CLIENTS, hub::connections);
+    JobMetrics.gauge(registry, Metric.UI_PENDING_WRITE_BACKS, writeBacks::pending);
+    JobMetrics.functionCounter(
+        registry, Metric.UI_WRITE_BACK_FAILED_TRIES, writeBacks::failedTries);
+    JobMetrics.functionCounter(registry, Metric.UI_CONSUMER_FAILURES, consumer::clientFailures);
+    JobMetrics.functionCounter(registry, Metric.UI_SKIPPED_RECORDS, consumer::skippedRecords);
   }
 
   private Javalin createJavalin() {

@@ -1,9 +1,13 @@
 package dev.catcafe.alertui;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.MetricsOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.cli.TerminationSignals;
+import dev.catcafe.model.config.MetricsSettings;
+import dev.catcafe.model.jobs.JvmApp;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +26,7 @@ import picocli.CommandLine.Option;
 public final class AlertUiServer implements Callable<Integer> {
   @Mixin private KafkaOptions kafka;
   @Mixin private PostgresOptions postgres;
+  @Mixin private MetricsOptions metrics;
 
   @Option(
       names = "--host",
@@ -93,6 +98,11 @@ public final class AlertUiServer implements Callable<Integer> {
         postgres.settings());
   }
 
+  /** Where the UI serves its metrics: the catalog's port unless an option says otherwise. */
+  MetricsSettings metricsSettings() {
+    return metrics.settings(JvmApp.ALERT_UI);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     AlertUiConfig config = config();
@@ -100,7 +110,8 @@ public final class AlertUiServer implements Callable<Integer> {
     // SIGTERM closes the app on this thread and the JVM exits 0: a clean stop, not status 143.
     try (TerminationSignals signals =
             TerminationSignals.onTermination(signal -> stopRequested.countDown());
-        AlertUiApp app = AlertUiApp.start(config, new SecureRandom())) {
+        JobMetrics jobMetrics = JobMetrics.start(JvmApp.ALERT_UI.jobName(), metricsSettings());
+        AlertUiApp app = AlertUiApp.start(config, new SecureRandom(), jobMetrics.registry())) {
       stopRequested.await();
     }
     return 0;

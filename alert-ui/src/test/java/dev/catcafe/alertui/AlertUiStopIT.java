@@ -39,7 +39,7 @@ final class AlertUiStopIT {
             AlertUiServer.class.getName(),
             platform.environment(kafka, postgres, platform.catalog("ui_stop")),
             log,
-            List.of("--host", "127.0.0.1", "--port", Integer.toString(port)),
+            List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--metrics-port", "0"),
             List.of("-Xmx256m"));
     try {
       Polling.await(

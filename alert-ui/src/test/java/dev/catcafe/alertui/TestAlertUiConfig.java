@@ -8,12 +8,16 @@ import static dev.catcafe.model.testing.TestingOptions.DEFAULT_POSTGRES_SETTINGS
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.PostgresSettings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pins the alert UI's option names and defaults, and maps each onto {@link AlertUiConfig}. */
@@ -24,6 +28,7 @@ final class TestAlertUiConfig {
         new AlertUiServer(),
         KAFKA_DEFAULTS
             + POSTGRES_DEFAULTS
+            + METRICS_DEFAULTS
             + """
         --host             127.0.0.1
         --port             8788
@@ -42,6 +47,7 @@ final class TestAlertUiConfig {
         AlertUiServer::new,
         KAFKA_ARGUMENTS
             + POSTGRES_ARGUMENTS
+            + METRICS_ARGUMENTS
             + """
         --host             0.0.0.0
         --port             9000
@@ -53,20 +59,24 @@ final class TestAlertUiConfig {
         --pool-size        2
         """,
         // The staff token has no option on purpose: it comes from the environment only.
-        server -> server.config().withStaffToken(StaffToken.disabled()),
-        new AlertUiConfig(
-            "0.0.0.0",
-            9000,
-            3,
-            0.0,
-            StaffToken.disabled(),
-            7,
-            "ui-test",
-            "earliest",
-            2,
-            AlertUiConfig.DEFAULT_NAME_CACHE_SIZE,
-            KAFKA_SETTINGS,
-            POSTGRES_SETTINGS));
+        server ->
+            List.of(
+                server.config().withStaffToken(StaffToken.disabled()), server.metricsSettings()),
+        List.of(
+            new AlertUiConfig(
+                "0.0.0.0",
+                9000,
+                3,
+                0.0,
+                StaffToken.disabled(),
+                7,
+                "ui-test",
+                "earliest",
+                2,
+                AlertUiConfig.DEFAULT_NAME_CACHE_SIZE,
+                KAFKA_SETTINGS,
+                POSTGRES_SETTINGS),
+            METRICS_SETTINGS));
   }
 
   @Test

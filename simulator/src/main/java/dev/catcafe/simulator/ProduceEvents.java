@@ -1,12 +1,16 @@
 package dev.catcafe.simulator;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.MetricsOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.cli.TerminationSignals;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.simulator.producer.EventProduction;
 import dev.catcafe.simulator.producer.KafkaEventSink;
 import dev.catcafe.simulator.producer.KafkaEventSink.DeliveryFailedException;
@@ -18,6 +22,7 @@ import dev.catcafe.simulator.producer.ProductionConfig;
 import dev.catcafe.simulator.producer.ProductionSummary;
 import dev.catcafe.simulator.simulation.Roster;
 import dev.catcafe.simulator.simulation.SimulationRules;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,6 +56,7 @@ public final class ProduceEvents implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin PostgresOptions postgres;
+  @Mixin MetricsOptions metrics;
 
   @Option(
       names = "--tick-millis",
@@ -151,6 +157,18 @@ public final class ProduceEvents implements Callable<Integer> {
         new SimulationRules(anomalyRate));
   }
 
+  /** What the simulator exports: events acknowledged per (prefixed) topic, failed deliveries. */
+  private static void register(MeterRegistry registry, KafkaEventSink sink, KafkaSettings kafka) {
+    for (Topic topic : PRODUCED_TOPICS) {
+      JobMetrics.functionCounter(
+          registry,
+          Metric.SIMULATOR_EVENTS_PRODUCED,
+          () -> sink.acknowledged(topic),
+          kafka.topicName(topic));
+    }
+    JobMetrics.functionCounter(registry, Metric.SIMULATOR_DELIVERY_FAILURES, sink::failures);
+  }
+
   public KafkaTuning tuning() {
     return kafkaTuning.tuning();
   }
@@ -173,7 +191,12 @@ public final class ProduceEvents implements Callable<Integer> {
                 .mapToObj(n -> Roster.syntheticVisitors(synthetic, n))
                 .findFirst());
     try (roster;
+        JobMetrics metrics =
+            JobMetrics.start(
+                JvmApp.SIMULATOR_PRODUCER.jobName(),
+                this.metrics.settings(JvmApp.SIMULATOR_PRODUCER));
         KafkaEventSink sink = KafkaEventSink.open(kafkaSettings, tuning, PRODUCED_TOPICS)) {
+      register(metrics.registry(), sink, kafkaSettings);
       EventProduction production =
           new EventProduction(config, roster, sink, Clock.systemUTC(), kafkaSettings::topicName);
       // SIGTERM ends the run at its next tick; what is batched is flushed and reported below, and

@@ -7,10 +7,15 @@ import static dev.catcafe.model.testing.TestingOptions.DEFAULT_POSTGRES_SETTINGS
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
+import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.POSTGRES_SETTINGS;
 
+import dev.catcafe.model.config.MetricsSettings;
+import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.testing.ConfigAssertions.Mapping;
 import dev.catcafe.simulator.producer.KafkaTuning;
 import dev.catcafe.simulator.producer.ProductionConfig;
@@ -29,6 +34,7 @@ final class TestProductionConfig {
         new ProduceEvents(),
         KAFKA_DEFAULTS
             + POSTGRES_DEFAULTS
+            + METRICS_DEFAULTS
             + """
         --tick-millis
         --speed
@@ -55,6 +61,7 @@ final class TestProductionConfig {
         new Mapping(
             KAFKA_ARGUMENTS
                 + POSTGRES_ARGUMENTS
+                + METRICS_ARGUMENTS
                 + """
             --tick-millis       250
             --burst             true
@@ -85,7 +92,8 @@ final class TestProductionConfig {
                     new SimulationRules(0.5)),
                 new KafkaTuning("zstd", 5, 65_536, Duration.ofMinutes(2)),
                 KAFKA_SETTINGS,
-                POSTGRES_SETTINGS));
+                POSTGRES_SETTINGS,
+                METRICS_SETTINGS));
     // The other options at their defaults: the annotations and the constants agree.
     Mapping speed =
         new Mapping(
@@ -107,7 +115,8 @@ final class TestProductionConfig {
                     SimulationRules.ORIGINAL),
                 KafkaTuning.DEFAULT,
                 DEFAULT_KAFKA_SETTINGS,
-                DEFAULT_POSTGRES_SETTINGS));
+                DEFAULT_POSTGRES_SETTINGS,
+                new MetricsSettings(true, MetricsSettings.LOOPBACK, 9406)));
     assertFullMapping(
         ProduceEvents::new,
         command ->
@@ -115,7 +124,8 @@ final class TestProductionConfig {
                 command.config(),
                 command.tuning(),
                 command.kafka.settings(),
-                command.postgres.settings()),
+                command.postgres.settings(),
+                command.metrics.settings(JvmApp.SIMULATOR_PRODUCER)),
         everythingButSpeed,
         speed);
   }

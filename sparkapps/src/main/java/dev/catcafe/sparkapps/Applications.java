@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.jobs.JvmApp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,23 @@ public final class Applications {
     Map<String, Object> container =
         container(
             JvmApp.ALERT_UI, profile, literals, Workloads.resources("250m", "512Mi", "1", "768Mi"));
-    container.put(
-        "ports", List.of(map("name", "http", "containerPort", ALERT_UI_PORT, "protocol", "TCP")));
+    List<Object> ports = new ArrayList<>();
+    ports.add(map("name", "http", "containerPort", ALERT_UI_PORT, "protocol", "TCP"));
+    ports.addAll(metricsPorts(JvmApp.ALERT_UI));
+    container.put("ports", ports);
     container.put("readinessProbe", probe);
     container.put(
         "livenessProbe",
         map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3));
     // One replica: the live feed's de-duplication and replay buffer live in the process.
     return List.of(
-        deployment("alert-ui", JvmApp.ALERT_UI, profile, List.of(), List.of(container)),
-        service("alert-ui", ALERT_UI_PORT, profile));
+        deployment(
+            deploymentName(JvmApp.ALERT_UI),
+            JvmApp.ALERT_UI,
+            profile,
+            List.of(),
+            List.of(container)),
+        service(deploymentName(JvmApp.ALERT_UI), ALERT_UI_PORT, profile));
   }
 
   public static List<Map<String, Object>> simulator(ClusterProfile profile) {
@@ -50,10 +58,34 @@ public final class Applications {
             profile,
             Map.of(),
             Workloads.resources("250m", "384Mi", "1", "512Mi"));
+    producer.put("ports", metricsPorts(JvmApp.SIMULATOR_PRODUCER));
     // Seeding is idempotent (existing rows are kept), so every pod start may run it.
     return List.of(
         deployment(
-            "simulator", JvmApp.SIMULATOR_PRODUCER, profile, List.of(seed), List.of(producer)));
+            deploymentName(JvmApp.SIMULATOR_PRODUCER),
+            JvmApp.SIMULATOR_PRODUCER,
+            profile,
+            List.of(seed),
+            List.of(producer)));
+  }
+
+  /** The Deployment (and its pods' component label) that runs {@code app} in the cluster. */
+  public static String deploymentName(JvmApp app) {
+    return switch (app) {
+      case ALERT_UI -> "alert-ui";
+      case SIMULATOR_PRODUCER, SIMULATOR_SEED -> "simulator";
+      default -> app.jobName();
+    };
+  }
+
+  /** The container port {@link Monitoring}'s PodMonitor scrapes, if {@code app} has metrics. */
+  private static List<Object> metricsPorts(JvmApp app) {
+    return app.metricsPort().stream()
+        .mapToObj(
+            port ->
+                (Object)
+                    map("name", Monitoring.PORT_NAME, "containerPort", port, "protocol", "TCP"))
+        .toList();
   }
 
   /**
@@ -120,6 +152,10 @@ public final class Applications {
       Map<String, Object> resources) {
     Map<String, String> env = new LinkedHashMap<>(literals);
     env.put("HOME", "/tmp");
+    if (app.metricsPort().isPresent()) {
+      // Locally the metrics bind the loopback address; in the pod Prometheus comes from outside.
+      env.put("METRICS_HOST", Monitoring.POD_METRICS_HOST);
+    }
     return map(
         "name",
         app == JvmApp.ALERT_UI ? "alert-ui" : "producer",

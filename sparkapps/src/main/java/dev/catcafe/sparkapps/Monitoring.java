@@ -3,6 +3,8 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.JvmApp.Deployment;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.model.monitoring.MonitoringPolicy;
 import dev.catcafe.model.monitoring.PrometheusConfig;
@@ -10,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The cluster's share of the monitoring, for the Prometheus Operator (kube-prometheus, {@code
  * monitoring.coreos.com/v1}): a PodMonitor per Spark job with a metrics port, scraping its driver
- * pod's {@value #PORT_NAME} port with the job's catalog name as the {@code job} label (the label
- * the rules read), and one PrometheusRule holding the rules the local Prometheus loads ({@link
+ * pod's {@value #PORT_NAME} port, and per Deployment whose program has one (the alert UI, the
+ * simulator), each with the program's catalog name as the {@code job} label (the label the rules
+ * read), and one PrometheusRule holding the rules the local Prometheus loads ({@link
  * PrometheusConfig#ruleGroups}) over these jobs: the batch scheduler is local-only, the cluster's
  * batch CronJobs export no metrics yet.
  */
@@ -37,35 +41,60 @@ public final class Monitoring {
     return Arrays.stream(SparkJob.values()).filter(job -> job.metricsPort().isPresent()).toList();
   }
 
+  /**
+   * The Deployments' programs the cluster's Prometheus scrapes (those with a metrics port that run
+   * in the cluster: the alert UI, the simulator's producer), in catalog order.
+   */
+  public static List<JvmApp> scrapedApps() {
+    return Arrays.stream(JvmApp.values())
+        .filter(app -> app.metricsPort().isPresent() && app.deployment() == Deployment.CLUSTER)
+        .toList();
+  }
+
+  /** Every scraped program's catalog name: the {@code job} label the rules read. */
+  public static List<String> scrapedNames() {
+    return Stream.concat(
+            scrapedJobs().stream().map(SparkJob::jobName),
+            scrapedApps().stream().map(JvmApp::jobName))
+        .toList();
+  }
+
   /** The PodMonitors, then the PrometheusRule. */
   public static List<Object> all(ClusterProfile profile) {
     requireNonNull(profile, "profile is null");
     List<Object> documents = new ArrayList<>();
     for (SparkJob job : scrapedJobs()) {
-      documents.add(podMonitor(job, profile));
+      documents.add(
+          podMonitor(
+              job.jobName(),
+              map("app.kubernetes.io/component", job.jobName(), "catcafe.dev/spark-role", "driver"),
+              profile));
+    }
+    for (JvmApp app : scrapedApps()) {
+      documents.add(
+          podMonitor(
+              app.jobName(),
+              map("app.kubernetes.io/component", Applications.deploymentName(app)),
+              profile));
     }
     documents.add(prometheusRule(profile));
     return documents;
   }
 
-  static Map<String, Object> podMonitor(SparkJob job, ClusterProfile profile) {
+  /** A PodMonitor of the pods {@code matchLabels} select, their metrics under {@code jobName}. */
+  static Map<String, Object> podMonitor(
+      String jobName, Map<String, Object> matchLabels, ClusterProfile profile) {
     return map(
         "apiVersion",
         API_VERSION,
         "kind",
         "PodMonitor",
         "metadata",
-        Yaml.metadata(job.jobName(), profile.namespace(), job.jobName()),
+        Yaml.metadata(jobName, profile.namespace(), jobName),
         "spec",
         map(
             "selector",
-            map(
-                "matchLabels",
-                map(
-                    "app.kubernetes.io/component",
-                    job.jobName(),
-                    "catcafe.dev/spark-role",
-                    "driver")),
+            map("matchLabels", matchLabels),
             "podMetricsEndpoints",
             List.of(
                 map(
@@ -79,13 +108,7 @@ public final class Monitoring {
                     // namespace/monitor.
                     "relabelings",
                     List.of(
-                        map(
-                            "targetLabel",
-                            "job",
-                            "replacement",
-                            job.jobName(),
-                            "action",
-                            "replace"))))));
+                        map("targetLabel", "job", "replacement", jobName, "action", "replace"))))));
   }
 
   static Map<String, Object> prometheusRule(ClusterProfile profile) {
@@ -97,9 +120,6 @@ public final class Monitoring {
         "metadata",
         Yaml.metadata("catcafe-rules", profile.namespace(), "monitoring"),
         "spec",
-        map(
-            "groups",
-            PrometheusConfig.ruleGroups(
-                MonitoringPolicy.DEFAULT, scrapedJobs().stream().map(SparkJob::jobName).toList())));
+        map("groups", PrometheusConfig.ruleGroups(MonitoringPolicy.DEFAULT, scrapedNames())));
   }
 }

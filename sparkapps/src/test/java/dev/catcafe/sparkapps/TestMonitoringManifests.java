@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.model.monitoring.MonitoringPolicy;
 import dev.catcafe.model.monitoring.PrometheusConfig;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +87,49 @@ final class TestMonitoringManifests {
       assertThat(port.path("containerPort").asInt()).isEqualTo(job.metricsPort().getAsInt());
       assertThat(container.path("env").findValuesAsText("value"))
           .as("the driver binds every interface in its pod")
+          .contains(Monitoring.POD_METRICS_HOST);
+    }
+  }
+
+  @Test
+  void theUiAndTheSimulatorAreScrapedInTheirDeploymentsPodsUnderTheirCatalogNames() {
+    assertThat(Monitoring.scrapedApps())
+        .containsExactly(JvmApp.ALERT_UI, JvmApp.SIMULATOR_PRODUCER);
+    for (JvmApp app : Monitoring.scrapedApps()) {
+      String deployment = Applications.deploymentName(app);
+      JsonNode monitor = only("PodMonitor", app.jobName());
+      assertThat(
+              monitor
+                  .path("spec")
+                  .path("selector")
+                  .path("matchLabels")
+                  .path("app.kubernetes.io/component")
+                  .asText())
+          .isEqualTo(deployment);
+      assertThat(
+              monitor
+                  .path("spec")
+                  .path("podMetricsEndpoints")
+                  .get(0)
+                  .path("relabelings")
+                  .get(0)
+                  .path("replacement")
+                  .asText())
+          .isEqualTo(app.jobName());
+
+      JsonNode pod = only("Deployment", deployment).path("spec").path("template");
+      assertThat(pod.path("metadata").path("labels").path("app.kubernetes.io/component").asText())
+          .isEqualTo(deployment);
+      List<JsonNode> metricsPorts =
+          pod.path("spec").path("containers").findValues("ports").stream()
+              .flatMap(ports -> StreamSupport.stream(ports.spliterator(), false))
+              .filter(port -> port.path("name").asText().equals(Monitoring.PORT_NAME))
+              .toList();
+      assertThat(metricsPorts).as("%s's metrics port", deployment).hasSize(1);
+      assertThat(metricsPorts.get(0).path("containerPort").asInt())
+          .isEqualTo(app.metricsPort().getAsInt());
+      assertThat(pod.path("spec").path("containers").findValuesAsText("value"))
+          .as("%s binds its metrics on every interface in its pod", deployment)
           .contains(Monitoring.POD_METRICS_HOST);
     }
   }

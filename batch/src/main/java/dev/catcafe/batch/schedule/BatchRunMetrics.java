@@ -2,10 +2,10 @@ package dev.catcafe.batch.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.model.monitoring.Metric;
-import dev.catcafe.spark.metrics.JobMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

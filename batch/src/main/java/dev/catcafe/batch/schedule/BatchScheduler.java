@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
@@ -19,7 +20,6 @@ import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.spark.metrics.JobMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.catcafe.bench.ingest;
 
 import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
@@ -11,7 +12,6 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import java.lang.management.ManagementFactory;

@@ -79,7 +79,8 @@ final class SoakIT {
                 "--duration", PRODUCING.toSeconds() + "s",
                 "--cats", "20",
                 "--visitors", "40",
-                "--seed", "7"),
+                "--seed", "7",
+                "--metrics-port", "0"),
             List.of("-Xmx256m"));
     try {
       WatchedJob watched =

@@ -183,16 +183,18 @@ public enum JvmApp implements CatalogEntry {
   }
 
   /**
-   * The batch scheduler serves metrics (runs, failures, last success per batch job) on 9404, next
-   * to the streaming jobs' ports; the other programs have none yet.
+   * The long-running programs serve metrics next to the streaming jobs' ports: the batch scheduler
+   * (runs, failures, last success per batch job) on 9404, the alert UI (feed clients, messages,
+   * write-back queue) on 9405, the simulator (events acknowledged per topic) on 9406; the one-shot
+   * tools have none.
    */
   @Override
   public OptionalInt metricsPort() {
     return switch (this) {
       case BATCH_SCHEDULER -> OptionalInt.of(9404);
-      case ALERT_UI,
-          SIMULATOR_SEED,
-          SIMULATOR_PRODUCER,
+      case ALERT_UI -> OptionalInt.of(9405);
+      case SIMULATOR_PRODUCER -> OptionalInt.of(9406);
+      case SIMULATOR_SEED,
           HISTORY_SERVER,
           TRINO_VIEWS,
           MANIFEST_GENERATOR,

@@ -100,7 +100,38 @@ public enum Metric {
       "catcafe_batch_run_duration_seconds",
       Type.GAUGE,
       "Wall time of the batch job's last run, successful or not.",
-      "batch_job");
+      "batch_job"),
+  SIMULATOR_EVENTS_PRODUCED(
+      "catcafe_simulator_events_produced",
+      Type.COUNTER,
+      "Events the simulator produced that the broker acknowledged, by topic.",
+      "topic"),
+  SIMULATOR_DELIVERY_FAILURES(
+      "catcafe_simulator_delivery_failures",
+      Type.COUNTER,
+      "Events the broker did not accept (the simulator stops at the first one)."),
+  UI_WEBSOCKET_CLIENTS(
+      "catcafe_ui_websocket_clients", Type.GAUGE, "Browsers connected to the alert feed."),
+  UI_FEED_MESSAGES(
+      "catcafe_ui_feed_messages",
+      Type.COUNTER,
+      "Messages the UI pushed to its feed (an alert card or an adoption), to every client."),
+  UI_PENDING_WRITE_BACKS(
+      "catcafe_ui_pending_write_backs",
+      Type.GAUGE,
+      "Adoption write-backs handed over and not yet settled in PostgreSQL (the write-back queue)."),
+  UI_WRITE_BACK_FAILED_TRIES(
+      "catcafe_ui_write_back_failed_tries",
+      Type.COUNTER,
+      "Adoption write-back tries that failed (PostgreSQL away) and were retried."),
+  UI_CONSUMER_FAILURES(
+      "catcafe_ui_consumer_failures",
+      Type.COUNTER,
+      "Times the UI's Kafka consumer failed (broker away) and was created again."),
+  UI_SKIPPED_RECORDS(
+      "catcafe_ui_skipped_records",
+      Type.COUNTER,
+      "Alert records the UI could not read and skipped (not JSON of an alert).");
 
   /** {@link #BATCH_RUNS}' status of a run that completed. */
   public static final String STATUS_SUCCESS = "success";

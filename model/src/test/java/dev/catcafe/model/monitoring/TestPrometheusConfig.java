@@ -31,7 +31,7 @@ final class TestPrometheusConfig {
   private static final Pattern SERIES = Pattern.compile("catcafe[:_][a-z0-9_:]+");
 
   @Test
-  void everyStreamingJobAndTheBatchSchedulerHaveTheirOwnMetricsPortAndAreScraped() {
+  void everyLongRunningProgramHasItsOwnMetricsPortAndIsScraped() {
     List<String> streaming =
         Arrays.stream(SparkJob.values())
             .filter(job -> job.kind() == JobKind.STREAMING)
@@ -42,6 +42,8 @@ final class TestPrometheusConfig {
             Map.entry("raw-ingestion", "127.0.0.1:9401"),
             Map.entry("wellness-guardian", "127.0.0.1:9402"),
             Map.entry("adopter-detective", "127.0.0.1:9403"),
+            Map.entry("alert-ui", "127.0.0.1:9405"),
+            Map.entry("event-producer", "127.0.0.1:9406"),
             Map.entry("batch-scheduler", "127.0.0.1:9404"));
     assertThat(PrometheusConfig.localTargets().keySet()).containsAll(streaming);
     List<Integer> ports =

@@ -39,19 +39,36 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
   private final EventJson json = new EventJson();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
   private final AtomicLong failures = new AtomicLong();
-  private final Callback callback =
-      (metadata, exception) -> {
-        if (exception != null) {
-          failures.incrementAndGet();
-          firstFailure.compareAndSet(null, exception);
-        }
-      };
+  private final Map<Topic, AtomicLong> acknowledged = new EnumMap<>(Topic.class);
+  private final Map<Topic, Callback> callbacks = new EnumMap<>(Topic.class);
 
   private KafkaEventSink(KafkaProducer<byte[], byte[]> producer, KafkaSettings settings) {
     this.producer = producer;
     for (Topic topic : Topic.values()) {
       topicNames.put(topic, settings.topicName(topic));
+      AtomicLong topicAcknowledged = new AtomicLong();
+      acknowledged.put(topic, topicAcknowledged);
+      callbacks.put(
+          topic,
+          (metadata, exception) -> {
+            if (exception == null) {
+              topicAcknowledged.incrementAndGet();
+            } else {
+              failures.incrementAndGet();
+              firstFailure.compareAndSet(null, exception);
+            }
+          });
     }
+  }
+
+  /** Events of {@code topic} the broker has acknowledged so far. */
+  public long acknowledged(Topic topic) {
+    return acknowledged.get(requireNonNull(topic, "topic is null")).get();
+  }
+
+  /** Events the broker did not accept so far. */
+  public long failures() {
+    return failures.get();
   }
 
   /**
@@ -137,7 +154,7 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     producer.send(
         new ProducerRecord<>(
             topicNames.get(event.topic()), event.key().getBytes(StandardCharsets.UTF_8), value),
-        callback);
+        callbacks.get(event.topic()));
   }
 
   @Override

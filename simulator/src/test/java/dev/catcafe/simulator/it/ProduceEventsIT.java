@@ -27,6 +27,12 @@ import dev.catcafe.simulator.profile.ProfileCounts;
 import dev.catcafe.simulator.profile.ProfileGenerator;
 import dev.catcafe.simulator.profile.ProfileStore;
 import dev.catcafe.simulator.simulation.SimulationRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,6 +63,8 @@ final class ProduceEventsIT {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
   private static final Pattern PRODUCED = Pattern.compile("Produced (\\d+) events");
+  private static final Pattern METRICS_ENDPOINT =
+      Pattern.compile("serves Prometheus metrics on (http://\\S+/metrics)");
 
   /** For runs on made-up cats and visitors: no database is needed, and none is reachable here. */
   private static final PostgresSettings NOWHERE =
@@ -215,6 +223,21 @@ final class ProduceEventsIT {
         Duration.ofSeconds(60),
         "the producer logging its rate",
         () -> producer.stderr().contains("events/s"));
+    // What Prometheus scrapes: the events the broker acknowledged, per topic.
+    Matcher endpoint = METRICS_ENDPOINT.matcher(producer.stderr());
+    assertThat(endpoint.find()).as(producer.stderr()).isTrue();
+    URI metrics = URI.create(endpoint.group(1));
+    Pattern wellness =
+        Pattern.compile(
+            "catcafe_simulator_events_produced_total\\{topic=\"%s\"\\} (\\S+)"
+                .formatted(Pattern.quote(kafka.topicName(Topic.CAT_WELLNESS))));
+    Polling.await(
+        Duration.ofSeconds(30),
+        "acknowledged wellness events on " + metrics,
+        () -> {
+          Matcher sample = wellness.matcher(get(metrics));
+          return sample.find() && Double.parseDouble(sample.group(1)) > 0;
+        });
     producer.terminate();
     assertThat(producer.await(Duration.ofSeconds(60)))
         .as("a clean stop's exit status, not 143: %s", producer.stderr())
@@ -252,11 +275,31 @@ final class ProduceEventsIT {
         .contains("Producing failed, cannot read cats and visitors: cannot connect to PostgreSQL");
   }
 
-  /** Runs {@link ProduceEvents} in its own JVM with {@code options}, a space-separated line. */
+  private static String get(URI uri) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Runs {@link ProduceEvents} in its own JVM with {@code options}, a space-separated line, its
+   * metrics on a free port (a make run on the same machine holds the catalog's).
+   */
   private static SimulatorProcess produceEvents(
       KafkaSettings kafka, PostgresSettings postgres, String options) {
     return SimulatorProcess.start(
-        ProduceEvents.class, SimulatorProcess.environment(kafka, postgres), options.split(" "));
+        ProduceEvents.class,
+        SimulatorProcess.environment(kafka, postgres),
+        (options + " --metrics-port 0").split(" "));
   }
 
   private static void checkValues(Topic topic, JsonNode json) {

@@ -2,8 +2,8 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.monitoring.Metric;
-import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
@@ -13,7 +14,6 @@ import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
@@ -19,7 +20,6 @@ import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.spark.metrics.JobMetrics;
 import dev.catcafe.streaming.lifecycle.StartupWait;
 import dev.catcafe.streaming.metrics.StreamingMetrics;
 import java.time.Duration;

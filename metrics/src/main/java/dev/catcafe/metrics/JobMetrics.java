@@ -1,4 +1,4 @@
-package dev.catcafe.spark.metrics;
+package dev.catcafe.metrics;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.monitoring.Metric;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -24,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,6 +157,39 @@ public final class JobMetrics implements AutoCloseable {
       throw new IllegalArgumentException(metric + " is not a counter");
     }
     return Counter.builder(metric.meterName())
+        .description(metric.help())
+        .tags(tags(metric, labelValues))
+        .register(registry);
+  }
+
+  /**
+   * The gauge {@code metric} reading {@code value} at each scrape (a queue's size, a count of
+   * clients): for what the program already keeps, so nothing is counted twice.
+   */
+  public static void gauge(
+      MeterRegistry registry, Metric metric, Supplier<Number> value, String... labelValues) {
+    requireNonNull(registry, "registry is null");
+    requireNonNull(value, "value is null");
+    if (metric.type() != Metric.Type.GAUGE) {
+      throw new IllegalArgumentException(metric + " is not a gauge");
+    }
+    Gauge.builder(metric.meterName(), value)
+        .description(metric.help())
+        .tags(tags(metric, labelValues))
+        .register(registry);
+  }
+
+  /**
+   * The counter {@code metric} reading a total the program keeps itself (monotonic) at each scrape.
+   */
+  public static void functionCounter(
+      MeterRegistry registry, Metric metric, Supplier<Number> total, String... labelValues) {
+    requireNonNull(registry, "registry is null");
+    requireNonNull(total, "total is null");
+    if (metric.type() != Metric.Type.COUNTER) {
+      throw new IllegalArgumentException(metric + " is not a counter");
+    }
+    FunctionCounter.builder(metric.meterName(), total, supplier -> supplier.get().doubleValue())
         .description(metric.help())
         .tags(tags(metric, labelValues))
         .register(registry);

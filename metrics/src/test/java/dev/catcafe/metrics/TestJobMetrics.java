@@ -1,4 +1,4 @@
-package dev.catcafe.spark.metrics;
+package dev.catcafe.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
