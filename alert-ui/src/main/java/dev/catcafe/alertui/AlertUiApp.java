@@ -32,6 +32,13 @@ public final class AlertUiApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertUiApp.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_CAT_ID_LENGTH = 50;
+
+  /**
+   * The largest WebSocket message or frame the server reads: the page never sends anything but
+   * pongs, so anything larger is refused (close 1009) before it is buffered.
+   */
+  static final int MAX_WEBSOCKET_MESSAGE_BYTES = 4_096;
+
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self';"
           + " connect-src 'self'; frame-ancestors 'none'";
@@ -44,6 +51,10 @@ public final class AlertUiApp implements AutoCloseable {
   private final AlertFeed feed;
   private final AlertConsumer consumer;
   private final Javalin javalin;
+  private final FailedAttemptLimiter staffAttempts = FailedAttemptLimiter.defaults();
+
+  /** Set once the server listens and its port is known; until then every request gets 403. */
+  private volatile Origins origins;
 
   private AlertUiApp(AlertUiConfig config, RandomGenerator random) {
     this.config = requireNonNull(config, "config is null");
@@ -71,6 +82,7 @@ public final class AlertUiApp implements AutoCloseable {
     AlertUiApp app = new AlertUiApp(config, random);
     try {
       app.javalin.start(config.host(), config.port());
+      app.origins = Origins.of(config.allowedOrigins(), app.port());
       app.consumer.start();
     } catch (RuntimeException failure) {
       app.close();
@@ -107,16 +119,25 @@ public final class AlertUiApp implements AutoCloseable {
         javalinConfig -> {
           javalinConfig.showJavalinBanner = false;
           javalinConfig.startupWatcherEnabled = false;
+          javalinConfig.http.maxRequestSize = RequestGuard.MAX_BODY_BYTES;
           javalinConfig.jetty.modifyServletContextHandler(
-              handler ->
-                  handler.addFilter(
-                      new FilterHolder(new WebSocketGate(hub)),
-                      "/ws",
-                      EnumSet.of(DispatcherType.REQUEST)));
+              handler -> {
+                // Filters run in the order added: Host and Origin first, then the hub's limit.
+                handler.addFilter(
+                    new FilterHolder(new RequestGuard(() -> origins)),
+                    "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(
+                    new FilterHolder(new WebSocketGate(hub)),
+                    "/ws",
+                    EnumSet.of(DispatcherType.REQUEST));
+              });
           javalinConfig.jetty.modifyWebSocketServletFactory(
               factory -> {
                 factory.setIdleTimeout(Duration.ofMinutes(5));
-                factory.setMaxTextMessageSize(4_096);
+                factory.setMaxTextMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES);
+                factory.setMaxBinaryMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES);
+                factory.setMaxFrameSize(MAX_WEBSOCKET_MESSAGE_BYTES);
               });
         });
   }
@@ -212,10 +233,17 @@ public final class AlertUiApp implements AutoCloseable {
       error(ctx, 403, "staff adoption is disabled");
       return;
     }
+    // Checked before the token is compared: while guessing is throttled a guess reveals nothing.
+    if (!staffAttempts.tryAttempt()) {
+      ctx.header("Retry-After", Long.toString(staffAttempts.retryAfterSeconds()));
+      error(ctx, 429, "too many wrong staff tokens; try again shortly");
+      return;
+    }
     if (!config.staffToken().accepts(ctx.header(StaffToken.HEADER))) {
       error(ctx, 403, "invalid staff token");
       return;
     }
+    staffAttempts.succeeded();
     String catId = ctx.pathParam("catId");
     if (catId.isBlank() || catId.length() > MAX_CAT_ID_LENGTH) {
       throw new IllegalArgumentException("invalid cat id");

@@ -14,6 +14,7 @@ import static dev.catcafe.model.testing.TestingOptions.POSTGRES_SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.PostgresSettings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pins the alert UI's option names and defaults, and maps each onto {@link AlertUiConfig}. */
@@ -27,6 +28,7 @@ final class TestAlertUiConfig {
             + """
         --host             127.0.0.1
         --port             8788
+        --allowed-origins  ""
         --max-connections  100
         --adoption-share   0.25
         --recent-alerts    50
@@ -45,6 +47,7 @@ final class TestAlertUiConfig {
             + """
         --host             0.0.0.0
         --port             9000
+        --allowed-origins  https://cafe.example,http://127.0.0.1:9000
         --max-connections  3
         --adoption-share   0
         --recent-alerts    7
@@ -57,6 +60,7 @@ final class TestAlertUiConfig {
         new AlertUiConfig(
             "0.0.0.0",
             9000,
+            List.of("https://cafe.example", "http://127.0.0.1:9000"),
             3,
             0.0,
             StaffToken.disabled(),
@@ -89,6 +93,7 @@ final class TestAlertUiConfig {
     AlertUiConfig changed =
         defaults
             .withPort(0)
+            .withAllowedOrigins(List.of("https://cafe.example"))
             .withMaxConnections(2)
             .withAdoptionShare(1.0)
             .withStaffToken(token)
@@ -99,6 +104,7 @@ final class TestAlertUiConfig {
             new AlertUiConfig(
                 defaults.host(),
                 0,
+                List.of("https://cafe.example"),
                 2,
                 1.0,
                 token,
