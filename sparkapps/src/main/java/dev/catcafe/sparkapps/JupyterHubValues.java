@@ -16,6 +16,12 @@ import java.util.Map;
  * a day of {@code daily_cat_summary} as the batch CronJob does. Every other cell reads.
  */
 public final class JupyterHubValues {
+  /** The notebook image's user (jovyan's uid) and the hub's. */
+  static final long NOTEBOOK_USER = 1000L;
+
+  /** The proxy image's user (nobody). */
+  static final long PROXY_USER = 65534L;
+
   private JupyterHubValues() {}
 
   public static Map<String, Object> values(ClusterProfile profile) {
@@ -37,7 +43,7 @@ public final class JupyterHubValues {
             "memory",
             map("guarantee", "8G", "limit", "8G"),
             "uid",
-            1000L,
+            NOTEBOOK_USER,
             "fsGid",
             100L,
             "extraEnv",
@@ -89,12 +95,6 @@ public final class JupyterHubValues {
         "prePuller",
         map("hook", map("enabled", false), "continuous", map("enabled", false)));
   }
-
-  /** The notebook image's user (jovyan's uid) and the hub's. */
-  static final long NOTEBOOK_USER = 1000L;
-
-  /** The proxy image's user (nobody). */
-  static final long PROXY_USER = 65534L;
 
   private static Map<String, Object> podSecurityContext(long user, long group) {
     return map(
