@@ -21,7 +21,10 @@ def secret(key):
     raise SystemExit(f"{key} is missing from {home / 'secrets.properties'}: start with bin/notebook")
 
 
-c.JupyterHub.bind_url = f"http://127.0.0.1:{os.environ['NOTEBOOK_PORT']}"
+# The public proxy listens where the platform does (CATCAFE_BIND_HOST: 127.0.0.1 unless opened);
+# the hub, the proxy's API and the user's server stay on loopback, behind the proxy.
+_bind_host = os.environ.get("CATCAFE_BIND_HOST") or "127.0.0.1"
+c.JupyterHub.bind_url = f"http://{_bind_host}:{os.environ['NOTEBOOK_PORT']}"
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{os.environ['NOTEBOOK_HUB_PORT']}"
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['NOTEBOOK_PROXY_API_PORT']}"
 c.ConfigurableHTTPProxy.command = [

@@ -37,6 +37,13 @@ public final class AlertUiApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertUiApp.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_CAT_ID_LENGTH = 50;
+
+  /**
+   * The largest WebSocket message or frame the server reads: the page never sends anything but
+   * pongs, so anything larger is refused (close 1009) before it is buffered.
+   */
+  static final int MAX_WEBSOCKET_MESSAGE_BYTES = 4_096;
+
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self';"
           + " connect-src 'self'; frame-ancestors 'none'";
@@ -50,6 +57,10 @@ public final class AlertUiApp implements AutoCloseable {
   private final AlertConsumer consumer;
   private final Javalin javalin;
   private final Counter feedMessages;
+  private final FailedAttemptLimiter staffAttempts = FailedAttemptLimiter.defaults();
+
+  /** Set once the server listens and its port is known; until then every request gets 403. */
+  private volatile Origins origins;
 
   private AlertUiApp(AlertUiConfig config, RandomGenerator random, MeterRegistry registry) {
     this.config = requireNonNull(config, "config is null");
@@ -91,6 +102,7 @@ public final class AlertUiApp implements AutoCloseable {
     AlertUiApp app = new AlertUiApp(config, random, registry);
     try {
       app.javalin.start(config.host(), config.port());
+      app.origins = Origins.of(config.allowedOrigins(), app.port());
       app.consumer.start();
     } catch (RuntimeException failure) {
       app.close();
@@ -139,16 +151,25 @@ public final class AlertUiApp implements AutoCloseable {
         javalinConfig -> {
           javalinConfig.showJavalinBanner = false;
           javalinConfig.startupWatcherEnabled = false;
+          javalinConfig.http.maxRequestSize = RequestGuard.MAX_BODY_BYTES;
           javalinConfig.jetty.modifyServletContextHandler(
-              handler ->
-                  handler.addFilter(
-                      new FilterHolder(new WebSocketGate(hub)),
-                      "/ws",
-                      EnumSet.of(DispatcherType.REQUEST)));
+              handler -> {
+                // Filters run in the order added: Host and Origin first, then the hub's limit.
+                handler.addFilter(
+                    new FilterHolder(new RequestGuard(() -> origins)),
+                    "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+                handler.addFilter(
+                    new FilterHolder(new WebSocketGate(hub)),
+                    "/ws",
+                    EnumSet.of(DispatcherType.REQUEST));
+              });
           javalinConfig.jetty.modifyWebSocketServletFactory(
               factory -> {
                 factory.setIdleTimeout(Duration.ofMinutes(5));
-                factory.setMaxTextMessageSize(4_096);
+                factory.setMaxTextMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES);
+                factory.setMaxBinaryMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES);
+                factory.setMaxFrameSize(MAX_WEBSOCKET_MESSAGE_BYTES);
               });
         });
   }
@@ -244,10 +265,17 @@ public final class AlertUiApp implements AutoCloseable {
       error(ctx, 403, "staff adoption is disabled");
       return;
     }
+    // Checked before the token is compared: while guessing is throttled a guess reveals nothing.
+    if (!staffAttempts.tryAttempt()) {
+      ctx.header("Retry-After", Long.toString(staffAttempts.retryAfterSeconds()));
+      error(ctx, 429, "too many wrong staff tokens; try again shortly");
+      return;
+    }
     if (!config.staffToken().accepts(ctx.header(StaffToken.HEADER))) {
       error(ctx, 403, "invalid staff token");
       return;
     }
+    staffAttempts.succeeded();
     String catId = ctx.pathParam("catId");
     if (catId.isBlank() || catId.length() > MAX_CAT_ID_LENGTH) {
       throw new IllegalArgumentException("invalid cat id");

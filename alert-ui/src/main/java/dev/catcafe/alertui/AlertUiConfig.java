@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -12,6 +13,10 @@ import java.util.function.Consumer;
  *
  * @param host the address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (a pod)
  * @param port HTTP port; 0 picks a free one (tests)
+ * @param allowedOrigins the origins whose pages may use the UI ({@code http(s)://host[:port]});
+ *     empty: the UI's own URLs on this machine, {@code http://127.0.0.1:<port>} and {@code
+ *     http://localhost:<port>} ({@link Origins#defaults}). A request whose {@code Host} or {@code
+ *     Origin} is not among them gets 403 (a DNS-rebinding page, another site)
  * @param maxConnections WebSocket connections served at once; more are refused
  * @param adoptionShare share of adopter alerts that adopt a liked cat (0 disables; original 0.25)
  * @param staffToken the secret for the staff Adopt button, or disabled
@@ -24,6 +29,7 @@ import java.util.function.Consumer;
 public record AlertUiConfig(
     String host,
     int port,
+    List<String> allowedOrigins,
     int maxConnections,
     double adoptionShare,
     StaffToken staffToken,
@@ -51,6 +57,9 @@ public record AlertUiConfig(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("ALERT_UI_PORT (--port) must be 0-65535: " + port);
     }
+    allowedOrigins = List.copyOf(requireNonNull(allowedOrigins, "allowedOrigins is null"));
+    // Fails here, at start, on an origin that is not http(s)://host[:port].
+    Origins.of(allowedOrigins, Math.max(port, 1));
     if (maxConnections < 1 || maxConnections > 10_000) {
       throw new IllegalArgumentException("--max-connections must be 1-10000: " + maxConnections);
     }
@@ -84,6 +93,7 @@ public record AlertUiConfig(
     return new AlertUiConfig(
         DEFAULT_HOST,
         DEFAULT_PORT,
+        List.of(),
         DEFAULT_MAX_CONNECTIONS,
         DEFAULT_ADOPTION_SHARE,
         StaffToken.disabled(),
@@ -98,6 +108,10 @@ public record AlertUiConfig(
 
   public AlertUiConfig withPort(int newPort) {
     return copy(fields -> fields.port = newPort);
+  }
+
+  public AlertUiConfig withAllowedOrigins(List<String> newOrigins) {
+    return copy(fields -> fields.allowedOrigins = newOrigins);
   }
 
   public AlertUiConfig withMaxConnections(int newMax) {
@@ -131,6 +145,7 @@ public record AlertUiConfig(
   private static final class Fields {
     private final AlertUiConfig original;
     private int port;
+    private List<String> allowedOrigins;
     private int maxConnections;
     private double adoptionShare;
     private StaffToken staffToken;
@@ -140,6 +155,7 @@ public record AlertUiConfig(
     private Fields(AlertUiConfig original) {
       this.original = original;
       this.port = original.port;
+      this.allowedOrigins = original.allowedOrigins;
       this.maxConnections = original.maxConnections;
       this.adoptionShare = original.adoptionShare;
       this.staffToken = original.staffToken;
@@ -151,6 +167,7 @@ public record AlertUiConfig(
       return new AlertUiConfig(
           original.host,
           port,
+          allowedOrigins,
           maxConnections,
           adoptionShare,
           staffToken,

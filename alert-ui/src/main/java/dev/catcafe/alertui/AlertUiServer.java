@@ -9,6 +9,8 @@ import dev.catcafe.model.cli.TerminationSignals;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.jobs.JvmApp;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -39,6 +41,17 @@ public final class AlertUiServer implements Callable<Integer> {
       defaultValue = "${env:ALERT_UI_PORT:-" + AlertUiConfig.DEFAULT_PORT + "}",
       description = "HTTP port. Env ALERT_UI_PORT.")
   private int port;
+
+  @Option(
+      names = "--allowed-origins",
+      split = ",",
+      paramLabel = "ORIGIN",
+      defaultValue = "${env:ALERT_UI_ALLOWED_ORIGINS:-}",
+      description =
+          "Origins whose pages may use the UI, comma-separated (http(s)://host[:port]); none: the"
+              + " UI's own http://127.0.0.1:PORT and http://localhost:PORT. Requests naming another"
+              + " Host or Origin get 403. Env ALERT_UI_ALLOWED_ORIGINS.")
+  private List<String> allowedOrigins = new ArrayList<>();
 
   @Option(
       names = "--max-connections",
@@ -86,6 +99,7 @@ public final class AlertUiServer implements Callable<Integer> {
     return new AlertUiConfig(
         host,
         port,
+        allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList(),
         maxConnections,
         adoptionShare,
         StaffToken.of(System.getenv("ALERT_UI_STAFF_TOKEN")),

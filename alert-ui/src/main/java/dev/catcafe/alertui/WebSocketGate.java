@@ -7,14 +7,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Runs before the WebSocket handshake on {@code /ws}: refuses a foreign {@code Origin} (403) and,
- * when the hub is full, refuses with 503 instead of upgrading. {@link FeedHub#join} re-checks the
- * limit atomically for handshakes that race past this gate.
+ * Runs before the WebSocket handshake on {@code /ws}, after {@link RequestGuard} has checked its
+ * {@code Host} and {@code Origin}: when the hub is full, refuses with 503 instead of upgrading.
+ * {@link FeedHub#join} re-checks the limit atomically for handshakes that race past this gate.
  */
 final class WebSocketGate implements Filter {
   private final FeedHub hub;
@@ -26,14 +25,9 @@ final class WebSocketGate implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    HttpServletResponse reply = (HttpServletResponse) response;
-    if (!Origins.allowed(http.getHeader("Origin"), http.getHeader("Host"))) {
-      reply.sendError(HttpServletResponse.SC_FORBIDDEN, "foreign origin");
-      return;
-    }
     if (hub.full()) {
-      reply.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many connections");
+      ((HttpServletResponse) response)
+          .sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many connections");
       return;
     }
     chain.doFilter(request, response);

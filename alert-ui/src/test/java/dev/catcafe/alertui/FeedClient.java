@@ -57,6 +57,15 @@ public final class FeedClient implements AutoCloseable {
     return frames.stream().map(Frame::text).toList();
   }
 
+  /** Sends {@code text} as one message, as a page's script could. */
+  public void send(String text) {
+    try {
+      socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+    } catch (Exception failure) {
+      throw new IllegalStateException("could not send a message", failure);
+    }
+  }
+
   /** Whether the server has closed the connection (and with which status code). */
   public Optional<Integer> closeStatus() {
     return closed.isDone() ? Optional.of(closed.join()) : Optional.empty();

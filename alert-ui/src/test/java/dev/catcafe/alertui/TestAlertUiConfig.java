@@ -32,6 +32,7 @@ final class TestAlertUiConfig {
             + """
         --host             127.0.0.1
         --port             8788
+        --allowed-origins  ""
         --max-connections  100
         --adoption-share   0.25
         --recent-alerts    50
@@ -51,6 +52,7 @@ final class TestAlertUiConfig {
             + """
         --host             0.0.0.0
         --port             9000
+        --allowed-origins  https://cafe.example,http://127.0.0.1:9000
         --max-connections  3
         --adoption-share   0
         --recent-alerts    7
@@ -66,6 +68,7 @@ final class TestAlertUiConfig {
             new AlertUiConfig(
                 "0.0.0.0",
                 9000,
+                List.of("https://cafe.example", "http://127.0.0.1:9000"),
                 3,
                 0.0,
                 StaffToken.disabled(),
@@ -99,6 +102,7 @@ final class TestAlertUiConfig {
     AlertUiConfig changed =
         defaults
             .withPort(0)
+            .withAllowedOrigins(List.of("https://cafe.example"))
             .withMaxConnections(2)
             .withAdoptionShare(1.0)
             .withStaffToken(token)
@@ -109,6 +113,7 @@ final class TestAlertUiConfig {
             new AlertUiConfig(
                 defaults.host(),
                 0,
+                List.of("https://cafe.example"),
                 2,
                 1.0,
                 token,

@@ -23,8 +23,12 @@ import java.util.Set;
  * @param catalog the lake's Iceberg catalog, if the job reads or writes the lake (the alert jobs
  *     only speak Kafka)
  * @param ui whether the driver serves the Spark UI
- * @param bindAddress the driver's bind and advertised address, e.g. {@code 127.0.0.1} for an
- *     in-process run that must not depend on the host name resolving; empty: Spark's choice
+ * @param bindAddress the driver's bind and advertised address (its RPC and block manager ports),
+ *     e.g. {@code 127.0.0.1} for an in-process run; empty: Spark's choice, the host's name, which a
+ *     driver in a pod needs (executors reach it there). The builder pins an in-process ({@code
+ *     local}) master to {@value #LOOPBACK}: nothing outside the JVM needs those ports, which would
+ *     otherwise listen on every interface. The Spark UI binds {@code SPARK_LOCAL_IP} instead
+ *     ({@code bin/run} sets it from {@code CATCAFE_BIND_HOST})
  * @param shufflePartitions {@code spark.sql.shuffle.partitions}; frozen into a stateful query's
  *     checkpoint, so a streaming job must keep it fixed
  * @param defaultParallelism {@code spark.default.parallelism}, if not Spark's (the core count)
@@ -232,12 +236,13 @@ public record SessionSettings(
     }
 
     public SessionSettings build() {
+      boolean inProcess = master != null && master.startsWith("local");
       return new SessionSettings(
           appName,
           master,
           catalog,
           ui,
-          bindAddress,
+          bindAddress.isEmpty() && inProcess ? Optional.of(LOOPBACK) : bindAddress,
           shufflePartitions,
           defaultParallelism,
           stateStoreProvider,

@@ -54,7 +54,8 @@ final class TestSessionSettings {
 
   @Test
   void withoutACatalogOrOptionalSettingsSparkKeepsItsDefaults() {
-    Map<String, String> conf = SessionSettings.builder("alerts", "local[2]").build().sparkConf();
+    Map<String, String> conf =
+        SessionSettings.builder("alerts", "k8s://https://kubernetes:443").build().sparkConf();
     assertThat(conf.keySet())
         .noneMatch(key -> key.startsWith("spark.sql.catalog."))
         .doesNotContain(
@@ -62,6 +63,19 @@ final class TestSessionSettings {
             "spark.default.parallelism",
             "spark.sql.streaming.stateStore.providerClass");
     assertThat(conf).containsEntry("spark.ui.enabled", "true");
+  }
+
+  @Test
+  void anInProcessDriverListensOnLoopbackOnly() {
+    for (String master : new String[] {"local", "local[2]", "local[*]"}) {
+      assertThat(SessionSettings.builder("job", master).build().sparkConf())
+          .as(master)
+          .containsEntry("spark.driver.bindAddress", "127.0.0.1")
+          .containsEntry("spark.driver.host", "127.0.0.1");
+    }
+    // A driver with executors in a cluster keeps Spark's choice: they must reach it.
+    assertThat(SessionSettings.builder("job", "k8s://https://kubernetes:443").build().bindAddress())
+        .isEmpty();
   }
 
   @Test

@@ -15,11 +15,25 @@ import java.util.Map;
 public final class Applications {
   public static final int ALERT_UI_PORT = JvmApp.ALERT_UI_PORT;
 
+  /** The components (Deployment names and {@code app.kubernetes.io/component} labels). */
+  public static final String ALERT_UI = "alert-ui";
+
+  public static final String SIMULATOR = "simulator";
+  public static final String HISTORY_SERVER = JvmApp.HISTORY_SERVER.jobName();
+
+  /**
+   * What a server in a pod listens on: every interface, so the Service and the kubelet's probes,
+   * which come to the pod's address, reach it.
+   */
+  public static final String POD_LISTEN_ADDRESS = "0.0.0.0";
+
   private Applications() {}
 
   public static List<Map<String, Object>> alertUi(ClusterProfile profile) {
     Map<String, String> literals = new LinkedHashMap<>();
     literals.put("ALERT_UI_PORT", Integer.toString(ALERT_UI_PORT));
+    // The UI's default is 127.0.0.1, which in a pod answers neither the Service nor the probes.
+    literals.put("ALERT_UI_HOST", POD_LISTEN_ADDRESS);
     Map<String, Object> probe =
         map("httpGet", map("path", "/health", "port", "http"), "periodSeconds", 10);
     Map<String, Object> container =
@@ -35,13 +49,8 @@ public final class Applications {
         map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3));
     // One replica: the live feed's de-duplication and replay buffer live in the process.
     return List.of(
-        deployment(
-            deploymentName(JvmApp.ALERT_UI),
-            JvmApp.ALERT_UI,
-            profile,
-            List.of(),
-            List.of(container)),
-        service(deploymentName(JvmApp.ALERT_UI), ALERT_UI_PORT, profile));
+        deployment(ALERT_UI, JvmApp.ALERT_UI, profile, List.of(), List.of(container)),
+        service(ALERT_UI, ALERT_UI_PORT, profile));
   }
 
   public static List<Map<String, Object>> simulator(ClusterProfile profile) {
@@ -62,18 +71,14 @@ public final class Applications {
     // Seeding is idempotent (existing rows are kept), so every pod start may run it.
     return List.of(
         deployment(
-            deploymentName(JvmApp.SIMULATOR_PRODUCER),
-            JvmApp.SIMULATOR_PRODUCER,
-            profile,
-            List.of(seed),
-            List.of(producer)));
+            SIMULATOR, JvmApp.SIMULATOR_PRODUCER, profile, List.of(seed), List.of(producer)));
   }
 
   /** The Deployment (and its pods' component label) that runs {@code app} in the cluster. */
   public static String deploymentName(JvmApp app) {
     return switch (app) {
-      case ALERT_UI -> "alert-ui";
-      case SIMULATOR_PRODUCER, SIMULATOR_SEED -> "simulator";
+      case ALERT_UI -> ALERT_UI;
+      case SIMULATOR_PRODUCER, SIMULATOR_SEED -> SIMULATOR;
       default -> app.jobName();
     };
   }
@@ -97,7 +102,7 @@ public final class Applications {
   public static List<Map<String, Object>> historyServer(ClusterProfile profile) {
     JvmApp app = JvmApp.HISTORY_SERVER;
     Map<String, String> literals = new LinkedHashMap<>();
-    literals.put("SPARK_HISTORY_BIND_ADDRESS", "0.0.0.0");
+    literals.put("SPARK_HISTORY_BIND_ADDRESS", POD_LISTEN_ADDRESS);
     literals.put("SPARK_HISTORY_PORT", Integer.toString(JvmApp.HISTORY_SERVER_PORT));
     literals.put("HOME", "/tmp");
     Map<String, Object> probe =

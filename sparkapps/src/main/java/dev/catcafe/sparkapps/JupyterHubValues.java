@@ -16,6 +16,12 @@ import java.util.Map;
  * a day of {@code daily_cat_summary} as the batch CronJob does. Every other cell reads.
  */
 public final class JupyterHubValues {
+  /** The notebook image's user (jovyan's uid) and the hub's. */
+  static final long NOTEBOOK_USER = 1000L;
+
+  /** The proxy image's user (nobody). */
+  static final long PROXY_USER = 65534L;
+
   private JupyterHubValues() {}
 
   public static Map<String, Object> values(ClusterProfile profile) {
@@ -37,7 +43,7 @@ public final class JupyterHubValues {
             "memory",
             map("guarantee", "8G", "limit", "8G"),
             "uid",
-            1000L,
+            NOTEBOOK_USER,
             "fsGid",
             100L,
             "extraEnv",
@@ -49,36 +55,62 @@ public final class JupyterHubValues {
                 "capacity",
                 "10Gi",
                 "extraVolumes",
-                List.of(Workloads.lakeVolume(profile)),
+                List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume()),
                 "extraVolumeMounts",
-                List.of(Workloads.lakeMount(profile))),
+                List.of(Workloads.lakeMount(profile), Workloads.tmpMount())),
+            "allowPrivilegeEscalation",
+            false,
+            // The metadata block is a privileged init container (NET_ADMIN); the namespace's
+            // default-deny NetworkPolicy already keeps the notebooks off the metadata address.
+            "cloudMetadata",
+            map("blockWithIptables", false),
             "extraPodConfig",
-            map(
-                "securityContext",
-                map("runAsNonRoot", true, "seccompProfile", map("type", "RuntimeDefault"))),
-            "containerSecurityContext",
-            map(
-                "runAsUser",
-                1000L,
-                "runAsGroup",
-                100L,
-                "allowPrivilegeEscalation",
-                false,
-                "capabilities",
-                map("drop", List.of("ALL")))),
+            map("securityContext", podSecurityContext(NOTEBOOK_USER, 100L)),
+            // KubeSpawner's container settings: the user's home is its volume, /tmp an emptyDir.
+            "extraContainerConfig",
+            map("securityContext", containerSecurityContext(NOTEBOOK_USER, 100L))),
         "hub",
         map(
             "config",
             map("JupyterHub", map("authenticator_class", "github")),
+            "podSecurityContext",
+            podSecurityContext(NOTEBOOK_USER, NOTEBOOK_USER),
             "containerSecurityContext",
+            containerSecurityContext(NOTEBOOK_USER, NOTEBOOK_USER),
+            "extraVolumes",
+            List.of(Workloads.tmpVolume()),
+            "extraVolumeMounts",
+            List.of(Workloads.tmpMount())),
+        "proxy",
+        map(
+            "chp",
             map(
-                "runAsUser",
-                1000L,
-                "runAsGroup",
-                1000L,
-                "allowPrivilegeEscalation",
-                false,
-                "capabilities",
-                map("drop", List.of("ALL")))));
+                "containerSecurityContext",
+                containerSecurityContext(PROXY_USER, PROXY_USER),
+                "extraPodSpec",
+                map("securityContext", podSecurityContext(PROXY_USER, PROXY_USER)))),
+        // Fewer pods to harden and allow: no user scheduler, no image pre-puller DaemonSets.
+        "scheduling",
+        map("userScheduler", map("enabled", false)),
+        "prePuller",
+        map("hook", map("enabled", false), "continuous", map("enabled", false)));
+  }
+
+  private static Map<String, Object> podSecurityContext(long user, long group) {
+    return map(
+        "runAsNonRoot",
+        true,
+        "runAsUser",
+        user,
+        "fsGroup",
+        group,
+        "seccompProfile",
+        map("type", "RuntimeDefault"));
+  }
+
+  private static Map<String, Object> containerSecurityContext(long user, long group) {
+    Map<String, Object> context = map("runAsUser", user, "runAsGroup", group);
+    context.putAll(Workloads.containerSecurityContext());
+    return context;
   }
 }

@@ -50,6 +50,7 @@ public final class Manifests {
     put(files, GENERATED + "/app-simulator.yaml", Applications.simulator(profile));
     put(files, GENERATED + "/app-history-server.yaml", Applications.historyServer(profile));
     put(files, GENERATED + "/monitoring.yaml", Monitoring.all(profile));
+    put(files, GENERATED + "/network-policies.yaml", NetworkPolicies.all(profile));
     files.put(
         TRINO_VALUES,
         helmValues(

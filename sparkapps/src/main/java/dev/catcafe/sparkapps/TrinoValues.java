@@ -21,6 +21,12 @@ import java.util.Map;
 public final class TrinoValues {
   public static final String TRINO_VERSION = TrinoRelease.VERSION;
 
+  /** The {@code trino} user of the trinodb/trino image. */
+  static final long TRINO_USER = 1000L;
+
+  /** The image's {@code node.data-dir}. */
+  static final String TRINO_DATA_DIRECTORY = "/data/trino";
+
   private TrinoValues() {}
 
   public static Map<String, Object> values(ClusterProfile profile) {
@@ -43,12 +49,20 @@ public final class TrinoValues {
             .stream()
             .filter(TrinoValues::isSecretEntry)
             .toList();
+    // A read-only root: Trino writes only its data directory (the launcher links etc/ and plugin/
+    // there) and temporary files, each on an emptyDir.
     Map<String, Object> volumes =
         map(
             "additionalVolumes",
-            List.of(Workloads.lakeVolume(profile)),
+            List.of(
+                Workloads.lakeVolume(profile),
+                Workloads.tmpVolume(),
+                map("name", "trino-data", "emptyDir", map("sizeLimit", "1Gi"))),
             "additionalVolumeMounts",
-            List.of(Workloads.lakeMount(profile)));
+            List.of(
+                Workloads.lakeMount(profile),
+                Workloads.tmpMount(),
+                map("name", "trino-data", "mountPath", TRINO_DATA_DIRECTORY)));
     return map(
         "image",
         map("repository", "trinodb/trino", "tag", TRINO_VERSION),
@@ -59,9 +73,9 @@ public final class TrinoValues {
         "env",
         env,
         "securityContext",
-        map("runAsNonRoot", true, "runAsUser", 1000L, "runAsGroup", 1000L, "fsGroup", 1000L),
+        Workloads.podSecurityContext(TRINO_USER),
         "containerSecurityContext",
-        Workloads.containerSecurityContext(false),
+        Workloads.containerSecurityContext(),
         "coordinator",
         withResources(volumes, "2", "4Gi", "4", "4Gi", "3G"),
         "worker",

@@ -39,19 +39,11 @@ public final class Workloads {
 
   /** Container-level: no privilege escalation, no capability, a read-only root file system. */
   public static Map<String, Object> containerSecurityContext() {
-    return containerSecurityContext(true);
-  }
-
-  /**
-   * Container-level, for images that write under their own install folder (Trino keeps its data
-   * directory and logs there) and so cannot have a read-only root.
-   */
-  public static Map<String, Object> containerSecurityContext(boolean readOnlyRoot) {
     return map(
         "allowPrivilegeEscalation",
         false,
         "readOnlyRootFilesystem",
-        readOnlyRoot,
+        true,
         "capabilities",
         map("drop", List.of("ALL")));
   }

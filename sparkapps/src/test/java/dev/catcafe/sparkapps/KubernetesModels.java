@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.lang.reflect.InvocationTargetException;
@@ -46,7 +47,8 @@ final class KubernetesModels {
           Map.entry("apps/v1/StatefulSet", StatefulSet.class),
           Map.entry("batch/v1/CronJob", CronJob.class),
           Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
-          Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class));
+          Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class),
+          Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
 
   private KubernetesModels() {}
 

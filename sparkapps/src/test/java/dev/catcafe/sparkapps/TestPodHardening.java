@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.jobs.SparkJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every pod the manifests create runs hardened: non-root, runtime seccomp, no privilege escalation,
- * all capabilities dropped, a read-only root file system, pinned images, and sized (requests and
- * limits, or for Spark pods the driver and executor sizes Spark turns into them).
+ * Every pod the manifests and the Helm values create runs hardened: non-root, runtime seccomp, no
+ * privilege escalation, all capabilities dropped, a read-only root file system, pinned images, and
+ * sized (requests and limits, or for Spark pods the driver and executor sizes Spark turns into
+ * them).
  */
 final class TestPodHardening {
   private static final List<ManifestDocument> DOCUMENTS = ManifestDocument.all();
@@ -103,6 +105,124 @@ final class TestPodHardening {
         .as("%s image", where)
         .matches("[^:@\\s]+(:v?[0-9][\\w.\\-]*|@sha256:[0-9a-f]{64})");
     assertThat(image).as("%s image", where).doesNotEndWith(":latest");
+  }
+
+  /**
+   * Where a chart takes a pod's and its containers' security contexts in our values: the charts
+   * render them into the pods, so the values are what the cluster runs.
+   */
+  private record ChartPod(String values, String pods, String podContext, String containerContext) {
+    JsonNode tree() {
+      return ManifestDocument.parse(
+              values, ProjectFiles.read(ProjectFiles.manifests().resolve(values)))
+          .get(0)
+          .tree();
+    }
+  }
+
+  private static final String SUPERSET_VALUES = "helm/superset-values.yaml";
+
+  private static final List<ChartPod> CHART_PODS =
+      List.of(
+          new ChartPod(
+              Manifests.TRINO_VALUES, "Trino", "securityContext", "containerSecurityContext"),
+          new ChartPod(
+              SUPERSET_VALUES,
+              "Superset web",
+              "supersetNode.podSecurityContext",
+              "supersetNode.containerSecurityContext"),
+          new ChartPod(
+              SUPERSET_VALUES,
+              "Superset workers",
+              "supersetWorker.podSecurityContext",
+              "supersetWorker.containerSecurityContext"),
+          new ChartPod(
+              SUPERSET_VALUES,
+              "Superset init job",
+              "init.podSecurityContext",
+              "init.containerSecurityContext"),
+          // Bitnami's Redis takes the pod-level fields in the container's context.
+          new ChartPod(
+              SUPERSET_VALUES,
+              "Superset's Redis",
+              "redis.master.containerSecurityContext",
+              "redis.master.containerSecurityContext"),
+          new ChartPod(
+              Manifests.JUPYTERHUB_VALUES,
+              "notebook servers",
+              "singleuser.extraPodConfig.securityContext",
+              "singleuser.extraContainerConfig.securityContext"),
+          new ChartPod(
+              Manifests.JUPYTERHUB_VALUES,
+              "JupyterHub",
+              "hub.podSecurityContext",
+              "hub.containerSecurityContext"),
+          new ChartPod(
+              Manifests.JUPYTERHUB_VALUES,
+              "JupyterHub's proxy",
+              "proxy.chp.extraPodSpec.securityContext",
+              "proxy.chp.containerSecurityContext"));
+
+  @Test
+  void everyChartPodIsNonRootWithRuntimeSeccompAndAReadOnlyRoot() {
+    for (ChartPod chart : CHART_PODS) {
+      String where = chart.pods() + " in " + chart.values();
+      JsonNode pod = at(chart.tree(), chart.podContext());
+      assertThat(pod.path("runAsNonRoot").asBoolean()).as("%s runAsNonRoot", where).isTrue();
+      assertThat(pod.path("runAsUser").asLong()).as("%s runAsUser", where).isPositive();
+      assertThat(pod.path("seccompProfile").path("type").asText())
+          .as("%s seccomp", where)
+          .isEqualTo("RuntimeDefault");
+      JsonNode container = at(chart.tree(), chart.containerContext());
+      assertThat(container.path("allowPrivilegeEscalation").isBoolean()).as(where).isTrue();
+      assertThat(container.path("allowPrivilegeEscalation").asBoolean()).as(where).isFalse();
+      assertThat(container.path("readOnlyRootFilesystem").asBoolean())
+          .as("%s read-only root", where)
+          .isTrue();
+      assertThat(texts(container.path("capabilities").path("drop")))
+          .as(where)
+          .containsExactly("ALL");
+    }
+  }
+
+  @Test
+  void everySecurityContextOfTheValuesIsChecked() {
+    for (String values :
+        List.of(Manifests.TRINO_VALUES, Manifests.JUPYTERHUB_VALUES, SUPERSET_VALUES)) {
+      List<String> found = new ArrayList<>();
+      securityContexts(new ChartPod(values, "", "", "").tree(), "", found);
+      List<String> checked = new ArrayList<>();
+      for (ChartPod chart : CHART_PODS) {
+        if (chart.values().equals(values)) {
+          checked.add(chart.podContext());
+          checked.add(chart.containerContext());
+        }
+      }
+      assertThat(found).as("security contexts in %s", values).isNotEmpty();
+      assertThat(checked).as("the contexts of %s the test checks", values).containsAll(found);
+    }
+  }
+
+  private static void securityContexts(JsonNode node, String path, List<String> found) {
+    node.properties()
+        .forEach(
+            entry -> {
+              String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+              if (entry.getKey().toLowerCase(Locale.ROOT).endsWith("securitycontext")) {
+                found.add(child);
+              } else if (entry.getValue().isObject()) {
+                securityContexts(entry.getValue(), child, found);
+              }
+            });
+  }
+
+  private static JsonNode at(JsonNode tree, String dottedPath) {
+    JsonNode node = tree;
+    for (String key : dottedPath.split("\\.")) {
+      node = node.path(key);
+    }
+    assertThat(node.isObject()).as("%s is set", dottedPath).isTrue();
+    return node;
   }
 
   private record Pod(String where, JsonNode spec, boolean spark) {}

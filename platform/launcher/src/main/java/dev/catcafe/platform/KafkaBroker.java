@@ -118,7 +118,7 @@ final class KafkaBroker {
         process.roles=broker,controller
         node.id=1
         controller.quorum.voters=%s
-        listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
+        listeners=PLAINTEXT://%s:%d,CONTROLLER://127.0.0.1:%d
         advertised.listeners=PLAINTEXT://127.0.0.1:%d
         controller.listener.names=CONTROLLER
         inter.broker.listener.name=PLAINTEXT
@@ -137,6 +137,7 @@ final class KafkaBroker {
         """
             .formatted(
                 voters,
+                config.bindHost(),
                 config.kafkaPort(),
                 config.kafkaControllerPort(),
                 config.kafkaPort(),

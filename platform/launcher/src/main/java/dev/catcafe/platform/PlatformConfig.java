@@ -31,6 +31,11 @@ import java.util.Map;
  * @param lakeStorage where the warehouse lives ({@code LAKE_STORAGE}: {@code file}, the default, a
  *     directory under the home; {@code s3}, {@code s3://}{@value #LAKE_BUCKET}{@code /warehouse} in
  *     the platform's object store)
+ * @param bindHost the address every local service and application listens on ({@code
+ *     CATCAFE_BIND_HOST}, default {@value #DEFAULT_BIND_HOST}: this machine only); {@value
+ *     #EVERY_INTERFACE} opens them on every interface (no other value: the endpoints stay on
+ *     127.0.0.1). Written to the env file, where {@code bin/run} hands it to the applications
+ *     (their {@code *_HOST} settings, Spark's {@code SPARK_LOCAL_IP}).
  */
 public record PlatformConfig(
     Path projectRoot,
@@ -43,7 +48,8 @@ public record PlatformConfig(
     String trinoHeap,
     int prometheusPort,
     int s3Port,
-    LakeStorage lakeStorage) {
+    LakeStorage lakeStorage,
+    String bindHost) {
   public static final String CATALOG_NAME = "lakehouse";
   public static final String NAMESPACE = "cafe";
   public static final String CAFE_DATABASE = "cafe";
@@ -59,6 +65,11 @@ public record PlatformConfig(
   public static final String DEFAULT_TRINO_HEAP = "2G";
   public static final int DEFAULT_S3_PORT = 9000;
   public static final LakeStorage DEFAULT_LAKE_STORAGE = LakeStorage.FILE;
+  public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+  public static final String EVERY_INTERFACE = "0.0.0.0";
+
+  /** The variable of {@link #bindHost}, in the environment and the env file. */
+  public static final String BIND_HOST_VARIABLE = "CATCAFE_BIND_HOST";
 
   /** The object store's bucket the lake's files go to when {@code LAKE_STORAGE=s3}. */
   public static final String LAKE_BUCKET = "lake";
@@ -83,6 +94,13 @@ public record PlatformConfig(
     requirePort(prometheusPort, "PROMETHEUS_PORT");
     requirePort(s3Port, "S3_PORT");
     requireNonNull(lakeStorage, "lakeStorage is null");
+    requireNonNull(bindHost, "bindHost is null");
+    if (!bindHost.equals(DEFAULT_BIND_HOST) && !bindHost.equals(EVERY_INTERFACE)) {
+      // Another address would leave nothing on 127.0.0.1, where the env file's endpoints point.
+      throw new IllegalArgumentException(
+          "%s is '%s': expected %s (this machine only) or %s (every interface)"
+              .formatted(BIND_HOST_VARIABLE, bindHost, DEFAULT_BIND_HOST, EVERY_INTERFACE));
+    }
   }
 
   private static void requirePort(int port, String variable) {
@@ -105,12 +123,18 @@ public record PlatformConfig(
         env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP),
         intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT),
         intSetting(env, "S3_PORT", DEFAULT_S3_PORT),
-        lakeStorage(env));
+        lakeStorage(env),
+        bindHost(env));
   }
 
   private static LakeStorage lakeStorage(Map<String, String> env) {
     String value = env.get("LAKE_STORAGE");
     return value == null || value.isBlank() ? DEFAULT_LAKE_STORAGE : LakeStorage.parse(value);
+  }
+
+  private static String bindHost(Map<String, String> env) {
+    String value = env.get(BIND_HOST_VARIABLE);
+    return value == null || value.isBlank() ? DEFAULT_BIND_HOST : value.strip();
   }
 
   /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */
@@ -126,7 +150,8 @@ public record PlatformConfig(
         trinoHeap,
         Ports.freePort(),
         Ports.freePort(),
-        lakeStorage);
+        lakeStorage,
+        bindHost);
   }
 
   /** The same platform with its warehouse on {@code storage} ({@code up --lake-storage}). */
@@ -142,7 +167,8 @@ public record PlatformConfig(
         trinoHeap,
         prometheusPort,
         s3Port,
-        storage);
+        storage,
+        bindHost);
   }
 
   public PlatformConfig withHome(Path newHome) {
@@ -157,7 +183,8 @@ public record PlatformConfig(
         trinoHeap,
         prometheusPort,
         s3Port,
-        lakeStorage);
+        lakeStorage,
+        bindHost);
   }
 
   private static int intSetting(Map<String, String> env, String variable, int defaultValue) {

@@ -94,6 +94,11 @@ public record PlatformEndpoints(
     text.append("PROMETHEUS_PORT=").append(config.prometheusPort()).append('\n');
     text.append("S3_PORT=").append(config.s3Port()).append('\n');
     text.append("S3_LAKE_BUCKET=").append(PlatformConfig.LAKE_BUCKET).append('\n');
+    // Where the applications bin/run starts listen (their *_HOST settings, SPARK_LOCAL_IP).
+    text.append(PlatformConfig.BIND_HOST_VARIABLE)
+        .append('=')
+        .append(config.bindHost())
+        .append('\n');
     AtomicFiles.replace(file, text.toString(), true);
   }
 

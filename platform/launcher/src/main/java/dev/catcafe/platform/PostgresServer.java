@@ -105,8 +105,9 @@ final class PostgresServer {
               "-l",
               log.toString(),
               "-o",
-              "-p %d -c listen_addresses=127.0.0.1 -k %s"
-                  .formatted(config.postgresPort(), directory.resolve("socket"))),
+              "-p %d -c listen_addresses=%s -k %s"
+                  .formatted(
+                      config.postgresPort(), config.bindHost(), directory.resolve("socket"))),
           90);
     }
     createRolesAndDatabases();

@@ -82,7 +82,7 @@ public final class PrometheusServer {
             "--config.file=" + directory.resolve("prometheus.yml"),
             "--storage.tsdb.path=" + directory.resolve("data"),
             "--storage.tsdb.retention.time=" + RETENTION,
-            "--web.listen-address=127.0.0.1:" + config.prometheusPort(),
+            "--web.listen-address=%s:%d".formatted(config.bindHost(), config.prometheusPort()),
             // POST /-/reload: a restarted `make up` applies a changed catalog to a running server.
             "--web.enable-lifecycle"),
         directory,

@@ -138,7 +138,8 @@ final class S3ProxyServer {
         jclouds.filesystem.basedir=%s
         """
             .formatted(
-                store.endpoint(),
+                // Clients use endpoint(); the server listens on the platform's bind address.
+                "http://%s:%d".formatted(config.bindHost(), config.s3Port()),
                 store.accessKeyId(),
                 store.secretAccessKey(),
                 config.objectStoreData());

@@ -83,6 +83,8 @@ final class TrinoServer {
             "-Dnode.id=catcafe-local",
             "-Dnode.data-dir=" + directory.resolve("data"),
             "-Dnode.internal-address=127.0.0.1",
+            // Airlift's HTTP server listens on every interface unless told (CATCAFE_BIND_HOST).
+            "-Dnode.bind-ip=" + config.bindHost(),
             "-Dconfig=" + directory.resolve("etc/config.properties"),
             "-Dlog.levels-file=" + directory.resolve("etc/log.properties"),
             "-cp",

@@ -2,6 +2,7 @@ package dev.catcafe.platform;
 
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullEnvironmentMapping;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.config.LakeStorage;
 import java.nio.file.Path;
@@ -27,24 +28,26 @@ final class TestPlatformConfig {
                 "2G",
                 9090,
                 9000,
-                LakeStorage.FILE));
+                LakeStorage.FILE,
+                "127.0.0.1"));
   }
 
   @Test
   void mapsEveryVariable() {
     assertFullEnvironmentMapping(
         environment -> PlatformConfig.fromEnvironment(ROOT, environment),
-        Map.of(
-            "CATCAFE_HOME", "/data/platform",
-            "POSTGRES_PORT", "15432",
-            "KAFKA_PORT", "19092",
-            "KAFKA_CONTROLLER_PORT", "19093",
-            "TRINO_PORT", "18080",
-            "KAFKA_TOPIC_PARTITIONS", "3",
-            "TRINO_HEAP", "4G",
-            "PROMETHEUS_PORT", "19090",
-            "S3_PORT", "19000",
-            "LAKE_STORAGE", "s3"),
+        Map.ofEntries(
+            Map.entry("CATCAFE_HOME", "/data/platform"),
+            Map.entry("POSTGRES_PORT", "15432"),
+            Map.entry("KAFKA_PORT", "19092"),
+            Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
+            Map.entry("TRINO_PORT", "18080"),
+            Map.entry("KAFKA_TOPIC_PARTITIONS", "3"),
+            Map.entry("TRINO_HEAP", "4G"),
+            Map.entry("PROMETHEUS_PORT", "19090"),
+            Map.entry("S3_PORT", "19000"),
+            Map.entry("LAKE_STORAGE", "s3"),
+            Map.entry("CATCAFE_BIND_HOST", "0.0.0.0")),
         new PlatformConfig(
             ROOT,
             Path.of("/data/platform"),
@@ -56,6 +59,15 @@ final class TestPlatformConfig {
             "4G",
             19090,
             19000,
-            LakeStorage.S3));
+            LakeStorage.S3,
+            "0.0.0.0"));
+  }
+
+  @Test
+  void theBindHostIsThisMachineOrEveryInterface() {
+    assertThatThrownBy(
+            () -> PlatformConfig.fromEnvironment(ROOT, Map.of("CATCAFE_BIND_HOST", "192.168.1.5")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CATCAFE_BIND_HOST");
   }
 }

@@ -259,6 +259,11 @@ public final class TestingPlatform implements AutoCloseable {
     return env;
   }
 
+  /** The platform's home: its data, logs and the configuration its servers run with. */
+  public Path home() {
+    return platform.config().home();
+  }
+
   /** A new empty directory for one test's checkpoints or files. */
   public Path scratchDirectory(String name) {
     Path directory =
