@@ -44,6 +44,13 @@ final class TestPostgresCredentials {
       assertCredentials(file.getKey(), env, "POSTGRES_USER", "POSTGRES_PASSWORD", postgresRole);
       assertCredentials(
           file.getKey(), env, "ICEBERG_CATALOG_USER", "ICEBERG_CATALOG_PASSWORD", catalogRole);
+      String text = ProjectFiles.read(MANIFESTS.resolve(file.getKey()));
+      if (text.contains(".jdbc.user:")) {
+        // Spark's catalog conf names the same role the env's password is for.
+        assertThat(text)
+            .as(file.getKey())
+            .contains(".jdbc.user: " + PostgresRole.ICEBERG_CATALOG.roleName());
+      }
     }
     assertThat(JvmApp.ALERT_UI.postgresRole()).contains(PostgresRole.ALERT_UI);
     assertThat(SparkJob.PROFILE_SNAPSHOT.postgresRole()).contains(PostgresRole.PROFILE_READER);
