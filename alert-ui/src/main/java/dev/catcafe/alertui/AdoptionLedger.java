@@ -97,8 +97,11 @@ public final class AdoptionLedger {
     // A cafe seeded before the ledger existed lacks the table: the UI adds it on first use.
     pool.withConnection(
         connection -> {
-          try (Statement statement = connection.createStatement()) {
-            statement.execute(OperationalSchema.ADOPTION_DECISIONS_DDL);
+          // Only when missing: the UI's role may not create in the schema (the bootstrap does).
+          if (!OperationalSchema.exists(connection, OperationalSchema.ADOPTION_DECISIONS_TABLE)) {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute(OperationalSchema.ADOPTION_DECISIONS_DDL);
+            }
           }
           return null;
         });

@@ -3,15 +3,20 @@ package dev.catcafe.model;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operational PostgreSQL tables the cafe runs on (spec §1.2): cat and visitor profiles. The
- * simulator creates them, the producer and the alert UI read them, only the UI writes them. The UI
- * also keeps its ledger of adoption decisions here ({@link #ADOPTION_DECISIONS_DDL}), beside the
- * cats it changes, so a decision and its write-back commit in one transaction.
+ * platform's bootstrap creates them ({@code PostgresBootstrap}; the simulator's seed creates what
+ * is missing in a database of its own), the producer and the alert UI read them, only the UI writes
+ * them. The UI also keeps its ledger of adoption decisions here ({@link #ADOPTION_DECISIONS_DDL}),
+ * beside the cats it changes, so a decision and its write-back commit in one transaction.
  */
 public final class OperationalSchema {
   public static final String CATS_TABLE = "cats";
@@ -86,12 +91,32 @@ public final class OperationalSchema {
     return List.of(CATS_DDL, VISITORS_DDL, ADOPTION_DECISIONS_DDL);
   }
 
-  /** Creates the tables that do not exist yet, on {@code connection}'s current transaction. */
+  /**
+   * Creates the tables that do not exist yet, on {@code connection}'s current transaction. A table
+   * that exists is not named in any DDL: the components' roles may not create in the schema, and
+   * PostgreSQL checks that right even for {@code CREATE TABLE IF NOT EXISTS}.
+   */
   public static void createTables(Connection connection) throws SQLException {
     requireNonNull(connection, "connection is null");
-    try (Statement statement = connection.createStatement()) {
-      for (String ddl : ddl()) {
-        statement.execute(ddl);
+    Map<String, String> ddlByTable = new LinkedHashMap<>();
+    ddlByTable.put(CATS_TABLE, CATS_DDL);
+    ddlByTable.put(VISITORS_TABLE, VISITORS_DDL);
+    ddlByTable.put(ADOPTION_DECISIONS_TABLE, ADOPTION_DECISIONS_DDL);
+    for (Map.Entry<String, String> table : ddlByTable.entrySet()) {
+      if (!exists(connection, table.getKey())) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(table.getValue());
+        }
+      }
+    }
+  }
+
+  /** Whether {@code table} exists on the connection's search path. */
+  public static boolean exists(Connection connection, String table) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?)")) {
+      query.setString(1, table);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() && rows.getString(1) != null;
       }
     }
   }

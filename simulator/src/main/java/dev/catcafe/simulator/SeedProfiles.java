@@ -43,7 +43,9 @@ public final class SeedProfiles implements Callable<Integer> {
 
   @Option(
       names = "--reset",
-      description = "Drop and rebuild both tables (in one transaction) even if they hold data.")
+      description =
+          "Empty and refill both tables (in one transaction) even if they hold data; the UI's"
+              + " adoption decisions are emptied too.")
   private boolean reset;
 
   @Option(names = "--adopted-cats", defaultValue = "" + ProfileCounts.ORIGINAL_ADOPTED_CATS)

@@ -118,7 +118,7 @@ public final class Applications {
             "command",
             List.of("/opt/spark/bin/spark-class", app.mainClass()),
             "env",
-            Workloads.environment(app.settings(), literals),
+            Workloads.environment(app, literals),
             "ports",
             List.of(
                 map(
@@ -171,7 +171,7 @@ public final class Applications {
         "command",
         command(app),
         "env",
-        Workloads.environment(app.settings(), env),
+        Workloads.environment(app, env),
         "resources",
         resources,
         "securityContext",

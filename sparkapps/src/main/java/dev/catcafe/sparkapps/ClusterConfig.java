@@ -12,7 +12,7 @@ public final class ClusterConfig {
   public static Map<String, Object> configMap(ClusterProfile profile) {
     Map<String, String> data = new LinkedHashMap<>();
     for (EnvSetting setting : EnvSetting.values()) {
-      if (!setting.isSecret()) {
+      if (setting.isPlain()) {
         data.put(setting.name(), setting.plainValue(profile));
       }
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 
 /**
@@ -17,8 +18,10 @@ import dev.catcafe.model.config.PostgresSettings;
  * @param version the tag of the project's images (pinned, never {@code latest})
  * @param kafkaCluster the Strimzi {@code Kafka} resource name
  * @param kafka the bootstrap service of that cluster and the topic prefix
- * @param postgres the cafe's operational database (no password)
- * @param catalog the Iceberg catalog (no password)
+ * @param postgres the cafe's operational database (no password; its user is not used: each workload
+ *     connects as the role the job catalog declares for it, {@code EnvSetting})
+ * @param catalog the Iceberg catalog (no password; it is reached as {@code
+ *     PostgresRole.ICEBERG_CATALOG}, whatever user this names)
  * @param lakeClaim the ReadWriteMany volume claim holding the warehouse and the checkpoints
  * @param lakeMountPath where that volume is mounted in Spark, Trino and notebook pods
  */
@@ -87,7 +90,7 @@ public record ClusterProfile(
             "lakehouse",
             CatalogType.JDBC,
             database + "iceberg_catalog",
-            "cafe",
+            PostgresRole.ICEBERG_CATALOG.roleName(),
             "",
             "file:///lake/warehouse",
             "cafe"),

@@ -3,30 +3,34 @@ package dev.catcafe.sparkapps;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Every environment variable a workload reads its settings from, with where its value lives in the
- * cluster: plain values in the {@code catcafe-config} ConfigMap, passwords in the {@code
- * catcafe-credentials} Secret (created by the operator of the cluster, never committed). The names
- * are the ones the picocli mixins of {@code dev.catcafe.model.cli} read.
+ * cluster: plain values in the {@code catcafe-config} ConfigMap, the alert UI's token in the {@code
+ * catcafe-credentials} Secret, and the PostgreSQL credentials per workload: the user is the name of
+ * the role the job catalog declares for it, the password comes from that role's own Secret ({@link
+ * PostgresRole#kubernetesSecret}). Secrets are created by the operator of the cluster, never
+ * committed. The names are the ones the picocli mixins of {@code dev.catcafe.model.cli} read.
  */
 public enum EnvSetting {
   KAFKA_BOOTSTRAP_SERVERS(SettingsGroup.KAFKA, profile -> profile.kafka().bootstrapServers()),
   KAFKA_TOPIC_PREFIX(SettingsGroup.KAFKA, profile -> profile.kafka().topicPrefix()),
   POSTGRES_URL(SettingsGroup.POSTGRES, profile -> profile.postgres().jdbcUrl()),
-  POSTGRES_USER(SettingsGroup.POSTGRES, profile -> profile.postgres().user()),
-  POSTGRES_PASSWORD(SettingsGroup.POSTGRES, "postgres-password", false),
+  POSTGRES_USER(SettingsGroup.POSTGRES, Credential.USER),
+  POSTGRES_PASSWORD(SettingsGroup.POSTGRES, Credential.PASSWORD),
   ICEBERG_CATALOG_NAME(SettingsGroup.CATALOG, profile -> profile.catalog().name()),
   ICEBERG_CATALOG_TYPE(SettingsGroup.CATALOG, profile -> profile.catalog().type().wireName()),
   ICEBERG_CATALOG_URI(SettingsGroup.CATALOG, profile -> profile.catalog().uri()),
-  ICEBERG_CATALOG_USER(SettingsGroup.CATALOG, profile -> profile.catalog().user()),
-  ICEBERG_CATALOG_PASSWORD(SettingsGroup.CATALOG, "iceberg-catalog-password", false),
+  ICEBERG_CATALOG_USER(SettingsGroup.CATALOG, Credential.USER),
+  ICEBERG_CATALOG_PASSWORD(SettingsGroup.CATALOG, Credential.PASSWORD),
   ICEBERG_WAREHOUSE(SettingsGroup.CATALOG, profile -> profile.catalog().warehouse()),
   LAKEHOUSE_NAMESPACE(SettingsGroup.CATALOG, profile -> profile.catalog().namespace()),
   SPARK_EVENT_LOG_DIR(SettingsGroup.EVENT_LOG, ClusterProfile::eventLogDirectory),
@@ -45,16 +49,26 @@ public enum EnvSetting {
   /* Optional: without a token the UI serves the feed but refuses adoption write-back. */
   ALERT_UI_STAFF_TOKEN(SettingsGroup.ALERT_UI, "alert-ui-staff-token", true);
 
+  /** A part of a PostgreSQL role's credentials: which role is the workload's. */
+  public enum Credential {
+    /** The role's name, a literal of the workload's env (not a secret). */
+    USER,
+    /** The role's password, from the role's own Secret. */
+    PASSWORD
+  }
+
   private final SettingsGroup group;
   private final Function<ClusterProfile, String> plainValue;
   private final String secretKey;
   private final boolean optional;
+  private final Credential credential;
 
   EnvSetting(SettingsGroup group, Function<ClusterProfile, String> plainValue) {
     this.group = group;
     this.plainValue = plainValue;
     this.secretKey = null;
     this.optional = false;
+    this.credential = null;
   }
 
   EnvSetting(SettingsGroup group, String secretKey, boolean optional) {
@@ -62,6 +76,44 @@ public enum EnvSetting {
     this.plainValue = null;
     this.secretKey = secretKey;
     this.optional = optional;
+    this.credential = null;
+  }
+
+  EnvSetting(SettingsGroup group, Credential credential) {
+    this.group = group;
+    this.plainValue = null;
+    this.secretKey = null;
+    this.optional = false;
+    this.credential = credential;
+  }
+
+  /** The part of a role's credentials this setting is; empty for the other settings. */
+  public Optional<Credential> credential() {
+    return Optional.ofNullable(credential);
+  }
+
+  /** Whether the value is secret: a key of the credentials Secret or a role's password. */
+  public boolean hasSecretValue() {
+    return secretKey != null || credential == Credential.PASSWORD;
+  }
+
+  /** Whether the value is the same for every workload, in the {@code catcafe-config} ConfigMap. */
+  public boolean isPlain() {
+    return plainValue != null;
+  }
+
+  /**
+   * The role whose credentials a workload that runs as {@code postgresRole} (in the cafe's
+   * database) gets for this setting: the catalog's own role for the catalog's settings.
+   */
+  public PostgresRole role(Optional<PostgresRole> postgresRole) {
+    if (credential == null) {
+      throw new IllegalStateException(name() + " is not a credential");
+    }
+    return group == SettingsGroup.CATALOG
+        ? PostgresRole.ICEBERG_CATALOG
+        : postgresRole.orElseThrow(
+            () -> new IllegalArgumentException(name() + " needs the workload's PostgreSQL role"));
   }
 
   public SettingsGroup group() {
@@ -69,7 +121,8 @@ public enum EnvSetting {
   }
 
   /**
-   * Whether the value is a secret, referenced from the credentials Secret by {@link #secretKey}.
+   * Whether the value is a secret of the {@code catcafe-credentials} Secret, referenced by {@link
+   * #secretKey} (a role's password is in the role's own Secret: {@link #credential}).
    */
   public boolean isSecret() {
     return secretKey != null;

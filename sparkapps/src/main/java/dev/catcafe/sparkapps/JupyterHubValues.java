@@ -2,11 +2,13 @@ package dev.catcafe.sparkapps;
 
 import static dev.catcafe.sparkapps.Yaml.map;
 
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Values for the JupyterHub Helm chart (zero-to-jupyterhub): single-user servers run the notebook
@@ -26,9 +28,19 @@ public final class JupyterHubValues {
 
   public static Map<String, Object> values(ClusterProfile profile) {
     Map<String, Object> extraEnv = new LinkedHashMap<>();
-    for (Object entry : Workloads.environment(EnumSet.of(SettingsGroup.CATALOG), Map.of())) {
+    // The catalog's role (the notebook's ETL step writes the lake) and the analysts' read-only one
+    // for the cafe's tables.
+    for (Object entry :
+        Workloads.environment(
+            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+            Optional.of(PostgresRole.ANALYST),
+            Map.of())) {
       Map<?, ?> variable = (Map<?, ?>) entry;
-      extraEnv.put((String) variable.get("name"), map("valueFrom", variable.get("valueFrom")));
+      extraEnv.put(
+          (String) variable.get("name"),
+          variable.containsKey("valueFrom")
+              ? map("valueFrom", variable.get("valueFrom"))
+              : variable.get("value"));
     }
     // The Trino release's Service (TrinoValues: helm release "trino", port 8080).
     extraEnv.put("TRINO_URL", "jdbc:trino://trino.%s.svc:8080".formatted(profile.namespace()));

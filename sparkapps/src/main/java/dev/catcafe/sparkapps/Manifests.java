@@ -34,6 +34,7 @@ public final class Manifests {
     Map<String, String> files = new LinkedHashMap<>();
     put(files, GENERATED + "/config.yaml", List.of(ClusterConfig.configMap(profile)));
     put(files, GENERATED + "/rbac.yaml", Rbac.all(profile));
+    put(files, GENERATED + "/postgresql-init.yaml", List.of(PostgresInit.configMap(profile)));
     put(files, GENERATED + "/kafka-topics.yaml", KafkaTopics.all(profile));
     for (SparkJob job : SparkJob.values()) {
       List<Object> documents = new ArrayList<>();

@@ -210,7 +210,7 @@ public final class SparkApplications {
                         "TCP"))
                 : null,
             "env",
-            Workloads.environment(job.settings(), literals),
+            Workloads.environment(job, literals),
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",

@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.model.config.TrinoRelease;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Values for the trinodb/trino Helm chart. The {@code iceberg} and {@code postgresql} catalogs come
@@ -38,14 +40,20 @@ public final class TrinoValues {
                 lake.name(),
                 lake.type(),
                 lake.uri(),
-                lake.user(),
+                PostgresRole.ICEBERG_CATALOG.roleName(),
                 envReference(EnvSetting.ICEBERG_CATALOG_PASSWORD),
                 lake.warehouse(),
                 lake.namespace()),
             new PostgresSettings(
-                cafe.jdbcUrl(), cafe.user(), envReference(EnvSetting.POSTGRES_PASSWORD)));
+                cafe.jdbcUrl(),
+                PostgresRole.TRINO.roleName(),
+                envReference(EnvSetting.POSTGRES_PASSWORD)));
+    // Its own roles' passwords: the catalog's, and the read-only one of the postgresql catalog.
     List<Object> env =
-        Workloads.environment(EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES), Map.of())
+        Workloads.environment(
+                EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+                Optional.of(PostgresRole.TRINO),
+                Map.of())
             .stream()
             .filter(TrinoValues::isSecretEntry)
             .toList();

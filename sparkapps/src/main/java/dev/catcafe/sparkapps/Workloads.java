@@ -3,10 +3,13 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.PostgresRole;
+import dev.catcafe.model.jobs.CatalogEntry;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,18 +51,42 @@ public final class Workloads {
         map("drop", List.of("ALL")));
   }
 
-  /** Environment entries for the settings of {@code groups}, then the literal extras. */
-  public static List<Object> environment(Set<SettingsGroup> groups, Map<String, String> literals) {
+  /**
+   * Environment entries for the settings {@code entry} reads, as the role the job catalog declares
+   * for it, then the literal extras.
+   */
+  public static List<Object> environment(CatalogEntry entry, Map<String, String> literals) {
+    return environment(entry.settings(), entry.postgresRole(), literals);
+  }
+
+  /**
+   * Environment entries for the settings of {@code groups}, then the literal extras. The PostgreSQL
+   * credentials are {@code postgresRole}'s (the catalog's, the catalog role's): its name, and its
+   * password from its own Secret.
+   */
+  public static List<Object> environment(
+      Set<SettingsGroup> groups,
+      Optional<PostgresRole> postgresRole,
+      Map<String, String> literals) {
+    requireNonNull(postgresRole, "postgresRole is null");
     List<Object> env = new ArrayList<>();
     for (EnvSetting setting : EnvSetting.of(groups)) {
-      env.add(reference(setting));
+      env.add(reference(setting, postgresRole));
     }
     requireNonNull(literals, "literals is null")
         .forEach((name, value) -> env.add(map("name", name, "value", value)));
     return env;
   }
 
-  private static Map<String, Object> reference(EnvSetting setting) {
+  private static Map<String, Object> reference(
+      EnvSetting setting, Optional<PostgresRole> postgresRole) {
+    if (setting.credential().isPresent()) {
+      PostgresRole role = setting.role(postgresRole);
+      return switch (setting.credential().get()) {
+        case USER -> map("name", setting.name(), "value", role.roleName());
+        case PASSWORD -> map("name", setting.name(), "valueFrom", rolePassword(role));
+      };
+    }
     Map<String, Object> source =
         setting.isSecret()
             ? map(
@@ -73,6 +100,13 @@ public final class Workloads {
                     setting.optional() ? Boolean.TRUE : null))
             : map("configMapKeyRef", map("name", ClusterProfile.CONFIG_MAP, "key", setting.name()));
     return map("name", setting.name(), "valueFrom", source);
+  }
+
+  /** The {@code valueFrom} of {@code role}'s password: its own Secret. */
+  public static Map<String, Object> rolePassword(PostgresRole role) {
+    return map(
+        "secretKeyRef",
+        map("name", role.kubernetesSecret(), "key", PostgresRole.SECRET_PASSWORD_KEY));
   }
 
   /** A scratch {@code /tmp}, since the root file system is read-only. */

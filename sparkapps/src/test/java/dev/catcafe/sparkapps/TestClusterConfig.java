@@ -15,7 +15,10 @@ import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,11 +48,9 @@ final class TestClusterConfig {
                 KAFKA_BOOTSTRAP_SERVERS   catcafe-kafka-kafka-bootstrap.catcafe.svc:9092
                 KAFKA_TOPIC_PREFIX        ""
                 POSTGRES_URL              jdbc:postgresql://postgresql.catcafe.svc:5432/cafe
-                POSTGRES_USER             cafe
                 ICEBERG_CATALOG_NAME      lakehouse
                 ICEBERG_CATALOG_TYPE      jdbc
                 ICEBERG_CATALOG_URI       jdbc:postgresql://postgresql.catcafe.svc:5432/iceberg_catalog
-                ICEBERG_CATALOG_USER      cafe
                 ICEBERG_WAREHOUSE         file:///lake/warehouse
                 LAKEHOUSE_NAMESPACE       cafe
                 SPARK_EVENT_LOG_DIR       file:///lake/spark-events
@@ -62,12 +63,21 @@ final class TestClusterConfig {
   void carriesEveryVariableTheSharedOptionsRead() {
     Set<String> plainSettings =
         Arrays.stream(EnvSetting.values())
-            .filter(setting -> !setting.isSecret())
+            .filter(EnvSetting::isPlain)
+            .map(EnvSetting::name)
+            .collect(Collectors.toSet());
+    // The role's name is each workload's own (a literal of its env), not the ConfigMap's.
+    Set<String> roleUsers =
+        Arrays.stream(EnvSetting.values())
+            .filter(setting -> setting.credential().equals(Optional.of(EnvSetting.Credential.USER)))
             .map(EnvSetting::name)
             .collect(Collectors.toSet());
 
     assertThat(data(ClusterProfile.defaults()).keySet()).isEqualTo(plainSettings);
-    assertThat(environmentVariables(new Probe())).isEqualTo(plainSettings);
+    assertThat(roleUsers).containsExactlyInAnyOrder("POSTGRES_USER", "ICEBERG_CATALOG_USER");
+    Set<String> read = new HashSet<>(plainSettings);
+    read.addAll(roleUsers);
+    assertThat(environmentVariables(new Probe())).isEqualTo(read);
   }
 
   @Test
@@ -91,10 +101,14 @@ final class TestClusterConfig {
             "shop-lake",
             "/mnt/lake");
 
-    Probe probe = parseWithEnvironment(new Probe(), data(profile));
+    // Each workload's env adds its role's name (a literal) to the ConfigMap's settings.
+    Map<String, String> env = new HashMap<>(data(profile));
+    env.put("POSTGRES_USER", profile.postgres().user());
+    env.put("ICEBERG_CATALOG_USER", profile.catalog().user());
+    Probe probe = parseWithEnvironment(new Probe(), env);
 
     assertThat(probe.kafka.settings()).isEqualTo(profile.kafka());
-    // The passwords come from the credentials Secret, not from the ConfigMap.
+    // The passwords come from each role's Secret, not from the ConfigMap.
     assertThat(probe.postgres.settings())
         .usingRecursiveComparison()
         .ignoringFields("password")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JvmApp;
@@ -165,7 +166,7 @@ final class TestSparkJobs {
           .as(job.jobName())
           .containsAll(
               EnvSetting.of(job.settings()).stream()
-                  .filter(setting -> !setting.isSecret())
+                  .filter(setting -> !setting.hasSecretValue())
                   .map(Enum::name)
                   .toList());
     }
@@ -253,7 +254,8 @@ final class TestSparkJobs {
         .filter(
             name ->
                 !name.equals(ClusterProfile.CONFIG_MAP)
-                    && !name.equals(ClusterProfile.CREDENTIALS_SECRET))
+                    && !name.equals(ClusterProfile.CREDENTIALS_SECRET)
+                    && !name.startsWith(PostgresRole.SECRET_PREFIX))
         .toList();
   }
 

@@ -1,7 +1,11 @@
 package dev.catcafe.model.jobs;
 
+import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** What every runnable of the {@link JobCatalog} has: a name, its module and its main class. */
 public interface CatalogEntry {
@@ -11,6 +15,44 @@ public interface CatalogEntry {
   RunnableModule module();
 
   String mainClass();
+
+  /** The settings groups the program reads from its environment. */
+  Set<SettingsGroup> settings();
+
+  /**
+   * The PostgreSQL role the program connects to the cafe's database as (its {@code
+   * POSTGRES_USER}/{@code POSTGRES_PASSWORD}, locally from {@code bin/run-job}, in the cluster from
+   * the role's own Secret); empty for a program that does not read it.
+   */
+  Optional<PostgresRole> postgresRole();
+
+  /**
+   * The role the program reaches the Iceberg JDBC catalog as ({@code ICEBERG_CATALOG_USER}/{@code
+   * ICEBERG_CATALOG_PASSWORD}): the catalog's own, for every program that opens the lake.
+   */
+  default Optional<PostgresRole> catalogRole() {
+    return settings().contains(SettingsGroup.CATALOG)
+        ? Optional.of(PostgresRole.ICEBERG_CATALOG)
+        : Optional.empty();
+  }
+
+  /**
+   * {@code settings} with {@link SettingsGroup#POSTGRES} exactly when the entry declares a role:
+   * the role is the one place that says a program reads PostgreSQL.
+   */
+  static Set<SettingsGroup> withPostgres(
+      String jobName, Set<SettingsGroup> settings, PostgresRole postgresRole) {
+    if (settings.contains(SettingsGroup.POSTGRES)) {
+      throw new IllegalArgumentException(
+          jobName + ": declare a PostgresRole instead of the POSTGRES settings group");
+    }
+    Set<SettingsGroup> all = EnumSet.noneOf(SettingsGroup.class);
+    all.addAll(settings);
+    if (postgresRole != null) {
+      all.add(SettingsGroup.POSTGRES);
+    }
+    return Set.copyOf(all);
+  }
 
   /** Whether the program runs a Spark session (and so needs Spark's JVM flags and heap). */
   boolean runsSpark();

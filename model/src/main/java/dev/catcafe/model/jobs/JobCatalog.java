@@ -2,6 +2,7 @@ package dev.catcafe.model.jobs;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.PostgresRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog raw-ingestion
- * streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45
+ * streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45 - cafe_iceberg
  * java -cp '.work/dist/model/lib/*' dev.catcafe.model.jobs.JobCatalog --list
  * java -cp 'model/target/dist/lib/*' dev.catcafe.model.jobs.JobCatalog --modules
  * </pre>
@@ -51,9 +52,9 @@ public final class JobCatalog {
 
   /**
    * {@code <name>}: prints {@code <distribution> <main class> spark|jvm <restart policy> <max
-   * attempts> <backoff s> <counter reset s> <stop grace s>} on one line; {@code --list}: every
-   * name, one a line; {@code --modules}: every runnable module as {@code <distribution>
-   * <directory>}, one a line. Exit status 2 for an unknown name.
+   * attempts> <backoff s> <counter reset s> <stop grace s> <postgres role|-> <catalog role|->} on
+   * one line; {@code --list}: every name, one a line; {@code --modules}: every runnable module as
+   * {@code <distribution> <directory>}, one a line. Exit status 2 for an unknown name.
    */
   public static void main(String[] args) {
     if (args.length != 1) {
@@ -81,11 +82,12 @@ public final class JobCatalog {
 
   /**
    * The line {@link #main} prints for an entry: what to start, then what the local supervisor
-   * ({@code bin/app}) needs to restart and stop it as the cluster would.
+   * ({@code bin/app}) needs to restart and stop it as the cluster would, then the PostgreSQL roles
+   * whose credentials {@code bin/run-job} gives it ({@code -}: none).
    */
   public static String describe(CatalogEntry entry) {
     Restart restart = entry.restart();
-    return "%s %s %s %s %d %d %d %d"
+    return "%s %s %s %s %d %d %d %d %s %s"
         .formatted(
             entry.module().distributionName(),
             entry.mainClass(),
@@ -94,6 +96,8 @@ public final class JobCatalog {
             restart.maxAttempts(),
             restart.backoff().toSeconds(),
             restart.counterReset().toSeconds(),
-            entry.stopGrace().toSeconds());
+            entry.stopGrace().toSeconds(),
+            entry.postgresRole().map(PostgresRole::roleName).orElse("-"),
+            entry.catalogRole().map(PostgresRole::roleName).orElse("-"));
   }
 }

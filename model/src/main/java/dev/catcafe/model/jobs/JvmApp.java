@@ -1,7 +1,9 @@
 package dev.catcafe.model.jobs;
 
+import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -15,7 +17,8 @@ public enum JvmApp implements CatalogEntry {
       "alert-ui",
       RunnableModule.ALERT_UI,
       "dev.catcafe.alertui.AlertUiServer",
-      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES, SettingsGroup.ALERT_UI),
+      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.ALERT_UI),
+      PostgresRole.ALERT_UI,
       Deployment.CLUSTER,
       false,
       Restart.always(10)),
@@ -23,7 +26,8 @@ public enum JvmApp implements CatalogEntry {
       "seed-profiles",
       RunnableModule.SIMULATOR,
       "dev.catcafe.simulator.SeedProfiles",
-      EnumSet.of(SettingsGroup.POSTGRES),
+      EnumSet.noneOf(SettingsGroup.class),
+      PostgresRole.SIMULATOR,
       Deployment.CLUSTER,
       false,
       Restart.never()),
@@ -31,7 +35,8 @@ public enum JvmApp implements CatalogEntry {
       "event-producer",
       RunnableModule.SIMULATOR,
       "dev.catcafe.simulator.ProduceEvents",
-      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.POSTGRES),
+      EnumSet.of(SettingsGroup.KAFKA),
+      PostgresRole.SIMULATOR,
       Deployment.CLUSTER,
       false,
       Restart.always(10)),
@@ -40,7 +45,8 @@ public enum JvmApp implements CatalogEntry {
       "batch-scheduler",
       RunnableModule.BATCH,
       "dev.catcafe.batch.schedule.BatchScheduler",
-      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES, SettingsGroup.EVENT_LOG),
+      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.EVENT_LOG),
+      PostgresRole.PROFILE_READER,
       Deployment.LOCAL,
       true,
       Restart.always(10)),
@@ -53,6 +59,7 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule.SPARK_COMMON,
       "dev.catcafe.spark.history.HistoryServerLauncher",
       EnumSet.of(SettingsGroup.EVENT_LOG),
+      null,
       Deployment.CLUSTER,
       true,
       Restart.always(10)),
@@ -61,6 +68,7 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule.TRINO,
       "dev.catcafe.trino.TrinoViews",
       EnumSet.noneOf(SettingsGroup.class),
+      null,
       Deployment.LOCAL,
       false,
       Restart.never()),
@@ -69,6 +77,7 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule.SPARKAPPS,
       "dev.catcafe.sparkapps.ManifestGenerator",
       EnumSet.noneOf(SettingsGroup.class),
+      null,
       Deployment.LOCAL,
       false,
       Restart.never()),
@@ -78,6 +87,7 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule.SPARK_COMMON,
       "dev.catcafe.spark.CatalogBootstrap",
       EnumSet.of(SettingsGroup.CATALOG),
+      null,
       Deployment.LOCAL,
       false,
       Restart.never()),
@@ -87,6 +97,7 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule.PLATFORM_LAUNCHER,
       "dev.catcafe.platform.PlatformCli",
       EnumSet.noneOf(SettingsGroup.class),
+      null,
       Deployment.LOCAL,
       false,
       Restart.never());
@@ -118,6 +129,7 @@ public enum JvmApp implements CatalogEntry {
   private final RunnableModule module;
   private final String mainClass;
   private final Set<SettingsGroup> settings;
+  private final PostgresRole postgresRole;
   private final Deployment deployment;
   private final boolean runsSpark;
   private final Restart restart;
@@ -127,13 +139,15 @@ public enum JvmApp implements CatalogEntry {
       RunnableModule module,
       String mainClass,
       Set<SettingsGroup> settings,
+      PostgresRole postgresRole,
       Deployment deployment,
       boolean runsSpark,
       Restart restart) {
     this.jobName = jobName;
     this.module = module;
     this.mainClass = mainClass;
-    this.settings = Set.copyOf(settings);
+    this.settings = CatalogEntry.withPostgres(jobName, settings, postgresRole);
+    this.postgresRole = postgresRole;
     this.deployment = deployment;
     this.runsSpark = runsSpark;
     this.restart = restart;
@@ -160,8 +174,14 @@ public enum JvmApp implements CatalogEntry {
   }
 
   /** The settings groups the program reads from its environment. */
+  @Override
   public Set<SettingsGroup> settings() {
     return settings;
+  }
+
+  @Override
+  public Optional<PostgresRole> postgresRole() {
+    return Optional.ofNullable(postgresRole);
   }
 
   /**

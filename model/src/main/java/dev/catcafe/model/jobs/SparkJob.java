@@ -2,9 +2,9 @@ package dev.catcafe.model.jobs;
 
 import static dev.catcafe.model.jobs.SettingsGroup.CATALOG;
 import static dev.catcafe.model.jobs.SettingsGroup.KAFKA;
-import static dev.catcafe.model.jobs.SettingsGroup.POSTGRES;
 
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +28,7 @@ public enum SparkJob implements CatalogEntry {
       List.of("--trigger-interval=2m"),
       "--checkpoint-root",
       EnumSet.of(KAFKA, CATALOG),
+      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 1, "2g"),
       Restart.always(10),
@@ -40,6 +41,7 @@ public enum SparkJob implements CatalogEntry {
       List.of("--mode=realtime", "--starting-offsets=latest"),
       "--checkpoint-location",
       EnumSet.of(KAFKA),
+      null,
       Placement.DRIVER_ONLY,
       // Real-time mode holds one task slot per Kafka partition (3) for the whole batch.
       JobResources.driverOnly(4, "2g"),
@@ -53,6 +55,7 @@ public enum SparkJob implements CatalogEntry {
       List.of("--starting-offsets=latest"),
       "--checkpoint-location",
       EnumSet.of(KAFKA),
+      null,
       Placement.DRIVER_ONLY,
       JobResources.driverOnly(2, "2g"),
       Restart.always(10),
@@ -64,7 +67,8 @@ public enum SparkJob implements CatalogEntry {
       JobKind.BATCH,
       List.of(),
       null,
-      EnumSet.of(CATALOG, POSTGRES),
+      EnumSet.of(CATALOG),
+      PostgresRole.PROFILE_READER,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 1, 1, "2g"),
       Restart.onFailure(2),
@@ -78,6 +82,7 @@ public enum SparkJob implements CatalogEntry {
       List.of(),
       null,
       EnumSet.of(CATALOG),
+      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 2, "4g"),
       Restart.onFailure(2),
@@ -91,6 +96,7 @@ public enum SparkJob implements CatalogEntry {
       MaintenancePolicy.SCHEDULED.arguments(),
       null,
       EnumSet.of(CATALOG),
+      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 2, "4g"),
       Restart.onFailure(2),
@@ -103,6 +109,7 @@ public enum SparkJob implements CatalogEntry {
   private final List<String> arguments;
   private final String checkpointOption;
   private final Set<SettingsGroup> settings;
+  private final PostgresRole postgresRole;
   private final Placement placement;
   private final JobResources resources;
   private final Restart restart;
@@ -116,6 +123,7 @@ public enum SparkJob implements CatalogEntry {
       List<String> arguments,
       String checkpointOption,
       Set<SettingsGroup> settings,
+      PostgresRole postgresRole,
       Placement placement,
       JobResources resources,
       Restart restart,
@@ -129,7 +137,8 @@ public enum SparkJob implements CatalogEntry {
     // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
     Set<SettingsGroup> withEventLog = EnumSet.of(SettingsGroup.EVENT_LOG);
     withEventLog.addAll(settings);
-    this.settings = Set.copyOf(withEventLog);
+    this.settings = CatalogEntry.withPostgres(jobName, withEventLog, postgresRole);
+    this.postgresRole = postgresRole;
     this.placement = placement;
     this.resources = resources;
     this.restart = restart;
@@ -170,8 +179,14 @@ public enum SparkJob implements CatalogEntry {
     return kind;
   }
 
+  @Override
   public Set<SettingsGroup> settings() {
     return settings;
+  }
+
+  @Override
+  public Optional<PostgresRole> postgresRole() {
+    return Optional.ofNullable(postgresRole);
   }
 
   public Placement placement() {

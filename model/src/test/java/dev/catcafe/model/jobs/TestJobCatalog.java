@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.config.PostgresBootstrap;
+import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,15 +38,41 @@ final class TestJobCatalog {
   }
 
   @Test
-  void describesAnEntryAsDistributionMainClassRuntimeRestartAndStopGrace() {
+  void describesAnEntryAsDistributionMainClassRuntimeRestartStopGraceAndRoles() {
     assertThat(JobCatalog.describe(SparkJob.RAW_INGESTION))
         .isEqualTo(
-            "streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45");
+            "streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45"
+                + " - cafe_iceberg");
     assertThat(JobCatalog.describe(JvmApp.ALERT_UI))
-        .isEqualTo("alert-ui dev.catcafe.alertui.AlertUiServer jvm Always 10 30 3600 30");
+        .isEqualTo(
+            "alert-ui dev.catcafe.alertui.AlertUiServer jvm Always 10 30 3600 30 cafe_alert_ui -");
+    assertThat(JobCatalog.describe(JvmApp.BATCH_SCHEDULER))
+        .endsWith(" cafe_profile_reader cafe_iceberg");
     assertThat(JobCatalog.describe(JvmApp.TRINO_VIEWS))
-        .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30");
+        .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30 - -");
     assertThat(RunnableModule.PLATFORM_LAUNCHER.distributionName()).isEqualTo("platform-launcher");
+  }
+
+  @Test
+  void aProgramReadsPostgresExactlyWhenItDeclaresARoleAndOnlyItsOwn() {
+    for (CatalogEntry entry : JobCatalog.entries()) {
+      assertThat(entry.settings().contains(SettingsGroup.POSTGRES))
+          .as(entry.jobName())
+          .isEqualTo(entry.postgresRole().isPresent());
+      entry
+          .postgresRole()
+          .ifPresent(
+              role ->
+                  assertThat(role.database())
+                      .as(entry.jobName())
+                      .isEqualTo(PostgresBootstrap.CAFE_DATABASE));
+    }
+    assertThat(JvmApp.SIMULATOR_SEED.postgresRole()).contains(PostgresRole.SIMULATOR);
+    assertThat(JvmApp.SIMULATOR_PRODUCER.postgresRole()).contains(PostgresRole.SIMULATOR);
+    assertThat(JvmApp.ALERT_UI.postgresRole()).contains(PostgresRole.ALERT_UI);
+    assertThat(SparkJob.PROFILE_SNAPSHOT.postgresRole()).contains(PostgresRole.PROFILE_READER);
+    assertThat(JvmApp.CATALOG_BOOTSTRAP.catalogRole()).contains(PostgresRole.ICEBERG_CATALOG);
+    assertThat(JvmApp.ALERT_UI.catalogRole()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.monitoring.MonitoringPolicy;
@@ -59,24 +60,35 @@ public final class LocalPlatform {
     return config;
   }
 
+  /**
+   * What {@code platform.env} holds: the endpoints; PostgreSQL as the owner role of the cafe's
+   * tables (the tools' role: tests, benchmarks, a shell; {@code bin/run-job} replaces it with each
+   * program's own role) and the Iceberg catalog as the catalog's role.
+   */
   public PlatformEndpoints endpoints() {
     String password = postgres.appPassword();
     PostgresSettings cafe =
         new PostgresSettings(
             postgres.adminUrl(PlatformConfig.CAFE_DATABASE), PlatformConfig.APP_ROLE, password);
     ObjectStoreSettings store = objectStore.settings();
+    PostgresSettings catalogRole = postgres.settings(PostgresRole.ICEBERG_CATALOG);
     boolean onS3 = config.lakeStorage() == LakeStorage.S3;
     CatalogSettings lake =
         new CatalogSettings(
             PlatformConfig.CATALOG_NAME,
             CatalogType.JDBC,
             postgres.adminUrl(PlatformConfig.CATALOG_DATABASE),
-            PlatformConfig.APP_ROLE,
-            password,
+            catalogRole.user(),
+            catalogRole.password(),
             onS3 ? s3Warehouse() : localWarehouse(),
             PlatformConfig.NAMESPACE,
             onS3 ? Optional.of(store) : Optional.empty());
     return new PlatformEndpoints(kafka.settings(), cafe, lake, trino.jdbcUrl(), store);
+  }
+
+  /** The credentials of one component's role, in the database it works in. */
+  public PostgresSettings postgres(PostgresRole role) {
+    return postgres.settings(requireNonNull(role, "role is null"));
   }
 
   /** The {@code file:///…} URI of the local warehouse directory. */
@@ -151,7 +163,7 @@ public final class LocalPlatform {
   private void startTrinoProcess(PlatformEndpoints endpoints) {
     trino.start(
         endpoints.catalog(),
-        endpoints.postgres(),
+        postgres.settings(PostgresRole.TRINO),
         endpoints.objectStore(),
         JavaRuntimes.forTrino(environment, Path.of("/usr/lib/jvm")));
   }

@@ -3,6 +3,7 @@ package dev.catcafe.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.monitoring.PrometheusConfig;
@@ -52,8 +53,14 @@ public record PlatformConfig(
     String bindHost) {
   public static final String CATALOG_NAME = "lakehouse";
   public static final String NAMESPACE = "cafe";
-  public static final String CAFE_DATABASE = "cafe";
-  public static final String CATALOG_DATABASE = "iceberg_catalog";
+  public static final String CAFE_DATABASE = PostgresBootstrap.CAFE_DATABASE;
+  public static final String CATALOG_DATABASE = PostgresBootstrap.CATALOG_DATABASE;
+
+  /**
+   * The owner of the cafe's tables and of the tests' own databases; not a superuser. Only the
+   * platform's tools use it (the tests, the benchmarks, a shell that sources {@code platform.env}):
+   * no component runs as it, each gets its own {@code PostgresRole}.
+   */
   public static final String APP_ROLE = "cafe";
 
   public static final String DEFAULT_HOME = ".work/platform";

@@ -2,6 +2,9 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.PostgresBootstrap;
+import dev.catcafe.model.config.PostgresRole;
+import dev.catcafe.model.config.PostgresSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -209,11 +212,27 @@ final class PostgresServer {
     return secrets.get("postgres.app.password");
   }
 
-  private Connection admin() throws SQLException {
-    return DriverManager.getConnection(
-        adminUrl("postgres"), ADMIN_ROLE, secrets.get("postgres.admin.password"));
+  /** The credentials of {@code role}, in its own database; its password generated on first use. */
+  PostgresSettings settings(PostgresRole role) {
+    return new PostgresSettings(
+        adminUrl(role.database()), role.roleName(), secrets.get(role.localSecretKey()));
   }
 
+  private Connection admin() throws SQLException {
+    return admin("postgres");
+  }
+
+  private Connection admin(String database) throws SQLException {
+    return DriverManager.getConnection(
+        adminUrl(database), ADMIN_ROLE, secrets.get("postgres.admin.password"));
+  }
+
+  /**
+   * The superuser's one job, on every start (each statement keeps what exists, so a home from
+   * before a role existed gets it): the owner role of the cafe's schema and of the tests'
+   * databases, every component's role with its password from the secrets file, the databases, the
+   * cafe's tables and each role's grants.
+   */
   private void createRolesAndDatabases() {
     try (Connection connection = admin();
         Statement statement = connection.createStatement()) {
@@ -223,34 +242,59 @@ final class PostgresServer {
         statement.execute(
             "CREATE ROLE %s LOGIN PASSWORD '%s'".formatted(PlatformConfig.APP_ROLE, appPassword()));
       }
-      for (String database :
-          List.of(PlatformConfig.CAFE_DATABASE, PlatformConfig.CATALOG_DATABASE)) {
-        createDatabase(connection, database);
+      for (String sql : PostgresBootstrap.createRoles()) {
+        statement.execute(sql);
+      }
+      for (PostgresRole role : PostgresRole.values()) {
+        // The password is generated base64url text: nothing in it needs quoting.
+        statement.execute(
+            PostgresBootstrap.setPassword(role, "'" + secrets.get(role.localSecretKey()) + "'"));
+      }
+      for (var database : PostgresBootstrap.databases().entrySet()) {
+        createDatabase(
+            connection,
+            database.getKey(),
+            database.getValue().map(PostgresRole::roleName).orElse(PlatformConfig.APP_ROLE));
       }
     } catch (SQLException e) {
       throw new PlatformException("PostgreSQL setup failed: " + e.getMessage(), e);
     }
+    for (String database : PostgresBootstrap.databases().keySet()) {
+      try (Connection connection = admin(database);
+          Statement statement = connection.createStatement()) {
+        if (database.equals(PostgresBootstrap.CAFE_DATABASE)) {
+          // The cafe's tables belong to the owner role, like the tests' own databases' do.
+          statement.execute("SET ROLE " + PlatformConfig.APP_ROLE);
+        }
+        for (String sql : PostgresBootstrap.databaseStatements(database)) {
+          statement.execute(sql);
+        }
+      } catch (SQLException e) {
+        throw new PlatformException(
+            "PostgreSQL setup of database %s failed: %s".formatted(database, e.getMessage()), e);
+      }
+    }
   }
 
-  /** Creates an empty database owned by the app role, if it does not exist. */
+  /** Creates an empty database owned by the owner role, if it does not exist. */
   void createDatabase(String database) {
     try (Connection connection = admin()) {
-      createDatabase(connection, database);
+      createDatabase(connection, database, PlatformConfig.APP_ROLE);
     } catch (SQLException e) {
       throw new PlatformException(
           "could not create database " + database + ": " + e.getMessage(), e);
     }
   }
 
-  private static void createDatabase(Connection connection, String database) throws SQLException {
+  private static void createDatabase(Connection connection, String database, String owner)
+      throws SQLException {
     if (!database.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException(
           "database name must be a lower-case identifier: " + database);
     }
     if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute(
-            "CREATE DATABASE %s OWNER %s".formatted(database, PlatformConfig.APP_ROLE));
+        statement.execute("CREATE DATABASE %s OWNER %s".formatted(database, owner));
       }
     }
   }

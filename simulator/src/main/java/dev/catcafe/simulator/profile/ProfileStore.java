@@ -33,8 +33,7 @@ public final class ProfileStore {
 
   /**
    * Creates the tables if needed and fills them, unless they already hold rows (idempotence); with
-   * {@code reset} it drops and rebuilds them first. Generates the profiles only when they are
-   * written.
+   * {@code reset} it empties them first. Generates the profiles only when they are written.
    */
   public SeedOutcome seed(Supplier<Profiles> profiles, boolean reset) throws SQLException {
     requireNonNull(profiles, "profiles is null");
@@ -43,17 +42,21 @@ public final class ProfileStore {
     try {
       try (Statement statement = connection.createStatement()) {
         statement.execute("SELECT pg_advisory_xact_lock(%d)".formatted(SEED_LOCK_KEY));
-        if (reset) {
-          statement.execute(
-              // The UI's adoption decisions name the old cafe's alerts and cats: they go too.
-              "DROP TABLE IF EXISTS %s, %s, %s"
-                  .formatted(
-                      OperationalSchema.CATS_TABLE,
-                      OperationalSchema.VISITORS_TABLE,
-                      OperationalSchema.ADOPTION_DECISIONS_TABLE));
-        }
       }
       OperationalSchema.createTables(connection);
+      if (reset) {
+        // Emptied rather than dropped: the simulator's role may write rows, not change the schema.
+        // The UI's adoption decisions name the old cafe's alerts and cats: they go too.
+        try (Statement statement = connection.createStatement()) {
+          for (String table :
+              List.of(
+                  OperationalSchema.ADOPTION_DECISIONS_TABLE,
+                  OperationalSchema.VISITORS_TABLE,
+                  OperationalSchema.CATS_TABLE)) {
+            statement.execute("DELETE FROM " + table);
+          }
+        }
+      }
       long existingCats = count(OperationalSchema.CATS_TABLE);
       long existingVisitors = count(OperationalSchema.VISITORS_TABLE);
       if (existingCats > 0 || existingVisitors > 0) {

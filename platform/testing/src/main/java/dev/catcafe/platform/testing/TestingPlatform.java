@@ -6,6 +6,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.LocalPlatform;
 import dev.catcafe.platform.PlatformConfig;
@@ -130,9 +131,20 @@ public final class TestingPlatform implements AutoCloseable {
     return kafka;
   }
 
-  /** The shared {@code cafe} database (the one Trino's {@code postgresql} catalog shows). */
+  /**
+   * The shared {@code cafe} database (the one Trino's {@code postgresql} catalog shows), as the
+   * owner role of its tables ({@code platform.env}'s): the tests create, seed and reset as it.
+   */
   public PostgresSettings postgres() {
     return endpoints.postgres();
+  }
+
+  /**
+   * The credentials of one component's PostgreSQL role (its grants are its job's only: a test of a
+   * component's access uses them; the other tests use the owner role of {@link #postgres}).
+   */
+  public PostgresSettings postgres(PostgresRole role) {
+    return platform.postgres(role);
   }
 
   /** A database of its own for a test class, created empty if missing. */
