@@ -102,7 +102,7 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
         (platformHome == null ? root.resolve(".work/platform") : Path.of(platformHome))
             .resolve("bench/superset-dashboard");
     Files.createDirectories(home);
-    int trinoPort = URI.create(lake.trinoUrl().substring("jdbc:".length())).getPort();
+    int trinoPort = URI.create(lake.trino().jdbcUrl().substring("jdbc:".length())).getPort();
     Files.writeString(
         home.resolve("platform.env"),
         "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n".formatted(trinoPort, lake.namespace()));
