@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static dev.catcafe.sparkapps.Yaml.map;
 
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,8 +25,20 @@ public final class JupyterHubValues {
       Map<?, ?> variable = (Map<?, ?>) entry;
       extraEnv.put((String) variable.get("name"), map("valueFrom", variable.get("valueFrom")));
     }
-    // The Trino release's Service (TrinoValues: helm release "trino", port 8080).
-    extraEnv.put("TRINO_URL", "jdbc:trino://trino.%s.svc:8080".formatted(profile.namespace()));
+    // The Trino release's Service, its HTTPS port (TrinoValues: helm release "trino"), as the
+    // read-only analyst; its password from the credentials Secret, the CA from Trino's TLS Secret.
+    extraEnv.put(
+        "TRINO_URL",
+        "jdbc:trino://trino.%s.svc:%d".formatted(profile.namespace(), TrinoValues.HTTPS_PORT));
+    extraEnv.put(TrinoUser.ANALYST.userVariable(), TrinoUser.ANALYST.userName());
+    extraEnv.put(
+        TrinoUser.ANALYST.passwordVariable(),
+        map(
+            "valueFrom",
+            map(
+                "secretKeyRef",
+                map("name", ClusterProfile.CREDENTIALS_SECRET, "key", "trino-analyst-password"))));
+    extraEnv.put("TRINO_TRUSTSTORE", TrinoValues.TLS_MOUNT + "/ca.crt");
     extraEnv.put("SPARK_MASTER", "local[2]");
     return map(
         "singleuser",
@@ -49,9 +62,22 @@ public final class JupyterHubValues {
                 "capacity",
                 "10Gi",
                 "extraVolumes",
-                List.of(Workloads.lakeVolume(profile)),
+                List.of(
+                    Workloads.lakeVolume(profile),
+                    // Only the CA of Trino's certificate, not its key.
+                    map(
+                        "name",
+                        "trino-ca",
+                        "secret",
+                        map(
+                            "secretName",
+                            TrinoValues.TLS_SECRET,
+                            "items",
+                            List.of(map("key", "ca.crt", "path", "ca.crt"))))),
                 "extraVolumeMounts",
-                List.of(Workloads.lakeMount(profile))),
+                List.of(
+                    Workloads.lakeMount(profile),
+                    map("name", "trino-ca", "mountPath", TrinoValues.TLS_MOUNT, "readOnly", true))),
             "extraPodConfig",
             map(
                 "securityContext",
