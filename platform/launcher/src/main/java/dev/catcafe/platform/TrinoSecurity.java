@@ -134,6 +134,12 @@ final class TrinoSecurity {
             "CN=localhost, O=catcafe local platform",
             "-ext",
             "SAN=ip:127.0.0.1,dns:localhost",
+            // Its own trust anchor: Python's urllib3 verifies strictly (VERIFY_X509_STRICT) and
+            // takes a self-signed certificate as an anchor only if it is marked as a CA.
+            "-ext",
+            "BC:c=ca:true,pathlen:0",
+            "-ext",
+            "KU:c=digitalSignature,keyCertSign",
             "-validity",
             "3650",
             "-storetype",
