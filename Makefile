@@ -99,7 +99,7 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo
 	@echo "Where to look:"
 	@echo "  Alert UI     http://127.0.0.1:$(ALERT_UI_PORT)"
-	@echo "  Trino        http://127.0.0.1:$${TRINO_PORT:-8080}   (make trino-cli; views in iceberg.cafe_analytics)"
+	@echo "  Trino        https://127.0.0.1:$${TRINO_PORT:-8080}  (make trino-cli; views in iceberg.cafe_analytics; users and passwords in .work/platform/platform.env)"
 	@echo "  Spark UI     http://127.0.0.1:4040 (ingestion; the other jobs take the next free ports)"
 	@echo "  History      http://127.0.0.1:$(SPARK_HISTORY_PORT)   (Spark History Server: finished batch runs and the streaming jobs; logs in .work/platform/spark-events)"
 	@echo "  Prometheus   http://127.0.0.1:$${PROMETHEUS_PORT:-9090}   (alerts: /alerts; each program's /metrics on the job catalog's port, 9401-9406)"

@@ -79,6 +79,10 @@ c.Spawner.env_keep = [
     "S3_SECRET_ACCESS_KEY",
     "LAKEHOUSE_NAMESPACE",
     "TRINO_URL",
+    # The read-only Trino user every notebook connects as, and the certificate to trust.
+    "TRINO_USER",
+    "TRINO_PASSWORD",
+    "TRINO_TRUSTSTORE",
     "SPARK_MASTER",
 ]
 if os.geteuid() == 0:

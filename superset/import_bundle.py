@@ -7,8 +7,14 @@ never reach a re-import. Superset's assets import overwrites them all; it reads 
 once its metadata says `assets`.
 
     python import_bundle.py BUNDLE.zip USERNAME   (with Superset's environment: SUPERSET_CONFIG_PATH, ...)
+
+Trino takes the read-only analyst's password over HTTPS only. The password comes from the
+environment (TRINO_PASSWORD: the platform's env file locally, a Secret in the cluster) and goes to
+Superset's encrypted database password, never into the bundle; TRINO_TRUSTSTORE names the PEM
+certificate to trust (the local platform's own), set as the driver's `verify`.
 """
 
+import os
 import sys
 from zipfile import ZipFile
 
@@ -29,11 +35,22 @@ def main(bundle_path: str, username: str) -> None:
         metadata = yaml.safe_load(contents["metadata.yaml"])
         metadata["type"] = "assets"
         contents["metadata.yaml"] = yaml.safe_dump(metadata)
+        passwords = {}
+        password = os.environ.get("TRINO_PASSWORD", "")
+        truststore = os.environ.get("TRINO_TRUSTSTORE", "")
+        for name in [n for n in contents if n.startswith("databases/")]:
+            if password:
+                passwords[name] = password
+            if truststore:
+                database = yaml.safe_load(contents[name])
+                engine_params = database.setdefault("extra", {}).setdefault("engine_params", {})
+                engine_params["connect_args"] = {"http_scheme": "https", "verify": truststore}
+                contents[name] = yaml.safe_dump(database)
         user = security_manager.find_user(username=username)
         if user is None:
             sys.exit(f"import_bundle: no Superset user {username!r}")
         with override_user(user):
-            ImportAssetsCommand(contents).run()
+            ImportAssetsCommand(contents, passwords=passwords).run()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ set -euo pipefail
 tarball="$1"; target="$2"; version="$3"
 dist="$target/trino-server-$version"
 marker="$dist/.unpacked"
-if [ -f "$marker" ]; then
+# The plugins kept (the password file authenticator too); a change of the list unpacks again.
+plugins="iceberg postgresql geospatial password-authenticators"
+if [ "$(cat "$marker" 2>/dev/null)" = "$plugins" ]; then
   exit 0
 fi
 rm -rf "$dist"
@@ -14,10 +16,10 @@ mkdir -p "$target"
 # drop the plugins we do not load: fewer plugins, faster start; the links keep the shared jars.
 tar -xzf "$tarball" -C "$target"
 for plugin in "$dist"/plugin/*; do
-  case "$(basename "$plugin")" in
-    iceberg|postgresql|geospatial) ;;
+  case " $plugins " in
+    *" $(basename "$plugin") "*) ;;
     *) rm -rf "$plugin" ;;
   esac
 done
 rm -rf "$dist/secrets-plugin"
-touch "$marker"
+echo "$plugins" > "$marker"

@@ -3,10 +3,14 @@ package dev.catcafe.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.CatalogOptions;
+import dev.catcafe.model.cli.TrinoOptions;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.trino.TrinoViews;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,11 +22,8 @@ import picocli.CommandLine.Option;
 public final class GeneratedLakeOptions {
   @Mixin private CatalogOptions catalog;
 
-  @Option(
-      names = "--trino-url",
-      defaultValue = TrinoViews.DEFAULT_TRINO_URL,
-      description = "Trino JDBC URL. Env TRINO_URL.")
-  private String trinoUrl;
+  /** The benchmarks' own Trino user: writes the bench namespaces only. */
+  @Mixin private TrinoOptions trino = new TrinoOptions(TrinoUser.BENCH);
 
   // No defaultValue: picocli takes the field's initial value, the benchmark's own namespace.
   @Option(
@@ -52,13 +53,19 @@ public final class GeneratedLakeOptions {
     return !skipGenerate;
   }
 
-  /** Trino's JDBC URL ({@code jdbc:trino://host:port}). */
-  public String trinoUrl() {
-    return trinoUrl;
+  /** How the benchmark reaches Trino (as {@link TrinoUser#BENCH}). */
+  public TrinoSettings trino() {
+    return trino.settings();
   }
 
-  /** A Trino connection as {@code user}, the benchmark's name in Trino's query list. */
-  public Connection connectTrino(String user) throws SQLException {
-    return TrinoViews.connect(trinoUrl, user);
+  /**
+   * A Trino connection as {@link TrinoUser#BENCH}; {@code source} names the benchmark in Trino's
+   * query list.
+   */
+  public Connection connectTrino(String source) throws SQLException {
+    TrinoSettings settings = trino.settings();
+    Properties properties = settings.connectionProperties();
+    properties.setProperty("source", source);
+    return DriverManager.getConnection(settings.jdbcUrl(), properties);
   }
 }

@@ -9,6 +9,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -110,9 +111,7 @@ final class LakehouseFoundationIT {
       }
     }
 
-    Properties user = new Properties();
-    user.setProperty("user", "test");
-    try (Connection trino = DriverManager.getConnection(platform.trinoJdbcUrl(), user);
+    try (Connection trino = platform.trino(TrinoUser.ANALYST).connect();
         Statement statement = trino.createStatement()) {
       List<String> schemas = new ArrayList<>();
       try (ResultSet result = statement.executeQuery("SHOW SCHEMAS FROM iceberg")) {

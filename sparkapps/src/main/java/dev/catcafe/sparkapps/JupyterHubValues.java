@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.config.PostgresRole;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -42,8 +43,20 @@ public final class JupyterHubValues {
               ? map("valueFrom", variable.get("valueFrom"))
               : variable.get("value"));
     }
-    // The Trino release's Service (TrinoValues: helm release "trino", port 8080).
-    extraEnv.put("TRINO_URL", "jdbc:trino://trino.%s.svc:8080".formatted(profile.namespace()));
+    // The Trino release's Service, its HTTPS port (TrinoValues: helm release "trino"), as the
+    // read-only analyst; its password from the credentials Secret, the CA from Trino's TLS Secret.
+    extraEnv.put(
+        "TRINO_URL",
+        "jdbc:trino://trino.%s.svc:%d".formatted(profile.namespace(), TrinoValues.HTTPS_PORT));
+    extraEnv.put(TrinoUser.ANALYST.userVariable(), TrinoUser.ANALYST.userName());
+    extraEnv.put(
+        TrinoUser.ANALYST.passwordVariable(),
+        map(
+            "valueFrom",
+            map(
+                "secretKeyRef",
+                map("name", ClusterProfile.CREDENTIALS_SECRET, "key", "trino-analyst-password"))));
+    extraEnv.put("TRINO_TRUSTSTORE", TrinoValues.TLS_MOUNT + "/ca.crt");
     extraEnv.put("SPARK_MASTER", "local[2]");
     return map(
         "singleuser",
@@ -67,9 +80,24 @@ public final class JupyterHubValues {
                 "capacity",
                 "10Gi",
                 "extraVolumes",
-                List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume()),
+                List.of(
+                    Workloads.lakeVolume(profile),
+                    Workloads.tmpVolume(),
+                    // Only the CA of Trino's certificate, not its key.
+                    map(
+                        "name",
+                        "trino-ca",
+                        "secret",
+                        map(
+                            "secretName",
+                            TrinoValues.TLS_SECRET,
+                            "items",
+                            List.of(map("key", "ca.crt", "path", "ca.crt"))))),
                 "extraVolumeMounts",
-                List.of(Workloads.lakeMount(profile), Workloads.tmpMount())),
+                List.of(
+                    Workloads.lakeMount(profile),
+                    Workloads.tmpMount(),
+                    map("name", "trino-ca", "mountPath", TrinoValues.TLS_MOUNT, "readOnly", true))),
             "allowPrivilegeEscalation",
             false,
             // The metadata block is a privileged init container (NET_ADMIN); the namespace's

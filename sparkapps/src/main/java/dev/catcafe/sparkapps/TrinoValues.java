@@ -5,9 +5,12 @@ import static dev.catcafe.sparkapps.Yaml.map;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoAccessRules;
 import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.model.config.TrinoRelease;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.SettingsGroup;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,13 @@ import java.util.Optional;
  * from {@link TrinoCatalogs}, the generator the local platform uses, so Trino sees the catalog
  * Spark writes on the cluster exactly as it does on a laptop. Passwords are Trino's {@code
  * ${ENV:…}} references to the pods' Secret-backed environment.
+ *
+ * <p>The same security as the local server: password authentication (the file authenticator, its
+ * {@code password.db} from the Secret {@value #PASSWORD_SECRET}: one PBKDF2 or bcrypt hash per
+ * {@link TrinoUser}), HTTPS on {@value #HTTPS_PORT} with the certificate of the Secret {@value
+ * #TLS_SECRET}, the access rules of {@link TrinoAccessRules}, and the internal shared secret from
+ * {@value #INTERNAL_SECRET}. Clients use {@value #HTTPS_PORT}; the HTTP port 8080 stays for the
+ * coordinator and workers, whose requests the shared secret signs (Trino refuses passwords there).
  */
 public final class TrinoValues {
   public static final String TRINO_VERSION = TrinoRelease.VERSION;
@@ -28,6 +38,23 @@ public final class TrinoValues {
 
   /** The image's {@code node.data-dir}. */
   static final String TRINO_DATA_DIRECTORY = "/data/trino";
+
+  /** The client port: HTTPS, the one where Trino takes passwords. */
+  public static final int HTTPS_PORT = 8443;
+
+  /** Secret with key {@code password.db}: the file authenticator's hashes, one per Trino user. */
+  public static final String PASSWORD_SECRET = "trino-password-db";
+
+  /**
+   * Secret with {@code keystore.pem} (key and certificate) and {@code ca.crt} (what clients trust).
+   */
+  public static final String TLS_SECRET = "trino-tls";
+
+  /** Secret with key {@code shared-secret}: signs the nodes' internal requests. */
+  public static final String INTERNAL_SECRET = "trino-internal";
+
+  /** Where the pods mount {@link #TLS_SECRET}. */
+  public static final String TLS_MOUNT = "/etc/trino/tls";
 
   private TrinoValues() {}
 
@@ -49,14 +76,20 @@ public final class TrinoValues {
                 PostgresRole.TRINO.roleName(),
                 envReference(EnvSetting.POSTGRES_PASSWORD)));
     // Its own roles' passwords: the catalog's, and the read-only one of the postgresql catalog.
-    List<Object> env =
-        Workloads.environment(
-                EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
-                Optional.of(PostgresRole.TRINO),
-                Map.of())
-            .stream()
-            .filter(TrinoValues::isSecretEntry)
-            .toList();
+    List<Object> env = new ArrayList<>();
+    Workloads.environment(
+            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+            Optional.of(PostgresRole.TRINO),
+            Map.of())
+        .stream()
+        .filter(TrinoValues::isSecretEntry)
+        .forEach(env::add);
+    env.add(
+        map(
+            "name",
+            "TRINO_INTERNAL_SHARED_SECRET",
+            "valueFrom",
+            map("secretKeyRef", map("name", INTERNAL_SECRET, "key", "shared-secret"))));
     // A read-only root: Trino writes only its data directory (the launcher links etc/ and plugin/
     // there) and temporary files, each on an emptyDir.
     Map<String, Object> volumes =
@@ -75,7 +108,39 @@ public final class TrinoValues {
         "image",
         map("repository", "trinodb/trino", "tag", TRINO_VERSION),
         "server",
-        map("workers", 1, "config", map("query", map("maxMemory", "4GB"))),
+        map(
+            "workers",
+            1,
+            "config",
+            map(
+                "authenticationType",
+                "PASSWORD",
+                "https",
+                map(
+                    "enabled",
+                    true,
+                    "port",
+                    HTTPS_PORT,
+                    "keystore",
+                    map("path", TLS_MOUNT + "/keystore.pem")),
+                "query",
+                map("maxMemory", "4GB"))),
+        "auth",
+        map("passwordAuthSecret", PASSWORD_SECRET),
+        "accessControl",
+        map(
+            "type",
+            "configmap",
+            "refreshPeriod",
+            "60s",
+            "configFile",
+            "rules.json",
+            "rules",
+            map("rules.json", TrinoAccessRules.json())),
+        "additionalConfigProperties",
+        List.of("internal-communication.shared-secret=${ENV:TRINO_INTERNAL_SHARED_SECRET}"),
+        "secretMounts",
+        List.of(map("name", TLS_SECRET, "secretName", TLS_SECRET, "path", TLS_MOUNT)),
         "catalogs",
         catalogs,
         "env",

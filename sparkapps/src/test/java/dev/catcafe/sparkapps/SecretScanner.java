@@ -30,7 +30,9 @@ final class SecretScanner {
           "secretKeyRef",
           "secretRef",
           "secretEnv",
-          "envFromSecrets");
+          "envFromSecrets",
+          // The Trino chart's Secret holding password.db (hashes), by name.
+          "passwordAuthSecret");
 
   private static final Pattern REFERENCE =
       Pattern.compile(

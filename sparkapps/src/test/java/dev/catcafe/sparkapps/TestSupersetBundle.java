@@ -42,7 +42,7 @@ final class TestSupersetBundle {
 
     JsonNode database = yaml(SUPERSET.resolve("databases/trino.yaml"));
     assertThat(database.path("sqlalchemy_uri").asText())
-        .isEqualTo("trino://superset@trino:8080/iceberg");
+        .isEqualTo("trino://analyst@trino:8443/iceberg");
     assertThat(database.has("password")).isFalse();
   }
 

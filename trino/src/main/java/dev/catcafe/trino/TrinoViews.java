@@ -3,17 +3,18 @@ package dev.catcafe.trino;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.cli.TrinoOptions;
 import dev.catcafe.model.config.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoUser;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +22,11 @@ import picocli.CommandLine.Option;
  * missing and every view is {@code CREATE OR REPLACE}d from its SQL file. A view whose tables do
  * not exist yet (Trino checks them at creation) is reported with Trino's error; the others are
  * still created, and the exit status is 1.
+ *
+ * <p>It connects as {@link TrinoUser#VIEW_OWNER}, the one user that may create them. The views are
+ * Trino's default {@code SECURITY DEFINER}: a query of a view reads its tables as the view's owner,
+ * and the access rules let the owner grant that read ({@code GRANT_SELECT}), so the read-only
+ * analyst reads every view.
  *
  * <pre>
  * bin/run trino dev.catcafe.trino.TrinoViews          # make trino-views
@@ -30,20 +36,8 @@ import picocli.CommandLine.Option;
     name = "trino-views",
     description = "Creates or replaces the cafe's analytics views in Trino.")
 public final class TrinoViews implements Callable<Integer> {
-  /** The {@code --trino-url} default: env {@code TRINO_URL}, else the local platform's Trino. */
-  public static final String DEFAULT_TRINO_URL = "${env:TRINO_URL:-jdbc:trino://127.0.0.1:8080}";
-
-  @Option(
-      names = "--trino-url",
-      defaultValue = DEFAULT_TRINO_URL,
-      description = "Trino JDBC URL. Env TRINO_URL.")
-  private String trinoUrl;
-
-  @Option(
-      names = "--trino-user",
-      defaultValue = "${env:TRINO_USER:-catcafe}",
-      description = "Env TRINO_USER.")
-  private String trinoUser;
+  /** The view owner: owns the analytics schemas and the views, reads what they read. */
+  @Mixin private TrinoOptions trino = new TrinoOptions(TrinoUser.VIEW_OWNER);
 
   @Option(
       names = "--lake-catalog",
@@ -66,12 +60,8 @@ public final class TrinoViews implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     ViewSchemas schemas = ViewSchemas.forNamespace(lakeCatalog, namespace);
-    if (!trinoUrl.startsWith("jdbc:trino://")) {
-      throw new IllegalArgumentException(
-          "TRINO_URL (--trino-url) is '%s': expected jdbc:trino://host:port".formatted(trinoUrl));
-    }
-    try (Connection trino = connect(trinoUrl, trinoUser)) {
-      List<String> failures = createOrReplace(trino, schemas, System.out);
+    try (Connection connection = trino.settings().connect()) {
+      List<String> failures = createOrReplace(connection, schemas, System.out);
       if (!failures.isEmpty()) {
         System.err.println("views not created: " + String.join("; ", failures));
         return 1;
@@ -105,12 +95,6 @@ public final class TrinoViews implements Callable<Integer> {
       }
     }
     return failures;
-  }
-
-  public static Connection connect(String url, String user) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", requireNonNull(user, "user is null"));
-    return DriverManager.getConnection(requireNonNull(url, "url is null"), properties);
   }
 
   private static void execute(Connection trino, String sql) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -94,12 +95,13 @@ final class SupersetDashboardIT {
     data.writeOperational(platform.postgres());
     spark = TestingSessions.create("superset-it", catalog);
     data.writeLake(spark, catalog);
-    try (Connection trino = trino(platform)) {
+    try (Connection trino = platform.trino(TrinoUser.VIEW_OWNER).connect()) {
       assertThat(TrinoViews.createOrReplace(trino, schemas, System.out)).isEmpty();
     }
 
     // First as on a `make run` where Trino is not up yet: a port where nothing listens.
-    superset.writePlatformEnv(TestingSuperset.freePort(), catalog.namespace());
+    superset.writePlatformEnv(
+        platform.trino(TrinoUser.ANALYST), TestingSuperset.freePort(), catalog.namespace());
     up = superset.run("up");
     token = superset.adminToken();
   }
@@ -136,7 +138,10 @@ final class SupersetDashboardIT {
     assertThat(count("/api/v1/dashboard/")).isZero();
 
     // The platform's Trino comes up: the waiting import finds it through platform.env.
-    superset.writePlatformEnv(trinoPort(platform), schemas.lake().substring("iceberg.".length()));
+    superset.writePlatformEnv(
+        platform.trino(TrinoUser.ANALYST),
+        trinoPort(platform),
+        schemas.lake().substring("iceberg.".length()));
     Polling.awaitAsserted(
         IMPORT_DEADLINE, () -> assertThat(count("/api/v1/dashboard/")).isEqualTo(1));
   }
@@ -155,14 +160,15 @@ final class SupersetDashboardIT {
     assertThat(count("/api/v1/dashboard/")).isEqualTo(1);
     assertThat(count("/api/v1/chart/")).isEqualTo(6);
     assertThat(count("/api/v1/dataset/")).isEqualTo(6);
-    // The URI set at import time: the committed user and catalog, the platform's Trino port.
+    // The URI set at import time: the platform's read-only user, the committed catalog, the
+    // platform's Trino port; the password is Superset's own (encrypted), not in the URI.
     JsonNode database =
         superset
             .get(token, "/api/v1/database/%d/connection".formatted(databaseId()))
             .json()
             .path("result");
     assertThat(database.path("sqlalchemy_uri").asText())
-        .isEqualTo("trino://superset@127.0.0.1:%d/iceberg".formatted(trinoPort(platform)));
+        .isEqualTo("trino://analyst@127.0.0.1:%d/iceberg".formatted(trinoPort(platform)));
     assertThat(database.path("expose_in_sqllab").asBoolean()).isTrue();
     assertThat(database.path("allow_dml").asBoolean()).isFalse();
   }
@@ -438,8 +444,9 @@ final class SupersetDashboardIT {
     return firstColumn;
   }
 
+  /** The user Superset connects as: what the charts show is what it may read. */
   private static Connection trino(TestingPlatform platform) throws SQLException {
-    return TrinoViews.connect(platform.trinoJdbcUrl(), "superset-it");
+    return platform.trino(TrinoUser.ANALYST).connect();
   }
 
   private static int trinoPort(TestingPlatform platform) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -85,14 +87,33 @@ final class TestingSuperset {
     return "http://127.0.0.1:" + port;
   }
 
-  /** The platform variables bin/superset reads: where Trino listens, the lake namespace. */
-  void writePlatformEnv(int trinoPort, String lakeNamespace) {
+  /**
+   * The platform variables bin/superset reads: where Trino listens, the lake namespace, and the
+   * user Superset connects as ({@code trino}'s user, password and certificate).
+   */
+  void writePlatformEnv(TrinoSettings trino, int trinoPort, String lakeNamespace) {
     try {
       Files.createDirectories(home);
       Path file = home.resolve("platform.env");
       Path temporary = home.resolve("platform.env.tmp");
+      // Owner-only, as the platform's own: it holds the password.
+      Files.deleteIfExists(temporary);
+      Files.createFile(
+          temporary,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
       Files.writeString(
-          temporary, "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n".formatted(trinoPort, lakeNamespace));
+          temporary,
+          "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n%s=%s%n%s=%s%n%s=%s%n"
+              .formatted(
+                  trinoPort,
+                  lakeNamespace,
+                  TrinoUser.ANALYST.userVariable(),
+                  trino.user(),
+                  TrinoUser.ANALYST.passwordVariable(),
+                  trino.password(),
+                  TrinoSettings.TRUSTSTORE_VARIABLE,
+                  trino.trustStore()));
       Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

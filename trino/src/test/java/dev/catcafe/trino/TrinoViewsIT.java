@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -76,7 +77,7 @@ final class TrinoViewsIT {
     data.writeLake(spark, catalog);
     expected = expectations(platform.postgres());
 
-    try (Connection trino = trino(platform)) {
+    try (Connection trino = viewOwner(platform)) {
       assertThat(TrinoViews.createOrReplace(trino, schemas, quiet())).isEmpty();
       // Idempotent: a second run replaces every view without error.
       assertThat(TrinoViews.createOrReplace(trino, schemas, quiet())).isEmpty();
@@ -174,7 +175,7 @@ final class TrinoViewsIT {
   void missingTablesFailWithTrinosErrorNotAHang(TestingPlatform platform) throws Exception {
     CatalogSettings empty = TestingCatalogs.jdbc(platform, "it_trino_views_empty");
     ViewSchemas emptySchemas = ViewSchemas.forNamespace("iceberg", empty.namespace());
-    try (Connection trino = trino(platform)) {
+    try (Connection trino = viewOwner(platform)) {
       List<String> failures =
           CompletableFuture.supplyAsync(() -> createViews(trino, emptySchemas))
               .get(ERROR_DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -197,7 +198,7 @@ final class TrinoViewsIT {
     new TestingCafeData(PREFIX + "d-", 7L, List.of(LocalDate.parse("2026-11-05")))
         .writeLake(spark, dropped);
     ViewSchemas droppedSchemas = ViewSchemas.forNamespace("iceberg", dropped.namespace());
-    try (Connection trino = trino(platform)) {
+    try (Connection trino = viewOwner(platform)) {
       assertThat(TrinoViews.createOrReplace(trino, droppedSchemas, quiet())).isEmpty();
       spark.sql("DROP TABLE %s PURGE".formatted(LakeTable.CAFE_ORDERS_RAW.qualifiedName(dropped)));
 
@@ -477,8 +478,14 @@ final class TrinoViewsIT {
     return rows.stream().sorted().toList();
   }
 
+  /** The read-only analyst, as Superset and the notebooks connect: every check reads as it. */
   private static Connection trino(TestingPlatform platform) throws SQLException {
-    return TrinoViews.connect(platform.trinoJdbcUrl(), "test");
+    return platform.trino(TrinoUser.ANALYST).connect();
+  }
+
+  /** The user {@link TrinoViews} connects as, the one that may create the views. */
+  private static Connection viewOwner(TestingPlatform platform) throws SQLException {
+    return platform.trino(TrinoUser.VIEW_OWNER).connect();
   }
 
   private static PrintStream quiet() {

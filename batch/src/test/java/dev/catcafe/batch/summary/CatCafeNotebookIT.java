@@ -11,6 +11,7 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -153,7 +154,8 @@ final class CatCafeNotebookIT {
       throws IOException {
     Map<String, String> environment =
         new LinkedHashMap<>(platform.environment(platform.kafka(), postgres, catalog));
-    environment.put("TRINO_URL", platform.trinoJdbcUrl());
+    // The read-only analyst, as the notebook server hands it to every kernel.
+    environment.putAll(platform.trinoEnvironment(TrinoUser.ANALYST));
     environment.put("CATCAFE_ENV_FILE", "/dev/null");
     environment.put(
         "CATCAFE_DIST_DIR", TestingJupyter.ROOT.resolve("batch/target/dist").toString());

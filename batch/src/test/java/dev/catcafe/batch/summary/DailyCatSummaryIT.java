@@ -12,6 +12,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.LakeAssertions;
@@ -19,7 +20,6 @@ import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -166,9 +165,7 @@ final class DailyCatSummaryIT {
     }
 
     Map<String, Long> actual = new LinkedHashMap<>();
-    Properties properties = new Properties();
-    properties.setProperty("user", "test");
-    try (Connection trino = DriverManager.getConnection(platform.trinoJdbcUrl(), properties);
+    try (Connection trino = platform.trino(TrinoUser.ANALYST).connect();
         Statement statement = trino.createStatement();
         ResultSet rows =
             statement.executeQuery(

@@ -7,9 +7,10 @@ import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.KafkaOptions;
+import dev.catcafe.model.cli.TrinoOptions;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.trino.TrinoViews;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,11 +40,8 @@ public final class SoakReconcile implements Callable<Integer> {
   @Mixin private CatalogOptions catalog;
   @Mixin private SoakLocations locations;
 
-  @Option(
-      names = "--trino-url",
-      defaultValue = TrinoViews.DEFAULT_TRINO_URL,
-      description = "Trino JDBC URL. Env TRINO_URL.")
-  private String trinoUrl;
+  /** Counts the lake as the read-only analyst. */
+  @Mixin private TrinoOptions trino = new TrinoOptions(TrinoUser.ANALYST);
 
   @Option(
       names = "--catch-up",
@@ -80,9 +78,9 @@ public final class SoakReconcile implements Callable<Integer> {
                 .orElse("unknown: no batch committed"));
         return 1;
       }
-      try (Connection trino = TrinoViews.connect(trinoUrl, "soak-reconcile")) {
+      try (Connection connection = trino.settings().connect()) {
         List<TopicCount> counts =
-            new LakeReconciliation(ends, settings, trino, catalog.settings().namespace())
+            new LakeReconciliation(ends, settings, connection, catalog.settings().namespace())
                 .count(topics);
         System.out.println("Produced vs lake, by (partition, offset):");
         System.out.println(LakeReconciliation.format(counts));

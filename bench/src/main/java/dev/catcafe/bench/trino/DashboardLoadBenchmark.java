@@ -5,6 +5,8 @@ import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.PostgresOptions;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.spark.SparkMasterOption;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -102,10 +104,27 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
         (platformHome == null ? root.resolve(".work/platform") : Path.of(platformHome))
             .resolve("bench/superset-dashboard");
     Files.createDirectories(home);
-    int trinoPort = URI.create(lake.trinoUrl().substring("jdbc:".length())).getPort();
+    int trinoPort = URI.create(lake.trino().jdbcUrl().substring("jdbc:".length())).getPort();
+    // Superset reads as the read-only analyst (its password from this process' environment, the
+    // platform's env file), as on the platform.
+    TrinoSettings analyst =
+        TrinoSettings.fromEnvironment(System.getenv(), TrinoUser.ANALYST)
+            .withJdbcUrl(lake.trino().jdbcUrl());
+    Path envFile = home.resolve("platform.env");
+    Files.deleteIfExists(envFile);
+    Files.createFile(
+        envFile,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     Files.writeString(
-        home.resolve("platform.env"),
-        "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n".formatted(trinoPort, lake.namespace()));
+        envFile,
+        "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%nTRINO_USER=%s%nTRINO_PASSWORD=%s%nTRINO_TRUSTSTORE=%s%n"
+            .formatted(
+                trinoPort,
+                lake.namespace(),
+                analyst.user(),
+                analyst.password(),
+                lake.trino().trustStore()));
     int port = freePort();
     Map<String, String> env =
         Map.of(

@@ -6,6 +6,7 @@ import dev.catcafe.bench.soak.KafkaEnds.KafkaEndsException;
 import dev.catcafe.bench.soak.LakeReconciliation.TopicCount;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.platform.testing.ChildJvm;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
@@ -13,7 +14,6 @@ import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.simulator.ProduceEvents;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
-import dev.catcafe.trino.TrinoViews;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ final class SoakIT {
 
       List<TopicCount> counts;
       try (KafkaEnds reconciliationEnds = new KafkaEnds(kafka);
-          Connection trino = TrinoViews.connect(platform.trinoJdbcUrl(), "soak-it")) {
+          Connection trino = platform.trino(TrinoUser.ANALYST).connect()) {
         counts =
             new LakeReconciliation(reconciliationEnds, kafka, trino, catalog.namespace())
                 .count(ProduceEvents.PRODUCED_TOPICS);

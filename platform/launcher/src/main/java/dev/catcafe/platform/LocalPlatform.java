@@ -8,6 +8,7 @@ import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.monitoring.MonitoringPolicy;
 import dev.catcafe.model.monitoring.PrometheusConfig;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ public final class LocalPlatform {
     this.secrets = new Secrets(config.home().resolve("secrets.properties"));
     this.postgres = new PostgresServer(config, secrets);
     this.kafka = new KafkaBroker(config);
-    this.trino = new TrinoServer(config);
+    this.trino = new TrinoServer(config, secrets);
     this.prometheus = new PrometheusServer(config);
     this.objectStore = new S3ProxyServer(config, secrets);
   }
@@ -83,7 +85,18 @@ public final class LocalPlatform {
             onS3 ? s3Warehouse() : localWarehouse(),
             PlatformConfig.NAMESPACE,
             onS3 ? Optional.of(store) : Optional.empty());
-    return new PlatformEndpoints(kafka.settings(), cafe, lake, trino.jdbcUrl(), store);
+    Map<TrinoUser, String> trinoPasswords = new EnumMap<>(TrinoUser.class);
+    for (TrinoUser user : PlatformEndpoints.clientTrinoUsers()) {
+      trinoPasswords.put(user, trino.settings(user).password());
+    }
+    return new PlatformEndpoints(
+        kafka.settings(),
+        cafe,
+        lake,
+        trino.jdbcUrl(),
+        store,
+        trino.certificate().toString(),
+        trinoPasswords);
   }
 
   /** The credentials of one component's role, in the database it works in. */

@@ -3,11 +3,14 @@ package dev.catcafe.platform;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,8 +105,9 @@ public final class PlatformCli implements Callable<Integer> {
             endpoints.catalog().name(), endpoints.catalog().uri(), endpoints.catalog().warehouse());
         if (!withoutTrino) {
           System.out.printf(
-              "  Trino       %s  (web UI http://127.0.0.1:%d)%n",
-              endpoints.trinoJdbcUrl(), platform.config().trinoPort());
+              "  Trino       %s  (HTTPS, certificate %s; web UI https://127.0.0.1:%d;"
+                  + " users and passwords in the env file)%n",
+              endpoints.trinoJdbcUrl(), endpoints.trinoTrustStore(), platform.config().trinoPort());
         }
         platform.prometheusUrl().ifPresent(url -> System.out.printf("  Prometheus  %s%n", url));
         System.out.printf("  Env file    %s%n", platform.config().envFile());
@@ -169,6 +173,16 @@ public final class PlatformCli implements Callable<Integer> {
         return 1;
       }
       Map<String, String> platformEnv = PlatformEndpoints.readVariables(config.envFile());
+      // The read-only analyst unless the caller's environment names another user (TRINO_USER
+      // and TRINO_PASSWORD, e.g. the view owner's from the env file).
+      Map<String, String> clientEnv = new HashMap<>(platformEnv);
+      for (String variable :
+          List.of(TrinoUser.ANALYST.userVariable(), TrinoUser.ANALYST.passwordVariable())) {
+        if (env.containsKey(variable)) {
+          clientEnv.put(variable, env.get(variable));
+        }
+      }
+      TrinoSettings trino = TrinoSettings.fromEnvironment(clientEnv, TrinoUser.ANALYST);
       Path java = JavaRuntimes.forTrino(env, Path.of("/usr/lib/jvm")).resolve("bin/java");
       List<String> command = new ArrayList<>();
       command.addAll(
@@ -177,15 +191,21 @@ public final class PlatformCli implements Callable<Integer> {
               "-jar",
               config.trinoCli().toString(),
               "--server",
-              "http://127.0.0.1:" + platformEnv.get("TRINO_PORT"),
+              trino.serverUri().toString(),
+              "--truststore-path",
+              trino.trustStore(),
               "--catalog",
               TrinoCatalogs.LAKE,
               "--schema",
               platformEnv.get("LAKEHOUSE_NAMESPACE"),
               "--user",
-              env.getOrDefault("USER", PlatformConfig.APP_ROLE)));
+              trino.user(),
+              // The CLI reads the password from TRINO_PASSWORD, never from the command line.
+              "--password"));
       command.addAll(cliArguments);
-      return new ProcessBuilder(command).inheritIO().start().waitFor();
+      ProcessBuilder cli = new ProcessBuilder(command).inheritIO();
+      cli.environment().put("TRINO_PASSWORD", trino.password());
+      return cli.start().waitFor();
     }
   }
 }

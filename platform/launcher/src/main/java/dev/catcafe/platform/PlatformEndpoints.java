@@ -8,9 +8,12 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +25,41 @@ import java.util.Optional;
  *
  * @param objectStore the platform's S3-compatible store, which runs whichever storage the lake's
  *     warehouse uses (the catalog's own {@code objectStore} is set only for an {@code s3://} one)
+ * @param trinoTrustStore the PEM certificate of Trino's HTTPS port
+ * @param trinoPasswords the password of each Trino user a client may connect as (not the launcher's
+ *     own {@link TrinoUser#PLATFORM})
  */
 public record PlatformEndpoints(
     KafkaSettings kafka,
     PostgresSettings postgres,
     CatalogSettings catalog,
     String trinoJdbcUrl,
-    ObjectStoreSettings objectStore) {
+    ObjectStoreSettings objectStore,
+    String trinoTrustStore,
+    Map<TrinoUser, String> trinoPasswords) {
   public PlatformEndpoints {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(postgres, "postgres is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(trinoJdbcUrl, "trinoJdbcUrl is null");
     requireNonNull(objectStore, "objectStore is null");
+    requireNonNull(trinoTrustStore, "trinoTrustStore is null");
+    trinoPasswords = Map.copyOf(requireNonNull(trinoPasswords, "trinoPasswords is null"));
+  }
+
+  /** How {@code user} connects to the platform's Trino. */
+  public TrinoSettings trino(TrinoUser user) {
+    String password = trinoPasswords.get(requireNonNull(user, "user is null"));
+    if (password == null) {
+      throw new IllegalArgumentException(
+          "the platform hands out no password of Trino user " + user);
+    }
+    return new TrinoSettings(trinoJdbcUrl, user.userName(), password, trinoTrustStore);
+  }
+
+  /** The Trino users whose passwords the env file carries. */
+  public static List<TrinoUser> clientTrinoUsers() {
+    return List.of(TrinoUser.ANALYST, TrinoUser.VIEW_OWNER, TrinoUser.BENCH);
   }
 
   /** The variables for these settings, as the shared command-line options read them. */
@@ -69,7 +94,13 @@ public record PlatformEndpoints(
 
   public Map<String, String> environment() {
     Map<String, String> env = environment(kafka, postgres, catalog);
-    env.put("TRINO_URL", trinoJdbcUrl);
+    env.put(TrinoSettings.URL_VARIABLE, trinoJdbcUrl);
+    env.put(TrinoSettings.TRUSTSTORE_VARIABLE, trinoTrustStore);
+    // A tool started with this environment is the read-only analyst unless it names another user.
+    for (TrinoUser user : clientTrinoUsers()) {
+      env.put(user.userVariable(), user.userName());
+      env.put(user.passwordVariable(), trinoPasswords.get(user));
+    }
     // The platform's store, also when the lake is on local disk: tools and tests can reach it.
     env.putAll(objectStoreEnvironment(objectStore));
     env.put("LAKE_STORAGE", catalog.storage().wireName());
@@ -145,7 +176,17 @@ public record PlatformEndpoints(
             warehouse,
             env.get("LAKEHOUSE_NAMESPACE"),
             LakeStorage.of(warehouse) == LakeStorage.S3 ? Optional.of(store) : Optional.empty()),
-        env.get("TRINO_URL"),
-        store);
+        env.get(TrinoSettings.URL_VARIABLE),
+        store,
+        env.getOrDefault(TrinoSettings.TRUSTSTORE_VARIABLE, ""),
+        trinoPasswords(env));
+  }
+
+  private static Map<TrinoUser, String> trinoPasswords(Map<String, String> env) {
+    Map<TrinoUser, String> passwords = new EnumMap<>(TrinoUser.class);
+    for (TrinoUser user : clientTrinoUsers()) {
+      passwords.put(user, env.getOrDefault(user.passwordVariable(), ""));
+    }
+    return passwords;
   }
 }

@@ -6,12 +6,13 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoCatalogs;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A single-node Trino (coordinator that also works) from the Maven Central tarball, with two
  * catalogs generated from the same settings Spark uses: {@code iceberg} (the lake) and {@code
- * postgresql} (the cafe database).
+ * postgresql} (the cafe database). Clients authenticate with a password over HTTPS only (the port
+ * serves no plain HTTP: Trino takes passwords over TLS only, and the node's own requests go over
+ * the same TLS port, signed with a shared secret); {@link TrinoSecurity} writes the certificate,
+ * the password file and the access rules.
  */
 final class TrinoServer {
   // A scan the scheduler must place on a node serving the catalog: "No nodes available" until the
@@ -37,15 +41,28 @@ final class TrinoServer {
   private final PlatformConfig config;
   private final ServiceProcess process;
   private final Path directory;
+  private final TrinoSecurity security;
 
-  TrinoServer(PlatformConfig config) {
+  TrinoServer(PlatformConfig config, Secrets secrets) {
     this.config = requireNonNull(config, "config is null");
     this.process = new ServiceProcess("trino", config);
     this.directory = config.home().resolve("trino");
+    this.security = new TrinoSecurity(directory.resolve("etc"), secrets);
   }
 
   String jdbcUrl() {
     return "jdbc:trino://127.0.0.1:" + config.trinoPort();
+  }
+
+  /** The PEM certificate clients trust ({@code TRINO_TRUSTSTORE}). */
+  Path certificate() {
+    return security.certificate();
+  }
+
+  /** How {@code user} connects: URL, its password from the secrets file, the certificate. */
+  TrinoSettings settings(TrinoUser user) {
+    return new TrinoSettings(
+        jdbcUrl(), user.userName(), security.password(user), certificate().toString());
   }
 
   boolean isRunning() {
@@ -127,7 +144,7 @@ final class TrinoServer {
    * @return empty when the query returned its row, otherwise the answer that says why not
    */
   private String readinessAnswer() {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl(), "catcafe-readiness", null);
+    try (Connection connection = settings(TrinoUser.PLATFORM).connect();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(10);
       try (ResultSet result = statement.executeQuery(READINESS_SCAN)) {
@@ -148,24 +165,44 @@ final class TrinoServer {
       Path etc = directory.resolve("etc");
       Files.createDirectories(etc.resolve("catalog"));
       Files.createDirectories(directory.resolve("data"));
-      Files.writeString(
+      security.writeFiles();
+      // Owner-only: it holds the keystore's password and the internal secret.
+      AtomicFiles.replace(
           etc.resolve("config.properties"),
           """
           # Written by the local platform on every start.
           coordinator=true
           node-scheduler.include-coordinator=true
-          http-server.http.port=%d
-          discovery.uri=http://127.0.0.1:%d
-          plugin.dir=%s
-          catalog.config-dir=%s
+          http-server.http.enabled=false
+          http-server.https.enabled=true
+          http-server.https.port=%1$d
+          http-server.https.keystore.path=%2$s
+          http-server.https.keystore.key=%3$s
+          http-server.authentication.type=PASSWORD
+          password-authenticator.config-files=%4$s
+          access-control.config-files=%5$s
+          internal-communication.shared-secret=%6$s
+          internal-communication.https.required=true
+          internal-communication.https.keystore.path=%2$s
+          internal-communication.https.keystore.key=%3$s
+          internal-communication.https.truststore.path=%2$s
+          internal-communication.https.truststore.key=%3$s
+          discovery.uri=https://127.0.0.1:%1$d
+          plugin.dir=%7$s
+          catalog.config-dir=%8$s
           query.max-memory=1GB
           query.max-memory-per-node=1GB
           """
               .formatted(
                   config.trinoPort(),
-                  config.trinoPort(),
+                  security.keyStore(),
+                  security.keyStorePassword(),
+                  etc.resolve("password-authenticator.properties"),
+                  etc.resolve("access-control.properties"),
+                  security.sharedSecret(),
                   config.trinoDistribution().resolve("plugin"),
-                  etc.resolve("catalog")));
+                  etc.resolve("catalog")),
+          true);
       Files.writeString(
           etc.resolve("log.properties"), "io.trino=WARN\nio.trino.server.Server=INFO\n");
       for (Map.Entry<String, String> catalog :

@@ -8,6 +8,8 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -17,7 +19,6 @@ import dev.catcafe.spark.testing.LakeAssertions;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingCatalogs.Lake;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -240,10 +240,9 @@ final class RawIngestionIT {
   @Order(3)
   void trinoReadsTheRawTables(TestingPlatform platform) throws Exception {
     assumeThat(lake.type()).as("Trino reads the lake through the JDBC catalog").isEqualTo(JDBC);
-    Properties properties = new Properties();
-    properties.setProperty("user", "test");
-    String url = platform.trinoJdbcUrl() + "/iceberg/" + catalog.namespace();
-    try (Connection connection = DriverManager.getConnection(url, properties);
+    TrinoSettings analyst = platform.trino(TrinoUser.ANALYST);
+    try (Connection connection =
+            analyst.withJdbcUrl(analyst.jdbcUrl() + "/iceberg/" + catalog.namespace()).connect();
         Statement statement = connection.createStatement()) {
       for (Topic topic :
           EnumSet.of(Topic.CAT_WELLNESS, Topic.CAFE_ORDERS, Topic.POTENTIAL_ADOPTERS)) {

@@ -8,6 +8,8 @@ import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.LocalPlatform;
 import dev.catcafe.platform.PlatformConfig;
 import dev.catcafe.platform.PlatformEndpoints;
@@ -217,6 +219,27 @@ public final class TestingPlatform implements AutoCloseable {
       trinoStarted = true;
     }
     return endpoints.trinoJdbcUrl();
+  }
+
+  /**
+   * How {@code user} connects to Trino (password, certificate), starting Trino on first use: tests
+   * that only read connect as {@link TrinoUser#ANALYST}, those that create views as {@link
+   * TrinoUser#VIEW_OWNER}.
+   */
+  public TrinoSettings trino(TrinoUser user) {
+    trinoJdbcUrl();
+    return endpoints.trino(user);
+  }
+
+  /** The platform's environment of a child process that connects to Trino as {@code user}. */
+  public Map<String, String> trinoEnvironment(TrinoUser user) {
+    TrinoSettings trino = trino(user);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(TrinoSettings.URL_VARIABLE, trino.jdbcUrl());
+    env.put(TrinoSettings.TRUSTSTORE_VARIABLE, trino.trustStore());
+    env.put(user.userVariable(), trino.user());
+    env.put(user.passwordVariable(), trino.password());
+    return env;
   }
 
   public synchronized void restartTrino() {
