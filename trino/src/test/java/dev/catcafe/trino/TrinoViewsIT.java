@@ -470,6 +470,16 @@ final class TrinoViewsIT {
     if (value instanceof java.sql.Date date) {
       return date.toLocalDate().toString();
     }
+    // Spark's and Trino's timestamps (with time zone) compared as instants.
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant().toString();
+    }
+    if (value instanceof java.time.ZonedDateTime zoned) {
+      return zoned.toInstant().toString();
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant().toString();
+    }
     return String.valueOf(value);
   }
 

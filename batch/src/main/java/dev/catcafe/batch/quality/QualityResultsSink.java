@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.spark.DataQualityResults;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * data_quality_latest} and the dashboard read.
  */
 public final class QualityResultsSink {
-  /** The table's columns, in order. */
-  public static final String TABLE_COLUMNS_DDL =
-      "run_id STRING NOT NULL, run_time TIMESTAMP NOT NULL, table_name STRING NOT NULL,"
-          + " check_name STRING NOT NULL, observed DOUBLE, expectation STRING NOT NULL,"
-          + " passed BOOLEAN NOT NULL, detail STRING NOT NULL";
-
-  private static final StructType SCHEMA = StructType.fromDDL(TABLE_COLUMNS_DDL);
+  private static final StructType SCHEMA = StructType.fromDDL(DataQualityResults.COLUMNS_DDL);
 
   private final SparkSession spark;
   private final String tableName;
@@ -42,8 +37,9 @@ public final class QualityResultsSink {
   /** Creates the table on the first run. */
   public void createIfMissing() {
     spark.sql(
-        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (days(run_time))"
-            .formatted(tableName, TABLE_COLUMNS_DDL));
+        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
+            .formatted(
+                tableName, DataQualityResults.COLUMNS_DDL, DataQualityResults.PARTITION_TRANSFORM));
   }
 
   /** Appends every result of {@code report}. */

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DaySelection;
 import dev.catcafe.model.LakeTable;
-import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,10 @@ final class TestQualityEngine extends BaseSparkTest {
   @Test
   void aCleanLakePassesEveryCheckAndTheResultsAreAppended() {
     CatalogSettings catalog = catalog("quality_clean");
-    TestingQualityLake lake = new TestingQualityLake(spark, catalog, Clock.systemUTC().instant());
+    TestingQualityLake lake =
+        new TestingQualityLake(spark, catalog, Clock.systemUTC().instant(), "");
     lake.writeProfiles();
-    lake.writeCleanEvents(Set.of());
+    lake.writeCleanEvents();
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     lake.writeLateWellness();
 
@@ -44,9 +43,10 @@ final class TestQualityEngine extends BaseSparkTest {
   @Test
   void eachBrokenRuleFailsExactlyItsCheck() {
     CatalogSettings catalog = catalog("quality_broken");
-    TestingQualityLake lake = new TestingQualityLake(spark, catalog, Clock.systemUTC().instant());
+    TestingQualityLake lake =
+        new TestingQualityLake(spark, catalog, Clock.systemUTC().instant(), "");
     lake.writeProfiles();
-    lake.writeCleanEvents(Set.of(Topic.POTENTIAL_ADOPTERS));
+    lake.writeCleanEvents();
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     lake.breakEveryKindOfCheck();
 

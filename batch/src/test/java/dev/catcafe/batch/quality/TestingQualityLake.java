@@ -7,13 +7,13 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,8 +26,6 @@ import org.apache.spark.sql.SparkSession;
  * snapshots); the profiles are written first, in the lake or, on the platform, by the snapshot job.
  */
 public final class TestingQualityLake {
-  public static final List<String> CATS = List.of("tom", "kit");
-  public static final List<String> VISITORS = List.of("visitor-1", "visitor-2");
 
   /** The checks {@link #breakEveryKindOfCheck} makes fail, and no other. */
   public static final Set<String> BROKEN_CHECKS =
@@ -45,13 +43,34 @@ public final class TestingQualityLake {
   private final CatalogSettings catalog;
   private final TestingRawTables raw;
   private final Timestamp eventTime;
+  private final LocalDate otherDayOfTheWindow;
+  private final String prefix;
 
-  public TestingQualityLake(SparkSession spark, CatalogSettings catalog, Instant now) {
+  /**
+   * The lake of {@code catalog}, its events an hour before {@code now}; every cat and visitor id
+   * starts with {@code prefix} (the platform's cafe database is shared by every test).
+   */
+  public TestingQualityLake(
+      SparkSession spark, CatalogSettings catalog, Instant now, String prefix) {
     this.spark = requireNonNull(spark, "spark is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
+    this.prefix = requireNonNull(prefix, "prefix is null");
     this.raw = new TestingRawTables(spark, catalog);
     // An hour back, so after midnight it is still inside yesterday-and-today.
     this.eventTime = Timestamp.from(now.minus(Duration.ofHours(1)));
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate eventDay = LocalDate.ofInstant(eventTime.toInstant(), ZoneOffset.UTC);
+    this.otherDayOfTheWindow = eventDay.equals(today) ? today.minusDays(1) : today;
+  }
+
+  /** The cats' ids, with their names. */
+  public Map<String, String> cats() {
+    return Map.of(prefix + "tom", "Tom", prefix + "kit", "Kit");
+  }
+
+  /** The visitors' ids. */
+  public List<String> visitors() {
+    return List.of(prefix + "visitor-1", prefix + "visitor-2");
   }
 
   public TestingRawTables raw() {
@@ -61,47 +80,53 @@ public final class TestingQualityLake {
   /** The profiles straight into the lake, as the snapshot job would write them. */
   public void writeProfiles() {
     raw.replaceCatProfiles(
-        CATS.stream().map(cat -> RowFactory.create(cat, cat.toUpperCase())).toList());
-    raw.replaceVisitorProfiles(VISITORS);
+        cats().entrySet().stream()
+            .map(cat -> RowFactory.create(cat.getKey(), cat.getValue()))
+            .toList());
+    raw.replaceVisitorProfiles(visitors());
   }
 
-  /** Clean events of every topic, ingested now, except {@code ingestedLongAgo}'s, 3 hours ago. */
-  public void writeCleanEvents(Set<Topic> ingestedLongAgo) {
+  /** Clean events of every topic, ingested now. */
+  public void writeCleanEvents() {
     for (Topic topic : Topic.values()) {
-      Instant ingested =
-          ingestedLongAgo.contains(topic)
-              ? Instant.now().minus(Duration.ofHours(3))
-              : Instant.now();
-      raw.append(topic, cleanRows(topic), ingested);
+      raw.append(topic, cleanRows(topic), Instant.now());
     }
   }
 
   /**
-   * Adds the rows that break one check each, after {@link #writeCleanEvents} with {@link
-   * Topic#POTENTIAL_ADOPTERS} ingested long ago and after the summary: an activity of 12, a
-   * negative order, an interaction with an unknown cat, a location five offsets past the last, a
-   * health alert at an offset already ingested, a check-in without a visitor, a summary row no raw
-   * event explains.
+   * Adds the rows that break one check each, after {@link #writeCleanEvents} and the summary: an
+   * activity of 12, a negative order, an interaction with an unknown cat, a location 998 offsets
+   * past the last, a health alert at an offset already ingested, a check-in without a visitor, the
+   * adopters' rows replaced by one ingested three hours ago (stale), and a summary row no raw event
+   * explains, on the window's other day (a summary catch-up of the events' day keeps it).
    */
   public void breakEveryKindOfCheck() {
-    raw.append(Topic.CAT_WELLNESS, List.of(wellness("tom", 12.0, 1.0)));
-    raw.append(Topic.CAFE_ORDERS, List.of(order("order-9", "visitor-2", "-3.50")));
-    raw.append(Topic.CAT_INTERACTIONS, List.of(interaction("visitor-1", "ghost", "pet")));
-    raw.append(Topic.CAT_LOCATIONS, List.of(location("kit")), 1000, Instant.now());
-    raw.append(Topic.CAT_HEALTH_ALERTS, List.of(healthAlert("kit", "alert-9")), 0, Instant.now());
+    raw.append(Topic.CAT_WELLNESS, List.of(wellness(prefix + "tom", 12.0, 1.0)));
+    raw.append(Topic.CAFE_ORDERS, List.of(order("order-9", prefix + "visitor-2", "-3.50")));
+    raw.append(
+        Topic.CAT_INTERACTIONS,
+        List.of(interaction(prefix + "visitor-1", prefix + "ghost", "pet")));
+    raw.append(Topic.CAT_LOCATIONS, List.of(location(prefix + "kit")), 1000, Instant.now());
+    raw.append(
+        Topic.CAT_HEALTH_ALERTS, List.of(healthAlert(prefix + "kit", "alert-9")), 0, Instant.now());
     raw.append(Topic.VISITOR_CHECKINS, List.of(RowFactory.create(eventTime, null)));
     spark.sql(
-        "INSERT INTO %s VALUES (DATE '%s', 'phantom', 'Phantom', 1.0, 1.0, 3, 1)"
+        "DELETE FROM %s".formatted(Topic.POTENTIAL_ADOPTERS.rawTable().qualifiedName(catalog)));
+    raw.append(
+        Topic.POTENTIAL_ADOPTERS,
+        cleanRows(Topic.POTENTIAL_ADOPTERS),
+        Instant.now().minus(Duration.ofHours(3)));
+    spark.sql(
+        "INSERT INTO %s VALUES (DATE '%s', '%sphantom', 'Phantom', 1.0, 1.0, 3, 1)"
             .formatted(
-                LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog),
-                LocalDate.ofInstant(eventTime.toInstant(), ZoneOffset.UTC)));
+                LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog), otherDayOfTheWindow, prefix));
   }
 
   /**
    * A wellness reading after the summary ran: pinned to its snapshots, the summary still matches.
    */
   public void writeLateWellness() {
-    raw.append(Topic.CAT_WELLNESS, List.of(wellness("kit", 4.0, 2.0)));
+    raw.append(Topic.CAT_WELLNESS, List.of(wellness(prefix + "kit", 4.0, 2.0)));
   }
 
   private List<Row> cleanRows(Topic topic) {
@@ -145,10 +170,5 @@ public final class TestingQualityLake {
   private Row healthAlert(String cat, String alertId) {
     return RowFactory.create(
         eventTime, cat, "dehydration", 5.0, 4.0, cat + " needs water", alertId);
-  }
-
-  /** The UTC day of the events. */
-  public Date day() {
-    return Date.valueOf(LocalDate.ofInstant(eventTime.toInstant(), ZoneOffset.UTC));
   }
 }
