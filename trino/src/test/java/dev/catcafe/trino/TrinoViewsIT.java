@@ -369,6 +369,28 @@ final class TrinoViewsIT {
               k -> new ArrayList<>())
           .add(row);
     }
+    List<Row> qualityResults = lake(LakeTable.DATA_QUALITY_RESULTS);
+    java.sql.Timestamp latestRun =
+        qualityResults.stream()
+            .map(row -> row.<java.sql.Timestamp>getAs("run_time"))
+            .max(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    answers.put(
+        AnalyticsView.DATA_QUALITY_LATEST,
+        sorted(
+            qualityResults.stream()
+                .filter(row -> row.getAs("run_time").equals(latestRun))
+                .map(
+                    row ->
+                        line(
+                            row.getAs("run_time"),
+                            row.getAs("table_name"),
+                            row.getAs("check_name"),
+                            row.getAs("observed"),
+                            row.getAs("expectation"),
+                            row.<Boolean>getAs("passed") ? 0 : 1,
+                            row.getAs("detail")))
+                .toList()));
     answers.put(
         AnalyticsView.DAILY_HEALTH_ALERTS_BY_TYPE,
         sorted(

@@ -168,16 +168,29 @@ public final class QualityEngine {
         spark
             .sql("SELECT max(%s) FROM %s".formatted(RawTables.INGESTED_AT, name(check.table())))
             .first();
+    Instant since;
+    String detail;
     if (newest.isNullAt(0)) {
-      return CheckResult.unmeasurable(check, "the table has no rows");
+      // An empty table is as stale as its age: a platform that just started (no health alert
+      // yet) passes, a table that never received a row in maxAge fails.
+      Row created =
+          spark
+              .sql(
+                  "SELECT min(timestamp) FROM %s.metadata_log_entries"
+                      .formatted(name(check.table())))
+              .first();
+      if (created.isNullAt(0)) {
+        return CheckResult.unmeasurable(check, "the table has no rows and no history");
+      }
+      since = created.getTimestamp(0).toInstant();
+      detail = "no rows since the table was created at " + since;
+    } else {
+      since = newest.getTimestamp(0).toInstant();
+      detail = "newest row ingested at " + since;
     }
-    Instant ingested = newest.getTimestamp(0).toInstant();
-    long ageSeconds = Duration.between(ingested, window.now()).toSeconds();
+    long ageSeconds = Duration.between(since, window.now()).toSeconds();
     return new CheckResult(
-        check,
-        OptionalDouble.of(ageSeconds),
-        ageSeconds <= rule.maxAge().toSeconds(),
-        "newest row ingested at " + ingested);
+        check, OptionalDouble.of(ageSeconds), ageSeconds <= rule.maxAge().toSeconds(), detail);
   }
 
   /**

@@ -75,7 +75,10 @@ public sealed interface QualityRule {
     }
   }
 
-  /** The table's newest row was ingested within {@code maxAge}. Observed: its age in seconds. */
+  /**
+   * The table's newest row was ingested within {@code maxAge} (an empty table: it was created
+   * within {@code maxAge}). Observed: that age in seconds.
+   */
   record Fresh(Duration maxAge) implements QualityRule {
     public Fresh {
       Durations.requirePositive(maxAge, "maxAge");

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.batch.summary.DaySelection;
+import dev.catcafe.batch.summary.TestingRawTables;
 import dev.catcafe.model.LakeTable;
+import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,30 @@ final class TestQualityEngine extends BaseSparkTest {
               assertThat(result.observed()).isEmpty();
               assertThat(result.detail()).contains("does not exist");
             });
+  }
+
+  @Test
+  void anEmptyTableIsAsFreshAsItIsNew() {
+    CatalogSettings catalog = catalog("quality_new");
+    new TestingRawTables(spark, catalog).append(Topic.CAT_HEALTH_ALERTS, List.of());
+    QualityCheck fresh =
+        LakeQualityChecks.all().stream()
+            .filter(check -> check.id().equals("cat_health_alerts_raw.fresh"))
+            .findFirst()
+            .orElseThrow();
+    QualityEngine engine = new QualityEngine(spark, catalog);
+    Instant now = Instant.now();
+
+    CheckResult justCreated =
+        engine.evaluate(fresh, QualityWindow.yesterdayAndToday(Clock.fixed(now, ZoneOffset.UTC)));
+    assertThat(justCreated.passed()).as(justCreated.describe()).isTrue();
+    assertThat(justCreated.detail()).startsWith("no rows since the table was created at ");
+
+    Instant later = now.plus(LakeQualityChecks.RAW_FRESHNESS).plusSeconds(60);
+    CheckResult neverFilled =
+        engine.evaluate(fresh, QualityWindow.yesterdayAndToday(Clock.fixed(later, ZoneOffset.UTC)));
+    assertThat(neverFilled.passed()).isFalse();
+    assertThat(neverFilled.observed().getAsDouble()).isGreaterThan(3600);
   }
 
   private static double observed(QualityReport report, String checkId) {

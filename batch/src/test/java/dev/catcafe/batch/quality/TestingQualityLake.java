@@ -130,19 +130,21 @@ public final class TestingQualityLake {
   }
 
   private List<Row> cleanRows(Topic topic) {
+    String tom = prefix + "tom";
+    String kit = prefix + "kit";
+    String visitor1 = prefix + "visitor-1";
+    String visitor2 = prefix + "visitor-2";
     return switch (topic) {
-      case CAT_WELLNESS -> List.of(wellness("tom", 0.0, 0.0), wellness("kit", 10.0, 5.5));
+      case CAT_WELLNESS -> List.of(wellness(tom, 0.0, 0.0), wellness(kit, 10.0, 5.5));
       case CAT_INTERACTIONS ->
-          List.of(interaction("visitor-1", "tom", "like"), interaction("visitor-2", "kit", "pet"));
-      case VISITOR_CHECKINS -> List.of(RowFactory.create(eventTime, "visitor-1"));
+          List.of(interaction(visitor1, tom, "like"), interaction(visitor2, kit, "pet"));
+      case VISITOR_CHECKINS -> List.of(RowFactory.create(eventTime, visitor1));
       case CAFE_ORDERS ->
-          List.of(order("order-1", "visitor-1", "0.00"), order("order-2", "visitor-2", "7.25"));
-      case CAT_LOCATIONS -> List.of(location("tom"), location("kit"));
-      case CAT_HEALTH_ALERTS -> List.of(healthAlert("tom", "alert-1"));
+          List.of(order("order-1", visitor1, "0.00"), order("order-2", visitor2, "7.25"));
+      case CAT_LOCATIONS -> List.of(location(tom), location(kit));
+      case CAT_HEALTH_ALERTS -> List.of(healthAlert(tom, "alert-1"));
       case POTENTIAL_ADOPTERS ->
-          List.of(
-              RowFactory.create(
-                  "visitor-1", eventTime, "tom,kit", 3L, "visitor-1 likes cats", "adopter-1"));
+          List.of(RowFactory.create(visitor1, eventTime, tom, 3L, "likes cats", "adopter-1"));
     };
   }
 
