@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class DataQualityCycleIT {
-  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
+  // A JVM of its own runs 41 Spark queries: minutes on a loaded 2-core machine.
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(12);
   private static final String PREFIX = "dq-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   private static SparkSession spark;
 
