@@ -91,8 +91,8 @@ run: up seed ## Start the whole platform: services, simulator, streaming jobs, U
 	@echo "Waiting for the ingestion to create the raw tables ..."
 	@bin/wait-for-tables cat_interactions_raw cat_wellness_raw cafe_orders_raw cat_health_alerts_raw
 	@$(APP) start batch-scheduler --interval $(BATCH_INTERVAL)
-	@echo "Waiting for the first batch cycle to write daily_cat_summary ..."
-	@bin/wait-for-tables daily_cat_summary cats_profiles_raw
+	@echo "Waiting for the first batch cycle to write daily_cat_summary and the data-quality results ..."
+	@bin/wait-for-tables daily_cat_summary cats_profiles_raw data_quality_results
 	@$(MAKE) --no-print-directory trino-views
 	@bin/superset up || echo "Superset did not start (see above and .work/platform/logs/superset.log); the platform runs on"
 	@bin/notebook start --if-installed >/dev/null || echo "Jupyter did not start (the rest runs): see .work/platform/logs/jupyter.log"
@@ -139,8 +139,12 @@ ui: up ## Run the alert UI in the foreground on http://127.0.0.1:$ALERT_UI_PORT
 	$(RUN_JOB) alert-ui
 
 .PHONY: batch
-batch: up ## Run the catalog's batch jobs once, now: profile snapshot -> daily summary -> table maintenance
+batch: up ## Run the catalog's batch jobs once, now: profile snapshot -> daily summary -> table maintenance -> data quality
 	$(RUN_JOB) batch-scheduler --once
+
+.PHONY: quality
+quality: up ## Run the lake's data-quality checks now; results in data_quality_results, exit 1 if any failed
+	$(RUN_JOB) data-quality
 
 .PHONY: maintenance
 maintenance: up ## Compact, rewrite manifests, expire snapshots, remove orphans on the lake's tables

@@ -21,7 +21,9 @@ public enum LakeTable implements WireName {
   INGEST_ERRORS,
   CATS_PROFILES_RAW,
   VISITORS_PROFILES_RAW,
-  DAILY_CAT_SUMMARY;
+  DAILY_CAT_SUMMARY,
+  /** One row per data-quality check and run: what the lake's checks observed, passed or not. */
+  DATA_QUALITY_RESULTS;
 
   public String tableName() {
     return wireName();

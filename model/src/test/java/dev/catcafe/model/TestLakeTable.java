@@ -21,6 +21,7 @@ final class TestLakeTable {
             "ingest_errors",
             "cats_profiles_raw",
             "visitors_profiles_raw",
-            "daily_cat_summary");
+            "daily_cat_summary",
+            "data_quality_results");
   }
 }

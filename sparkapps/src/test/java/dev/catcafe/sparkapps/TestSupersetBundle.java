@@ -50,7 +50,7 @@ final class TestSupersetBundle {
   void everyDatasetIsAnExistingViewWithExactlyItsColumns() {
     String databaseUuid = yaml(SUPERSET.resolve("databases/trino.yaml")).path("uuid").asText();
     List<Path> datasets = ProjectFiles.filesUnder(SUPERSET.resolve("datasets"), ".yaml");
-    assertThat(datasets).hasSize(6);
+    assertThat(datasets).hasSize(7);
     for (Path file : datasets) {
       JsonNode dataset = yaml(file);
       String view = dataset.path("table_name").asText();
@@ -75,7 +75,7 @@ final class TestSupersetBundle {
   void everyChartUsesAnExistingDatasetAndOnlyItsColumnsAndMetrics() {
     Map<String, JsonNode> datasets = byUuid(SUPERSET.resolve("datasets"));
     List<Path> charts = ProjectFiles.filesUnder(SUPERSET.resolve("charts"), ".yaml");
-    assertThat(charts).hasSize(6);
+    assertThat(charts).hasSize(7);
     for (Path file : charts) {
       JsonNode chart = yaml(file);
       JsonNode dataset = datasets.get(chart.path("dataset_uuid").asText());

@@ -23,7 +23,9 @@ public enum AnalyticsView implements WireName {
   /** Raw orders by UTC day. */
   DAILY_CAFE_REVENUE,
   /** Raw health alerts by UTC day and type. */
-  DAILY_HEALTH_ALERTS_BY_TYPE;
+  DAILY_HEALTH_ALERTS_BY_TYPE,
+  /** The latest data-quality run's check results. */
+  DATA_QUALITY_LATEST;
 
   public String viewName() {
     return wireName();

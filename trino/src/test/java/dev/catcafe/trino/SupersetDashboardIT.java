@@ -52,7 +52,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code bin/superset}, against the test platform's real Trino: the import waits for an unreachable
  * Trino and retries once it answers; the REST API lists what the bundle holds; every chart's saved
  * query returns what the same SQL returns on Trino, today's events included; SQL Lab explores the
- * lake; Chromium renders all six charts; a killed server comes back by itself. Lives in the trino
+ * lake; Chromium renders all seven charts; a killed server comes back by itself. Lives in the trino
  * module because the dashboard reads this module's views and its tests already write their data
  * ({@link TestingCafeData}) and create them ({@link TrinoViews}).
  */
@@ -148,18 +148,18 @@ final class SupersetDashboardIT {
 
   @Test
   @Order(3)
-  void theApiListsOneDashboardSixChartsAndSixDatasetsAndReimportIsIdempotent(
+  void theApiListsOneDashboardSevenChartsAndSevenDatasetsAndReimportIsIdempotent(
       TestingPlatform platform) {
     assertThat(count("/api/v1/dashboard/")).isEqualTo(1);
-    assertThat(count("/api/v1/chart/")).isEqualTo(6);
-    assertThat(count("/api/v1/dataset/")).isEqualTo(6);
+    assertThat(count("/api/v1/chart/")).isEqualTo(7);
+    assertThat(count("/api/v1/dataset/")).isEqualTo(7);
     assertThat(count("/api/v1/database/")).isEqualTo(1);
 
     TestingSuperset.CommandResult again = superset.run("import");
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(count("/api/v1/dashboard/")).isEqualTo(1);
-    assertThat(count("/api/v1/chart/")).isEqualTo(6);
-    assertThat(count("/api/v1/dataset/")).isEqualTo(6);
+    assertThat(count("/api/v1/chart/")).isEqualTo(7);
+    assertThat(count("/api/v1/dataset/")).isEqualTo(7);
     // The URI set at import time: the platform's read-only user, the committed catalog, the
     // platform's Trino port; the password is Superset's own (encrypted), not in the URI.
     JsonNode database =
@@ -183,7 +183,7 @@ final class SupersetDashboardIT {
             .get(token, "/api/v1/chart/?q=(columns:!(id,slice_name),page_size:100)")
             .json()
             .path("result");
-    assertThat(charts).hasSize(6);
+    assertThat(charts).hasSize(7);
     try (Connection trino = trino(platform)) {
       for (JsonNode chart : charts) {
         String name = chart.path("slice_name").asText();
@@ -232,7 +232,7 @@ final class SupersetDashboardIT {
 
   @Test
   @Order(7)
-  void chromiumShowsAllSixChartsWithoutErrorOrEmptyPanel() throws IOException {
+  void chromiumShowsAllSevenChartsWithoutErrorOrEmptyPanel() throws IOException {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: Debian's chromium and chromium-driver are not installed"
@@ -254,13 +254,13 @@ final class SupersetDashboardIT {
       page.open();
       Polling.awaitAsserted(
           Duration.ofMinutes(2),
-          () -> assertThat(page.renderedCharts()).as("%s", page.problems()).isEqualTo(6));
+          () -> assertThat(page.renderedCharts()).as("%s", page.problems()).isEqualTo(7));
       Files.createDirectories(BUILD_OUTPUT);
       Path screenshot = BUILD_OUTPUT.resolve("cat_cafe_360.png");
       Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
       assertThat(page.problems()).isEmpty();
       assertThat(browser.findElements(By.cssSelector(".chart-header, [data-test=slice-header]")))
-          .hasSizeGreaterThanOrEqualTo(6);
+          .hasSizeGreaterThanOrEqualTo(7);
       System.out.println("dashboard screenshot: " + screenshot.toAbsolutePath());
     } finally {
       browser.quit();
@@ -316,6 +316,10 @@ final class SupersetDashboardIT {
         "day >= DATE '%s' AND day < DATE '%s'".formatted(TODAY.minusDays(89), TODAY.plusDays(1));
     String views = schemas.analytics();
     return Map.of(
+        "Data Quality, Latest Run",
+        ("SELECT table_name, check_name, expectation, SUM(failed), MAX(observed)"
+                + " FROM %s.data_quality_latest GROUP BY table_name, check_name, expectation")
+            .formatted(views),
         "Likes by Coat Colour",
         "SELECT coat_color, SUM(likes) FROM %s.likes_by_coat_colour GROUP BY coat_color"
             .formatted(views),

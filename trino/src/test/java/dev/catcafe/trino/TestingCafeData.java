@@ -7,6 +7,7 @@ import dev.catcafe.model.OperationalSchema;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.spark.DataQualityResults;
 import dev.catcafe.spark.RawTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -184,7 +185,8 @@ final class TestingCafeData {
             LakeTable.CAT_INTERACTIONS_RAW,
             LakeTable.CAFE_ORDERS_RAW,
             LakeTable.CAT_HEALTH_ALERTS_RAW,
-            LakeTable.DAILY_CAT_SUMMARY)) {
+            LakeTable.DAILY_CAT_SUMMARY,
+            LakeTable.DATA_QUALITY_RESULTS)) {
       spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(table.qualifiedName(catalog)));
     }
     appendRaw(spark, catalog, Topic.CAT_INTERACTIONS, interactions);
@@ -195,6 +197,42 @@ final class TestingCafeData {
         "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (day)"
             .formatted(summaryTable, SUMMARY_COLUMNS));
     append(spark, summaryTable, summary, StructType.fromDDL(SUMMARY_COLUMNS));
+    writeQualityResults(spark, catalog);
+  }
+
+  /**
+   * Two data-quality runs: an older one where everything failed, and the latest, with one failed
+   * check (and one that measured nothing): the view shows the latest only.
+   */
+  private void writeQualityResults(SparkSession spark, CatalogSettings catalog) {
+    String table = LakeTable.DATA_QUALITY_RESULTS.qualifiedName(catalog);
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
+            .formatted(
+                table, DataQualityResults.COLUMNS_DDL, DataQualityResults.PARTITION_TRANSFORM));
+    Instant latest = days.get(days.size() - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    List<Row> rows = new ArrayList<>();
+    for (String check : List.of("fresh", "not_null_keys", "cat_id_known")) {
+      rows.add(qualityRow("run-old", latest.minusSeconds(3600), check, 5.0, false));
+    }
+    rows.add(qualityRow("run-latest", latest, "fresh", 12.0, true));
+    rows.add(qualityRow("run-latest", latest, "not_null_keys", 0.0, true));
+    rows.add(qualityRow("run-latest", latest, "cat_id_known", 3.0, false));
+    rows.add(qualityRow("run-latest", latest, "kafka_offsets_unique", null, false));
+    append(spark, table, rows, StructType.fromDDL(DataQualityResults.COLUMNS_DDL));
+  }
+
+  private static Row qualityRow(
+      String runId, Instant runTime, String check, Double observed, boolean passed) {
+    return RowFactory.create(
+        runId,
+        Timestamp.from(runTime),
+        "cat_wellness_raw",
+        check,
+        observed,
+        "0 rows",
+        passed,
+        passed ? "" : "e.g. " + runId);
   }
 
   private static void appendRaw(

@@ -370,6 +370,28 @@ final class TrinoViewsIT {
               k -> new ArrayList<>())
           .add(row);
     }
+    List<Row> qualityResults = lake(LakeTable.DATA_QUALITY_RESULTS);
+    java.sql.Timestamp latestRun =
+        qualityResults.stream()
+            .map(row -> row.<java.sql.Timestamp>getAs("run_time"))
+            .max(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    answers.put(
+        AnalyticsView.DATA_QUALITY_LATEST,
+        sorted(
+            qualityResults.stream()
+                .filter(row -> row.getAs("run_time").equals(latestRun))
+                .map(
+                    row ->
+                        line(
+                            row.getAs("run_time"),
+                            row.getAs("table_name"),
+                            row.getAs("check_name"),
+                            row.getAs("observed"),
+                            row.getAs("expectation"),
+                            row.<Boolean>getAs("passed") ? 0 : 1,
+                            row.getAs("detail")))
+                .toList()));
     answers.put(
         AnalyticsView.DAILY_HEALTH_ALERTS_BY_TYPE,
         sorted(
@@ -470,6 +492,16 @@ final class TrinoViewsIT {
     }
     if (value instanceof java.sql.Date date) {
       return date.toLocalDate().toString();
+    }
+    // Spark's and Trino's timestamps (with time zone) compared as instants.
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant().toString();
+    }
+    if (value instanceof java.time.ZonedDateTime zoned) {
+      return zoned.toInstant().toString();
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant().toString();
     }
     return String.valueOf(value);
   }

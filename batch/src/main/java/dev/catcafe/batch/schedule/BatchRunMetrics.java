@@ -2,6 +2,7 @@ package dev.catcafe.batch.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.quality.QualityMetrics;
 import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.SparkJob;
@@ -26,10 +27,12 @@ final class BatchRunMetrics {
   private final Clock clock;
   private final Map<SparkJob, AtomicLong> lastSuccessMillis = new EnumMap<>(SparkJob.class);
   private final Map<SparkJob, AtomicLong> lastDurationMillis = new EnumMap<>(SparkJob.class);
+  private final QualityMetrics quality;
 
   BatchRunMetrics(MeterRegistry registry, Clock clock) {
     this.registry = requireNonNull(registry, "registry is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.quality = new QualityMetrics(registry);
     long started = clock.millis();
     for (SparkJob job : JobCatalog.batchSequence()) {
       AtomicLong success = new AtomicLong(started);
@@ -41,6 +44,11 @@ final class BatchRunMetrics {
       runs(job, Metric.STATUS_SUCCESS);
       runs(job, Metric.STATUS_FAILURE);
     }
+  }
+
+  /** The data-quality step's gauges, in the same registry. */
+  QualityMetrics quality() {
+    return quality;
   }
 
   void succeeded(SparkJob job, Duration took) {

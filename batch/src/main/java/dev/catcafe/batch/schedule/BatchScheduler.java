@@ -2,6 +2,9 @@ package dev.catcafe.batch.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.quality.DataQualityJob;
+import dev.catcafe.batch.quality.QualityMetrics;
+import dev.catcafe.batch.quality.QualityReport;
 import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.metrics.JobMetrics;
@@ -132,7 +135,7 @@ public final class BatchScheduler implements Callable<Integer> {
     long started = System.nanoTime();
     RunLog.info("batch cycle: starting");
     for (SparkJob job : JobCatalog.batchSequence()) {
-      BatchStep step = stepOf(job);
+      BatchStep step = stepOf(job, runs.quality());
       long stepStarted = System.nanoTime();
       try {
         RunLog.info(step.run(spark, catalog, postgres, clock));
@@ -155,9 +158,11 @@ public final class BatchScheduler implements Callable<Integer> {
 
   /**
    * The in-session step of a catalog batch job. A new {@link SparkJob} fails to compile here until
-   * it says whether and how the local scheduler runs it.
+   * it says whether and how the local scheduler runs it. The data-quality step sets {@code
+   * quality}'s gauges and fails when a check failed, naming each.
    */
-  static BatchStep stepOf(SparkJob job) {
+  static BatchStep stepOf(SparkJob job, QualityMetrics quality) {
+    requireNonNull(quality, "quality is null");
     return switch (job) {
       case PROFILE_SNAPSHOT ->
           (spark, catalog, postgres, clock) ->
@@ -167,12 +172,33 @@ public final class BatchScheduler implements Callable<Integer> {
               DailyCatSummaryJob.catchUp(spark, catalog, clock).toString();
       case TABLE_MAINTENANCE ->
           (spark, catalog, postgres, clock) -> ScheduledMaintenance.run(spark, catalog);
+      case DATA_QUALITY ->
+          (spark, catalog, postgres, clock) -> {
+            QualityReport report = DataQualityJob.run(spark, catalog, clock);
+            quality.record(report);
+            if (!report.passed()) {
+              throw new DataQualityFailedException(report);
+            }
+            return report.toString();
+          };
       case RAW_INGESTION, WELLNESS_GUARDIAN, ADOPTER_DETECTIVE ->
           throw new IllegalArgumentException(job.jobName() + " is a streaming job, not a step");
     };
   }
 
+  /** A data-quality run in which a check failed: its message names every failed check. */
+  static final class DataQualityFailedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    DataQualityFailedException(QualityReport report) {
+      super(report.toString());
+    }
+  }
+
   private static String describe(Throwable failure) {
+    if (failure instanceof DataQualityFailedException) {
+      return failure.getMessage();
+    }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -175,6 +175,24 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
     return result;
   }
 
+  /**
+   * What {@code daily_cat_summary} should hold for {@code days}: the summary recomputed from the
+   * raw tables at the snapshots its last run recorded (the current ones when none is recorded), so
+   * rows ingested since do not count as a difference. The data-quality checks compare the table
+   * with it.
+   */
+  public static Dataset<Row> recompute(
+      SparkSession spark, CatalogSettings catalog, DaySelection.DayRange days) {
+    requireNonNull(days, "days is null");
+    LakeEventSource source = new LakeEventSource(spark, catalog);
+    SummaryProgress progress =
+        new DailyCatSummarySink(spark, catalog).progress().orElseGet(source::currentSnapshots);
+    return DailyCatSummaryTransform.summarize(
+        source.events(Topic.CAT_WELLNESS, days, progress.snapshot(Topic.CAT_WELLNESS)),
+        source.events(Topic.CAT_INTERACTIONS, days, progress.snapshot(Topic.CAT_INTERACTIONS)),
+        source.catProfiles());
+  }
+
   static DaySelection changedDays(
       LakeEventSource source, SummaryProgress recorded, SummaryProgress current) {
     Set<LocalDate> days = new TreeSet<>();

@@ -9,7 +9,9 @@ import dev.catcafe.spark.RawTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,7 +27,9 @@ import org.apache.spark.sql.types.StructType;
 public final class TestingRawTables {
   private final SparkSession spark;
   private final CatalogSettings catalog;
-  private final AtomicLong offsets = new AtomicLong();
+
+  /** Each topic's next Kafka offset: every topic's rows cover its offsets without a gap. */
+  private final Map<Topic, AtomicLong> offsets = new EnumMap<>(Topic.class);
 
   public TestingRawTables(SparkSession spark, CatalogSettings catalog) {
     this.spark = requireNonNull(spark, "spark is null");
@@ -34,13 +38,33 @@ public final class TestingRawTables {
 
   /** Appends events (their event columns only, in schema order) to {@code topic}'s raw table. */
   public void append(Topic topic, List<Row> events) {
+    append(topic, events, Instant.now());
+  }
+
+  /**
+   * As {@link #append(Topic, List)}, ingested at {@code ingestedAt}, at the topic's next offsets.
+   */
+  public void append(Topic topic, List<Row> events, Instant ingestedAt) {
+    AtomicLong next = offsets.computeIfAbsent(topic, unused -> new AtomicLong());
+    append(topic, events, next.getAndAdd(events.size()), ingestedAt);
+  }
+
+  /**
+   * Appends events with the Kafka offsets {@code firstOffset} onwards (partition 0), ingested at
+   * {@code ingestedAt}; the topic's next offset moves past them.
+   */
+  public void append(Topic topic, List<Row> events, long firstOffset, Instant ingestedAt) {
+    offsets
+        .computeIfAbsent(topic, unused -> new AtomicLong())
+        .accumulateAndGet(firstOffset + events.size(), Math::max);
+    long offset = firstOffset;
     String table = topic.rawTable().qualifiedName(catalog);
     StructType schema = RawTables.schema(topic);
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
     spark.sql(
         "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
             .formatted(table, schema.toDDL(), RawTables.partitionTransform(topic)));
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp ingested = Timestamp.from(ingestedAt);
     List<Row> rows = new ArrayList<>();
     for (Row event : events) {
       List<Object> values = new ArrayList<>();
@@ -48,9 +72,9 @@ public final class TestingRawTables {
         values.add(event.get(i));
       }
       values.add(0);
-      values.add(offsets.getAndIncrement());
-      values.add(now);
-      values.add(now);
+      values.add(offset++);
+      values.add(ingested);
+      values.add(ingested);
       rows.add(RowFactory.create(values.toArray()));
     }
     try {
@@ -58,6 +82,17 @@ public final class TestingRawTables {
     } catch (NoSuchTableException e) {
       throw new IllegalStateException(table + " was just created", e);
     }
+  }
+
+  /** Replaces the lake's visitor profiles with these visitor ids. */
+  public void replaceVisitorProfiles(List<String> visitorIds) {
+    StructType schema = new StructType().add("visitor_id", "string");
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
+    spark
+        .createDataFrame(visitorIds.stream().map(id -> RowFactory.create(id)).toList(), schema)
+        .writeTo(LakeTable.VISITORS_PROFILES_RAW.qualifiedName(catalog))
+        .using("iceberg")
+        .createOrReplace();
   }
 
   /** Replaces the lake's cat profiles with (cat_id, name) pairs. */

@@ -12,6 +12,9 @@ public record CafeOrder(
     @JsonProperty("items") List<OrderItem> items,
     @JsonProperty("total_amount") double totalAmount)
     implements CafeEvent {
+  /** An order's total is a sum of prices: never negative (the lake's data checks hold it). */
+  public static final double MIN_TOTAL_AMOUNT = 0.0;
+
   public CafeOrder {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(orderId, "orderId is null");

@@ -12,6 +12,14 @@ public record CatWellness(
     @JsonProperty("heart_rate") int heartRate,
     @JsonProperty("hours_since_last_drink") double hoursSinceLastDrink)
     implements CafeEvent {
+  /** The collar's activity scale: 0 (asleep) to 10 (zoomies); the lake's data checks hold it. */
+  public static final double MIN_ACTIVITY_LEVEL = 0.0;
+
+  public static final double MAX_ACTIVITY_LEVEL = 10.0;
+
+  /** Hours since the last drink count up from a drink: never negative. */
+  public static final double MIN_HOURS_SINCE_LAST_DRINK = 0.0;
+
   public CatWellness {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(catId, "catId is null");

@@ -100,7 +100,21 @@ public enum SparkJob implements CatalogEntry {
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 2, "4g"),
       Restart.onFailure(2),
-      "30 2 * * *");
+      "30 2 * * *"),
+  DATA_QUALITY(
+      "data-quality",
+      "dev.catcafe.batch.quality.DataQualityJob",
+      RunnableModule.BATCH,
+      JobKind.BATCH,
+      List.of(),
+      null,
+      EnumSet.of(CATALOG),
+      Placement.EXECUTORS,
+      new JobResources(1, "2g", 1, 1, "2g"),
+      Restart.onFailure(2),
+      // Last: after the summary it checks, and after maintenance, which a failed check must not
+      // hold back in the local scheduler's cycle (it ends at the first failure).
+      "0 3 * * *");
 
   private final String jobName;
   private final String mainClass;
@@ -239,7 +253,8 @@ public enum SparkJob implements CatalogEntry {
       case RAW_INGESTION -> OptionalInt.of(9401);
       case WELLNESS_GUARDIAN -> OptionalInt.of(9402);
       case ADOPTER_DETECTIVE -> OptionalInt.of(9403);
-      case PROFILE_SNAPSHOT, DAILY_CAT_SUMMARY, TABLE_MAINTENANCE -> OptionalInt.empty();
+      case PROFILE_SNAPSHOT, DAILY_CAT_SUMMARY, TABLE_MAINTENANCE, DATA_QUALITY ->
+          OptionalInt.empty();
     };
   }
 }

@@ -131,7 +131,21 @@ public enum Metric {
   UI_SKIPPED_RECORDS(
       "catcafe_ui_skipped_records",
       Type.COUNTER,
-      "Alert records the UI could not read and skipped (not JSON of an alert).");
+      "Alert records the UI could not read and skipped (not JSON of an alert)."),
+  DATA_QUALITY_CHECK_PASSED(
+      "catcafe_data_quality_check_passed",
+      Type.GAUGE,
+      "1 if the data-quality check on the lake table passed in its last run, 0 if it failed.",
+      "table",
+      "check"),
+  DATA_QUALITY_FAILED_CHECKS(
+      "catcafe_data_quality_failed_checks",
+      Type.GAUGE,
+      "Data-quality checks that failed in the last run (0 when the lake passed every check)."),
+  DATA_QUALITY_LAST_RUN(
+      "catcafe_data_quality_last_run_timestamp_seconds",
+      Type.GAUGE,
+      "When the data-quality checks last ran to the end, passed or not (Unix seconds).");
 
   /** {@link #BATCH_RUNS}' status of a run that completed. */
   public static final String STATUS_SUCCESS = "success";

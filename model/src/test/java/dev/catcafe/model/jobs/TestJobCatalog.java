@@ -31,10 +31,13 @@ final class TestJobCatalog {
   }
 
   @Test
-  void theBatchSequenceIsSnapshotThenSummaryThenMaintenance() {
+  void theBatchSequenceIsSnapshotThenSummaryThenMaintenanceThenDataQuality() {
     assertThat(JobCatalog.batchSequence())
         .containsExactly(
-            SparkJob.PROFILE_SNAPSHOT, SparkJob.DAILY_CAT_SUMMARY, SparkJob.TABLE_MAINTENANCE);
+            SparkJob.PROFILE_SNAPSHOT,
+            SparkJob.DAILY_CAT_SUMMARY,
+            SparkJob.TABLE_MAINTENANCE,
+            SparkJob.DATA_QUALITY);
   }
 
   @Test
