@@ -2,8 +2,8 @@ package dev.catcafe.batch.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.monitoring.Metric;
-import dev.catcafe.spark.metrics.JobMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;

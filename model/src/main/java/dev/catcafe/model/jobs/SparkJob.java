@@ -109,6 +109,8 @@ public enum SparkJob implements CatalogEntry {
       List.of(),
       null,
       EnumSet.of(CATALOG),
+      // The lake only: the profiles it checks ids against are the snapshot job's lake copies.
+      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 1, 1, "2g"),
       Restart.onFailure(2),
