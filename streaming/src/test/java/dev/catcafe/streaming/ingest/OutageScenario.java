@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,8 +40,11 @@ import org.apache.spark.sql.SparkSession;
  * ({@code bin/supervise}, with the job catalog's restart policy and stop grace) as {@code make run}
  * runs it; once it has ingested the first events, the test's outage strikes; then, without a human,
  * all seven queries run again within two minutes, and the lake holds every record Kafka holds
- * exactly once, by (partition, offset). The supervisor is stopped by SIGTERM at the end and must
- * report a graceful stop, the job's last exit a clean one.
+ * exactly once, by (partition, offset). With alert jobs, they run behind the supervisor too (from
+ * the earliest offsets), come back by themselves, and in the end have sent every alert their rules
+ * owe for what Kafka holds: each health alert, and each visitor's last adopter alert, none lost,
+ * and a repeated id only ever with the same content. Every supervisor is stopped by SIGTERM at the
+ * end and must report a graceful stop, the job's last exit a clean one.
  */
 final class OutageScenario {
   /** How soon after the outage the ingestion must run all its queries again. */
@@ -59,8 +63,11 @@ final class OutageScenario {
     void strike(TestingPlatform platform, EventSource events) throws Exception;
   }
 
-  /** Runs the scenario with {@code outage}; prints the supervisor's final state line. */
-  static void run(String name, Outage outage) throws Exception {
+  /**
+   * Runs the scenario with {@code outage}, the ingestion and {@code alertJobs} (the Wellness
+   * Guardian and the Adopter Detective, or none); prints the supervisors' final state lines.
+   */
+  static void run(String name, List<SparkJob> alertJobs, Outage outage) throws Exception {
     String run = Long.toString(System.currentTimeMillis(), 36);
     try (TestingPlatform platform = TestingPlatform.startPrivate(name)) {
       KafkaSettings kafka = platform.isolatedKafka(name + "-" + run + "-");
@@ -82,6 +89,23 @@ final class OutageScenario {
                   "--spark-master",
                   "local[2]",
                   "--no-spark-ui"));
+      Map<SparkJob, Path> alertStates = new EnumMap<>(SparkJob.class);
+      List<Process> alertSupervisors = new ArrayList<>();
+      for (SparkJob job : alertJobs) {
+        Path jobState = scratch.resolve(job.jobName() + ".state");
+        alertStates.put(job, jobState);
+        alertSupervisors.add(
+            SupervisedJob.start(
+                job,
+                platform.environment(kafka, platform.postgres(), catalog),
+                scratch.resolve(job.jobName() + ".log"),
+                jobState,
+                List.of(
+                    "--checkpoint-location",
+                    scratch.resolve("checkpoints").resolve(job.jobName()).toString(),
+                    "--starting-offsets",
+                    "earliest")));
+      }
       // The real simulator at ten times its default rate, from the installed layout behind the
       // supervisor, as make run starts it (made-up profiles: the private platform has no cafe).
       Path simulatorState = scratch.resolve("event-producer.state");
@@ -91,7 +115,7 @@ final class OutageScenario {
               platform.environment(kafka, platform.postgres(), catalog),
               scratch.resolve("simulator.log"),
               simulatorState,
-              List.of("--speed", "10", "--cats", "20", "--visitors", "40"));
+              List.of("--speed", "10", "--cats", "20", "--visitors", "40", "--metrics-port", "0"));
       try (EventSource events = new EventSource(kafka, RATE);
           SparkSession spark = LakeRecords.readerSession(name + "-reader", catalog)) {
         events.start();
@@ -114,6 +138,13 @@ final class OutageScenario {
             "the simulator to run again (state %s)".formatted(simulatorState),
             () -> readState(simulatorState).startsWith("state=running"));
 
+        for (Map.Entry<SparkJob, Path> alertState : alertStates.entrySet()) {
+          Polling.await(
+              BACK_WITHIN,
+              "%s to run again (state %s)".formatted(alertState.getKey(), alertState.getValue()),
+              () -> readState(alertState.getValue()).startsWith("state=running"));
+        }
+
         events.close();
         stop(simulator);
         Map<Topic, List<Long>> inKafka = offsetsInKafka(kafka);
@@ -133,8 +164,14 @@ final class OutageScenario {
               .as("%s: every acknowledged record is in Kafka", topic)
               .containsAll(events.acknowledgedOffsets(topic));
         }
+        if (!alertJobs.isEmpty()) {
+          assertAlertsOwedWereSent(new AlertOutcomes(spark, kafka), alertJobs, scratch);
+        }
       } finally {
         stop(simulator);
+        for (Process alertSupervisor : alertSupervisors) {
+          stop(alertSupervisor);
+        }
         supervisor.toHandle().destroy();
         assertThat(supervisor.waitFor(2, TimeUnit.MINUTES)).isTrue();
       }
@@ -144,6 +181,43 @@ final class OutageScenario {
           .startsWith("state=stopped")
           .contains("last_exit=0");
       System.out.printf("%s: supervisor state at the end: %s%n", name, finalState);
+      for (Map.Entry<SparkJob, Path> alertState : alertStates.entrySet()) {
+        String alertFinalState = Files.readString(alertState.getValue()).strip();
+        assertThat(alertFinalState)
+            .as("%s stopped by SIGTERM, not given up", alertState.getKey())
+            .startsWith("state=stopped")
+            .contains("last_exit=0");
+        System.out.printf("%s: %s at the end: %s%n", name, alertState.getKey(), alertFinalState);
+      }
+    }
+  }
+
+  /**
+   * Waits until the alert jobs have sent every alert owed for what Kafka holds, then checks that
+   * the Guardian sent no other (its alerts are a function of each reading alone).
+   */
+  private static void assertAlertsOwedWereSent(
+      AlertOutcomes outcomes, List<SparkJob> alertJobs, Path scratch) {
+    if (alertJobs.contains(SparkJob.WELLNESS_GUARDIAN)) {
+      Set<String> owed = outcomes.healthAlertsOwed();
+      assertThat(owed).as("readings over a threshold").isNotEmpty();
+      Polling.await(
+          PATIENCE,
+          "the Guardian to send all %d health alerts owed (log %s)"
+              .formatted(
+                  owed.size(), scratch.resolve(SparkJob.WELLNESS_GUARDIAN.jobName() + ".log")),
+          () -> outcomes.healthAlertsSent().containsAll(owed));
+      assertThat(outcomes.healthAlertsSent()).as("health alerts sent").isEqualTo(owed);
+    }
+    if (alertJobs.contains(SparkJob.ADOPTER_DETECTIVE)) {
+      Set<String> owed = outcomes.lastAdopterAlertsOwed();
+      assertThat(owed).as("visitors over the threshold").isNotEmpty();
+      Polling.await(
+          PATIENCE,
+          "the Detective to send each of %d visitors' last alert (log %s)"
+              .formatted(
+                  owed.size(), scratch.resolve(SparkJob.ADOPTER_DETECTIVE.jobName() + ".log")),
+          () -> outcomes.adopterAlertsSent().containsAll(owed));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.catcafe.streaming.ingest;
 
 import dev.catcafe.platform.testing.Polling;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ final class PostgresRestartIT {
   void catalogDatabaseCrashesDuringCommitsLoseAndDoubleNothing() throws Exception {
     OutageScenario.run(
         "postgres-restart",
+        List.of(),
         (platform, events) -> {
           for (int restart = 0; restart < RESTARTS; restart++) {
             long acknowledged = events.acknowledged();
