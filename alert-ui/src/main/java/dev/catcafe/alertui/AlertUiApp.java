@@ -138,12 +138,14 @@ public final class AlertUiApp implements AutoCloseable {
    * What the UI keeps anyway, read at each scrape: its feed, its write-back queue, its consumer.
    */
   private void registerGauges(MeterRegistry registry) {
-    JobMetrics.gauge(registry, Metric.UI_WEBSOCKET_CLIENTS, hub::connections);
-    JobMetrics.gauge(registry, Metric.UI_PENDING_WRITE_BACKS, writeBacks::pending);
+    JobMetrics.gauge(registry, Metric.UI_WEBSOCKET_CLIENTS, hub, FeedHub::connections);
+    JobMetrics.gauge(registry, Metric.UI_PENDING_WRITE_BACKS, writeBacks, WriteBackWorker::pending);
     JobMetrics.functionCounter(
-        registry, Metric.UI_WRITE_BACK_FAILED_TRIES, writeBacks::failedTries);
-    JobMetrics.functionCounter(registry, Metric.UI_CONSUMER_FAILURES, consumer::clientFailures);
-    JobMetrics.functionCounter(registry, Metric.UI_SKIPPED_RECORDS, consumer::skippedRecords);
+        registry, Metric.UI_WRITE_BACK_FAILED_TRIES, writeBacks, WriteBackWorker::failedTries);
+    JobMetrics.functionCounter(
+        registry, Metric.UI_CONSUMER_FAILURES, consumer, AlertConsumer::clientFailures);
+    JobMetrics.functionCounter(
+        registry, Metric.UI_SKIPPED_RECORDS, consumer, AlertConsumer::skippedRecords);
   }
 
   private Javalin createJavalin() {

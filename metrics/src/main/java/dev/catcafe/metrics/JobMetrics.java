@@ -26,7 +26,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,33 +163,46 @@ public final class JobMetrics implements AutoCloseable {
   }
 
   /**
-   * The gauge {@code metric} reading {@code value} at each scrape (a queue's size, a count of
-   * clients): for what the program already keeps, so nothing is counted twice.
+   * The gauge {@code metric} reading {@code value} of {@code owner} at each scrape (a queue's size,
+   * a count of clients): for what the program already keeps, so nothing is counted twice. The
+   * registry holds {@code owner} weakly, as Micrometer does: pass the object the program keeps (not
+   * a lambda nothing else holds, which the next garbage collection would take).
    */
-  public static void gauge(
-      MeterRegistry registry, Metric metric, Supplier<Number> value, String... labelValues) {
+  public static <T> void gauge(
+      MeterRegistry registry,
+      Metric metric,
+      T owner,
+      ToDoubleFunction<T> value,
+      String... labelValues) {
     requireNonNull(registry, "registry is null");
+    requireNonNull(owner, "owner is null");
     requireNonNull(value, "value is null");
     if (metric.type() != Metric.Type.GAUGE) {
       throw new IllegalArgumentException(metric + " is not a gauge");
     }
-    Gauge.builder(metric.meterName(), value)
+    Gauge.builder(metric.meterName(), owner, value)
         .description(metric.help())
         .tags(tags(metric, labelValues))
         .register(registry);
   }
 
   /**
-   * The counter {@code metric} reading a total the program keeps itself (monotonic) at each scrape.
+   * The counter {@code metric} reading a monotonic total of {@code owner} at each scrape; {@code
+   * owner} is held weakly, as for {@link #gauge}.
    */
-  public static void functionCounter(
-      MeterRegistry registry, Metric metric, Supplier<Number> total, String... labelValues) {
+  public static <T> void functionCounter(
+      MeterRegistry registry,
+      Metric metric,
+      T owner,
+      ToDoubleFunction<T> total,
+      String... labelValues) {
     requireNonNull(registry, "registry is null");
+    requireNonNull(owner, "owner is null");
     requireNonNull(total, "total is null");
     if (metric.type() != Metric.Type.COUNTER) {
       throw new IllegalArgumentException(metric + " is not a counter");
     }
-    FunctionCounter.builder(metric.meterName(), total, supplier -> supplier.get().doubleValue())
+    FunctionCounter.builder(metric.meterName(), owner, total)
         .description(metric.help())
         .tags(tags(metric, labelValues))
         .register(registry);

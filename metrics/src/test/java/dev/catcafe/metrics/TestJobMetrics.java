@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The endpoint serves the registry in Prometheus' text format, JVM meters included. */
@@ -44,6 +46,41 @@ final class TestJobMetrics {
           .contains("# HELP " + Metric.INGEST_ROWS_WRITTEN.prometheusName());
       assertThat(metrics.scrape()).contains(Metric.INGEST_ROWS_WRITTEN.prometheusName());
     }
+  }
+
+  @Test
+  void gaugesAndFunctionCountersReadTheOwnersTotalsAtEachScrape() {
+    AtomicLong acknowledged = new AtomicLong();
+    AtomicInteger clients = new AtomicInteger();
+    try (JobMetrics metrics =
+        JobMetrics.start("test-app", new MetricsSettings(true, MetricsSettings.LOOPBACK, 0))) {
+      JobMetrics.functionCounter(
+          metrics.registry(),
+          Metric.SIMULATOR_EVENTS_PRODUCED,
+          acknowledged,
+          AtomicLong::get,
+          "cat-wellness-iot");
+      JobMetrics.gauge(
+          metrics.registry(), Metric.UI_WEBSOCKET_CLIENTS, clients, AtomicInteger::get);
+      acknowledged.set(42);
+      clients.set(2);
+      // The registry holds owners weakly: what the program keeps must survive a collection.
+      System.gc();
+
+      assertThat(metrics.scrape())
+          .contains(
+              Metric.SIMULATOR_EVENTS_PRODUCED.prometheusName()
+                  + "{topic=\"cat-wellness-iot\"} 42.0")
+          .contains(Metric.UI_WEBSOCKET_CLIENTS.prometheusName() + " 2.0");
+    }
+    assertThatThrownBy(
+            () ->
+                JobMetrics.gauge(
+                    JobMetrics.inMemory().registry(),
+                    Metric.UI_FEED_MESSAGES,
+                    clients,
+                    AtomicInteger::get))
+        .hasMessageContaining("not a gauge");
   }
 
   @Test

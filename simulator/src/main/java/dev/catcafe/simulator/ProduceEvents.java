@@ -163,10 +163,12 @@ public final class ProduceEvents implements Callable<Integer> {
       JobMetrics.functionCounter(
           registry,
           Metric.SIMULATOR_EVENTS_PRODUCED,
-          () -> sink.acknowledged(topic),
+          sink,
+          open -> open.acknowledged(topic),
           kafka.topicName(topic));
     }
-    JobMetrics.functionCounter(registry, Metric.SIMULATOR_DELIVERY_FAILURES, sink::failures);
+    JobMetrics.functionCounter(
+        registry, Metric.SIMULATOR_DELIVERY_FAILURES, sink, KafkaEventSink::failures);
   }
 
   public KafkaTuning tuning() {
