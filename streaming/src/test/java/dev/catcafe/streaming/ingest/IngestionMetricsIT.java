@@ -111,13 +111,14 @@ final class IngestionMetricsIT {
             .hasValue(1.0);
         // Spark's numInputRows counts every pass over a foreachBatch batch: the sink reads a
         // batch with dead letters twice (raw rows, then errors), so the input is at least this.
-        assertThat(
-                value(
-                        prometheus,
-                        "sum(%s{job=\"%s\"})"
-                            .formatted(Metric.STREAMING_INPUT_ROWS.prometheusName(), job))
-                    .orElse(0))
-            .isGreaterThanOrEqualTo(EVENTS + 1.0);
+        // The progress listener runs on Spark's listener bus, after the batch's own counters: a
+        // scrape may see the rows written before it sees the input, so it is awaited too.
+        String inputRows =
+            "sum(%s{job=\"%s\"})".formatted(Metric.STREAMING_INPUT_ROWS.prometheusName(), job);
+        Polling.await(
+            PATIENCE,
+            "the input rows of every batch in the scraped counters (log %s)".formatted(log),
+            () -> value(prometheus, inputRows).orElse(0) >= EVENTS + 1.0);
         assertThat(firingJobDown(prometheus, job)).as("no alert while it runs").isFalse();
 
         ingestion.kill();
