@@ -10,19 +10,13 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.MetricsScrape;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class AlertUiMetricsIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void theFeedsClientsAndMessagesAreServedOnMetrics(TestingPlatform platform) throws Exception {
     PostgresSettings postgres = platform.isolatedPostgres("ui_metrics");
@@ -53,19 +45,19 @@ final class AlertUiMetricsIT {
         KafkaProducer<String, String> producer = TestingCafe.producer(kafka)) {
       int port = metrics.port().orElseThrow();
       Polling.await(Duration.ofSeconds(60), "consumer assignment", app::consumerAssigned);
-      assertThat(value(scrape(port), Metric.UI_WEBSOCKET_CLIENTS)).isZero();
+      assertThat(value(MetricsScrape.scrape(port), Metric.UI_WEBSOCKET_CLIENTS)).isZero();
 
       try (FeedClient client = TestingCafe.feed(app)) {
         Polling.await(
             Duration.ofSeconds(30),
             "the client counted",
-            () -> value(scrape(port), Metric.UI_WEBSOCKET_CLIENTS) == 1);
-        double before = value(scrape(port), Metric.UI_FEED_MESSAGES);
+            () -> value(MetricsScrape.scrape(port), Metric.UI_WEBSOCKET_CLIENTS) == 1);
+        double before = value(MetricsScrape.scrape(port), Metric.UI_FEED_MESSAGES);
         TestingCafe.send(producer, kafka, TestingCafe.dehydration("m-1", "cat-m"));
         TestingCafe.send(producer, kafka, TestingCafe.dehydration("m-2", "cat-m"));
         awaitMessage(client, "m-2");
 
-        String scraped = scrape(port);
+        String scraped = MetricsScrape.scrape(port);
         assertThat(value(scraped, Metric.UI_FEED_MESSAGES) - before).isEqualTo(2);
         assertThat(value(scraped, Metric.UI_PENDING_WRITE_BACKS)).isZero();
         assertThat(value(scraped, Metric.UI_CONSUMER_FAILURES)).isZero();
@@ -73,33 +65,14 @@ final class AlertUiMetricsIT {
       Polling.await(
           Duration.ofSeconds(30),
           "the client's leave counted",
-          () -> value(scrape(port), Metric.UI_WEBSOCKET_CLIENTS) == 0);
-    }
-  }
-
-  private static String scrape(int port) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:%d/metrics".formatted(port)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+          () -> value(MetricsScrape.scrape(port), Metric.UI_WEBSOCKET_CLIENTS) == 0);
     }
   }
 
   /** The one sample of {@code metric} (no labels) in a Prometheus text exposition. */
   private static double value(String exposition, Metric metric) {
-    Matcher sample =
-        Pattern.compile("(?m)^" + Pattern.quote(metric.prometheusName()) + "(?:\\{\\})? (\\S+)$")
-            .matcher(exposition);
-    assertThat(sample.find()).as("%s in%n%s", metric.prometheusName(), exposition).isTrue();
-    return Double.parseDouble(sample.group(1));
+    OptionalDouble sample = MetricsScrape.sample(exposition, metric.prometheusName());
+    assertThat(sample).as("%s in%n%s", metric.prometheusName(), exposition).isPresent();
+    return sample.getAsDouble();
   }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.Ports;
 import dev.catcafe.platform.testing.ChildJvm;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,7 @@ final class AlertUiStopIT {
     PostgresSettings postgres = platform.isolatedPostgres("ui_stop");
     KafkaSettings kafka = platform.isolatedKafka("ui-stop-");
     TestingCafe.createTables(postgres);
-    int port = freePort();
+    int port = Ports.freePort();
     Path log = Files.createTempFile("alert-ui-stop", ".log");
     Process ui =
         ChildJvm.start(
@@ -61,14 +59,6 @@ final class AlertUiStopIT {
       return TestingCafe.get(port, "/health").statusCode() == 200;
     } catch (RuntimeException notYet) {
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
@@ -153,9 +154,7 @@ public final class JobMetrics implements AutoCloseable {
   /** As {@link #counter(Metric, String...)} on any registry. */
   public static Counter counter(MeterRegistry registry, Metric metric, String... labelValues) {
     requireNonNull(registry, "registry is null");
-    if (metric.type() != Metric.Type.COUNTER) {
-      throw new IllegalArgumentException(metric + " is not a counter");
-    }
+    requireType(metric, Metric.Type.COUNTER);
     return Counter.builder(metric.meterName())
         .description(metric.help())
         .tags(tags(metric, labelValues))
@@ -177,9 +176,7 @@ public final class JobMetrics implements AutoCloseable {
     requireNonNull(registry, "registry is null");
     requireNonNull(owner, "owner is null");
     requireNonNull(value, "value is null");
-    if (metric.type() != Metric.Type.GAUGE) {
-      throw new IllegalArgumentException(metric + " is not a gauge");
-    }
+    requireType(metric, Metric.Type.GAUGE);
     Gauge.builder(metric.meterName(), owner, value)
         .description(metric.help())
         .tags(tags(metric, labelValues))
@@ -199,13 +196,18 @@ public final class JobMetrics implements AutoCloseable {
     requireNonNull(registry, "registry is null");
     requireNonNull(owner, "owner is null");
     requireNonNull(total, "total is null");
-    if (metric.type() != Metric.Type.COUNTER) {
-      throw new IllegalArgumentException(metric + " is not a counter");
-    }
+    requireType(metric, Metric.Type.COUNTER);
     FunctionCounter.builder(metric.meterName(), owner, total)
         .description(metric.help())
         .tags(tags(metric, labelValues))
         .register(registry);
+  }
+
+  private static void requireType(Metric metric, Metric.Type type) {
+    if (requireNonNull(metric, "metric is null").type() != type) {
+      throw new IllegalArgumentException(
+          "%s is not a %s".formatted(metric, type.name().toLowerCase(Locale.ROOT)));
+    }
   }
 
   /** The labels of {@code metric} with these values; fails when their number differs. */

@@ -13,6 +13,7 @@ import dev.catcafe.model.WireName;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
+import dev.catcafe.platform.testing.MetricsScrape;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.simulator.Databases;
@@ -27,12 +28,7 @@ import dev.catcafe.simulator.profile.ProfileCounts;
 import dev.catcafe.simulator.profile.ProfileGenerator;
 import dev.catcafe.simulator.profile.ProfileStore;
 import dev.catcafe.simulator.simulation.SimulationRules;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -227,17 +223,13 @@ final class ProduceEventsIT {
     Matcher endpoint = METRICS_ENDPOINT.matcher(producer.stderr());
     assertThat(endpoint.find()).as(producer.stderr()).isTrue();
     URI metrics = URI.create(endpoint.group(1));
-    Pattern wellness =
-        Pattern.compile(
-            "catcafe_simulator_events_produced_total\\{topic=\"%s\"\\} (\\S+)"
-                .formatted(Pattern.quote(kafka.topicName(Topic.CAT_WELLNESS))));
+    String wellness =
+        "catcafe_simulator_events_produced_total{topic=\"%s\"}"
+            .formatted(kafka.topicName(Topic.CAT_WELLNESS));
     Polling.await(
         Duration.ofSeconds(30),
         "acknowledged wellness events on " + metrics,
-        () -> {
-          Matcher sample = wellness.matcher(get(metrics));
-          return sample.find() && Double.parseDouble(sample.group(1)) > 0;
-        });
+        () -> MetricsScrape.sample(MetricsScrape.scrape(metrics), wellness).orElse(0) > 0);
     producer.terminate();
     assertThat(producer.await(Duration.ofSeconds(60)))
         .as("a clean stop's exit status, not 143: %s", producer.stderr())
@@ -273,21 +265,6 @@ final class ProduceEventsIT {
     assertThat(noDatabase.await(RUN_TIMEOUT)).isEqualTo(1);
     assertThat(noDatabase.stderr())
         .contains("Producing failed, cannot read cats and visitors: cannot connect to PostgreSQL");
-  }
-
-  private static String get(URI uri) {
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
