@@ -179,7 +179,7 @@ bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 	bin/run bench dev.catcafe.bench.ui.FeedLatencyBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-dashboard
-bench-dashboard: up ## Benchmark: Superset dashboard load (six charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
+bench-dashboard: up ## Benchmark: Superset dashboard load (seven charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
 	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark $(BENCH_ARGS)
 
 # The soak: the streaming jobs and the UI under the simulator at SOAK_SPEED times its default rate

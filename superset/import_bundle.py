@@ -19,7 +19,9 @@ import sys
 from zipfile import ZipFile
 
 import yaml
+from sqlalchemy.engine.url import make_url
 from superset.app import create_app
+from superset.constants import PASSWORD_MASK
 
 
 def main(bundle_path: str, username: str) -> None:
@@ -39,13 +41,17 @@ def main(bundle_path: str, username: str) -> None:
         password = os.environ.get("TRINO_PASSWORD", "")
         truststore = os.environ.get("TRINO_TRUSTSTORE", "")
         for name in [n for n in contents if n.startswith("databases/")]:
+            database = yaml.safe_load(contents[name])
             if password:
                 passwords[name] = password
+                # The import sets the URI after the password and takes the URI's password (none
+                # here) over it unless the URI carries Superset's mask, as an exported one does.
+                uri = make_url(database["sqlalchemy_uri"]).set(password=PASSWORD_MASK)
+                database["sqlalchemy_uri"] = uri.render_as_string(hide_password=False)
             if truststore:
-                database = yaml.safe_load(contents[name])
                 engine_params = database.setdefault("extra", {}).setdefault("engine_params", {})
                 engine_params["connect_args"] = {"http_scheme": "https", "verify": truststore}
-                contents[name] = yaml.safe_dump(database)
+            contents[name] = yaml.safe_dump(database)
         user = security_manager.find_user(username=username)
         if user is None:
             sys.exit(f"import_bundle: no Superset user {username!r}")

@@ -19,7 +19,8 @@ final class DashboardPage {
   static final String SLUG = "cat-cafe-360";
   private static final By CHART_HOLDER =
       By.cssSelector("[data-test='dashboard-component-chart-holder']");
-  private static final By ECHART = By.cssSelector("[_echarts_instance_]");
+  // What a drawn chart holds: an ECharts canvas, or (the data-quality table) a table with rows.
+  private static final By DRAWN = By.cssSelector("[_echarts_instance_], table tbody tr");
   private static final By ALERT = By.cssSelector("[role='alert']");
   private static final int LOGIN_ATTEMPTS = 3;
 
@@ -73,7 +74,7 @@ final class DashboardPage {
   int renderedCharts() {
     int rendered = 0;
     for (WebElement holder : browser.findElements(CHART_HOLDER)) {
-      if (!holder.findElements(ECHART).isEmpty()
+      if (!holder.findElements(DRAWN).isEmpty()
           && holder.findElements(ALERT).isEmpty()
           && !holder.getText().contains("No results")) {
         rendered++;

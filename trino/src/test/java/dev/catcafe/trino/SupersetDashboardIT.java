@@ -161,14 +161,15 @@ final class SupersetDashboardIT {
     assertThat(count("/api/v1/chart/")).isEqualTo(7);
     assertThat(count("/api/v1/dataset/")).isEqualTo(7);
     // The URI set at import time: the platform's read-only user, the committed catalog, the
-    // platform's Trino port; the password is Superset's own (encrypted), not in the URI.
+    // platform's Trino port; the password is Superset's own (encrypted), shown only as its mask.
     JsonNode database =
         superset
             .get(token, "/api/v1/database/%d/connection".formatted(databaseId()))
             .json()
             .path("result");
     assertThat(database.path("sqlalchemy_uri").asText())
-        .isEqualTo("trino://analyst@127.0.0.1:%d/iceberg".formatted(trinoPort(platform)));
+        .isEqualTo(
+            "trino://analyst:XXXXXXXXXX@127.0.0.1:%d/iceberg".formatted(trinoPort(platform)));
     assertThat(database.path("expose_in_sqllab").asBoolean()).isTrue();
     assertThat(database.path("allow_dml").asBoolean()).isFalse();
   }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Benchmark (not a test): the Cat Cafe 360° dashboard's load time in headless Chromium until all
- * six charts are drawn, p50/p95 over repeated loads, on a month of data ending today (the Trino
+ * seven charts are drawn, p50/p95 over repeated loads, on a month of data ending today (the Trino
  * views benchmark's data set, so the 90-day charts show it) in a namespace of its own. Superset is
  * the project's own ({@code bin/superset}) in a home of its own on a free port, its data cache off
  * so every load queries Trino ({@code --data-cache}: on, as a second viewer within the refresh
@@ -167,7 +167,7 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
     }
     double p95 = Percentiles.nearestRank(millis, 95);
     System.out.printf(
-        "dashboard load, all six charts drawn (%d loads, %d days of data, data cache %s): p50 %.0f"
+        "dashboard load, all seven charts drawn (%d loads, %d days of data, data cache %s): p50 %.0f"
             + " ms, p95 %.0f ms, max %.0f ms%n",
         loads,
         days,
