@@ -34,15 +34,21 @@ $(BUILD_STAMP): $(SOURCES)
 	$(MAKE) --no-print-directory build
 
 # The install writes the runnable layouts (target/dist) the integration tests start; verify keeps
-# them (dist.skip) rather than copying Spark's jars a second time.
+# them (dist.skip) rather than copying Spark's jars a second time. VERIFY runs the modules' suites:
+# bin/verify-lanes, two lanes at once (see there); `make test-serial` one Maven run, module by module.
+VERIFY ?= bin/verify-lanes
 .PHONY: test
 test: deps ## Build and run the whole test suite (unit + integration on a real platform)
 	$(MVN) install -DskipTests
 	@bin/install-dist
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) clean >/dev/null
 	CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) up --free-ports
-	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(MVN) verify -Ddist.skip=true; status=$$?; \
+	CATCAFE_TEST_PLATFORM_HOME=$(TEST_PLATFORM_HOME) $(VERIFY); status=$$?; \
 	  CATCAFE_HOME=$(TEST_PLATFORM_HOME) $(PLATFORM) down; exit $$status
+
+.PHONY: test-serial
+test-serial: ## The whole test suite in one Maven run, module after module (slower; one log)
+	@$(MAKE) --no-print-directory test VERIFY="$(MVN) verify -Ddist.skip=true"
 
 # LAKE_STORAGE=s3 (e.g. make run LAKE_STORAGE=s3; make exports it to bin/platform) puts the lake's
 # warehouse in the platform's S3 store instead of .work/platform/warehouse: see README.
