@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.Percentiles;
+import dev.catcafe.bench.ScrapedMetrics;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
@@ -32,6 +33,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,6 +116,15 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
   @Option(
+      names = "--metrics",
+      description =
+          "Run each job with its metrics on, as it runs by default (served on a free port and"
+              + " scraped at Prometheus's interval, its listeners registered), to measure what"
+              + " they cost. Default: off, as with the jobs' --no-metrics (listeners registered,"
+              + " metrics kept in memory).")
+  boolean metrics;
+
+  @Option(
       names = "--conf",
       description = "Extra Spark setting key=value for the session, to try a tuning; repeatable.")
   Map<String, String> sparkConf = new LinkedHashMap<>();
@@ -171,6 +182,11 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     String checkpoint = Files.createTempDirectory("alert-bench-" + run).toString();
     BatchPhases phases = new BatchPhases();
     spark.streams().addListener(phases);
+    ScrapedMetrics jobMetrics = ScrapedMetrics.start(run, metrics);
+    List<StreamingQueryListener> listeners =
+        detective
+            ? AdopterDetectiveJob.registerListeners(spark, jobMetrics.metrics())
+            : WellnessGuardianJob.registerListeners(spark, jobMetrics.metrics());
     StreamingQuery query = start(spark, settings, run, checkpoint);
     phases.watch(query.id());
     try (LatencyRecorder recorder =
@@ -206,6 +222,9 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     } finally {
       query.stop();
       spark.streams().removeListener(phases);
+      listeners.forEach(listener -> spark.streams().removeListener(listener));
+      System.out.printf("%s metrics: %s%n", run, jobMetrics.describe());
+      jobMetrics.close();
     }
   }
 

@@ -2,14 +2,13 @@ package dev.catcafe.bench.ingest;
 
 import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
-import dev.catcafe.metrics.JobMetrics;
+import dev.catcafe.bench.ScrapedMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
-import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.ingest.IngestionConfig;
@@ -75,8 +74,9 @@ public final class IngestBenchmark implements Callable<Integer> {
   @Option(
       names = "--metrics",
       description =
-          "Run the ingestion as the job runs with its metrics on (served on a free port, progress"
-              + " listener registered), to measure what they cost. Default: off.")
+          "Run the ingestion as the job runs with its metrics on (served on a free port and"
+              + " scraped at Prometheus's interval, progress listener registered), to measure what"
+              + " they cost. Default: off, as with the job's --no-metrics.")
   private boolean metrics;
 
   @Option(
@@ -123,23 +123,15 @@ public final class IngestBenchmark implements Callable<Integer> {
     long started = System.nanoTime();
     double seconds;
     double cpuSeconds;
-    try (JobMetrics jobMetrics =
-        metrics
-            ? JobMetrics.start(
-                "ingest-benchmark", new MetricsSettings(true, MetricsSettings.LOOPBACK, 0))
-            : JobMetrics.inMemory()) {
-      System.out.printf(
-          "metrics: %s%n",
-          jobMetrics
-              .port()
-              .map(port -> "on, http://127.0.0.1:%d/metrics".formatted(port))
-              .orElse("off"));
-      List<StreamingQuery> queries = RawIngestionJob.start(spark, config, jobMetrics);
+    try (ScrapedMetrics jobMetrics = ScrapedMetrics.start("ingest-benchmark", metrics)) {
+      System.out.printf("metrics: %s%n", jobMetrics.describe());
+      List<StreamingQuery> queries = RawIngestionJob.start(spark, config, jobMetrics.metrics());
       for (StreamingQuery query : queries) {
         query.awaitTermination();
       }
       seconds = (System.nanoTime() - started) / 1e9;
       cpuSeconds = (bean.getProcessCpuTime() - cpuBefore) / 1e9;
+      System.out.printf("metrics after the run: %s%n", jobMetrics.describe());
     }
 
     long ingested = 0;

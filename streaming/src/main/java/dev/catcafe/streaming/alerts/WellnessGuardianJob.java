@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,12 +120,7 @@ public final class WellnessGuardianJob implements Callable<Integer> {
         SparkSessions.create(
             sessionSettings(sparkMaster.master()).eventLog(eventLog.settings()).build());
     try {
-      AlertJobListeners.register(
-          spark,
-          metrics,
-          QUERY_NAME,
-          WellnessGuardianTransform.METRICS,
-          WellnessGuardianTransform.MALFORMED);
+      registerListeners(spark, metrics);
       // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
       GracefulStop stop =
           GracefulStop.onSignals(
@@ -140,6 +136,20 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */
   public static SessionSettings.Builder sessionSettings(String master) {
     return AlertSettings.session(QUERY_NAME, master);
+  }
+
+  /**
+   * Registers the job's listeners on {@code spark} (what it skips as malformed and drops on
+   * purpose; its progress when {@code metrics} are served); returns them.
+   */
+  public static List<StreamingQueryListener> registerListeners(
+      SparkSession spark, JobMetrics metrics) {
+    return AlertJobListeners.register(
+        spark,
+        metrics,
+        QUERY_NAME,
+        WellnessGuardianTransform.METRICS,
+        WellnessGuardianTransform.MALFORMED);
   }
 
   /** Starts the query: Kafka source, {@link WellnessGuardianTransform#guard}, Kafka sink. */
