@@ -25,7 +25,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +110,12 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
                 .eventLog(eventLog.settings())
                 .build());
     try {
-      registerListeners(spark, metrics);
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          AdopterDetectiveTransform.METRICS,
+          AdopterDetectiveTransform.MALFORMED);
       GracefulStop stop =
           GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
       stop.awaitTermination(start(spark, config), config.checkpointLocation());
@@ -149,20 +153,6 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
    * Starts the query: Kafka source, {@link AdopterDetectiveTransform#detect}, Kafka sink. The
    * session should use the RocksDB state store ({@link #sessionSettings} does).
    */
-  /**
-   * Registers the job's listeners on {@code spark} (what it skips as malformed and drops on
-   * purpose; its progress when {@code metrics} are served); returns them.
-   */
-  public static List<StreamingQueryListener> registerListeners(
-      SparkSession spark, JobMetrics metrics) {
-    return AlertJobListeners.register(
-        spark,
-        metrics,
-        QUERY_NAME,
-        AdopterDetectiveTransform.METRICS,
-        AdopterDetectiveTransform.MALFORMED);
-  }
-
   public static StreamingQuery start(SparkSession spark, AdopterDetectiveConfig config)
       throws TimeoutException {
     requireNonNull(spark, "spark is null");

@@ -16,7 +16,7 @@ import org.apache.spark.sql.streaming.StreamingQueryListener;
  * they drop on purpose ({@link DroppedRecords}), and, when their metrics are served, their progress
  * ({@link StreamingMetrics}).
  */
-final class AlertJobListeners {
+public final class AlertJobListeners {
   private AlertJobListeners() {}
 
   /**
@@ -24,7 +24,7 @@ final class AlertJobListeners {
    * observedName} carry the count {@code malformedName}. Returns them, for a caller that runs
    * several queries on one session (the latency benchmark) to remove them again.
    */
-  static List<StreamingQueryListener> register(
+  public static List<StreamingQueryListener> register(
       SparkSession spark,
       JobMetrics metrics,
       String queryName,

@@ -25,7 +25,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,7 +119,12 @@ public final class WellnessGuardianJob implements Callable<Integer> {
         SparkSessions.create(
             sessionSettings(sparkMaster.master()).eventLog(eventLog.settings()).build());
     try {
-      registerListeners(spark, metrics);
+      AlertJobListeners.register(
+          spark,
+          metrics,
+          QUERY_NAME,
+          WellnessGuardianTransform.METRICS,
+          WellnessGuardianTransform.MALFORMED);
       // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
       GracefulStop stop =
           GracefulStop.onSignals(
@@ -136,20 +140,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */
   public static SessionSettings.Builder sessionSettings(String master) {
     return AlertSettings.session(QUERY_NAME, master);
-  }
-
-  /**
-   * Registers the job's listeners on {@code spark} (what it skips as malformed and drops on
-   * purpose; its progress when {@code metrics} are served); returns them.
-   */
-  public static List<StreamingQueryListener> registerListeners(
-      SparkSession spark, JobMetrics metrics) {
-    return AlertJobListeners.register(
-        spark,
-        metrics,
-        QUERY_NAME,
-        WellnessGuardianTransform.METRICS,
-        WellnessGuardianTransform.MALFORMED);
   }
 
   /** Starts the query: Kafka source, {@link WellnessGuardianTransform#guard}, Kafka sink. */
