@@ -185,7 +185,26 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     String checkpoint = Files.createTempDirectory("alert-bench-" + run).toString();
     BatchPhases phases = new BatchPhases();
     spark.streams().addListener(phases);
-    ScrapedMetrics jobMetrics = ScrapedMetrics.start(run, metrics);
+    try (ScrapedMetrics jobMetrics = ScrapedMetrics.start(run, metrics)) {
+      return drive(spark, settings, run, rate, checkpoint, phases, jobMetrics);
+    } finally {
+      spark.streams().removeListener(phases);
+    }
+  }
+
+  /** Starts the run's job with its listeners, drives it at {@code rate}, reports its latency. */
+  private String drive(
+      SparkSession spark,
+      KafkaSettings settings,
+      String run,
+      int rate,
+      String checkpoint,
+      BatchPhases phases,
+      ScrapedMetrics jobMetrics)
+      throws Exception {
+    boolean detective = run.equals("detective");
+    Topic input = detective ? Topic.CAT_INTERACTIONS : Topic.CAT_WELLNESS;
+    Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
     // The job's own listeners, as it registers them.
     List<StreamingQueryListener> listeners =
         detective
@@ -235,10 +254,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
           + (detective || run.endsWith("microbatch") ? "%n%s".formatted(phases.summary()) : "");
     } finally {
       query.stop();
-      spark.streams().removeListener(phases);
       listeners.forEach(listener -> spark.streams().removeListener(listener));
       System.out.printf("%s metrics: %s%n", run, jobMetrics.describe());
-      jobMetrics.close();
     }
   }
 
