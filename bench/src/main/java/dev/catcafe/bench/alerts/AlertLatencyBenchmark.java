@@ -16,12 +16,10 @@ import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.alerts.AdopterDetectiveConfig;
 import dev.catcafe.streaming.alerts.AdopterDetectiveJob;
 import dev.catcafe.streaming.alerts.AdopterDetectiveRules;
-import dev.catcafe.streaming.alerts.AdopterDetectiveTransform;
 import dev.catcafe.streaming.alerts.AlertJobListeners;
 import dev.catcafe.streaming.alerts.AlertJobMode;
 import dev.catcafe.streaming.alerts.WellnessGuardianConfig;
 import dev.catcafe.streaming.alerts.WellnessGuardianJob;
-import dev.catcafe.streaming.alerts.WellnessGuardianTransform;
 import dev.catcafe.streaming.alerts.WellnessThresholds;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -207,19 +205,10 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
     // The job's own listeners, as it registers them.
     List<StreamingQueryListener> listeners =
-        detective
-            ? AlertJobListeners.register(
-                spark,
-                jobMetrics.metrics(),
-                AdopterDetectiveJob.QUERY_NAME,
-                AdopterDetectiveTransform.METRICS,
-                AdopterDetectiveTransform.MALFORMED)
-            : AlertJobListeners.register(
-                spark,
-                jobMetrics.metrics(),
-                WellnessGuardianJob.QUERY_NAME,
-                WellnessGuardianTransform.METRICS,
-                WellnessGuardianTransform.MALFORMED);
+        AlertJobListeners.register(
+            spark,
+            jobMetrics.metrics(),
+            detective ? AdopterDetectiveJob.OBSERVED : WellnessGuardianJob.OBSERVED);
     StreamingQuery query = start(spark, settings, run, checkpoint);
     phases.watch(query.id());
     try (LatencyRecorder recorder =

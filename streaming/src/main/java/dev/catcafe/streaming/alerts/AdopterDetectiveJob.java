@@ -2,19 +2,15 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
-import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.GracefulStop;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.streaming.lifecycle.StartupWait;
+import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +38,11 @@ import picocli.CommandLine.Option;
     description = "Raises potential-adopter alerts from likes (stateful, transformWithState).")
 public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final String QUERY_NAME = "adopter-detective";
+
+  /** What the query observes: the likes it skipped as malformed. */
+  public static final ObservedQuery OBSERVED =
+      new ObservedQuery(
+          QUERY_NAME, AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED);
 
   @Mixin AlertStreamOptions stream;
 
@@ -90,38 +91,15 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
     AdopterDetectiveConfig config = config();
-    LifecycleSettings lifecycle = stream.lifecycle();
-    SparkJob job = SparkJob.ADOPTER_DETECTIVE;
-    // Served from the start, so Prometheus sees the job up while it waits for Kafka.
-    try (JobMetrics metrics = JobMetrics.start(job.jobName(), stream.metrics(job))) {
-      run(config, lifecycle, metrics);
-    }
-    return 0;
-  }
-
-  private void run(AdopterDetectiveConfig config, LifecycleSettings lifecycle, JobMetrics metrics)
-      throws TimeoutException, StreamingQueryException, InterruptedException {
-    // A broker that is not up yet is waited for; a missing topic (wrong prefix) fails at once.
-    new StartupWait(lifecycle.startupTimeout())
-        .kafkaTopics(config.kafka(), List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS));
-    SparkSession spark =
-        SparkSessions.create(
-            sessionSettings(QUERY_NAME, sparkMaster.master())
-                .eventLog(eventLog.settings())
-                .build());
-    try {
-      AlertJobListeners.register(
-          spark,
-          metrics,
-          QUERY_NAME,
-          AdopterDetectiveTransform.METRICS,
-          AdopterDetectiveTransform.MALFORMED);
-      GracefulStop stop =
-          GracefulStop.onSignals(spark, lifecycle.stopTimeout(), RunningBatch.FINISH);
-      stop.awaitTermination(start(spark, config), config.checkpointLocation());
-    } finally {
-      spark.stop();
-    }
+    return new AlertJobRun(
+            SparkJob.ADOPTER_DETECTIVE,
+            OBSERVED,
+            List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS),
+            sessionSettings(QUERY_NAME, sparkMaster.master()).eventLog(eventLog.settings()).build(),
+            RunningBatch.FINISH,
+            config.checkpointLocation(),
+            spark -> start(spark, config))
+        .run(stream);
   }
 
   /**

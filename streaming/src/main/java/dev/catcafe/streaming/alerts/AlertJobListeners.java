@@ -20,25 +20,34 @@ public final class AlertJobListeners {
   private AlertJobListeners() {}
 
   /**
-   * Registers them on {@code spark} for the query {@code queryName}, whose observed metrics {@code
-   * observedName} carry the count {@code malformedName}. Returns them, for a caller that runs
-   * several queries on one session (the latency benchmark) to remove them again.
+   * What an alert query observes about its input: the query's name, the name of its observed
+   * metrics, and the count among them of the records it skipped as malformed.
+   */
+  public record ObservedQuery(String queryName, String observedName, String malformedName) {
+    public ObservedQuery {
+      requireNonNull(queryName, "queryName is null");
+      requireNonNull(observedName, "observedName is null");
+      requireNonNull(malformedName, "malformedName is null");
+    }
+  }
+
+  /**
+   * Registers them on {@code spark} for the query {@code query}. Returns them, for a caller that
+   * runs several queries on one session (the latency benchmark) to remove them again.
    */
   public static List<StreamingQueryListener> register(
-      SparkSession spark,
-      JobMetrics metrics,
-      String queryName,
-      String observedName,
-      String malformedName) {
+      SparkSession spark, JobMetrics metrics, ObservedQuery query) {
     requireNonNull(spark, "spark is null");
     requireNonNull(metrics, "metrics is null");
+    requireNonNull(query, "query is null");
     List<StreamingQueryListener> listeners = new ArrayList<>();
     listeners.add(
         new ObservedMetricsLogger(
-            observedName,
-            malformedName,
+            query.observedName(),
+            query.malformedName(),
             Optional.of(
-                metrics.counter(Metric.DROPPED_RECORDS, queryName, Metric.REASON_MALFORMED))));
+                metrics.counter(
+                    Metric.DROPPED_RECORDS, query.queryName(), Metric.REASON_MALFORMED))));
     listeners.add(new DroppedRecords(spark, metrics.registry()));
     if (metrics.served()) {
       listeners.add(new StreamingMetrics(metrics.registry()));
