@@ -42,8 +42,14 @@ public final class TrinoViews implements Callable<Integer> {
   @Option(
       names = "--lake-catalog",
       defaultValue = TrinoCatalogs.LAKE,
-      description = "Trino's catalog of the lake.")
+      description = "Trino's catalog of the lake, as analysts read it (the views read it too).")
   private String lakeCatalog;
+
+  @Option(
+      names = "--writable-lake-catalog",
+      defaultValue = TrinoCatalogs.LAKE_WRITABLE,
+      description = "Trino's writable catalog of the same lake, where the views are created.")
+  private String writableLakeCatalog;
 
   @Option(
       names = "--namespace",
@@ -61,7 +67,7 @@ public final class TrinoViews implements Callable<Integer> {
   public Integer call() throws SQLException {
     ViewSchemas schemas = ViewSchemas.forNamespace(lakeCatalog, namespace);
     try (Connection connection = trino.settings().connect()) {
-      List<String> failures = createOrReplace(connection, schemas, System.out);
+      List<String> failures = createOrReplace(connection, schemas, writableLakeCatalog, System.out);
       if (!failures.isEmpty()) {
         System.err.println("views not created: " + String.join("; ", failures));
         return 1;
@@ -71,20 +77,32 @@ public final class TrinoViews implements Callable<Integer> {
   }
 
   /**
-   * Creates the analytics schema if missing and creates or replaces every view; returns one message
-   * per view that failed (empty when all were created).
+   * As {@link #createOrReplace(Connection, ViewSchemas, String, PrintStream)} through the
+   * platform's writable lake catalog ({@link TrinoCatalogs#LAKE_WRITABLE}).
    */
   public static List<String> createOrReplace(Connection trino, ViewSchemas schemas, PrintStream log)
       throws SQLException {
+    return createOrReplace(trino, schemas, TrinoCatalogs.LAKE_WRITABLE, log);
+  }
+
+  /**
+   * Creates the analytics schema if missing and creates or replaces every view, through {@code
+   * writableCatalog}, the writable catalog of the lake that {@code schemas} name (analysts read the
+   * views through the read-only one); returns one message per view that failed (empty when all were
+   * created).
+   */
+  public static List<String> createOrReplace(
+      Connection trino, ViewSchemas schemas, String writableCatalog, PrintStream log)
+      throws SQLException {
     requireNonNull(trino, "trino is null");
-    requireNonNull(schemas, "schemas is null");
     requireNonNull(log, "log is null");
-    execute(trino, "CREATE SCHEMA IF NOT EXISTS " + schemas.analytics());
+    ViewSchemas created = requireNonNull(schemas, "schemas is null").withViewsIn(writableCatalog);
+    execute(trino, "CREATE SCHEMA IF NOT EXISTS " + created.analytics());
     List<String> failures = new ArrayList<>();
     for (AnalyticsView view : AnalyticsView.values()) {
       long started = System.nanoTime();
       try {
-        execute(trino, schemas.createStatement(view));
+        execute(trino, created.createStatement(view));
         log.printf(
             "view %s created or replaced in %d ms%n",
             schemas.qualifiedView(view), (System.nanoTime() - started) / 1_000_000);

@@ -43,6 +43,16 @@ public record ViewSchemas(String analytics, String lake, String cafe) {
     return analytics.substring(0, analytics.indexOf('.'));
   }
 
+  /**
+   * The same layout with the views' schema in {@code catalog}: where they are created, when the
+   * catalog analysts read them through is read-only (the views' SQL names the tables fully, so it
+   * reads the same through either).
+   */
+  public ViewSchemas withViewsIn(String catalog) {
+    requireNonNull(catalog, "catalog is null");
+    return new ViewSchemas(catalog + analytics.substring(analytics.indexOf('.')), lake, cafe);
+  }
+
   public String qualifiedView(AnalyticsView view) {
     return analytics + "." + requireNonNull(view, "view is null").viewName();
   }

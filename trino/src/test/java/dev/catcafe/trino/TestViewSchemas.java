@@ -19,6 +19,17 @@ final class TestViewSchemas {
         .isEqualTo("iceberg.cafe_analytics.daily_cafe_revenue");
   }
 
+  @Test
+  void viewsAreCreatedThroughTheWritableCatalogAndReadTheLakeAsAnalystsDo() {
+    ViewSchemas created = CAFE.withViewsIn("iceberg_rw");
+
+    assertThat(created.analytics()).isEqualTo("iceberg_rw.cafe_analytics");
+    assertThat(created.createStatement(AnalyticsView.DAILY_CAFE_REVENUE))
+        .startsWith("CREATE OR REPLACE VIEW iceberg_rw.cafe_analytics.daily_cafe_revenue\n")
+        .contains("FROM iceberg.cafe.")
+        .doesNotContain("FROM iceberg_rw.");
+  }
+
   @ParameterizedTest
   @EnumSource(AnalyticsView.class)
   void everyViewFileRendersToOneCreateOrReplaceOfThatView(AnalyticsView view) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.model.config.TrinoSettings;
 import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
@@ -187,13 +188,36 @@ final class TrinoAccessIT {
               "CALL postgresql.system.execute(query => 'DELETE FROM cats')",
               "CALL iceberg.system.unregister_table(schema_name => '%s', table_name => '%s')"
                   .formatted(catalog.namespace(), LakeTable.DAILY_CAT_SUMMARY.tableName()),
-              "SELECT * FROM TABLE(postgresql.system.query(query => 'SELECT 1'))");
+              "SELECT * FROM TABLE(postgresql.system.query(query => 'SELECT 1'))",
+              // Table procedures, which Trino's access rules cannot name: the lake catalog the
+              // analyst reads is read-only in the connector, which refuses them.
+              "ALTER TABLE %s EXECUTE optimize".formatted(summary),
+              "ALTER TABLE %s EXECUTE expire_snapshots(retention_threshold => '7d')"
+                  .formatted(summary),
+              "ALTER TABLE %s EXECUTE remove_orphan_files(retention_threshold => '7d')"
+                  .formatted(summary),
+              // The writable catalog of the same lake is not the analyst's to use at all.
+              "SELECT count(*) FROM %s.%s.%s"
+                  .formatted(
+                      TrinoCatalogs.LAKE_WRITABLE,
+                      catalog.namespace(),
+                      LakeTable.DAILY_CAT_SUMMARY.tableName()),
+              "ALTER TABLE %s.%s.%s EXECUTE optimize"
+                  .formatted(
+                      TrinoCatalogs.LAKE_WRITABLE,
+                      catalog.namespace(),
+                      LakeTable.DAILY_CAT_SUMMARY.tableName()));
+      // The table's snapshots, which a table procedure would change: the same before and after.
+      String snapshots =
+          "%s.\"%s$snapshots\"".formatted(schemas.lake(), LakeTable.DAILY_CAT_SUMMARY.tableName());
+      long snapshotsBefore = count(analyst, snapshots);
       for (String sql : refused) {
         assertThatThrownBy(() -> execute(analyst, sql))
             .as(sql)
             .hasMessageContaining("Access Denied");
       }
       assertThat(count(analyst, summary)).isEqualTo(summaryRows);
+      assertThat(count(analyst, snapshots)).isEqualTo(snapshotsBefore);
       assertThat(count(analyst, "postgresql.public.cats")).isEqualTo(cats);
       assertThat(firstColumn(analyst, "SELECT * FROM " + view)).isNotEmpty();
     }
@@ -203,12 +227,20 @@ final class TrinoAccessIT {
   void theViewOwnerMayCreateViewsButNotWriteTheLakeOrTheCafeDatabase(TestingPlatform platform)
       throws SQLException {
     String summary = "%s.%s".formatted(schemas.lake(), LakeTable.DAILY_CAT_SUMMARY.tableName());
+    // The writable catalog lets it create views in its analytics schemas, and nothing else.
+    String writableLake = TrinoCatalogs.LAKE_WRITABLE + "." + catalog.namespace();
+    String writableSummary = writableLake + "." + LakeTable.DAILY_CAT_SUMMARY.tableName();
     try (Connection viewOwner = platform.trino(TrinoUser.VIEW_OWNER).connect()) {
       for (String sql :
           List.of(
               "DROP TABLE " + summary,
               "DELETE FROM " + summary,
               "CREATE TABLE %s.stolen AS SELECT 1 AS x".formatted(schemas.lake()),
+              "DROP TABLE " + writableSummary,
+              "DELETE FROM " + writableSummary,
+              "INSERT INTO %s SELECT * FROM %s".formatted(writableSummary, summary),
+              "CREATE TABLE %s.stolen AS SELECT 1 AS x".formatted(writableLake),
+              "CREATE VIEW %s.intruder AS SELECT 1 AS x".formatted(writableLake),
               "INSERT INTO postgresql.public.cats (cat_id) VALUES ('%sintruder')".formatted(PREFIX),
               "CALL postgresql.system.execute(query => 'DELETE FROM cats')")) {
         assertThatThrownBy(() -> execute(viewOwner, sql))

@@ -8,6 +8,7 @@ import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
@@ -117,7 +118,9 @@ public final class BatchBenchmark implements Callable<Integer> {
       List<Double> trinoSeconds = new ArrayList<>();
       for (int run = 1; run <= runs; run++) {
         execute(
-            trino, "DROP TABLE IF EXISTS iceberg.%s.%s".formatted(benchNamespace, TRINO_TARGET));
+            trino,
+            "DROP TABLE IF EXISTS %s.%s.%s"
+                .formatted(TrinoCatalogs.LAKE_WRITABLE, benchNamespace, TRINO_TARGET));
         long started = System.nanoTime();
         execute(trino, TrinoSummaryQuery.createTableAs(benchNamespace, TRINO_TARGET, day));
         double elapsed = seconds(started);

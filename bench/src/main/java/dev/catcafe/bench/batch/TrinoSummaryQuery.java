@@ -2,12 +2,14 @@ package dev.catcafe.bench.batch;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.TrinoCatalogs;
 import java.time.LocalDate;
 
 /**
  * The {@code daily_cat_summary} aggregation written for Trino, for the benchmark's side-by-side
  * run: the same inputs, day cut (UTC date of the event time), joins and zero-filling as {@code
- * DailyCatSummaryTransform}, as one {@code CREATE TABLE AS}.
+ * DailyCatSummaryTransform}, as one {@code CREATE TABLE AS}, written through the lake's writable
+ * catalog and reading through the one analysts use.
  */
 final class TrinoSummaryQuery {
   private TrinoSummaryQuery() {}
@@ -20,7 +22,7 @@ final class TrinoSummaryQuery {
         "event_time >= TIMESTAMP '%s 00:00:00 UTC' AND event_time < TIMESTAMP '%s 00:00:00 UTC'"
             .formatted(day, day.plusDays(1));
     return """
-        CREATE TABLE iceberg.%1$s.%2$s WITH (partitioning = ARRAY['day']) AS
+        CREATE TABLE %4$s.%1$s.%2$s WITH (partitioning = ARRAY['day']) AS
         WITH wellness AS (
           SELECT cat_id, CAST(event_time AT TIME ZONE 'UTC' AS DATE) AS day,
                  avg(activity_level) AS avg_activity_level,
@@ -42,6 +44,6 @@ final class TrinoSummaryQuery {
         FULL OUTER JOIN interactions i ON w.cat_id = i.cat_id AND w.day = i.day
         LEFT JOIN iceberg.%1$s.cats_profiles_raw p ON p.cat_id = coalesce(w.cat_id, i.cat_id)
         """
-        .formatted(schema, target, window);
+        .formatted(schema, target, window, TrinoCatalogs.LAKE_WRITABLE);
   }
 }

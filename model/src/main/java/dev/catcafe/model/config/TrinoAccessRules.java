@@ -8,14 +8,19 @@ package dev.catcafe.model.config;
  * <ul>
  *   <li>{@link TrinoUser#ANALYST}: the lake and the cafe database read-only (catalog access {@code
  *       read-only}, table privilege {@code SELECT}); no schema it owns, no procedure (so neither
- *       {@code CALL postgresql.system.execute} nor the Iceberg procedures), no table function.
- *   <li>{@link TrinoUser#VIEW_OWNER}: owns the {@code *_analytics} schemas of the lake and what is
- *       in them; reads (with {@code GRANT_SELECT}) the lake and the cafe database, which a {@code
- *       SECURITY DEFINER} view needs of its owner: the views run as their owner, so the analyst
- *       reads them without rights of its own on the tables. Catalog access {@code all} is what
- *       Trino requires of a view's owner; the table rules still allow it only to read.
+ *       {@code CALL postgresql.system.execute} nor the Iceberg procedures), no table function. Its
+ *       lake catalog ({@link TrinoCatalogs#LAKE}) is read-only in the connector too, which also
+ *       refuses the table procedures these rules cannot name; the writable lake catalog ({@link
+ *       TrinoCatalogs#LAKE_WRITABLE}) it may not even see.
+ *   <li>{@link TrinoUser#VIEW_OWNER}: owns the {@code *_analytics} schemas of the writable lake
+ *       catalog and what is in them, where it creates the views; reads (with {@code GRANT_SELECT})
+ *       the lake and the cafe database, which a {@code SECURITY DEFINER} view needs of its owner:
+ *       the views run as their owner, so the analyst reads them, through the read-only catalog,
+ *       without rights of its own on the tables. Catalog access {@code all} is what Trino requires
+ *       of a view's owner; the table rules still allow it only to read.
  *   <li>{@link TrinoUser#BENCH}: owns the {@code *_bench} namespaces and their {@code _analytics}
- *       schemas (tables and views it generates), reads the cafe database.
+ *       schemas in the writable catalog (tables and views it generates), reads them and the cafe
+ *       database.
  *   <li>{@link TrinoUser#PLATFORM}: the {@code postgresql.system.query} table function (the
  *       launcher's readiness scan) and nothing else.
  * </ul>
@@ -34,27 +39,30 @@ public final class TrinoAccessRules {
     String bench = TrinoUser.BENCH.userName();
     String platform = TrinoUser.PLATFORM.userName();
     String lake = TrinoCatalogs.LAKE;
+    String writable = TrinoCatalogs.LAKE_WRITABLE;
     String cafe = TrinoCatalogs.OPERATIONAL;
     return """
         {
           "catalogs": [
-            {"user": "%1$s|%2$s", "catalog": "%5$s|%6$s", "allow": "all"},
+            {"user": "%1$s|%2$s", "catalog": "%5$s|%7$s|%6$s", "allow": "all"},
             {"user": "%3$s", "catalog": "%5$s|%6$s", "allow": "read-only"},
             {"user": "%4$s", "catalog": "%6$s", "allow": "read-only"},
             {"catalog": "system", "allow": "read-only"},
             {"allow": "none"}
           ],
           "schemas": [
-            {"user": "%1$s", "catalog": "%5$s", "schema": ".*_analytics", "owner": true},
-            {"user": "%2$s", "catalog": "%5$s", "schema": ".*_bench(_analytics)?", "owner": true},
+            {"user": "%1$s", "catalog": "%7$s", "schema": ".*_analytics", "owner": true},
+            {"user": "%2$s", "catalog": "%7$s", "schema": ".*_bench(_analytics)?", "owner": true},
             {"owner": false}
           ],
           "tables": [
-            {"user": "%1$s", "catalog": "%5$s", "schema": ".*_analytics",
+            {"user": "%1$s", "catalog": "%7$s", "schema": ".*_analytics",
              "privileges": ["SELECT", "GRANT_SELECT", "OWNERSHIP"]},
             {"user": "%1$s", "catalog": "%5$s|%6$s", "privileges": ["SELECT", "GRANT_SELECT"]},
-            {"user": "%2$s", "catalog": "%5$s", "schema": ".*_bench(_analytics)?",
+            {"user": "%2$s", "catalog": "%7$s", "schema": ".*_bench(_analytics)?",
              "privileges": ["SELECT", "INSERT", "DELETE", "UPDATE", "OWNERSHIP", "GRANT_SELECT"]},
+            {"user": "%2$s", "catalog": "%5$s", "schema": ".*_bench(_analytics)?",
+             "privileges": ["SELECT", "GRANT_SELECT"]},
             {"user": "%2$s", "catalog": "%6$s", "privileges": ["SELECT", "GRANT_SELECT"]},
             {"user": "%3$s", "catalog": "%5$s|%6$s", "privileges": ["SELECT"]},
             {"catalog": "system", "privileges": ["SELECT"]},
@@ -74,6 +82,6 @@ public final class TrinoAccessRules {
           ]
         }
         """
-        .formatted(viewOwner, bench, analyst, platform, lake, cafe);
+        .formatted(viewOwner, bench, analyst, platform, lake, cafe, writable);
   }
 }

@@ -11,8 +11,21 @@ import java.util.Optional;
  * the catalog name, the catalog database or the warehouse.
  */
 public final class TrinoCatalogs {
-  /** The Trino catalog that shows the Iceberg lake. */
+  /**
+   * The Trino catalog that shows the Iceberg lake, read-only whoever asks ({@code
+   * iceberg.security=read_only}): what analysts, Superset and the notebooks query. Trino's
+   * file-based access rules do not govern table procedures ({@code ALTER TABLE … EXECUTE optimize |
+   * expire_snapshots | remove_orphan_files}); the read-only connector refuses them, as it refuses
+   * every write and every {@code CALL}.
+   */
   public static final String LAKE = "iceberg";
+
+  /**
+   * The same lake, writable: for the users that create what analysts read (the view owner's views,
+   * the benchmark's tables). The access rules ({@link TrinoAccessRules}) keep everyone else out of
+   * it and allow those two only their own schemas.
+   */
+  public static final String LAKE_WRITABLE = "iceberg_rw";
 
   /** The Trino catalog that shows the cafe's operational database. */
   public static final String OPERATIONAL = "postgresql";
@@ -35,9 +48,16 @@ public final class TrinoCatalogs {
     requireNonNull(cafe, "cafe is null");
     requireNonNull(objectStore, "objectStore is null");
     Map<String, String> catalogs = new LinkedHashMap<>();
+    String writable =
+        lake(lake) + lake.objectStore().or(() -> objectStore).map(TrinoCatalogs::s3).orElse("");
     catalogs.put(
         LAKE,
-        lake(lake) + lake.objectStore().or(() -> objectStore).map(TrinoCatalogs::s3).orElse(""));
+        writable
+            + """
+            # Analysts read the lake through this catalog: no write, procedure or table procedure.
+            iceberg.security=read_only
+            """);
+    catalogs.put(LAKE_WRITABLE, writable);
     catalogs.put(
         OPERATIONAL,
         """

@@ -23,7 +23,7 @@ final class TestTrinoCatalogs {
     PostgresSettings cafe =
         new PostgresSettings("jdbc:postgresql://127.0.0.1:5432/cafe", "cafe", "pw2");
     Map<String, String> catalogs = TrinoCatalogs.generate(lake, cafe);
-    assertThat(catalogs).containsOnlyKeys("iceberg", "postgresql");
+    assertThat(catalogs).containsOnlyKeys("iceberg", "iceberg_rw", "postgresql");
 
     Properties iceberg = new Properties();
     iceberg.load(new StringReader(catalogs.get("iceberg")));
@@ -33,7 +33,17 @@ final class TestTrinoCatalogs {
         .containsEntry("iceberg.jdbc-catalog.catalog-name", lake.name())
         .containsEntry("iceberg.jdbc-catalog.connection-url", lake.uri())
         .containsEntry("iceberg.jdbc-catalog.default-warehouse-dir", lake.warehouse())
-        .containsEntry("iceberg.jdbc-catalog.schema-version", "V1");
+        .containsEntry("iceberg.jdbc-catalog.schema-version", "V1")
+        .containsEntry("iceberg.security", "read_only");
+
+    // The writers' catalog is the same lake, without the read-only connector.
+    Properties writable = new Properties();
+    writable.load(new StringReader(catalogs.get("iceberg_rw")));
+    Properties readOnly = new Properties();
+    readOnly.putAll(writable);
+    readOnly.setProperty("iceberg.security", "read_only");
+    assertThat(iceberg).isEqualTo(readOnly);
+    assertThat(writable).doesNotContainKey("iceberg.security");
 
     Properties postgres = new Properties();
     postgres.load(new StringReader(catalogs.get("postgresql")));

@@ -66,6 +66,13 @@ final class TestTrinoSecurityModel {
     assertThat(privileges(ruleFor(rules.path("tables"), "view_owner", "postgresql")))
         .containsExactlyInAnyOrder("SELECT", "GRANT_SELECT");
     assertThat(rules.path("schemas").get(0).path("schema").asText()).isEqualTo(".*_analytics");
+    // Views and benchmark tables are made through the writable lake catalog, which only their
+    // makers may use: the analyst has no rule for it, so the last rule (none) applies.
+    assertThat(rules.path("schemas").get(0).path("catalog").asText()).isEqualTo("iceberg_rw");
+    assertThatThrownBy(() -> ruleFor(rules.path("catalogs"), "analyst", "iceberg_rw"))
+        .hasMessageContaining("no rule for analyst on iceberg_rw");
+    assertThat(ruleFor(rules.path("catalogs"), "view_owner", "iceberg_rw").path("allow").asText())
+        .isEqualTo("all");
     // One procedure rule, granting nothing: CALL is refused to every user.
     assertThat(rules.path("procedures")).hasSize(1);
     assertThat(rules.path("procedures").get(0).path("privileges")).isEmpty();
