@@ -188,6 +188,10 @@ bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 bench-dashboard: up ## Benchmark: Superset dashboard load (seven charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
 	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark $(BENCH_ARGS)
 
+.PHONY: bench-storage
+bench-storage: up ## Benchmark: the lake's benchmarks on file:// and on s3:// (the platform's store), file s3 s3 file
+	bin/bench-storage $(BENCH_ARGS)
+
 # The soak: the streaming jobs and the UI under the simulator at SOAK_SPEED times its default rate
 # for SOAK_DURATION, watched every minute; then the producer stops, the ingestion catches up, and
 # Kafka and the lake are compared record by record. Not part of `make test` (SoakIT is its short form).
