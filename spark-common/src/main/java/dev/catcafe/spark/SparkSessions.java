@@ -2,6 +2,7 @@ package dev.catcafe.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,12 +20,13 @@ public final class SparkSessions {
   /** The session the settings describe (or the running one of this JVM, reconfigured). */
   public static SparkSession create(SessionSettings settings) {
     requireNonNull(settings, "settings is null");
-    // Spark refuses to start when the event-log directory is missing; on a local or mounted file
-    // system (the platform home, the cluster's lake volume) the job creates it.
-    settings.eventLog().ifPresent(log -> LocalDirectories.createIfLocal(log.directory()));
     settings.catalog().ifPresent(ObjectStoreCheck::verify);
+    Map<String, String> conf = settings.sparkConf();
+    // Spark refuses to start when the event-log directory is missing: the job creates it, in the
+    // platform home or in the lake's store.
+    settings.eventLog().ifPresent(log -> EventLogDirectories.create(log.directory(), conf));
     SparkSession.Builder builder = SparkSession.builder();
-    settings.sparkConf().forEach(builder::config);
+    conf.forEach(builder::config);
     return builder.getOrCreate();
   }
 }

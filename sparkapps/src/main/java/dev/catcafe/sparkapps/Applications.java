@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +96,10 @@ public final class Applications {
 
   /**
    * Spark's History Server over the event logs every Spark job writes ({@code SPARK_EVENT_LOG_DIR}
-   * of the ConfigMap, on the lake volume): run by the Spark jobs image's {@code spark-class}
-   * (Spark's class path and JVM flags) as the {@code spark} user, since the drivers write their
-   * logs group-private as that user; listening on every address of the pod, behind its Service.
+   * of the ConfigMap, in the lake's bucket, read through S3A with the store's settings): run by the
+   * Spark jobs image's {@code spark-class} (Spark's class path and JVM flags) as the {@code spark}
+   * user, since the drivers write their logs group-private as that user; listening on every address
+   * of the pod, behind its Service.
    */
   public static List<Map<String, Object>> historyServer(ClusterProfile profile) {
     JvmApp app = JvmApp.HISTORY_SERVER;
@@ -137,14 +139,14 @@ public final class Applications {
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",
-            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+            List.of(Workloads.tmpMount()));
     return List.of(
         deployment(
             app.jobName(),
             app,
             profile,
             Workloads.SPARK_USER,
-            List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume()),
+            List.of(Workloads.tmpVolume()),
             List.of(),
             List.of(container)),
         service(app.jobName(), JvmApp.HISTORY_SERVER_PORT, profile));
@@ -241,7 +243,9 @@ public final class Applications {
                 "spec",
                 map(
                     "serviceAccountName",
-                    Rbac.APPS_SERVICE_ACCOUNT,
+                    app.settings().contains(SettingsGroup.OBJECT_STORE)
+                        ? ClusterProfile.LAKE_SERVICE_ACCOUNT
+                        : Rbac.APPS_SERVICE_ACCOUNT,
                     "automountServiceAccountToken",
                     false,
                     "terminationGracePeriodSeconds",

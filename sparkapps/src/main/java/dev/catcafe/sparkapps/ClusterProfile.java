@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Where the lakehouse runs on Kubernetes: the namespace, the images, and the endpoints every
@@ -21,9 +24,8 @@ import dev.catcafe.model.config.PostgresSettings;
  * @param postgres the cafe's operational database (no password; its user is not used: each workload
  *     connects as the role the job catalog declares for it, {@code EnvSetting})
  * @param catalog the Iceberg catalog (no password; it is reached as {@code
- *     PostgresRole.ICEBERG_CATALOG}, whatever user this names)
- * @param lakeClaim the ReadWriteMany volume claim holding the warehouse and the checkpoints
- * @param lakeMountPath where that volume is mounted in Spark, Trino and notebook pods
+ *     PostgresRole.ICEBERG_CATALOG}, whatever user this names), its warehouse in an object store
+ *     ({@code s3://bucket/…}, no keys: they come from the credentials Secret, or from pod identity)
  */
 public record ClusterProfile(
     String namespace,
@@ -32,9 +34,7 @@ public record ClusterProfile(
     String kafkaCluster,
     KafkaSettings kafka,
     PostgresSettings postgres,
-    CatalogSettings catalog,
-    String lakeClaim,
-    String lakeMountPath) {
+    CatalogSettings catalog) {
   private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
   public ClusterProfile {
@@ -56,12 +56,30 @@ public record ClusterProfile(
       throw new IllegalArgumentException(
           "a cluster profile carries no password: they come from the credentials Secret");
     }
-    lakeClaim = requireDnsLabel(lakeClaim, "lakeClaim");
-    lakeMountPath = requireNonNull(lakeMountPath, "lakeMountPath is null").strip();
-    if (!lakeMountPath.matches("(/[a-z0-9._\\-]+)+")) {
-      throw new IllegalArgumentException("lakeMountPath is not an absolute path: " + lakeMountPath);
+    // No shared volume in a cluster: the lake, the checkpoints and the event logs are objects.
+    ObjectStoreSettings store =
+        catalog
+            .objectStore()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "a cluster keeps its lake in an object store: the warehouse must be"
+                            + " s3://, not "
+                            + catalog.warehouse()));
+    if (store.hasKeys()) {
+      throw new IllegalArgumentException(
+          "a cluster profile carries no object-store key: they come from the credentials Secret"
+              + " or from pod identity");
     }
   }
+
+  /** The self-hosted S3-compatible store's Service (and StatefulSet), for clusters without one. */
+  public static final String OBJECT_STORE = "catcafe-s3";
+
+  public static final int OBJECT_STORE_PORT = 9000;
+
+  /** The bucket of the lake in the shipped profile. */
+  public static final String LAKE_BUCKET = "catcafe-lake";
 
   /** The ConfigMap every workload reads its plain settings from. */
   public static final String CONFIG_MAP = "catcafe-config";
@@ -71,6 +89,12 @@ public record ClusterProfile(
 
   /** The service account of Spark drivers (they create executor pods). */
   public static final String SPARK_SERVICE_ACCOUNT = "catcafe-spark";
+
+  /**
+   * The service account of the pods that open the lake but not the Kubernetes API: executors, the
+   * History Server, Trino, the notebooks. On the cloud's S3 it carries the lake's IAM role.
+   */
+  public static final String LAKE_SERVICE_ACCOUNT = "catcafe-lake";
 
   /** The service account of the CronJobs that create batch SparkApplications. */
   public static final String LAUNCHER_SERVICE_ACCOUNT = "catcafe-spark-launcher";
@@ -92,10 +116,49 @@ public record ClusterProfile(
             database + "iceberg_catalog",
             PostgresRole.ICEBERG_CATALOG.roleName(),
             "",
-            "file:///lake/warehouse",
-            "cafe"),
-        "catcafe-lake",
-        "/lake");
+            "s3://%s/warehouse".formatted(LAKE_BUCKET),
+            "cafe",
+            Optional.of(
+                new ObjectStoreSettings(
+                    "http://%s.%s.svc:%d".formatted(OBJECT_STORE, namespace, OBJECT_STORE_PORT),
+                    ObjectStoreSettings.DEFAULT_REGION,
+                    "",
+                    ""))));
+  }
+
+  /**
+   * The cluster on the cloud's S3 in {@code region}, its bucket {@code bucket}, the pods' keys from
+   * pod identity (IAM Roles for Service Accounts, EKS Pod Identity): no endpoint and no key Secret;
+   * the rest as {@link #defaults}.
+   */
+  public ClusterProfile onCloudStorage(String bucket, String region) {
+    return new ClusterProfile(
+        namespace,
+        imageRepository,
+        version,
+        kafkaCluster,
+        kafka,
+        postgres,
+        catalog.withWarehouse(
+            "s3://%s/warehouse".formatted(bucket), Optional.of(ObjectStoreSettings.cloud(region))));
+  }
+
+  /** The bucket of the lake: tables under {@code warehouse/}, checkpoints, event logs. */
+  public String lakeBucket() {
+    return URI.create(catalog.warehouse()).getHost();
+  }
+
+  /**
+   * Whether the pods reach the store by pod identity (the cloud's S3, no endpoint) rather than with
+   * the keys of the credentials Secret (the self-hosted store this profile then ships).
+   */
+  public boolean usesPodIdentity() {
+    return objectStore().endpoint().isEmpty();
+  }
+
+  /** The self-hosted store's object store settings (endpoint and region; keys from the Secret). */
+  public ObjectStoreSettings objectStore() {
+    return catalog.objectStore().orElseThrow();
   }
 
   /** The image with Spark 4.1.3, the job modules' jars and their dependencies. */
@@ -108,17 +171,20 @@ public record ClusterProfile(
     return "%s/catcafe-apps:%s".formatted(imageRepository, version);
   }
 
-  /** Where a streaming job keeps its checkpoints: on the lake volume, beside the warehouse. */
+  /**
+   * Where a streaming job keeps its checkpoints: in the lake's bucket, which outlives any node
+   * (Spark writes them through Hadoop's S3A, {@code SparkCatalogConf#hadoopObjectStoreConf}).
+   */
   public String checkpointLocation(String jobName) {
-    return "file://%s/checkpoints/%s".formatted(lakeMountPath, requireDnsLabel(jobName, "jobName"));
+    return "s3://%s/checkpoints/%s".formatted(lakeBucket(), requireDnsLabel(jobName, "jobName"));
   }
 
   /**
-   * Where every Spark job writes its event log and the History Server reads it: on the lake volume,
-   * beside the warehouse (the ConfigMap's {@code SPARK_EVENT_LOG_DIR}, the one place to change it).
+   * Where every Spark job writes its event log and the History Server reads it: in the lake's
+   * bucket (the ConfigMap's {@code SPARK_EVENT_LOG_DIR}, the one place to change it).
    */
   public String eventLogDirectory() {
-    return "file://%s/spark-events".formatted(lakeMountPath);
+    return "s3://%s/spark-events".formatted(lakeBucket());
   }
 
   private static String requireDnsLabel(String value, String what) {

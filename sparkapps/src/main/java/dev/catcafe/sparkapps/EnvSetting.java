@@ -2,7 +2,6 @@ package dev.catcafe.sparkapps;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.Arrays;
@@ -34,18 +33,15 @@ public enum EnvSetting {
   ICEBERG_WAREHOUSE(SettingsGroup.CATALOG, profile -> profile.catalog().warehouse()),
   LAKEHOUSE_NAMESPACE(SettingsGroup.CATALOG, profile -> profile.catalog().namespace()),
   SPARK_EVENT_LOG_DIR(SettingsGroup.EVENT_LOG, ClusterProfile::eventLogDirectory),
-  /* The object store of an s3:// warehouse (its keys, when not from pod identity, are secrets). */
-  S3_ENDPOINT(
-      SettingsGroup.CATALOG,
-      profile -> profile.catalog().objectStore().map(ObjectStoreSettings::endpoint).orElse("")),
-  S3_REGION(
-      SettingsGroup.CATALOG,
-      profile ->
-          profile
-              .catalog()
-              .objectStore()
-              .map(ObjectStoreSettings::region)
-              .orElse(ObjectStoreSettings.DEFAULT_REGION)),
+  /* The lake's object store: the tables, the checkpoints and the event logs. */
+  S3_ENDPOINT(SettingsGroup.OBJECT_STORE, profile -> profile.objectStore().endpoint()),
+  S3_REGION(SettingsGroup.OBJECT_STORE, profile -> profile.objectStore().region()),
+  /*
+   * The store's keys, the self-hosted store's own among them; optional: on the cloud's S3 the
+   * pods get credentials from pod identity and the Secret has no such keys.
+   */
+  S3_ACCESS_KEY_ID(SettingsGroup.OBJECT_STORE, "s3-access-key-id", true),
+  S3_SECRET_ACCESS_KEY(SettingsGroup.OBJECT_STORE, "s3-secret-access-key", true),
   /* Optional: without a token the UI serves the feed but refuses adoption write-back. */
   ALERT_UI_STAFF_TOKEN(SettingsGroup.ALERT_UI, "alert-ui-staff-token", true);
 

@@ -14,9 +14,11 @@ import java.util.Optional;
 /**
  * Values for the JupyterHub Helm chart (zero-to-jupyterhub): single-user servers run the notebook
  * image (notebooks/Dockerfile: the local install's pins, the batch module's jars) with the catalog
- * settings under the names every job uses, Trino's in-cluster URL, and the lake volume mounted
- * read-write, because the notebook's ETL step runs the project's DailyCatSummaryJob, which replaces
- * a day of {@code daily_cat_summary} as the batch CronJob does. Every other cell reads.
+ * settings under the names every job uses (the lake's object store among them: the kernel gives
+ * Spark its endpoint and keys), Trino's in-cluster URL, and the lake's service account, which
+ * carries the lake's role under pod identity. The catalog's role may write, because the notebook's
+ * ETL step runs the project's DailyCatSummaryJob, which replaces a day of {@code daily_cat_summary}
+ * as the batch CronJob does. Every other cell reads.
  */
 public final class JupyterHubValues {
   /** The notebook image's user (jovyan's uid) and the hub's. */
@@ -33,7 +35,7 @@ public final class JupyterHubValues {
     // for the cafe's tables.
     for (Object entry :
         Workloads.environment(
-            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES, SettingsGroup.OBJECT_STORE),
             Optional.of(PostgresRole.ANALYST),
             Map.of())) {
       Map<?, ?> variable = (Map<?, ?>) entry;
@@ -69,6 +71,8 @@ public final class JupyterHubValues {
             map("guarantee", "8G", "limit", "8G"),
             "uid",
             NOTEBOOK_USER,
+            "serviceAccountName",
+            ClusterProfile.LAKE_SERVICE_ACCOUNT,
             "fsGid",
             100L,
             "extraEnv",
@@ -81,7 +85,6 @@ public final class JupyterHubValues {
                 "10Gi",
                 "extraVolumes",
                 List.of(
-                    Workloads.lakeVolume(profile),
                     Workloads.tmpVolume(),
                     // Only the CA of Trino's certificate, not its key.
                     map(
@@ -95,7 +98,6 @@ public final class JupyterHubValues {
                             List.of(map("key", "ca.crt", "path", "ca.crt"))))),
                 "extraVolumeMounts",
                 List.of(
-                    Workloads.lakeMount(profile),
                     Workloads.tmpMount(),
                     map("name", "trino-ca", "mountPath", TrinoValues.TLS_MOUNT, "readOnly", true))),
             "allowPrivilegeEscalation",

@@ -38,7 +38,7 @@ public final class ManifestGenerator implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Map<String, String> files = Manifests.generate(ClusterProfile.defaults());
+    Map<String, String> files = Manifests.generateAll(ClusterProfile.defaults());
     List<String> stale = differences(output, files);
     if (check) {
       stale.forEach(path -> System.err.println("out of date: " + path));
@@ -80,15 +80,21 @@ public final class ManifestGenerator implements Callable<Integer> {
   }
 
   private static List<Path> orphans(Path root, Map<String, String> files) throws IOException {
-    Path generated = root.resolve(Manifests.GENERATED);
-    if (!Files.isDirectory(generated)) {
-      return List.of();
+    List<Path> orphans = new ArrayList<>();
+    for (Path generated :
+        List.of(
+            root.resolve(Manifests.GENERATED),
+            root.resolve(Manifests.CLOUD_STORAGE).resolve(Manifests.GENERATED))) {
+      if (!Files.isDirectory(generated)) {
+        continue;
+      }
+      try (Stream<Path> paths = Files.list(generated)) {
+        paths
+            .filter(path -> !files.containsKey(root.relativize(path).toString()))
+            .sorted()
+            .forEach(orphans::add);
+      }
     }
-    try (Stream<Path> paths = Files.list(generated)) {
-      return paths
-          .filter(path -> !files.containsKey(root.relativize(path).toString()))
-          .sorted()
-          .toList();
-    }
+    return orphans;
   }
 }

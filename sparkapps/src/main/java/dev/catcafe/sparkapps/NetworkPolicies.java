@@ -117,6 +117,15 @@ public final class NetworkPolicies {
   static final Peer UI_CLIENTS =
       new Peer("ui-clients", Map.of(), Optional.of(Map.of(UI_ACCESS_LABEL, "true")), false);
   static final Peer API_SERVER = new Peer("kubernetes-api", Map.of(), Optional.empty(), true);
+  static final Peer SELF_HOSTED_STORE =
+      Peer.pods(
+          ClusterProfile.OBJECT_STORE,
+          Map.of("app.kubernetes.io/name", ClusterProfile.OBJECT_STORE));
+
+  /** The cloud's S3: an HTTPS endpoint outside the cluster, at addresses nobody lists. */
+  static final Peer CLOUD_STORE = new Peer("cloud-s3", Map.of(), Optional.empty(), true);
+
+  static final int HTTPS_PORT = 443;
 
   private NetworkPolicies() {}
 
@@ -135,6 +144,7 @@ public final class NetworkPolicies {
     for (SparkJob job : SparkJob.values()) {
       Peer pods = Peer.component(job.jobName());
       clientFlows(flows, pods, job.settings(), kafka, kafkaPort, postgresPort);
+      storeFlows(flows, pods, job.settings(), profile);
       if (job.placement() == Placement.EXECUTORS) {
         // The driver and its executors talk on Spark's RPC and block manager ports.
         flows.add(new Flow(pods, pods, List.of()));
@@ -152,6 +162,11 @@ public final class NetworkPolicies {
         flows, Peer.component(Applications.SIMULATOR), simulator, kafka, kafkaPort, postgresPort);
     Peer alertUi = Peer.component(Applications.ALERT_UI);
     clientFlows(flows, alertUi, JvmApp.ALERT_UI.settings(), kafka, kafkaPort, postgresPort);
+    storeFlows(
+        flows,
+        Peer.component(Applications.HISTORY_SERVER),
+        JvmApp.HISTORY_SERVER.settings(),
+        profile);
     flows.add(new Flow(UI_CLIENTS, alertUi, List.of(Applications.ALERT_UI_PORT)));
     // Prometheus scrapes the Deployments' programs with a metrics port (the UI, the simulator).
     for (JvmApp app : Monitoring.scrapedApps()) {
@@ -172,6 +187,7 @@ public final class NetworkPolicies {
     flows.add(new Flow(kafka, API_SERVER, API_SERVER_PORTS));
     // Trino: its catalogs, its coordinator and workers, and its clients.
     flows.add(new Flow(TRINO, POSTGRESQL, List.of(postgresPort)));
+    flows.add(storeFlow(TRINO, profile));
     flows.add(new Flow(TRINO, TRINO, List.of(TRINO_PORT)));
     flows.add(new Flow(SUPERSET, TRINO, List.of(TRINO_PORT)));
     flows.add(new Flow(NOTEBOOKS, TRINO, List.of(TRINO_PORT)));
@@ -183,6 +199,7 @@ public final class NetworkPolicies {
     // A notebook's kernel opens the lake's JDBC catalog (the hub and its proxy come with
     // JupyterHub's own policies).
     flows.add(new Flow(NOTEBOOKS, POSTGRESQL, List.of(postgresPort)));
+    flows.add(storeFlow(NOTEBOOKS, profile));
     return flows;
   }
 
@@ -199,6 +216,20 @@ public final class NetworkPolicies {
     if (settings.contains(SettingsGroup.POSTGRES) || settings.contains(SettingsGroup.CATALOG)) {
       flows.add(new Flow(client, POSTGRESQL, List.of(postgresPort)));
     }
+  }
+
+  /** A client of the lake's store reaches it: the self-hosted one, or the cloud's over HTTPS. */
+  private static void storeFlows(
+      List<Flow> flows, Peer client, Set<SettingsGroup> settings, ClusterProfile profile) {
+    if (settings.contains(SettingsGroup.OBJECT_STORE)) {
+      flows.add(storeFlow(client, profile));
+    }
+  }
+
+  private static Flow storeFlow(Peer client, ClusterProfile profile) {
+    return profile.usesPodIdentity()
+        ? new Flow(client, CLOUD_STORE, List.of(HTTPS_PORT))
+        : new Flow(client, SELF_HOSTED_STORE, List.of(ClusterProfile.OBJECT_STORE_PORT));
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.catcafe.sparkapps.Yaml.map;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Service accounts and the least rights they need: Spark drivers manage their executor pods; the
@@ -16,7 +17,7 @@ public final class Rbac {
 
   public static List<Map<String, Object>> all(ClusterProfile profile) {
     return List.of(
-        serviceAccount(ClusterProfile.SPARK_SERVICE_ACCOUNT, profile, true),
+        lakeServiceAccount(ClusterProfile.SPARK_SERVICE_ACCOUNT, profile, true),
         role(
             "catcafe-spark-driver",
             profile,
@@ -44,18 +45,35 @@ public final class Rbac {
                     List.of("sparkapplications"),
                     List.of("create", "get", "list")))),
         binding("catcafe-spark-launcher", ClusterProfile.LAUNCHER_SERVICE_ACCOUNT, profile),
-        serviceAccount(APPS_SERVICE_ACCOUNT, profile, false));
+        serviceAccount(APPS_SERVICE_ACCOUNT, profile, false),
+        lakeServiceAccount(ClusterProfile.LAKE_SERVICE_ACCOUNT, profile, false));
   }
 
   private static Map<String, Object> serviceAccount(
       String name, ClusterProfile profile, boolean usesApi) {
+    return serviceAccount(name, profile, usesApi, Optional.empty());
+  }
+
+  /** A service account of pods that open the lake: the lake's IAM role under pod identity. */
+  private static Map<String, Object> lakeServiceAccount(
+      String name, ClusterProfile profile, boolean usesApi) {
+    return serviceAccount(name, profile, usesApi, PodIdentity.annotations(profile));
+  }
+
+  private static Map<String, Object> serviceAccount(
+      String name,
+      ClusterProfile profile,
+      boolean usesApi,
+      Optional<Map<String, Object>> annotations) {
+    Map<String, Object> metadata = Yaml.metadata(name, profile.namespace(), "rbac");
+    annotations.ifPresent(values -> metadata.put("annotations", values));
     return map(
         "apiVersion",
         "v1",
         "kind",
         "ServiceAccount",
         "metadata",
-        Yaml.metadata(name, profile.namespace(), "rbac"),
+        metadata,
         "automountServiceAccountToken",
         usesApi);
   }

@@ -3,11 +3,9 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JobResources;
 import dev.catcafe.model.jobs.Restart;
-import dev.catcafe.model.jobs.SettingsGroup;
 import dev.catcafe.model.jobs.SparkJob;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,9 +107,10 @@ public final class SparkApplications {
   }
 
   /**
-   * The Spark settings: image, identity, sizes, and the Iceberg catalog exactly as {@link
-   * SparkCatalogConf#of} sets it, less the password (the job reads {@code ICEBERG_CATALOG_PASSWORD}
-   * from the Secret-backed environment and sets it itself).
+   * The Spark settings: image, identity and sizes. The lake's settings are not among them: the job
+   * reads them from its environment (the ConfigMap and the Secrets) and sets the catalog, its
+   * object store and S3A itself ({@code SparkCatalogConf}), so they have one home and a variant
+   * (the cloud's S3 with pod identity) changes the ConfigMap only.
    */
   public static Map<String, String> sparkConf(SparkJob job, ClusterProfile profile) {
     JobResources resources = job.resources();
@@ -121,6 +120,11 @@ public final class SparkApplications {
     conf.put(
         "spark.kubernetes.authenticate.driver.serviceAccountName",
         ClusterProfile.SPARK_SERVICE_ACCOUNT);
+    // Executors write the lake but use no API: their own account, the lake's role under pod
+    // identity.
+    conf.put(
+        "spark.kubernetes.authenticate.executor.serviceAccountName",
+        ClusterProfile.LAKE_SERVICE_ACCOUNT);
     conf.put("spark.kubernetes.driver.podTemplateContainerName", DRIVER_CONTAINER);
     conf.put("spark.kubernetes.executor.podTemplateContainerName", EXECUTOR_CONTAINER);
     conf.put("spark.driver.cores", Integer.toString(resources.driverCores()));
@@ -136,22 +140,7 @@ public final class SparkApplications {
       conf.put(
           "spark.kubernetes.executor.limit.cores", Integer.toString(resources.executorCores()));
     }
-    if (job.settings().contains(SettingsGroup.CATALOG)) {
-      conf.putAll(catalogConfWithoutSecrets(profile));
-    }
     return conf;
-  }
-
-  /** {@link SparkCatalogConf#of} of the profile's catalog, less its secret keys. */
-  public static Map<String, String> catalogConfWithoutSecrets(ClusterProfile profile) {
-    Map<String, String> conf = new LinkedHashMap<>(SparkCatalogConf.of(profile.catalog()));
-    conf.keySet().removeIf(SparkApplications::isSecretKey);
-    return conf;
-  }
-
-  /** Whether a Spark setting holds a secret, and so is left to the job's environment. */
-  public static boolean isSecretKey(String key) {
-    return key.endsWith(".password");
   }
 
   private static Map<String, Object> tolerations(SparkJob job) {
@@ -214,7 +203,7 @@ public final class SparkApplications {
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",
-            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+            List.of(Workloads.tmpMount()));
     return podTemplate(job, profile, "driver", container);
   }
 
@@ -228,7 +217,7 @@ public final class SparkApplications {
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",
-            List.of(Workloads.lakeMount(profile), Workloads.tmpMount()));
+            List.of(Workloads.tmpMount()));
     return podTemplate(job, profile, "executor", container);
   }
 
@@ -242,7 +231,9 @@ public final class SparkApplications {
         "spec",
         map(
             "serviceAccountName",
-            role.equals("driver") ? ClusterProfile.SPARK_SERVICE_ACCOUNT : null,
+            role.equals("driver")
+                ? ClusterProfile.SPARK_SERVICE_ACCOUNT
+                : ClusterProfile.LAKE_SERVICE_ACCOUNT,
             "automountServiceAccountToken",
             role.equals("driver") ? null : Boolean.FALSE,
             // The driver runs the job, which on SIGTERM lets its running batch finish within its
@@ -254,6 +245,6 @@ public final class SparkApplications {
             "containers",
             List.of(container),
             "volumes",
-            List.of(Workloads.lakeVolume(profile), Workloads.tmpVolume())));
+            List.of(Workloads.tmpVolume())));
   }
 }

@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoAccessRules;
@@ -59,26 +60,12 @@ public final class TrinoValues {
   private TrinoValues() {}
 
   public static Map<String, Object> values(ClusterProfile profile) {
-    CatalogSettings lake = profile.catalog();
-    PostgresSettings cafe = profile.postgres();
-    Map<String, String> catalogs =
-        TrinoCatalogs.generate(
-            new CatalogSettings(
-                lake.name(),
-                lake.type(),
-                lake.uri(),
-                PostgresRole.ICEBERG_CATALOG.roleName(),
-                envReference(EnvSetting.ICEBERG_CATALOG_PASSWORD),
-                lake.warehouse(),
-                lake.namespace()),
-            new PostgresSettings(
-                cafe.jdbcUrl(),
-                PostgresRole.TRINO.roleName(),
-                envReference(EnvSetting.POSTGRES_PASSWORD)));
-    // Its own roles' passwords: the catalog's, and the read-only one of the postgresql catalog.
+    Map<String, String> catalogs = catalogs(profile);
+    // Its own roles' passwords (the catalog's, the read-only one of the postgresql catalog) and
+    // the store's keys.
     List<Object> env = new ArrayList<>();
     Workloads.environment(
-            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES),
+            EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.POSTGRES, SettingsGroup.OBJECT_STORE),
             Optional.of(PostgresRole.TRINO),
             Map.of())
         .stream()
@@ -96,12 +83,10 @@ public final class TrinoValues {
         map(
             "additionalVolumes",
             List.of(
-                Workloads.lakeVolume(profile),
                 Workloads.tmpVolume(),
                 map("name", "trino-data", "emptyDir", map("sizeLimit", "1Gi"))),
             "additionalVolumeMounts",
             List.of(
-                Workloads.lakeMount(profile),
                 Workloads.tmpMount(),
                 map("name", "trino-data", "mountPath", TRINO_DATA_DIRECTORY)));
     return map(
@@ -154,7 +139,41 @@ public final class TrinoValues {
         "worker",
         withResources(volumes, "2", "6Gi", "4", "6Gi", "4G"),
         "service",
-        map("type", "ClusterIP", "port", 8080));
+        map("type", "ClusterIP", "port", 8080),
+        // The lake's account (generated in rbac.yaml): under pod identity it carries the lake's
+        // role.
+        "serviceAccount",
+        map("create", false, "name", ClusterProfile.LAKE_SERVICE_ACCOUNT));
+  }
+
+  /**
+   * The catalogs' properties on {@code profile}: passwords and the store's keys (when the profile's
+   * store is reached with keys, not pod identity) as references to the pods' environment.
+   */
+  static Map<String, String> catalogs(ClusterProfile profile) {
+    CatalogSettings lake = profile.catalog();
+    PostgresSettings cafe = profile.postgres();
+    ObjectStoreSettings store = profile.objectStore();
+    ObjectStoreSettings storeWithKeys =
+        new ObjectStoreSettings(
+            store.endpoint(),
+            store.region(),
+            envReference(EnvSetting.S3_ACCESS_KEY_ID),
+            envReference(EnvSetting.S3_SECRET_ACCESS_KEY));
+    return TrinoCatalogs.generate(
+        new CatalogSettings(
+            lake.name(),
+            lake.type(),
+            lake.uri(),
+            PostgresRole.ICEBERG_CATALOG.roleName(),
+            envReference(EnvSetting.ICEBERG_CATALOG_PASSWORD),
+            lake.warehouse(),
+            lake.namespace(),
+            Optional.of(store.endpoint().isEmpty() ? store : storeWithKeys)),
+        new PostgresSettings(
+            cafe.jdbcUrl(),
+            PostgresRole.TRINO.roleName(),
+            envReference(EnvSetting.POSTGRES_PASSWORD)));
   }
 
   private static Map<String, Object> withResources(

@@ -118,15 +118,6 @@ public final class Workloads {
     return map("name", "tmp", "mountPath", "/tmp");
   }
 
-  /** The shared lake volume (warehouse and checkpoints). */
-  public static Map<String, Object> lakeVolume(ClusterProfile profile) {
-    return map("name", "lake", "persistentVolumeClaim", map("claimName", profile.lakeClaim()));
-  }
-
-  public static Map<String, Object> lakeMount(ClusterProfile profile) {
-    return map("name", "lake", "mountPath", profile.lakeMountPath());
-  }
-
   /** Requests and limits of a container. */
   public static Map<String, Object> resources(
       String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {

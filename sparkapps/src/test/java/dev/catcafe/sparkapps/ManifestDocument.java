@@ -44,15 +44,27 @@ record ManifestDocument(String source, JsonNode tree) {
     return "%s %s in %s".formatted(kind(), name(), source);
   }
 
-  /** Every Kubernetes document of every manifest (Helm values files are not manifests). */
+  /**
+   * Every Kubernetes document of every manifest of the shipped variant (Helm values files are not
+   * manifests; the cloud-storage variant is {@link #cloudStorage}).
+   */
   static List<ManifestDocument> all() {
+    return under(ProjectFiles.manifests(), Path.of(Manifests.CLOUD_STORAGE));
+  }
+
+  /** The documents of the variant on the cloud's S3 with pod identity. */
+  static List<ManifestDocument> cloudStorage() {
+    return under(ProjectFiles.manifests().resolve(Manifests.CLOUD_STORAGE), Path.of("none"));
+  }
+
+  private static List<ManifestDocument> under(Path root, Path excluded) {
     List<ManifestDocument> documents = new ArrayList<>();
-    Path root = ProjectFiles.manifests();
     for (Path file : ProjectFiles.filesUnder(root, ".yaml", ".yml")) {
-      if (root.relativize(file).startsWith("helm")) {
+      Path relative = root.relativize(file);
+      if (relative.startsWith("helm") || relative.startsWith(excluded)) {
         continue;
       }
-      documents.addAll(parse(root.relativize(file).toString(), ProjectFiles.read(file)));
+      documents.addAll(parse(relative.toString(), ProjectFiles.read(file)));
     }
     return documents;
   }

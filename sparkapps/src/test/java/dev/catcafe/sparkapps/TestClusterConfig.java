@@ -13,6 +13,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,10 +52,10 @@ final class TestClusterConfig {
                 ICEBERG_CATALOG_NAME      lakehouse
                 ICEBERG_CATALOG_TYPE      jdbc
                 ICEBERG_CATALOG_URI       jdbc:postgresql://postgresql.catcafe.svc:5432/iceberg_catalog
-                ICEBERG_WAREHOUSE         file:///lake/warehouse
+                ICEBERG_WAREHOUSE         s3://catcafe-lake/warehouse
                 LAKEHOUSE_NAMESPACE       cafe
-                SPARK_EVENT_LOG_DIR       file:///lake/spark-events
-                S3_ENDPOINT               ""
+                SPARK_EVENT_LOG_DIR       s3://catcafe-lake/spark-events
+                S3_ENDPOINT               http://catcafe-s3.catcafe.svc:9000
                 S3_REGION                 us-east-1
                 """));
   }
@@ -97,9 +98,9 @@ final class TestClusterConfig {
                 "keeper",
                 "",
                 "s3://shop/warehouse",
-                "shop"),
-            "shop-lake",
-            "/mnt/lake");
+                "shop",
+                Optional.of(
+                    new ObjectStoreSettings("http://store.shop.svc:9000", "eu-west-1", "", ""))));
 
     // Each workload's env adds its role's name (a literal) to the ConfigMap's settings.
     Map<String, String> env = new HashMap<>(data(profile));
@@ -117,8 +118,7 @@ final class TestClusterConfig {
         .usingRecursiveComparison()
         .ignoringFields("password")
         .isEqualTo(profile.catalog());
-    assertThat(probe.eventLog.settings())
-        .contains(EventLogSettings.in("file:///mnt/lake/spark-events"));
+    assertThat(probe.eventLog.settings()).contains(EventLogSettings.in("s3://shop/spark-events"));
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class TestGeneratedManifests {
   @Test
   void committedManifestsEqualWhatTheGeneratorProducesNow() throws IOException {
-    Map<String, String> generated = Manifests.generate(ClusterProfile.defaults());
+    Map<String, String> generated = Manifests.generateAll(ClusterProfile.defaults());
 
     assertThat(ManifestGenerator.differences(ProjectFiles.manifests(), generated))
         .as("out-of-date manifests: run `make manifests` and commit the result")

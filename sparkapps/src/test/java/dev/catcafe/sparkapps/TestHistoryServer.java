@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The cluster's event logs: every SparkApplication's driver (streaming, and each batch CronJob's
  * template) writes to the one directory of the ConfigMap, and the History Server reads that same
- * setting from the same volume.
+ * setting, all through the lake's object store: in its bucket, with its endpoint and keys.
  */
 final class TestHistoryServer {
   private static final String SETTING = EnvSetting.SPARK_EVENT_LOG_DIR.name();
 
   @Test
-  void theEventLogDirectoryIsOneConfigMapSettingOnTheLakeVolume() {
+  void theEventLogDirectoryIsOneConfigMapSettingInTheLakesBucket() {
     ClusterProfile profile = ClusterProfile.defaults();
-    assertThat(profile.eventLogDirectory()).isEqualTo("file:///lake/spark-events");
-    assertThat(profile.eventLogDirectory()).startsWith("file://" + profile.lakeMountPath() + "/");
+    assertThat(profile.eventLogDirectory()).isEqualTo("s3://catcafe-lake/spark-events");
+    assertThat(profile.catalog().warehouse()).startsWith("s3://" + profile.lakeBucket() + "/");
     JsonNode config = document("ConfigMap", ClusterProfile.CONFIG_MAP).tree();
     assertThat(config.path("data").path(SETTING).asText()).isEqualTo(profile.eventLogDirectory());
   }
@@ -38,8 +38,8 @@ final class TestHistoryServer {
       assertThat(referencesTheSetting(driver.path("containers").get(0)))
           .as("%s's driver reads %s from the ConfigMap", application.name(), SETTING)
           .isTrue();
-      assertThat(mountsTheLake(driver.path("containers").get(0)))
-          .as("%s's driver mounts the lake", application.name())
+      assertThat(readsTheStore(driver.path("containers").get(0)))
+          .as("%s's driver reads the store's settings", application.name())
           .isTrue();
       // The job's own session turns the setting into spark.eventLog.*: none is set twice here.
       assertThat(application.tree().path("spec").path("sparkConf").fieldNames())
@@ -54,7 +54,8 @@ final class TestHistoryServer {
         document("Deployment", "history-server").tree().path("spec").path("template").path("spec");
     JsonNode container = pod.path("containers").get(0);
     assertThat(referencesTheSetting(container)).isTrue();
-    assertThat(mountsTheLake(container)).isTrue();
+    assertThat(readsTheStore(container)).isTrue();
+    assertThat(pod.path("volumes").findValuesAsText("claimName")).isEmpty();
     assertThat(container.path("command").get(container.path("command").size() - 1).asText())
         .isEqualTo(JvmApp.HISTORY_SERVER.mainClass());
     assertThat(literal(container, "SPARK_HISTORY_BIND_ADDRESS")).isEqualTo("0.0.0.0");
@@ -106,14 +107,26 @@ final class TestHistoryServer {
     return false;
   }
 
-  private static boolean mountsTheLake(JsonNode container) {
-    for (JsonNode mount : container.path("volumeMounts")) {
-      if (mount.path("name").asText().equals("lake")
-          && mount.path("mountPath").asText().equals(ClusterProfile.defaults().lakeMountPath())) {
-        return true;
+  /** The store's endpoint from the ConfigMap, its keys from the credentials Secret. */
+  private static boolean readsTheStore(JsonNode container) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode variable : container.path("env")) {
+      JsonNode source = variable.path("valueFrom");
+      if (source.has("configMapKeyRef")
+          || source
+              .path("secretKeyRef")
+              .path("name")
+              .asText()
+              .equals(ClusterProfile.CREDENTIALS_SECRET)) {
+        names.add(variable.path("name").asText());
       }
     }
-    return false;
+    return names.containsAll(
+        List.of(
+            EnvSetting.S3_ENDPOINT.name(),
+            EnvSetting.S3_REGION.name(),
+            EnvSetting.S3_ACCESS_KEY_ID.name(),
+            EnvSetting.S3_SECRET_ACCESS_KEY.name()));
   }
 
   private static String literal(JsonNode container, String name) {

@@ -50,9 +50,7 @@ final class TestKafkaTopics {
             defaults.kafkaCluster(),
             defaults.kafka().withTopicPrefix("staging_"),
             defaults.postgres(),
-            defaults.catalog(),
-            defaults.lakeClaim(),
-            defaults.lakeMountPath());
+            defaults.catalog());
 
     assertThat(KafkaTopics.topic(Topic.CAT_WELLNESS, staging))
         .extractingByKey("metadata")

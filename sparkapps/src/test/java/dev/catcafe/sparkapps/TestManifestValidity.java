@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * the pod templates inside SparkApplications against the Kubernetes PodTemplateSpec model.
  */
 final class TestManifestValidity {
-  private static final List<ManifestDocument> DOCUMENTS = ManifestDocument.all();
+  /** Both variants' documents: the shipped one and the one on the cloud's S3. */
+  private static final List<ManifestDocument> DOCUMENTS =
+      Stream.concat(ManifestDocument.all().stream(), ManifestDocument.cloudStorage().stream())
+          .toList();
 
   @Test
   void manifestsParseAndCoverEveryConcern() {
@@ -24,7 +28,6 @@ final class TestManifestValidity {
     assertThat(DOCUMENTS.stream().map(ManifestDocument::kind).distinct())
         .contains(
             "Namespace",
-            "PersistentVolumeClaim",
             "ConfigMap",
             "Kafka",
             "KafkaNodePool",

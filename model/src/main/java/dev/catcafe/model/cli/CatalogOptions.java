@@ -5,6 +5,7 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The Iceberg catalog options every Spark job and tool shares. */
@@ -45,35 +46,18 @@ public final class CatalogOptions {
       description = "Namespace of the cafe's tables. Env LAKEHOUSE_NAMESPACE.")
   private String namespace;
 
-  @Option(
-      names = "--s3-endpoint",
-      defaultValue = "${env:S3_ENDPOINT:-}",
-      description =
-          "Object store URL of an s3:// warehouse; empty: the cloud's S3. Env S3_ENDPOINT.")
-  private String s3Endpoint;
-
-  @Option(
-      names = "--s3-region",
-      defaultValue = "${env:S3_REGION:-" + ObjectStoreSettings.DEFAULT_REGION + "}",
-      description = "Region of an s3:// warehouse. Env S3_REGION.")
-  private String s3Region;
+  @Mixin private ObjectStoreOptions objectStoreOptions;
 
   /*
-   * The password comes from ICEBERG_CATALOG_PASSWORD only, and the store's keys from
-   * S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY only (neither: the SDK's credential chain): arguments
-   * show in `ps`. The store's settings apply to an s3:// warehouse only (the local platform's
+   * The password comes from ICEBERG_CATALOG_PASSWORD only (arguments show in `ps`), the store's
+   * keys from the environment too (ObjectStoreOptions). The store's settings apply to an s3:// warehouse only (the local platform's
    * environment names its store whichever warehouse it uses).
    */
   public CatalogSettings settings() {
     CatalogType catalogType = CatalogType.parse(type);
     Optional<ObjectStoreSettings> objectStore =
         LakeStorage.of(warehouse) == LakeStorage.S3
-            ? Optional.of(
-                new ObjectStoreSettings(
-                    s3Endpoint,
-                    s3Region,
-                    System.getenv().getOrDefault("S3_ACCESS_KEY_ID", ""),
-                    System.getenv().getOrDefault("S3_SECRET_ACCESS_KEY", "")))
+            ? Optional.of(objectStoreOptions.settings())
             : Optional.empty();
     if (catalogType == CatalogType.HADOOP) {
       // The JDBC defaults of uri and user do not apply: a Hadoop catalog is its warehouse.

@@ -30,4 +30,12 @@ public final class EventLogOption {
     }
     return Optional.of(EventLogSettings.in(directory));
   }
+
+  /**
+   * The event log, written through {@code store} when it is in one: for a job without a catalog,
+   * whose session would otherwise know no store ({@link EventLogSettings#inStore}).
+   */
+  public Optional<EventLogSettings> settings(ObjectStoreOptions store) {
+    return settings().map(log -> log.inStore(store.settings()));
+  }
 }

@@ -1,9 +1,11 @@
 package dev.catcafe.model.config;
 
 import static dev.catcafe.model.config.Settings.requireText;
+import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a job writes its Spark event log, which the History Server reads to show the job's UI after
@@ -17,8 +19,11 @@ import java.util.Map;
  *     SPARK_EVENT_LOG_DIR})
  * @param rollingMaxFileSize the size at which an application's log rolls over to a new file, e.g.
  *     {@code 128m}; Spark's minimum is 10m
+ * @param objectStore the store of an {@code s3://} directory, for a job whose catalog does not
+ *     already name it (the alert jobs open no lake); empty otherwise
  */
-public record EventLogSettings(String directory, String rollingMaxFileSize) {
+public record EventLogSettings(
+    String directory, String rollingMaxFileSize, Optional<ObjectStoreSettings> objectStore) {
   /** Spark's own default roll-over size; a streaming job's day fills a few such files. */
   public static final String DEFAULT_ROLLING_MAX_FILE_SIZE = "128m";
 
@@ -41,6 +46,23 @@ public record EventLogSettings(String directory, String rollingMaxFileSize) {
           "rollingMaxFileSize is '%s': Spark rolls event logs at 10m at the least"
               .formatted(rollingMaxFileSize));
     }
+    requireNonNull(objectStore, "objectStore is null");
+    if (objectStore.isPresent() && LakeStorage.of(directory) != LakeStorage.S3) {
+      throw new IllegalArgumentException(
+          "an object store goes with an s3:// event-log directory only: " + directory);
+    }
+  }
+
+  public EventLogSettings(String directory, String rollingMaxFileSize) {
+    this(directory, rollingMaxFileSize, Optional.empty());
+  }
+
+  /** The same log, written through {@code store} when its directory is {@code s3://}. */
+  public EventLogSettings inStore(ObjectStoreSettings store) {
+    requireNonNull(store, "store is null");
+    return LakeStorage.of(directory) == LakeStorage.S3
+        ? new EventLogSettings(directory, rollingMaxFileSize, Optional.of(store))
+        : this;
   }
 
   /** Event logs in {@code directory}, rolled at {@link #DEFAULT_ROLLING_MAX_FILE_SIZE}. */
@@ -57,6 +79,7 @@ public record EventLogSettings(String directory, String rollingMaxFileSize) {
     conf.put("spark.eventLog.compression.codec", COMPRESSION_CODEC);
     conf.put("spark.eventLog.rolling.enabled", "true");
     conf.put("spark.eventLog.rolling.maxFileSize", rollingMaxFileSize);
+    objectStore.ifPresent(store -> conf.putAll(SparkCatalogConf.hadoopObjectStoreConf(store)));
     return conf;
   }
 

@@ -16,6 +16,15 @@ public final class SparkCatalogConf {
    */
   public static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
 
+  /** Hadoop's S3 connector ({@code hadoop-aws}), through which Spark writes its own files. */
+  public static final String S3A_FILE_SYSTEM = "org.apache.hadoop.fs.s3a.S3AFileSystem";
+
+  /** S3A's provider of the keys it is given, and the AWS SDK's default chain (pod identity). */
+  static final String S3A_KEYS_PROVIDER = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider";
+
+  static final String SDK_DEFAULT_CHAIN =
+      "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider";
+
   private SparkCatalogConf() {}
 
   /** The {@code spark.sql.catalog.<name>.*} properties (and extensions) for the catalog. */
@@ -43,7 +52,13 @@ public final class SparkCatalogConf {
         // The table pointers are files under the warehouse: nothing else to configure.
       }
     }
-    catalog.objectStore().ifPresent(store -> conf.putAll(objectStoreConf(prefix, store)));
+    catalog
+        .objectStore()
+        .ifPresent(
+            store -> {
+              conf.putAll(objectStoreConf(prefix, store));
+              conf.putAll(hadoopObjectStoreConf(store));
+            });
     // Timestamps in the lake are UTC instants; the session zone decides how dates are cut.
     conf.put("spark.sql.session.timeZone", "UTC");
     return conf;
@@ -81,5 +96,43 @@ public final class SparkCatalogConf {
       properties.put("s3.secret-access-key", store.secretAccessKey());
     }
     return properties;
+  }
+
+  /**
+   * The Hadoop settings that put Spark's own files in the same store: Iceberg writes the tables
+   * through {@code S3FileIO}, but Spark writes streaming checkpoints and event logs through a
+   * Hadoop file system, here S3A ({@code hadoop-aws} on the AWS SDK of {@code iceberg-aws-bundle}).
+   * The {@code s3://} scheme is mapped to S3A, so one scheme names every location of the lake; the
+   * endpoint, addressing, region and keys are the catalog's, and without keys S3A asks the SDK's
+   * default chain (pod identity), as {@code S3FileIO} does.
+   */
+  public static Map<String, String> hadoopObjectStoreConf(ObjectStoreSettings store) {
+    requireNonNull(store, "store is null");
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.hadoop.fs.s3.impl", S3A_FILE_SYSTEM);
+    if (!store.endpoint().isEmpty()) {
+      conf.put("spark.hadoop.fs.s3a.endpoint", store.endpoint());
+      conf.put(
+          "spark.hadoop.fs.s3a.connection.ssl.enabled",
+          Boolean.toString(store.endpoint().startsWith("https:")));
+    }
+    conf.put("spark.hadoop.fs.s3a.path.style.access", Boolean.toString(store.pathStyleAccess()));
+    conf.put("spark.hadoop.fs.s3a.endpoint.region", store.region());
+    if (store.hasKeys()) {
+      conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", S3A_KEYS_PROVIDER);
+      conf.put("spark.hadoop.fs.s3a.access.key", store.accessKeyId());
+      conf.put("spark.hadoop.fs.s3a.secret.key", store.secretAccessKey());
+    } else {
+      conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", SDK_DEFAULT_CHAIN);
+    }
+    return conf;
+  }
+
+  /** Whether a Spark setting of this class holds a secret (a password or a secret key). */
+  public static boolean isSecretKey(String key) {
+    requireNonNull(key, "key is null");
+    return key.endsWith(".password")
+        || key.endsWith(".secret-access-key")
+        || key.endsWith(".secret.key");
   }
 }

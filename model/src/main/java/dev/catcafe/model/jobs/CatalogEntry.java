@@ -54,6 +54,19 @@ public interface CatalogEntry {
     return Set.copyOf(all);
   }
 
+  /**
+   * {@code settings} with {@link SettingsGroup#OBJECT_STORE} when they open the lake or the event
+   * logs, which live in the store when the lake does: no entry can forget the store's settings.
+   */
+  static Set<SettingsGroup> withObjectStore(Set<SettingsGroup> settings) {
+    Set<SettingsGroup> all = EnumSet.noneOf(SettingsGroup.class);
+    all.addAll(settings);
+    if (settings.contains(SettingsGroup.CATALOG) || settings.contains(SettingsGroup.EVENT_LOG)) {
+      all.add(SettingsGroup.OBJECT_STORE);
+    }
+    return all;
+  }
+
   /** Whether the program runs a Spark session (and so needs Spark's JVM flags and heap). */
   boolean runsSpark();
 

@@ -146,7 +146,8 @@ public enum JvmApp implements CatalogEntry {
     this.jobName = jobName;
     this.module = module;
     this.mainClass = mainClass;
-    this.settings = CatalogEntry.withPostgres(jobName, settings, postgresRole);
+    this.settings =
+        CatalogEntry.withPostgres(jobName, CatalogEntry.withObjectStore(settings), postgresRole);
     this.postgresRole = postgresRole;
     this.deployment = deployment;
     this.runsSpark = runsSpark;

@@ -153,7 +153,9 @@ public enum SparkJob implements CatalogEntry {
     // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
     Set<SettingsGroup> withEventLog = EnumSet.of(SettingsGroup.EVENT_LOG);
     withEventLog.addAll(settings);
-    this.settings = CatalogEntry.withPostgres(jobName, withEventLog, postgresRole);
+    this.settings =
+        CatalogEntry.withPostgres(
+            jobName, CatalogEntry.withObjectStore(withEventLog), postgresRole);
     this.postgresRole = postgresRole;
     this.placement = placement;
     this.resources = resources;

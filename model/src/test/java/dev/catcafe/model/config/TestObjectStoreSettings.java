@@ -44,6 +44,37 @@ final class TestObjectStoreSettings {
   }
 
   @Test
+  void sparksOwnFilesGoToTheSameStoreThroughS3aUnderTheS3Scheme() {
+    CatalogSettings lake = jdbc("s3://lake/warehouse", Optional.of(STORE));
+    assertThat(SparkCatalogConf.of(lake))
+        .containsEntry("spark.hadoop.fs.s3.impl", SparkCatalogConf.S3A_FILE_SYSTEM)
+        .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000")
+        .containsEntry("spark.hadoop.fs.s3a.connection.ssl.enabled", "false")
+        .containsEntry("spark.hadoop.fs.s3a.path.style.access", "true")
+        .containsEntry("spark.hadoop.fs.s3a.endpoint.region", "us-east-1")
+        .containsEntry(
+            "spark.hadoop.fs.s3a.aws.credentials.provider", SparkCatalogConf.S3A_KEYS_PROVIDER)
+        .containsEntry("spark.hadoop.fs.s3a.access.key", "key-id")
+        .containsEntry("spark.hadoop.fs.s3a.secret.key", "the-secret");
+    assertThat(SparkCatalogConf.of(lake).keySet())
+        .filteredOn(SparkCatalogConf::isSecretKey)
+        .containsExactlyInAnyOrder(
+            "spark.sql.catalog.lakehouse.jdbc.password",
+            "spark.sql.catalog.lakehouse.s3.secret-access-key",
+            "spark.hadoop.fs.s3a.secret.key");
+    // The cloud's S3: no endpoint, virtual-host addressing, the SDK's chain (pod identity).
+    assertThat(SparkCatalogConf.hadoopObjectStoreConf(ObjectStoreSettings.cloud("eu-west-1")))
+        .containsEntry("spark.hadoop.fs.s3a.path.style.access", "false")
+        .containsEntry("spark.hadoop.fs.s3a.endpoint.region", "eu-west-1")
+        .containsEntry(
+            "spark.hadoop.fs.s3a.aws.credentials.provider", SparkCatalogConf.SDK_DEFAULT_CHAIN)
+        .doesNotContainKeys(
+            "spark.hadoop.fs.s3a.endpoint",
+            "spark.hadoop.fs.s3a.access.key",
+            "spark.hadoop.fs.s3a.secret.key");
+  }
+
+  @Test
   void theNotebookKernelsSparkDefaultsAreTheStoresKeys() {
     assertThat(
             ObjectStoreSparkDefaults.render(jdbc("s3://lake/warehouse", Optional.of(STORE)))
@@ -51,7 +82,8 @@ final class TestObjectStoreSettings {
         .contains(
             "spark.sql.catalog.lakehouse.io-impl " + SparkCatalogConf.S3_FILE_IO,
             "spark.sql.catalog.lakehouse.s3.endpoint http://127.0.0.1:9000",
-            "spark.sql.catalog.lakehouse.s3.secret-access-key the-secret");
+            "spark.sql.catalog.lakehouse.s3.secret-access-key the-secret",
+            "spark.hadoop.fs.s3a.secret.key the-secret");
     assertThat(ObjectStoreSparkDefaults.render(jdbc("file:///w", Optional.empty()))).isEmpty();
   }
 
@@ -60,7 +92,8 @@ final class TestObjectStoreSettings {
     CatalogSettings lake = jdbc("file:///data/warehouse", Optional.empty());
     assertThat(lake.storage()).isEqualTo(LakeStorage.FILE);
     assertThat(SparkCatalogConf.of(lake).keySet())
-        .noneMatch(key -> key.contains(".s3.") || key.endsWith(".io-impl"));
+        .noneMatch(
+            key -> key.contains(".s3.") || key.contains(".s3a.") || key.endsWith(".io-impl"));
   }
 
   @Test

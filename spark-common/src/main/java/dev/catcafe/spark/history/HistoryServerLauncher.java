@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.spark.LocalDirectories;
+import dev.catcafe.model.cli.ObjectStoreOptions;
+import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.spark.EventLogDirectories;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.SecurityManager;
@@ -14,6 +17,7 @@ import org.apache.spark.deploy.history.FsHistoryProvider;
 import org.apache.spark.deploy.history.HistoryServer;
 import org.apache.spark.deploy.history.HistoryServer$;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,20 +74,30 @@ public final class HistoryServerLauncher implements Callable<Integer> {
       description = "Compact a rolling (streaming job's) log down to this many newest files.")
   int rollingFilesToRetain;
 
+  @Mixin ObjectStoreOptions objectStoreOptions;
+
   public static void main(String[] args) {
     Commands.run(new HistoryServerLauncher(), args);
   }
 
   HistoryServerSettings settings() {
     return new HistoryServerSettings(
-        logDirectory, bindAddress, port, retention, updateInterval, rollingFilesToRetain);
+        logDirectory,
+        bindAddress,
+        port,
+        retention,
+        updateInterval,
+        rollingFilesToRetain,
+        LakeStorage.of(logDirectory) == LakeStorage.S3
+            ? Optional.of(objectStoreOptions.settings())
+            : Optional.empty());
   }
 
   @Override
   public Integer call() throws Exception {
     HistoryServerSettings settings = settings();
-    // It fails on a missing directory; a local one is created, as the jobs do.
-    LocalDirectories.createIfLocal(settings.logDirectory());
+    // It fails on a missing directory, which it creates as the jobs do.
+    EventLogDirectories.create(settings.logDirectory(), settings.sparkConf());
     HistoryServer server = start(settings);
     System.out.printf(
         "History Server on http://%s:%d reading %s%n",

@@ -3,10 +3,14 @@ package dev.catcafe.spark.history;
 import static dev.catcafe.model.config.Settings.requireText;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.SparkCatalogConf;
 import dev.catcafe.model.jobs.JvmApp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the Spark History Server runs: which event logs it reads (the directory every job writes to,
@@ -21,6 +25,8 @@ import java.util.Map;
  * @param updateInterval how often the directory is scanned for new and updated logs
  * @param rollingFilesToRetain a rolling log (the streaming jobs') is compacted down to this many
  *     newest files, so a job that never ends has a bounded log
+ * @param objectStore the store of an {@code s3://} directory (the cluster's, where the lake is);
+ *     empty for a local one
  */
 public record HistoryServerSettings(
     String logDirectory,
@@ -28,7 +34,8 @@ public record HistoryServerSettings(
     int port,
     Duration retention,
     Duration updateInterval,
-    int rollingFilesToRetain) {
+    int rollingFilesToRetain,
+    Optional<ObjectStoreSettings> objectStore) {
   /** The original deployment's port, Spark's default. */
   public static final int DEFAULT_PORT = JvmApp.HISTORY_SERVER_PORT;
 
@@ -52,6 +59,29 @@ public record HistoryServerSettings(
       throw new IllegalArgumentException(
           "rollingFilesToRetain must be at least 1: " + rollingFilesToRetain);
     }
+    requireNonNull(objectStore, "objectStore is null");
+    if (objectStore.isPresent() != (LakeStorage.of(logDirectory) == LakeStorage.S3)) {
+      throw new IllegalArgumentException(
+          "an object store goes with an s3:// event-log directory only: " + logDirectory);
+    }
+  }
+
+  /** Settings over a directory on a local (or mounted) file system. */
+  public HistoryServerSettings(
+      String logDirectory,
+      String bindAddress,
+      int port,
+      Duration retention,
+      Duration updateInterval,
+      int rollingFilesToRetain) {
+    this(
+        logDirectory,
+        bindAddress,
+        port,
+        retention,
+        updateInterval,
+        rollingFilesToRetain,
+        Optional.empty());
   }
 
   /** The History Server's {@code spark.history.*} settings. */
@@ -65,6 +95,8 @@ public record HistoryServerSettings(
     conf.put(
         "spark.history.fs.eventLog.rolling.maxFilesToRetain",
         Integer.toString(rollingFilesToRetain));
+    // Through S3A, as the jobs write them (SparkCatalogConf#hadoopObjectStoreConf).
+    objectStore.ifPresent(store -> conf.putAll(SparkCatalogConf.hadoopObjectStoreConf(store)));
     return conf;
   }
 

@@ -5,7 +5,10 @@ import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.SparkCatalogConf;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Pins the History Server's options and defaults, and maps each onto its settings. */
@@ -21,6 +24,8 @@ final class TestHistoryServerLauncher {
         --retention                7d
         --update-interval          10s
         --rolling-files-to-retain  2
+        --s3-endpoint              ""
+        --s3-region                us-east-1
         """);
   }
 
@@ -29,21 +34,52 @@ final class TestHistoryServerLauncher {
     assertFullMapping(
         HistoryServerLauncher::new,
         """
-        --log-directory            file:///lake/spark-events
+        --log-directory            s3://lake/spark-events
         --bind-address             0.0.0.0
         --port                     18081
         --retention                2d
         --update-interval          1s
         --rolling-files-to-retain  3
+        --s3-endpoint              http://store:8080
+        --s3-region                eu-west-1
         """,
         HistoryServerLauncher::settings,
         new HistoryServerSettings(
-            "file:///lake/spark-events",
+            "s3://lake/spark-events",
             "0.0.0.0",
             18081,
             Duration.ofDays(2),
             Duration.ofSeconds(1),
-            3));
+            3,
+            Optional.of(new ObjectStoreSettings("http://store:8080", "eu-west-1", "", ""))));
+  }
+
+  @Test
+  void readsAnS3DirectoryThroughS3aAsTheJobsWriteIt() {
+    HistoryServerSettings settings =
+        new HistoryServerSettings(
+            "s3://lake/spark-events",
+            "0.0.0.0",
+            HistoryServerSettings.DEFAULT_PORT,
+            Duration.ofDays(7),
+            Duration.ofSeconds(10),
+            2,
+            Optional.of(ObjectStoreSettings.cloud("eu-west-1")));
+    assertThat(settings.sparkConf())
+        .containsEntry("spark.history.fs.logDirectory", "s3://lake/spark-events")
+        .containsAllEntriesOf(
+            SparkCatalogConf.hadoopObjectStoreConf(ObjectStoreSettings.cloud("eu-west-1")));
+    assertThatThrownBy(
+            () ->
+                new HistoryServerSettings(
+                    "file:///e",
+                    "127.0.0.1",
+                    1,
+                    Duration.ofDays(1),
+                    Duration.ofDays(1),
+                    1,
+                    Optional.of(ObjectStoreSettings.cloud("eu-west-1"))))
+        .hasMessageContaining("s3://");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
+import dev.catcafe.model.cli.ObjectStoreOptions;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
@@ -78,6 +79,9 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
   @Mixin EventLogOption eventLog;
 
+  /** The store of an s3:// event log (the cluster's): this job opens no lake that would name it. */
+  @Mixin ObjectStoreOptions objectStore;
+
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
     return new AdopterDetectiveConfig(
@@ -95,7 +99,9 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
             SparkJob.ADOPTER_DETECTIVE,
             OBSERVED,
             List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS),
-            sessionSettings(QUERY_NAME, sparkMaster.master()).eventLog(eventLog.settings()).build(),
+            sessionSettings(QUERY_NAME, sparkMaster.master())
+                .eventLog(eventLog.settings(objectStore))
+                .build(),
             RunningBatch.FINISH,
             config.checkpointLocation(),
             spark -> start(spark, config))

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.EventLogSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,8 @@ final class TestAdopterDetectiveConfig {
         --trigger-interval     100ms
         --spark-master         local[2]
         --event-log-dir        ""
+        --s3-endpoint          ""
+        --s3-region            us-east-1
         """);
   }
 
@@ -50,14 +53,16 @@ final class TestAdopterDetectiveConfig {
         --watermark-delay      PT1M
         --trigger-interval     2s
         --spark-master         local[1]
-        --event-log-dir        file:///tmp/events
+        --event-log-dir        s3://lake/events
+        --s3-endpoint          http://store:9000
+        --s3-region            eu-west-1
         """,
         job ->
             List.of(
                 job.config(),
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
-                job.eventLog.settings(),
+                job.eventLog.settings(job.objectStore),
                 job.stream.metrics(SparkJob.ADOPTER_DETECTIVE)),
         List.of(
             new AdopterDetectiveConfig(
@@ -68,7 +73,9 @@ final class TestAdopterDetectiveConfig {
                 "earliest"),
             "local[1]",
             STREAM_LIFECYCLE,
-            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            Optional.of(
+                EventLogSettings.in("s3://lake/events")
+                    .inStore(new ObjectStoreSettings("http://store:9000", "eu-west-1", "", ""))),
             METRICS_SETTINGS));
   }
 

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.EventLogSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.jobs.SparkJob;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,8 @@ final class TestWellnessGuardianConfig {
         --trigger-interval
         --spark-master                 local[4]
         --event-log-dir                ""
+        --s3-endpoint                  ""
+        --s3-region                    us-east-1
         """);
   }
 
@@ -52,14 +55,16 @@ final class TestWellnessGuardianConfig {
         --stress-threshold             0.2
         --trigger-interval             1s
         --spark-master                 local[1]
-        --event-log-dir                file:///tmp/events
+        --event-log-dir                s3://lake/events
+        --s3-endpoint                  http://store:9000
+        --s3-region                    eu-west-1
         """,
         job ->
             List.of(
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
                 job.config(),
-                job.eventLog.settings(),
+                job.eventLog.settings(job.objectStore),
                 job.stream.metrics(SparkJob.WELLNESS_GUARDIAN)),
         List.of(
             "local[1]",
@@ -71,7 +76,9 @@ final class TestWellnessGuardianConfig {
                 "/tmp/cp",
                 Duration.ofSeconds(1),
                 "earliest"),
-            Optional.of(EventLogSettings.in("file:///tmp/events")),
+            Optional.of(
+                EventLogSettings.in("s3://lake/events")
+                    .inStore(new ObjectStoreSettings("http://store:9000", "eu-west-1", "", ""))),
             METRICS_SETTINGS));
   }
 
