@@ -6,22 +6,31 @@ import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.testing.TestingCatalogs;
+import dev.catcafe.spark.testing.TestingObjectStore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Crashes the ingestion at each dangerous moment ({@link FaultPoint}: the JVM halts there as {@code
@@ -43,18 +52,33 @@ final class RawIngestionCrashIT {
   private static final int SECOND_CHUNK = 50;
   private static final Duration PATIENCE = Duration.ofMinutes(5);
 
-  @Test
-  void crashesAtEachFaultPointLoseAndDoubleNothing(TestingPlatform platform) throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("ing-crash-" + RUN + "-");
+  /**
+   * On both storages. On S3 the checkpoints are in the bucket too, as in the cluster (through S3A),
+   * and a restart that finds the store unreachable stops at its start without writing; the next one
+   * resumes.
+   */
+  @ParameterizedTest
+  @EnumSource(LakeStorage.class)
+  void crashesAtEachFaultPointLoseAndDoubleNothing(LakeStorage storage, TestingPlatform platform)
+      throws Exception {
+    String suffix = storage.name().toLowerCase(Locale.ROOT);
+    KafkaSettings kafka = platform.isolatedKafka("ing-crash-" + RUN + "-" + suffix + "-");
     // The ingestion runs as its own process on the platform's environment: the JDBC catalog.
-    CatalogSettings catalog = TestingCatalogs.jdbc(platform, "it_ingest_crash_" + RUN);
+    CatalogSettings catalog = platform.catalog(storage, "it_ingest_crash_" + RUN + "_" + suffix);
     Map<String, String> environment = platform.environment(kafka, platform.postgres(), catalog);
-    Path scratch = platform.scratchDirectory("ingest-crash");
+    Path scratch = platform.scratchDirectory("ingest-crash-" + suffix);
     Path log = scratch.resolve("ingestion.log");
+    String checkpoints =
+        switch (storage) {
+          case FILE -> scratch.resolve("checkpoints").toUri().toString();
+          case S3 ->
+              "s3://%s/it-checkpoints/ingest-crash-%s"
+                  .formatted(URI.create(catalog.warehouse()).getHost(), RUN);
+        };
     List<String> arguments =
         List.of(
             "--checkpoint-root",
-            scratch.resolve("checkpoints").toUri().toString(),
+            checkpoints,
             "--available-now",
             "--max-offsets-per-trigger",
             "100",
@@ -74,6 +98,15 @@ final class RawIngestionCrashIT {
       runUntilHalted(environment, log, arguments, FaultPoint.INGEST_AFTER_RAW_COMMIT);
       long rowsAtKill = rows(spark, catalog);
       assertThat(rowsAtKill).as("killed in the middle of the run").isPositive().isLessThan(total);
+      if (storage == LakeStorage.S3) {
+        restartWithTheStoreUnreachable(environment, log, arguments);
+        assertThat(rows(spark, catalog))
+            .as("nothing written without the store")
+            .isEqualTo(rowsAtKill);
+        assertThat(TestingObjectStore.list(platform.objectStore(), checkpoints + "/"))
+            .as("the checkpoints are objects in the bucket")
+            .anyMatch(object -> object.contains("/offsets/"));
+      }
       runToTheEnd(environment, log, arguments);
       assertExactlyOnce(spark, catalog, kafka, produced, log);
 
@@ -159,6 +192,26 @@ final class RawIngestionCrashIT {
       runToTheEnd(environment, log, arguments);
       assertExactlyOnce(spark, catalog, kafka, produced, log);
     }
+  }
+
+  /** A restart while the store does not answer: it stops at its start, naming the endpoint. */
+  private static void restartWithTheStoreUnreachable(
+      Map<String, String> environment, Path log, List<String> arguments) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Map<String, String> storeDown = new LinkedHashMap<>(environment);
+    storeDown.put("S3_ENDPOINT", "http://127.0.0.1:" + closedPort);
+    long logBefore = Files.size(log);
+    try (IngestionProcess process = IngestionProcess.start(storeDown, log, arguments)) {
+      assertThat(process.awaitExit(PATIENCE, log))
+          .as("a restart without its store stops (log %s)", log)
+          .isNotZero();
+    }
+    assertThat(Files.readString(log).substring((int) logBefore))
+        .contains("S3_ENDPOINT")
+        .contains("127.0.0.1:" + closedPort);
   }
 
   private static void runUntilHalted(
