@@ -64,18 +64,11 @@ final class TrinoViewsIT {
     // Trino reads the lake through the JDBC catalog only.
     catalog = TestingCatalogs.jdbc(platform, "it_trino_views");
     schemas = ViewSchemas.forNamespace("iceberg", catalog.namespace());
-    TestingCafeData data =
-        new TestingCafeData(
-            PREFIX,
-            476L,
-            List.of(
-                LocalDate.parse("2026-11-01"),
-                LocalDate.parse("2026-11-02"),
-                LocalDate.parse("2026-11-03")));
+    TestingCafeData data = cafeData(PREFIX);
     data.writeOperational(platform.postgres());
     spark = TestingSessions.create("trino-views-it", catalog);
     data.writeLake(spark, catalog);
-    expected = expectations(platform.postgres());
+    expected = expectations(platform.postgres(), spark, catalog, PREFIX);
 
     try (Connection trino = viewOwner(platform)) {
       assertThat(TrinoViews.createOrReplace(trino, schemas, quiet())).isEmpty();
@@ -216,7 +209,20 @@ final class TrinoViewsIT {
   /**
    * Each view's rows, answered in Java from what Spark reads in the lake and JDBC in PostgreSQL.
    */
-  private static Map<AnalyticsView, List<String>> expectations(PostgresSettings postgres)
+  /** Three days of the cafe, the same on every lake the views are tested over. */
+  static TestingCafeData cafeData(String prefix) {
+    return new TestingCafeData(
+        prefix,
+        476L,
+        List.of(
+            LocalDate.parse("2026-11-01"),
+            LocalDate.parse("2026-11-02"),
+            LocalDate.parse("2026-11-03")));
+  }
+
+  /** Every view's rows computed without Trino: from PostgreSQL and the lake's rows in Spark. */
+  static Map<AnalyticsView, List<String>> expectations(
+      PostgresSettings postgres, SparkSession spark, CatalogSettings catalog, String prefix)
       throws SQLException {
     Map<String, String[]> cats = new HashMap<>(); // cat_id -> name, coat, age, archetype, status
     Map<String, String> personas = new HashMap<>();
@@ -229,7 +235,7 @@ final class TrinoViewsIT {
         PreparedStatement visitorQuery =
             connection.prepareStatement(
                 "SELECT visitor_id, archetype FROM visitors WHERE visitor_id LIKE ?")) {
-      catQuery.setString(1, PREFIX + "%");
+      catQuery.setString(1, prefix + "%");
       try (ResultSet rows = catQuery.executeQuery()) {
         while (rows.next()) {
           cats.put(
@@ -243,17 +249,17 @@ final class TrinoViewsIT {
               });
         }
       }
-      visitorQuery.setString(1, PREFIX + "%");
+      visitorQuery.setString(1, prefix + "%");
       try (ResultSet rows = visitorQuery.executeQuery()) {
         while (rows.next()) {
           personas.put(rows.getString(1), rows.getString(2));
         }
       }
     }
-    List<Row> summary = lake(LakeTable.DAILY_CAT_SUMMARY);
-    List<Row> interactions = lake(LakeTable.CAT_INTERACTIONS_RAW);
-    List<Row> orders = lake(LakeTable.CAFE_ORDERS_RAW);
-    List<Row> alerts = lake(LakeTable.CAT_HEALTH_ALERTS_RAW);
+    List<Row> summary = lake(spark, catalog, LakeTable.DAILY_CAT_SUMMARY);
+    List<Row> interactions = lake(spark, catalog, LakeTable.CAT_INTERACTIONS_RAW);
+    List<Row> orders = lake(spark, catalog, LakeTable.CAFE_ORDERS_RAW);
+    List<Row> alerts = lake(spark, catalog, LakeTable.CAT_HEALTH_ALERTS_RAW);
 
     Map<AnalyticsView, List<String>> answers = new EnumMap<>(AnalyticsView.class);
 
@@ -370,7 +376,7 @@ final class TrinoViewsIT {
               k -> new ArrayList<>())
           .add(row);
     }
-    List<Row> qualityResults = lake(LakeTable.DATA_QUALITY_RESULTS);
+    List<Row> qualityResults = lake(spark, catalog, LakeTable.DATA_QUALITY_RESULTS);
     java.sql.Timestamp latestRun =
         qualityResults.stream()
             .map(row -> row.<java.sql.Timestamp>getAs("run_time"))
@@ -411,7 +417,7 @@ final class TrinoViewsIT {
     return answers;
   }
 
-  private static List<Row> lake(LakeTable table) {
+  private static List<Row> lake(SparkSession spark, CatalogSettings catalog, LakeTable table) {
     return spark.table(table.qualifiedName(catalog)).collectAsList();
   }
 
@@ -420,9 +426,15 @@ final class TrinoViewsIT {
   }
 
   private static List<String> viewRows(Connection trino, AnalyticsView view) throws SQLException {
+    return viewRows(trino, schemas, view);
+  }
+
+  /** The rows of {@code view} in {@code target}'s views schema, each as one line. */
+  static List<String> viewRows(Connection trino, ViewSchemas target, AnalyticsView view)
+      throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement statement = trino.createStatement();
-        ResultSet result = statement.executeQuery("SELECT * FROM " + schemas.qualifiedView(view))) {
+        ResultSet result = statement.executeQuery("SELECT * FROM " + target.qualifiedView(view))) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {
         Object[] values = new Object[columns];
