@@ -56,13 +56,13 @@ final class SparkFilesInTheStoreIT {
     long lastBatchBeforeRestart;
     try {
       StreamingQuery first = startCounter(spark, checkpoint);
-      awaitBatches(first, 3);
+      awaitBatches(first, 1);
       first.stop();
       lastBatchBeforeRestart = first.lastProgress().batchId();
       countBeforeRestart = COUNT.get();
 
       StreamingQuery second = startCounter(spark, checkpoint);
-      awaitBatches(second, lastBatchBeforeRestart + 2);
+      awaitBatches(second, lastBatchBeforeRestart + 1);
       second.stop();
       // The state came back from the store: the count went on from where it was.
       assertThat(second.recentProgress()[0].batchId()).isGreaterThan(lastBatchBeforeRestart);

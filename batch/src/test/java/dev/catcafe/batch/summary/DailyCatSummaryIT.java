@@ -105,19 +105,31 @@ final class DailyCatSummaryIT {
     Map<String, String> environment = platform.environment(platform.kafka(), postgres, catalog);
     spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(summaryTable()));
 
-    BatchProcesses.Outcome cycle =
-        BatchProcesses.run(
-            environment, JOB_TIMEOUT, "dev.catcafe.batch.schedule.BatchScheduler", "--once");
-    // This lake holds only wellness and interactions: the cycle's last step, the data-quality
-    // checks, finds the other raw tables missing and fails the cycle after the others did their
-    // work, naming the failed checks.
-    assertThat(cycle.exitStatus()).as(cycle.toString()).isEqualTo(1);
-    assertThat(cycle.stdout())
-        .contains("profile snapshot: cats_profiles_raw " + catNames.size() + " rows")
-        .contains("daily_cat_summary: rewrote " + today.minusDays(1) + " to " + today)
-        .contains("table maintenance:")
-        .contains("data-quality failed: data quality: run ")
-        .contains("visitor_checkins_raw.fresh=none");
+    if (lake.equals(TestingCatalogs.lakes().get(0))) {
+      BatchProcesses.Outcome cycle =
+          BatchProcesses.run(
+              environment, JOB_TIMEOUT, "dev.catcafe.batch.schedule.BatchScheduler", "--once");
+      // This lake holds only wellness and interactions: the cycle's last step, the data-quality
+      // checks, finds the other raw tables missing and fails the cycle after the others did their
+      // work, naming the failed checks.
+      assertThat(cycle.exitStatus()).as(cycle.toString()).isEqualTo(1);
+      assertThat(cycle.stdout())
+          .contains("profile snapshot: cats_profiles_raw " + catNames.size() + " rows")
+          .contains("daily_cat_summary: rewrote " + today.minusDays(1) + " to " + today)
+          .contains("table maintenance:")
+          .contains("data-quality failed: data quality: run ")
+          .contains("visitor_checkins_raw.fresh=none");
+    } else {
+      // The cycle's orchestration does not depend on the lake (ProfileSnapshotIT and
+      // TableMaintenanceIT run their steps on every lake): here the summary's own JVM, with its
+      // default days, on this lake's environment.
+      BatchProcesses.Outcome daily =
+          BatchProcesses.run(
+              environment, JOB_TIMEOUT, "dev.catcafe.batch.summary.DailyCatSummaryJob");
+      assertThat(daily.exitStatus()).as(daily.toString()).isZero();
+      assertThat(daily.stdout())
+          .contains("daily_cat_summary: rewrote " + today.minusDays(1) + " to " + today);
+    }
     // The default run covers yesterday and today only: the day before is not written yet.
     assertThat(summary())
         .isEqualTo(events.expectedSummary(catNames, List.of(today.minusDays(1), today)));
