@@ -122,7 +122,9 @@ final class DailyCatSummaryIT {
     } else {
       // The cycle's orchestration does not depend on the lake (ProfileSnapshotIT and
       // TableMaintenanceIT run their steps on every lake): here the summary's own JVM, with its
-      // default days, on this lake's environment.
+      // default days, on this lake's environment, after the profiles it joins (the cycle's first
+      // step).
+      ProfileSnapshotJob.run(spark, catalog, postgres);
       BatchProcesses.Outcome daily =
           BatchProcesses.run(
               environment, JOB_TIMEOUT, "dev.catcafe.batch.summary.DailyCatSummaryJob");
