@@ -262,6 +262,12 @@ public final class Applications {
 
   /** A ClusterIP Service on the {@code http} port of {@code name}'s pods. */
   private static Map<String, Object> service(String name, int port, ClusterProfile profile) {
+    return service(name, "http", port, profile);
+  }
+
+  /** A ClusterIP Service on the port named {@code portName} of {@code name}'s pods. */
+  static Map<String, Object> service(
+      String name, String portName, int port, ClusterProfile profile) {
     return map(
         "apiVersion",
         "v1",
@@ -276,14 +282,16 @@ public final class Applications {
             "selector",
             selector(name),
             "ports",
-            List.of(map("name", "http", "port", port, "targetPort", "http", "protocol", "TCP"))));
+            List.of(
+                map("name", portName, "port", port, "targetPort", portName, "protocol", "TCP"))));
   }
 
-  private static Map<String, Object> selector(String name) {
+  static Map<String, Object> selector(String name) {
     return map("app.kubernetes.io/name", name);
   }
 
-  private static Map<String, Object> podLabels(String name) {
+  /** The project's labels plus the name the Service selects. */
+  static Map<String, Object> podLabels(String name) {
     Map<String, Object> labels = Yaml.labels(name);
     labels.put("app.kubernetes.io/name", name);
     return labels;

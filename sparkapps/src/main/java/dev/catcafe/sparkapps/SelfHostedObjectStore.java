@@ -30,8 +30,6 @@ public final class SelfHostedObjectStore {
       throw new IllegalArgumentException("a cluster on the cloud's S3 runs no store of its own");
     }
     String name = ClusterProfile.OBJECT_STORE;
-    Map<String, Object> labels = Yaml.labels(name);
-    labels.put("app.kubernetes.io/name", name);
     Map<String, Object> container =
         map(
             "name",
@@ -79,11 +77,11 @@ public final class SelfHostedObjectStore {
                 "replicas",
                 1,
                 "selector",
-                map("matchLabels", map("app.kubernetes.io/name", name)),
+                map("matchLabels", Applications.selector(name)),
                 "template",
                 map(
                     "metadata",
-                    map("labels", labels),
+                    map("labels", Applications.podLabels(name)),
                     "spec",
                     map(
                         "serviceAccountName",
@@ -107,32 +105,8 @@ public final class SelfHostedObjectStore {
                             List.of("ReadWriteOnce"),
                             "resources",
                             map("requests", map("storage", "200Gi")))))));
-    Map<String, Object> service =
-        map(
-            "apiVersion",
-            "v1",
-            "kind",
-            "Service",
-            "metadata",
-            Yaml.metadata(name, profile.namespace(), name),
-            "spec",
-            map(
-                "type",
-                "ClusterIP",
-                "selector",
-                map("app.kubernetes.io/name", name),
-                "ports",
-                List.of(
-                    map(
-                        "name",
-                        "s3",
-                        "port",
-                        ClusterProfile.OBJECT_STORE_PORT,
-                        "targetPort",
-                        "s3",
-                        "protocol",
-                        "TCP"))));
-    return List.of(statefulSet, service);
+    return List.of(
+        statefulSet, Applications.service(name, "s3", ClusterProfile.OBJECT_STORE_PORT, profile));
   }
 
   /**

@@ -56,9 +56,7 @@ public final class CatalogOptions {
   public CatalogSettings settings() {
     CatalogType catalogType = CatalogType.parse(type);
     Optional<ObjectStoreSettings> objectStore =
-        LakeStorage.of(warehouse) == LakeStorage.S3
-            ? Optional.of(objectStoreOptions.settings())
-            : Optional.empty();
+        LakeStorage.storeFor(warehouse, objectStoreOptions::settings);
     if (catalogType == CatalogType.HADOOP) {
       // The JDBC defaults of uri and user do not apply: a Hadoop catalog is its warehouse.
       return CatalogSettings.hadoop(name, warehouse, namespace);

@@ -60,9 +60,8 @@ public record EventLogSettings(
   /** The same log, written through {@code store} when its directory is {@code s3://}. */
   public EventLogSettings inStore(ObjectStoreSettings store) {
     requireNonNull(store, "store is null");
-    return LakeStorage.of(directory) == LakeStorage.S3
-        ? new EventLogSettings(directory, rollingMaxFileSize, Optional.of(store))
-        : this;
+    return new EventLogSettings(
+        directory, rollingMaxFileSize, LakeStorage.storeFor(directory, () -> store));
   }
 
   /** Event logs in {@code directory}, rolled at {@link #DEFAULT_ROLLING_MAX_FILE_SIZE}. */

@@ -1,6 +1,8 @@
 package dev.catcafe.model.config;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where the lake's warehouse lives: on the local file system ({@code file://}) or in an
@@ -23,6 +25,15 @@ public enum LakeStorage {
    */
   public static LakeStorage of(String warehouse) {
     return Settings.requireText(warehouse, "warehouse").startsWith("s3://") ? S3 : FILE;
+  }
+
+  /**
+   * {@code store} for a location in the object store ({@code s3://}), none for a local one: whoever
+   * opens a location (the catalog's warehouse, an event-log directory) takes the store this way.
+   */
+  public static Optional<ObjectStoreSettings> storeFor(
+      String location, Supplier<ObjectStoreSettings> store) {
+    return of(location) == S3 ? Optional.of(store.get()) : Optional.empty();
   }
 
   public static LakeStorage parse(String text) {

@@ -8,7 +8,6 @@ import dev.catcafe.model.cli.ObjectStoreOptions;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.spark.EventLogDirectories;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.SecurityManager;
@@ -88,9 +87,7 @@ public final class HistoryServerLauncher implements Callable<Integer> {
         retention,
         updateInterval,
         rollingFilesToRetain,
-        LakeStorage.of(logDirectory) == LakeStorage.S3
-            ? Optional.of(objectStoreOptions.settings())
-            : Optional.empty());
+        LakeStorage.storeFor(logDirectory, objectStoreOptions::settings));
   }
 
   @Override
