@@ -127,12 +127,4 @@ public final class SparkCatalogConf {
     }
     return conf;
   }
-
-  /** Whether a Spark setting of this class holds a secret (a password or a secret key). */
-  public static boolean isSecretKey(String key) {
-    requireNonNull(key, "key is null");
-    return key.endsWith(".password")
-        || key.endsWith(".secret-access-key")
-        || key.endsWith(".secret.key");
-  }
 }

@@ -56,12 +56,6 @@ final class TestObjectStoreSettings {
             "spark.hadoop.fs.s3a.aws.credentials.provider", SparkCatalogConf.S3A_KEYS_PROVIDER)
         .containsEntry("spark.hadoop.fs.s3a.access.key", "key-id")
         .containsEntry("spark.hadoop.fs.s3a.secret.key", "the-secret");
-    assertThat(SparkCatalogConf.of(lake).keySet())
-        .filteredOn(SparkCatalogConf::isSecretKey)
-        .containsExactlyInAnyOrder(
-            "spark.sql.catalog.lakehouse.jdbc.password",
-            "spark.sql.catalog.lakehouse.s3.secret-access-key",
-            "spark.hadoop.fs.s3a.secret.key");
     // The cloud's S3: no endpoint, virtual-host addressing, the SDK's chain (pod identity).
     assertThat(SparkCatalogConf.hadoopObjectStoreConf(ObjectStoreSettings.cloud("eu-west-1")))
         .containsEntry("spark.hadoop.fs.s3a.path.style.access", "false")
