@@ -98,13 +98,17 @@ public final class AlertConsumer implements AutoCloseable {
 
   static Map<String, Object> clientProperties(
       KafkaSettings kafka, String groupId, String offsetReset) {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, requireNonNull(groupId, "groupId is null"),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, requireNonNull(offsetReset, "offsetReset is null"),
-        // Committed by hand: an offset is committed once its alert's effects have settled.
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.CLIENT_ID_CONFIG, "catcafe-alert-ui");
+    return kafka.clientProperties(
+        Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG,
+            requireNonNull(groupId, "groupId is null"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            requireNonNull(offsetReset, "offsetReset is null"),
+            // Committed by hand: an offset is committed once its alert's effects have settled.
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false",
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "catcafe-alert-ui"));
   }
 
   public synchronized void start() {

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,10 +118,7 @@ final class BrokerOutageIT {
   /** The group's committed offsets on the adopter topic, over its partitions. */
   private static long committedAdopterOffsets(KafkaSettings kafka, String group) {
     String topic = kafka.topicName(Topic.POTENTIAL_ADOPTERS);
-    try (Admin admin =
-        Admin.create(
-            Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
       return admin
           .listConsumerGroupOffsets(group)
           .partitionsToOffsetAndMetadata()

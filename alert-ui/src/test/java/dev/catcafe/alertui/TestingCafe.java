@@ -190,11 +190,7 @@ final class TestingCafe {
 
   static KafkaProducer<String, String> producer(KafkaSettings kafka) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
+        kafka.clientProperties(Map.of(ProducerConfig.ACKS_CONFIG, "all")),
         new StringSerializer(),
         new StringSerializer());
   }

@@ -53,10 +53,10 @@ public final class BenchTopics {
 
   private static Admin admin(KafkaSettings kafka) {
     return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            requireNonNull(kafka, "kafka is null").bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+        requireNonNull(kafka, "kafka is null")
+            .clientProperties(
+                Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))));
   }
 }

@@ -145,7 +145,7 @@ final class LakehouseFoundationIT {
     }
 
     Properties consumerProperties = new Properties();
-    consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    consumerProperties.putAll(kafka.clientProperties());
     consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-foundation-" + UUID.randomUUID());
     consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     Map<String, String> received = new HashMap<>();

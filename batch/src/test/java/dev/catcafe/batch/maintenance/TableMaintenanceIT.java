@@ -171,7 +171,7 @@ final class TableMaintenanceIT {
 
   private static KafkaProducer<String, String> producer(KafkaSettings kafka) {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -211,9 +211,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
             detective ? AdopterDetectiveJob.OBSERVED : WellnessGuardianJob.OBSERVED);
     StreamingQuery query = start(spark, settings, run, checkpoint);
     phases.watch(query.id());
-    try (LatencyRecorder recorder =
-            new LatencyRecorder(settings.bootstrapServers(), settings.topicName(output));
-        PacedProducer producer = new PacedProducer(settings.bootstrapServers())) {
+    try (LatencyRecorder recorder = new LatencyRecorder(settings, settings.topicName(output));
+        PacedProducer producer = new PacedProducer(settings)) {
       EventMaker events = new EventMaker(settings.topicName(input), detective);
       // The query needs a while to start (longer on a loaded machine); events made before it runs
       // would measure its start-up, not its latency. Drive until the first alert is out, then warm

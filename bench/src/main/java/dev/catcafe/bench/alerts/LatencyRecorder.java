@@ -3,6 +3,7 @@ package dev.catcafe.bench.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.EventTimes;
+import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,20 +35,19 @@ final class LatencyRecorder implements AutoCloseable {
   private volatile long measureFromMillis = Long.MAX_VALUE;
   private volatile long measureUntilMillis = Long.MAX_VALUE;
 
-  LatencyRecorder(String bootstrapServers, String topic) {
+  LatencyRecorder(KafkaSettings kafka, String topic) {
     consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                requireNonNull(bootstrapServers),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                1));
+            kafka.clientProperties(
+                Map.of(
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                    1)));
     TopicPartition partition = new TopicPartition(requireNonNull(topic), 0);
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));

@@ -1,7 +1,6 @@
 package dev.catcafe.bench.alerts;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,23 +19,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PacedProducer implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
 
-  PacedProducer(String bootstrapServers) {
+  PacedProducer(KafkaSettings kafka) {
     producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                requireNonNull(bootstrapServers),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                // At most 2 ms held back to share a request: a request per record (linger 0) made
-                // the broker and this producer burn half a core at 1,000 events/s, starving the
-                // job under test. The 2 ms count against the job: event_time is stamped before.
-                ProducerConfig.LINGER_MS_CONFIG,
-                2,
-                ProducerConfig.ACKS_CONFIG,
-                "1"));
+            kafka.clientProperties(
+                Map.of(
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    // At most 2 ms held back to share a request: a request per record (linger 0)
+                    // made
+                    // the broker and this producer burn half a core at 1,000 events/s, starving the
+                    // job under test. The 2 ms count against the job: event_time is stamped before.
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    2,
+                    ProducerConfig.ACKS_CONFIG,
+                    "1")));
   }
 
   /**

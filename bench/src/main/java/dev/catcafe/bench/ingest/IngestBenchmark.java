@@ -183,7 +183,7 @@ public final class IngestBenchmark implements Callable<Integer> {
 
   private Map<Topic, Long> produce(KafkaSettings kafka) {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

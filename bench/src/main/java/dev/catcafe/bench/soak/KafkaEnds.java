@@ -28,11 +28,10 @@ public final class KafkaEnds implements AutoCloseable {
     requireNonNull(kafka, "kafka is null");
     this.admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+            kafka.clientProperties(
+                Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))));
   }
 
   /** Every partition of {@code topics}. */

@@ -228,10 +228,8 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
 
   private static KafkaProducer<String, String> producer(KafkaSettings kafka) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ProducerConfig.LINGER_MS_CONFIG, "0",
-            ProducerConfig.ACKS_CONFIG, "all"),
+        kafka.clientProperties(
+            Map.of(ProducerConfig.LINGER_MS_CONFIG, "0", ProducerConfig.ACKS_CONFIG, "all")),
         new StringSerializer(),
         new StringSerializer());
   }

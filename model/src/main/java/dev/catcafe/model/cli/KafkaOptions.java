@@ -1,5 +1,6 @@
 package dev.catcafe.model.cli;
 
+import dev.catcafe.model.config.KafkaCredentials;
 import dev.catcafe.model.config.KafkaSettings;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,21 @@ public final class KafkaOptions {
       description = "Put before every topic name. Env KAFKA_TOPIC_PREFIX. Default: none.")
   private String topicPrefix;
 
+  @Option(
+      names = "--kafka-username",
+      defaultValue = "${env:KAFKA_USERNAME:-}",
+      description =
+          "The SCRAM principal to authenticate as (password: env KAFKA_PASSWORD). Env"
+              + " KAFKA_USERNAME. Default: none, for a broker without authentication.")
+  private String username;
+
+  /* No option for the password on purpose: arguments show in `ps`; it comes from the env only. */
   public KafkaSettings settings() {
-    return new KafkaSettings(bootstrapServers, topicPrefix);
+    KafkaSettings kafka = new KafkaSettings(bootstrapServers, topicPrefix);
+    if (username == null || username.isBlank()) {
+      return kafka;
+    }
+    return kafka.withCredentials(
+        new KafkaCredentials(username, System.getenv().getOrDefault("KAFKA_PASSWORD", "")));
   }
 }

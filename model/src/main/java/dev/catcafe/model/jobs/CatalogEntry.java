@@ -1,5 +1,6 @@
 package dev.catcafe.model.jobs;
 
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -34,6 +35,23 @@ public interface CatalogEntry {
     return settings().contains(SettingsGroup.CATALOG)
         ? Optional.of(PostgresRole.ICEBERG_CATALOG)
         : Optional.empty();
+  }
+
+  /**
+   * The Kafka principal the program authenticates as ({@code KAFKA_USERNAME}/{@code
+   * KAFKA_PASSWORD}, locally from {@code bin/run-job}, in the cluster from its {@code KafkaUser}'s
+   * Secret): every program that reads the Kafka settings has its own; empty for the others.
+   */
+  default Optional<KafkaPrincipal> kafkaPrincipal() {
+    if (!settings().contains(SettingsGroup.KAFKA)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        KafkaPrincipal.ofJob(jobName())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        jobName() + " reads the Kafka settings but no KafkaPrincipal is its own")));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.catcafe.model.jobs;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import java.util.Arrays;
 import java.util.List;
@@ -83,11 +84,11 @@ public final class JobCatalog {
   /**
    * The line {@link #main} prints for an entry: what to start, then what the local supervisor
    * ({@code bin/app}) needs to restart and stop it as the cluster would, then the PostgreSQL roles
-   * whose credentials {@code bin/run-job} gives it ({@code -}: none).
+   * whose credentials {@code bin/run-job} gives it, then its Kafka principal ({@code -}: none).
    */
   public static String describe(CatalogEntry entry) {
     Restart restart = entry.restart();
-    return "%s %s %s %s %d %d %d %d %s %s"
+    return "%s %s %s %s %d %d %d %d %s %s %s"
         .formatted(
             entry.module().distributionName(),
             entry.mainClass(),
@@ -98,6 +99,7 @@ public final class JobCatalog {
             restart.counterReset().toSeconds(),
             entry.stopGrace().toSeconds(),
             entry.postgresRole().map(PostgresRole::roleName).orElse("-"),
-            entry.catalogRole().map(PostgresRole::roleName).orElse("-"));
+            entry.catalogRole().map(PostgresRole::roleName).orElse("-"),
+            entry.kafkaPrincipal().map(KafkaPrincipal::userName).orElse("-"));
   }
 }

@@ -2,6 +2,7 @@ package dev.catcafe.model.testing;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.KafkaCredentials;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.config.ObjectStoreSettings;
@@ -19,16 +20,23 @@ public final class TestingOptions {
       """
       --kafka-bootstrap-servers  127.0.0.1:9092
       --kafka-topic-prefix       ""
+      --kafka-username           ""
       """;
 
   public static final String KAFKA_ARGUMENTS =
       """
       --kafka-bootstrap-servers  broker:19092,b2:19093
       --kafka-topic-prefix       t-
+      --kafka-username           catcafe-simulator
       """;
 
+  /**
+   * What {@link #KAFKA_ARGUMENTS} map to; the password is the surefire environment's {@code
+   * KAFKA_PASSWORD} (root pom), as a program reads it from its environment.
+   */
   public static final KafkaSettings KAFKA_SETTINGS =
-      new KafkaSettings("broker:19092,b2:19093", "t-");
+      new KafkaSettings("broker:19092,b2:19093", "t-")
+          .withCredentials(new KafkaCredentials("catcafe-simulator", "options-test-password"));
 
   public static final KafkaSettings DEFAULT_KAFKA_SETTINGS = new KafkaSettings("127.0.0.1:9092");
 

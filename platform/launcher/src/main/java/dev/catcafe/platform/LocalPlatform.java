@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
+import dev.catcafe.model.config.KafkaPrincipal;
+import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
@@ -52,7 +54,7 @@ public final class LocalPlatform {
     this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     this.secrets = new Secrets(config.home().resolve("secrets.properties"));
     this.postgres = new PostgresServer(config, secrets);
-    this.kafka = new KafkaBroker(config);
+    this.kafka = new KafkaBroker(config, secrets);
     this.trino = new TrinoServer(config, secrets);
     this.prometheus = new PrometheusServer(config);
     this.objectStore = new S3ProxyServer(config, secrets);
@@ -97,6 +99,11 @@ public final class LocalPlatform {
         store,
         trino.certificate().toString(),
         trinoPasswords);
+  }
+
+  /** The brokers as one component's Kafka principal (its password from the secrets file). */
+  public KafkaSettings kafka(KafkaPrincipal principal) {
+    return kafka.settings(requireNonNull(principal, "principal is null"));
   }
 
   /** The credentials of one component's role, in the database it works in. */

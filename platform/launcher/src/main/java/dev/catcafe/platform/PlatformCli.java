@@ -1,6 +1,8 @@
 package dev.catcafe.platform;
 
 import dev.catcafe.model.cli.Commands;
+import dev.catcafe.model.config.KafkaPrincipal;
+import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.model.config.TrinoSettings;
@@ -94,7 +96,12 @@ public final class PlatformCli implements Callable<Integer> {
         System.out.printf(
             "  PostgreSQL  %s (user %s)%n",
             endpoints.postgres().jdbcUrl(), endpoints.postgres().user());
-        System.out.printf("  Kafka       %s%n", endpoints.kafka().bootstrapServers());
+        System.out.printf(
+            "  Kafka       %s (%s; user %s in the env file, one per component in the secrets"
+                + " file)%n",
+            endpoints.kafka().bootstrapServers(),
+            KafkaSettings.SASL_MECHANISM,
+            KafkaPrincipal.PLATFORM.userName());
         System.out.printf(
             "  S3 store    %s (bucket %s, region %s; keys in the env file)%n",
             endpoints.objectStore().endpoint(),

@@ -9,6 +9,7 @@ import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.monitoring.PrometheusConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where the local platform lives and which ports it uses. Read from the environment with defaults
@@ -37,6 +38,10 @@ import java.util.Map;
  *     #EVERY_INTERFACE} opens them on every interface (no other value: the endpoints stay on
  *     127.0.0.1). Written to the env file, where {@code bin/run} hands it to the applications
  *     (their {@code *_HOST} settings, Spark's {@code SPARK_LOCAL_IP}).
+ * @param kafkaPeerPort a second Kafka listener for the Flink benchmark peer, which cannot
+ *     authenticate ({@code KAFKA_PEER_PORT}, default none): plain TCP on 127.0.0.1, where a client
+ *     may only touch the benchmarks' topics ({@code bench-*}, {@code flinkpeer-*}) and the peer's
+ *     groups ({@code flink-*}), never the cafe's
  */
 public record PlatformConfig(
     Path projectRoot,
@@ -50,7 +55,8 @@ public record PlatformConfig(
     int prometheusPort,
     int s3Port,
     LakeStorage lakeStorage,
-    String bindHost) {
+    String bindHost,
+    OptionalInt kafkaPeerPort) {
   public static final String CATALOG_NAME = "lakehouse";
   public static final String NAMESPACE = "cafe";
   public static final String CAFE_DATABASE = PostgresBootstrap.CAFE_DATABASE;
@@ -108,6 +114,8 @@ public record PlatformConfig(
           "%s is '%s': expected %s (this machine only) or %s (every interface)"
               .formatted(BIND_HOST_VARIABLE, bindHost, DEFAULT_BIND_HOST, EVERY_INTERFACE));
     }
+    requireNonNull(kafkaPeerPort, "kafkaPeerPort is null")
+        .ifPresent(port -> requirePort(port, "KAFKA_PEER_PORT"));
   }
 
   private static void requirePort(int port, String variable) {
@@ -131,7 +139,15 @@ public record PlatformConfig(
         intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT),
         intSetting(env, "S3_PORT", DEFAULT_S3_PORT),
         lakeStorage(env),
-        bindHost(env));
+        bindHost(env),
+        optionalIntSetting(env, "KAFKA_PEER_PORT"));
+  }
+
+  private static OptionalInt optionalIntSetting(Map<String, String> env, String variable) {
+    String value = env.get(variable);
+    return value == null || value.isBlank()
+        ? OptionalInt.empty()
+        : OptionalInt.of(intSetting(env, variable, 0));
   }
 
   private static LakeStorage lakeStorage(Map<String, String> env) {
@@ -158,7 +174,8 @@ public record PlatformConfig(
         Ports.freePort(),
         Ports.freePort(),
         lakeStorage,
-        bindHost);
+        bindHost,
+        kafkaPeerPort.isPresent() ? OptionalInt.of(Ports.freePort()) : OptionalInt.empty());
   }
 
   /** The same platform with its warehouse on {@code storage} ({@code up --lake-storage}). */
@@ -175,7 +192,8 @@ public record PlatformConfig(
         prometheusPort,
         s3Port,
         storage,
-        bindHost);
+        bindHost,
+        kafkaPeerPort);
   }
 
   public PlatformConfig withHome(Path newHome) {
@@ -191,7 +209,8 @@ public record PlatformConfig(
         prometheusPort,
         s3Port,
         lakeStorage,
-        bindHost);
+        bindHost,
+        kafkaPeerPort);
   }
 
   private static int intSetting(Map<String, String> env, String variable, int defaultValue) {

@@ -66,8 +66,7 @@ public record PlatformEndpoints(
   public static Map<String, String> environment(
       KafkaSettings kafka, PostgresSettings postgres, CatalogSettings catalog) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("KAFKA_TOPIC_PREFIX", kafka.topicPrefix());
+    env.putAll(kafka.environment());
     env.put("POSTGRES_URL", postgres.jdbcUrl());
     env.put("POSTGRES_USER", postgres.user());
     env.put("POSTGRES_PASSWORD", postgres.password());
@@ -119,6 +118,12 @@ public record PlatformEndpoints(
     text.append("POSTGRES_PORT=").append(config.postgresPort()).append('\n');
     text.append("KAFKA_PORT=").append(config.kafkaPort()).append('\n');
     text.append("KAFKA_CONTROLLER_PORT=").append(config.kafkaControllerPort()).append('\n');
+    // The benchmark peer's unauthenticated listener (bin/bench-vs-peer), when it is open.
+    config
+        .kafkaPeerPort()
+        .ifPresent(
+            port ->
+                text.append("KAFKA_PEER_BOOTSTRAP_SERVERS=127.0.0.1:").append(port).append('\n'));
     text.append("TRINO_PORT=").append(config.trinoPort()).append('\n');
     // Every Spark job started with this file writes its event log there (EventLogOption).
     text.append("SPARK_EVENT_LOG_DIR=").append(config.sparkEventLogUri()).append('\n');
@@ -164,7 +169,7 @@ public record PlatformEndpoints(
             env.get("S3_SECRET_ACCESS_KEY"));
     String warehouse = env.get("ICEBERG_WAREHOUSE");
     return new PlatformEndpoints(
-        new KafkaSettings(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("KAFKA_TOPIC_PREFIX")),
+        KafkaSettings.fromEnvironment(env),
         new PostgresSettings(
             env.get("POSTGRES_URL"), env.get("POSTGRES_USER"), env.get("POSTGRES_PASSWORD")),
         new CatalogSettings(

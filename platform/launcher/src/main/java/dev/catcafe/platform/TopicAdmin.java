@@ -3,6 +3,7 @@ package dev.catcafe.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,7 +23,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the cafe's seven topics (under the settings' prefix) where they are missing. */
+/**
+ * Creates the cafe's seven topics (under the settings' prefix) where they are missing, and grants
+ * every component's principal its ACLs on them (the settings must be the platform principal's).
+ */
 public final class TopicAdmin {
   /** Seven days, as the original's topics. */
   private static final String RETENTION_MS = Long.toString(TimeUnit.DAYS.toMillis(7));
@@ -35,7 +39,7 @@ public final class TopicAdmin {
   public static void ensureTopics(KafkaSettings kafka, int partitions) {
     requireNonNull(kafka, "kafka is null");
     Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     try (Admin admin = Admin.create(properties)) {
@@ -54,6 +58,8 @@ public final class TopicAdmin {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         awaitWritable(admin, missing, partitions);
       }
+      // Idempotent: a binding that exists already is left as it is.
+      KafkaAccess.createAcls(admin, KafkaPrincipal.components(), kafka.topicPrefix());
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw unreachable(kafka, e.getCause());

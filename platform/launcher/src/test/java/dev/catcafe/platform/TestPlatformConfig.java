@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.catcafe.model.config.LakeStorage;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Pins the local platform's variables and defaults, and maps each onto {@link PlatformConfig}. */
@@ -29,7 +30,8 @@ final class TestPlatformConfig {
                 9090,
                 9000,
                 LakeStorage.FILE,
-                "127.0.0.1"));
+                "127.0.0.1",
+                OptionalInt.empty()));
   }
 
   @Test
@@ -47,7 +49,8 @@ final class TestPlatformConfig {
             Map.entry("PROMETHEUS_PORT", "19090"),
             Map.entry("S3_PORT", "19000"),
             Map.entry("LAKE_STORAGE", "s3"),
-            Map.entry("CATCAFE_BIND_HOST", "0.0.0.0")),
+            Map.entry("CATCAFE_BIND_HOST", "0.0.0.0"),
+            Map.entry("KAFKA_PEER_PORT", "19094")),
         new PlatformConfig(
             ROOT,
             Path.of("/data/platform"),
@@ -60,7 +63,8 @@ final class TestPlatformConfig {
             19090,
             19000,
             LakeStorage.S3,
-            "0.0.0.0"));
+            "0.0.0.0",
+            OptionalInt.of(19094)));
   }
 
   @Test

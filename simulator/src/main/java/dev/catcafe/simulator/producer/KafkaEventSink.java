@@ -97,7 +97,7 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
 
   static Properties producerProperties(KafkaSettings settings, KafkaTuning tuning) {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    properties.putAll(settings.clientProperties());
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, "catcafe-simulator");
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -116,7 +116,7 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
   private static void checkTopics(KafkaSettings settings, Duration timeout, List<Topic> topics)
       throws KafkaUnavailableException {
     Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    properties.putAll(settings.clientProperties());
     properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "catcafe-simulator-check");
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

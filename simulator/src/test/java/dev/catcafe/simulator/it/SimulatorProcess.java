@@ -37,8 +37,7 @@ final class SimulatorProcess {
   /** Environment variables naming {@code kafka} and {@code postgres}. */
   static Map<String, String> environment(KafkaSettings kafka, PostgresSettings postgres) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("KAFKA_TOPIC_PREFIX", kafka.topicPrefix());
+    env.putAll(kafka.environment());
     env.put("POSTGRES_URL", postgres.jdbcUrl());
     env.put("POSTGRES_USER", postgres.user());
     env.put("POSTGRES_PASSWORD", postgres.password());

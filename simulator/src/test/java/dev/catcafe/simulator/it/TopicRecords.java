@@ -27,7 +27,7 @@ final class TopicRecords {
   static List<Read> readAll(KafkaSettings kafka, Collection<Topic> topics, Duration timeout) {
     requireNonNull(kafka, "kafka is null");
     Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -27,7 +27,7 @@ public final class KafkaStreams {
     return spark
         .readStream()
         .format("kafka")
-        .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+        .options(kafka.sparkSourceOptions())
         .option("subscribe", kafka.topicName(requireNonNull(topic, "topic is null")))
         .option("startingOffsets", requireNonNull(startingOffsets, "startingOffsets is null"))
         // Retention may delete records a stopped job has not read; alerting goes on with the rest.
@@ -44,7 +44,7 @@ public final class KafkaStreams {
         records
             .writeStream()
             .format("kafka")
-            .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+            .options(kafka.sparkOptions())
             .option("topic", kafka.topicName(requireNonNull(topic, "topic is null")))
             .option(
                 "checkpointLocation",

@@ -28,7 +28,7 @@ public final class KafkaRawSource {
         spark
             .readStream()
             .format("kafka")
-            .option("kafka.bootstrap.servers", config.kafka().bootstrapServers())
+            .options(config.kafka().sparkSourceOptions())
             .option("subscribe", config.kafka().topicName(topic))
             .option("startingOffsets", "earliest")
             .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())

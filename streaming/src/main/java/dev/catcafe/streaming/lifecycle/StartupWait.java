@@ -124,13 +124,12 @@ public final class StartupWait {
     int millis = (int) RETRY_INTERVAL.toMillis();
     try (Admin admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                millis))) {
+            kafka.clientProperties(
+                Map.of(
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    millis,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    millis)))) {
       return admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS);
     }
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
@@ -60,9 +61,12 @@ final class AdopterDetectiveIT {
   void alertsOnTheFourthAndFifthLikeAndARepeatAndSurvivesARestart(TestingPlatform platform)
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-"));
+    // The job as it runs: its own principal, allowed only its topics.
     AdopterDetectiveConfig config =
         config(
-            kafka, AdopterDetectiveRules.defaults(), platform.scratchDirectory("alerts-detective"));
+            platform.kafka(kafka, KafkaPrincipal.ADOPTER_DETECTIVE),
+            AdopterDetectiveRules.defaults(),
+            platform.scratchDirectory("alerts-detective"));
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.SparkSession;
@@ -95,9 +94,7 @@ final class DroppedRecordsIT {
 
   /** Deletes the records before {@code offset} of partition 0, as retention would. */
   private static void deleteBefore(KafkaSettings kafka, long offset) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
       admin
           .deleteRecords(
               Map.of(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
@@ -53,16 +54,17 @@ final class WellnessGuardianIT {
   void alertsExactlyOnReadingsPastTheThresholdsAndResumesAfterARestart(TestingPlatform platform)
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-guardian-"));
+    // The job and the collars as they run: each its own principal, allowed only its topics.
     WellnessGuardianConfig config =
         new WellnessGuardianConfig(
-            kafka,
+            platform.kafka(kafka, KafkaPrincipal.WELLNESS_GUARDIAN),
             AlertJobMode.REALTIME,
             WellnessThresholds.defaults(),
             platform.scratchDirectory("alerts-guardian").toString(),
             Duration.ofSeconds(5),
             "earliest");
     TestingKafka.produce(
-        kafka,
+        platform.kafka(kafka, KafkaPrincipal.SIMULATOR),
         Topic.CAT_WELLNESS,
         List.of(
             reading("dry", 0.5, 4.01),

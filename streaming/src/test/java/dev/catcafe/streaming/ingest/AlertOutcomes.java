@@ -126,7 +126,7 @@ final class AlertOutcomes {
     return spark
         .read()
         .format("kafka")
-        .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+        .options(kafka.sparkSourceOptions())
         .option("subscribe", kafka.topicName(topic))
         .option("startingOffsets", "earliest")
         .option("endingOffsets", "latest")

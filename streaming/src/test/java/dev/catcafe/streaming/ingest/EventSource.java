@@ -35,14 +35,20 @@ final class EventSource implements AutoCloseable {
     this.rate = rate;
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+            kafka.clientProperties(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    2000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    2000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    5000,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5)),
             new StringSerializer(),
             new StringSerializer());
     for (Topic topic : Topic.values()) {

@@ -275,11 +275,7 @@ final class OutageScenario {
     Map<Topic, List<Long>> offsets = new EnumMap<>(Topic.class);
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
+            kafka.clientProperties(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
             new StringDeserializer(),
             new StringDeserializer())) {
       for (Topic topic : Topic.values()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.TrinoSettings;
 import dev.catcafe.model.config.TrinoUser;
@@ -108,10 +109,11 @@ final class RawIngestionIT {
     }
   }
 
+  /** The job as it runs: its own Kafka principal, which may only read the topics. */
   private static void runAvailableNow() throws Exception {
     IngestionConfig config =
         new IngestionConfig(
-            kafka,
+            TestingPlatform.shared().kafka(kafka, KafkaPrincipal.RAW_INGESTION),
             catalog,
             EnumSet.allOf(Topic.class),
             checkpoints,

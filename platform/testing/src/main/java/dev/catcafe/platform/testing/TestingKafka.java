@@ -40,7 +40,7 @@ public final class TestingKafka {
     requireNonNull(topicName, "topicName is null");
     requireNonNull(values, "values is null");
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -68,7 +68,7 @@ public final class TestingKafka {
   /** The topic's partitions as the broker describes them (leader, in-sync replicas), or why not. */
   private static String describe(KafkaSettings kafka, String topicName) {
     Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.putAll(kafka.clientProperties());
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     try (Admin admin = Admin.create(properties)) {
       return admin

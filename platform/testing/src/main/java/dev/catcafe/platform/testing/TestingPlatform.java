@@ -3,6 +3,7 @@ package dev.catcafe.platform.testing;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
@@ -125,7 +126,20 @@ public final class TestingPlatform implements AutoCloseable {
     return endpoints.kafka();
   }
 
-  /** The seven topics under {@code prefix}, created now; settings that name them. */
+  /**
+   * The same brokers and topics as {@code kafka}, as one component's principal: what it may do
+   * there is what its ACLs allow (the topics of {@link #isolatedKafka} carry them too). The other
+   * settings of this class are the platform principal's, which may do anything.
+   */
+  public KafkaSettings kafka(KafkaSettings kafka, KafkaPrincipal principal) {
+    KafkaSettings own = platform.kafka(requireNonNull(principal, "principal is null"));
+    return requireNonNull(kafka, "kafka is null").withCredentials(own.credentials().orElseThrow());
+  }
+
+  /**
+   * The seven topics under {@code prefix}, created now with every component's ACLs on them;
+   * settings that name them, as the platform's principal.
+   */
   public KafkaSettings isolatedKafka(String prefix) {
     KafkaSettings kafka =
         endpoints.kafka().withTopicPrefix(requireNonNull(prefix, "prefix is null"));
