@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param imageRepository the registry path the project's images are pushed to
  * @param version the tag of the project's images (pinned, never {@code latest})
  * @param kafkaCluster the Strimzi {@code Kafka} resource name
- * @param kafka the bootstrap service of that cluster and the topic prefix
+ * @param kafka the bootstrap service of that cluster and the topic prefix (no credentials: each
+ *     workload authenticates as its own principal, {@code KafkaUsers}, {@code EnvSetting})
  * @param postgres the cafe's operational database (no password; its user is not used: each workload
  *     connects as the role the job catalog declares for it, {@code EnvSetting})
  * @param catalog the Iceberg catalog (no password; it is reached as {@code
@@ -52,6 +53,10 @@ public record ClusterProfile(
     requireNonNull(kafka, "kafka is null");
     requireNonNull(postgres, "postgres is null");
     requireNonNull(catalog, "catalog is null");
+    if (kafka.credentials().isPresent()) {
+      throw new IllegalArgumentException(
+          "a cluster profile carries no Kafka credentials: each workload has its KafkaUser's");
+    }
     if (!postgres.password().isEmpty() || !catalog.password().isEmpty()) {
       throw new IllegalArgumentException(
           "a cluster profile carries no password: they come from the credentials Secret");

@@ -2,6 +2,7 @@ package dev.catcafe.sparkapps;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.Arrays;
@@ -14,14 +15,19 @@ import java.util.function.Function;
 /**
  * Every environment variable a workload reads its settings from, with where its value lives in the
  * cluster: plain values in the {@code catcafe-config} ConfigMap, the alert UI's token in the {@code
- * catcafe-credentials} Secret, and the PostgreSQL credentials per workload: the user is the name of
- * the role the job catalog declares for it, the password comes from that role's own Secret ({@link
- * PostgresRole#kubernetesSecret}). Secrets are created by the operator of the cluster, never
- * committed. The names are the ones the picocli mixins of {@code dev.catcafe.model.cli} read.
+ * catcafe-credentials} Secret, and the credentials per workload ({@link Credential}): the
+ * PostgreSQL user is the name of the role the job catalog declares for it, its password comes from
+ * that role's own Secret ({@link PostgresRole#kubernetesSecret}); the Kafka user is the workload's
+ * own principal ({@link KafkaPrincipal}), its password from the Secret Strimzi writes for that
+ * principal's {@code KafkaUser}. Secrets are created by the operator of the cluster (or its User
+ * Operator), never committed. The names are the ones the picocli mixins of {@code
+ * dev.catcafe.model.cli} read.
  */
 public enum EnvSetting {
   KAFKA_BOOTSTRAP_SERVERS(SettingsGroup.KAFKA, profile -> profile.kafka().bootstrapServers()),
   KAFKA_TOPIC_PREFIX(SettingsGroup.KAFKA, profile -> profile.kafka().topicPrefix()),
+  KAFKA_USERNAME(SettingsGroup.KAFKA, Credential.USER),
+  KAFKA_PASSWORD(SettingsGroup.KAFKA, Credential.PASSWORD),
   POSTGRES_URL(SettingsGroup.POSTGRES, profile -> profile.postgres().jdbcUrl()),
   POSTGRES_USER(SettingsGroup.POSTGRES, Credential.USER),
   POSTGRES_PASSWORD(SettingsGroup.POSTGRES, Credential.PASSWORD),
@@ -45,11 +51,14 @@ public enum EnvSetting {
   /* Optional: without a token the UI serves the feed but refuses adoption write-back. */
   ALERT_UI_STAFF_TOKEN(SettingsGroup.ALERT_UI, "alert-ui-staff-token", true);
 
-  /** A part of a PostgreSQL role's credentials: which role is the workload's. */
+  /**
+   * A part of a workload's own credentials ({@link Login}): of the PostgreSQL role, the catalog's
+   * role or the Kafka principal that is the workload's.
+   */
   public enum Credential {
-    /** The role's name, a literal of the workload's env (not a secret). */
+    /** The user's name, a literal of the workload's env (not a secret). */
     USER,
-    /** The role's password, from the role's own Secret. */
+    /** The user's password, from the user's own Secret. */
     PASSWORD
   }
 
@@ -88,7 +97,10 @@ public enum EnvSetting {
     return Optional.ofNullable(credential);
   }
 
-  /** Whether the value is secret: a key of the credentials Secret or a role's password. */
+  /**
+   * Whether the value is secret: a key of the credentials Secret, or a role's or a principal's
+   * password.
+   */
   public boolean hasSecretValue() {
     return secretKey != null || credential == Credential.PASSWORD;
   }
@@ -99,17 +111,32 @@ public enum EnvSetting {
   }
 
   /**
-   * The role whose credentials a workload that runs as {@code postgresRole} (in the cafe's
-   * database) gets for this setting: the catalog's own role for the catalog's settings.
+   * The login whose part this setting is, for a workload that runs as {@code postgresRole} (in the
+   * cafe's database) and as {@code kafkaPrincipal}: the catalog's own role for the catalog's
+   * settings, the principal for the Kafka settings, the role for the cafe's database.
    */
-  public PostgresRole role(Optional<PostgresRole> postgresRole) {
+  public Login login(Optional<PostgresRole> postgresRole, Optional<KafkaPrincipal> kafkaPrincipal) {
+    requireNonNull(postgresRole, "postgresRole is null");
+    requireNonNull(kafkaPrincipal, "kafkaPrincipal is null");
     if (credential == null) {
       throw new IllegalStateException(name() + " is not a credential");
     }
-    return group == SettingsGroup.CATALOG
-        ? PostgresRole.ICEBERG_CATALOG
-        : postgresRole.orElseThrow(
-            () -> new IllegalArgumentException(name() + " needs the workload's PostgreSQL role"));
+    return switch (group) {
+      case CATALOG -> Login.of(PostgresRole.ICEBERG_CATALOG);
+      case KAFKA ->
+          Login.of(
+              kafkaPrincipal.orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          name() + " needs the workload's Kafka principal")));
+      case POSTGRES ->
+          Login.of(
+              postgresRole.orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          name() + " needs the workload's PostgreSQL role")));
+      default -> throw new IllegalStateException(name() + ": no login for " + group);
+    };
   }
 
   public SettingsGroup group() {
@@ -118,7 +145,7 @@ public enum EnvSetting {
 
   /**
    * Whether the value is a secret of the {@code catcafe-credentials} Secret, referenced by {@link
-   * #secretKey} (a role's password is in the role's own Secret: {@link #credential}).
+   * #secretKey} (a role's or a principal's password is in its own Secret: {@link #credential}).
    */
   public boolean isSecret() {
     return secretKey != null;

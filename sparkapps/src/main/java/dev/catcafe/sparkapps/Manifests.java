@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Every generated file, by its path under {@code sparkapps/manifests}: the Spark jobs, the Kafka
- * topics, configuration, RBAC, the apps, and Trino's Helm values.
+ * topics and users, configuration, RBAC, the apps, and Trino's Helm values.
  */
 public final class Manifests {
   /** The folder of generated Kubernetes manifests (nothing hand-written lives there). */
@@ -57,6 +57,7 @@ public final class Manifests {
     put(files, GENERATED + "/rbac.yaml", Rbac.all(profile));
     put(files, GENERATED + "/postgresql-init.yaml", List.of(PostgresInit.configMap(profile)));
     put(files, GENERATED + "/kafka-topics.yaml", KafkaTopics.all(profile));
+    put(files, GENERATED + "/kafka-users.yaml", KafkaUsers.all(profile));
     for (SparkJob job : SparkJob.values()) {
       List<Object> documents = new ArrayList<>();
       switch (job.kind()) {

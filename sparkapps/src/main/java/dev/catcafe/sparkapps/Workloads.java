@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.CatalogEntry;
 import dev.catcafe.model.jobs.SettingsGroup;
@@ -52,26 +53,40 @@ public final class Workloads {
   }
 
   /**
-   * Environment entries for the settings {@code entry} reads, as the role the job catalog declares
-   * for it, then the literal extras.
+   * Environment entries for the settings {@code entry} reads, as the PostgreSQL role and the Kafka
+   * principal the job catalog declares for it, then the literal extras.
    */
   public static List<Object> environment(CatalogEntry entry, Map<String, String> literals) {
-    return environment(entry.settings(), entry.postgresRole(), literals);
+    return environment(entry.settings(), entry.postgresRole(), entry.kafkaPrincipal(), literals);
   }
 
   /**
-   * Environment entries for the settings of {@code groups}, then the literal extras. The PostgreSQL
-   * credentials are {@code postgresRole}'s (the catalog's, the catalog role's): its name, and its
-   * password from its own Secret.
+   * Environment entries for the settings of {@code groups} (no Kafka settings among them), then the
+   * literal extras. The PostgreSQL credentials are {@code postgresRole}'s (the catalog's, the
+   * catalog role's): its name, and its password from its own Secret.
    */
   public static List<Object> environment(
       Set<SettingsGroup> groups,
       Optional<PostgresRole> postgresRole,
       Map<String, String> literals) {
+    return environment(groups, postgresRole, Optional.empty(), literals);
+  }
+
+  /**
+   * Environment entries for the settings of {@code groups}, then the literal extras. Every
+   * credential is the workload's own {@link Login}: {@code postgresRole}'s (the catalog's, the
+   * catalog role's) and {@code kafkaPrincipal}'s, each a name and the password from its own Secret.
+   */
+  public static List<Object> environment(
+      Set<SettingsGroup> groups,
+      Optional<PostgresRole> postgresRole,
+      Optional<KafkaPrincipal> kafkaPrincipal,
+      Map<String, String> literals) {
     requireNonNull(postgresRole, "postgresRole is null");
+    requireNonNull(kafkaPrincipal, "kafkaPrincipal is null");
     List<Object> env = new ArrayList<>();
     for (EnvSetting setting : EnvSetting.of(groups)) {
-      env.add(reference(setting, postgresRole));
+      env.add(reference(setting, postgresRole, kafkaPrincipal));
     }
     requireNonNull(literals, "literals is null")
         .forEach((name, value) -> env.add(map("name", name, "value", value)));
@@ -79,12 +94,14 @@ public final class Workloads {
   }
 
   private static Map<String, Object> reference(
-      EnvSetting setting, Optional<PostgresRole> postgresRole) {
+      EnvSetting setting,
+      Optional<PostgresRole> postgresRole,
+      Optional<KafkaPrincipal> kafkaPrincipal) {
     if (setting.credential().isPresent()) {
-      PostgresRole role = setting.role(postgresRole);
+      Login login = setting.login(postgresRole, kafkaPrincipal);
       return switch (setting.credential().get()) {
-        case USER -> map("name", setting.name(), "value", role.roleName());
-        case PASSWORD -> map("name", setting.name(), "valueFrom", rolePassword(role));
+        case USER -> map("name", setting.name(), "value", login.user());
+        case PASSWORD -> map("name", setting.name(), "valueFrom", login.passwordSource());
       };
     }
     Map<String, Object> source =
@@ -100,13 +117,6 @@ public final class Workloads {
                     setting.optional() ? Boolean.TRUE : null))
             : map("configMapKeyRef", map("name", ClusterProfile.CONFIG_MAP, "key", setting.name()));
     return map("name", setting.name(), "valueFrom", source);
-  }
-
-  /** The {@code valueFrom} of {@code role}'s password: its own Secret. */
-  public static Map<String, Object> rolePassword(PostgresRole role) {
-    return map(
-        "secretKeyRef",
-        map("name", role.kubernetesSecret(), "key", PostgresRole.SECRET_PASSWORD_KEY));
   }
 
   /** A scratch {@code /tmp}, since the root file system is read-only. */

@@ -30,6 +30,7 @@ final class CustomResourceSchemas {
           "kafka.strimzi.io/v1/Kafka", "kafka.json",
           "kafka.strimzi.io/v1/KafkaNodePool", "kafkanodepool.json",
           "kafka.strimzi.io/v1/KafkaTopic", "kafkatopic.json",
+          "kafka.strimzi.io/v1/KafkaUser", "kafkauser.json",
           "monitoring.coreos.com/v1/PodMonitor", "podmonitor.json",
           "monitoring.coreos.com/v1/PrometheusRule", "prometheusrule.json");
 

@@ -67,7 +67,8 @@ final class TestClusterConfig {
             .filter(EnvSetting::isPlain)
             .map(EnvSetting::name)
             .collect(Collectors.toSet());
-    // The role's name is each workload's own (a literal of its env), not the ConfigMap's.
+    // The role's and the Kafka principal's names are each workload's own (literals of its env),
+    // not the ConfigMap's.
     Set<String> roleUsers =
         Arrays.stream(EnvSetting.values())
             .filter(setting -> setting.credential().equals(Optional.of(EnvSetting.Credential.USER)))
@@ -75,7 +76,8 @@ final class TestClusterConfig {
             .collect(Collectors.toSet());
 
     assertThat(data(ClusterProfile.defaults()).keySet()).isEqualTo(plainSettings);
-    assertThat(roleUsers).containsExactlyInAnyOrder("POSTGRES_USER", "ICEBERG_CATALOG_USER");
+    assertThat(roleUsers)
+        .containsExactlyInAnyOrder("KAFKA_USERNAME", "POSTGRES_USER", "ICEBERG_CATALOG_USER");
     Set<String> read = new HashSet<>(plainSettings);
     read.addAll(roleUsers);
     assertThat(environmentVariables(new Probe())).isEqualTo(read);

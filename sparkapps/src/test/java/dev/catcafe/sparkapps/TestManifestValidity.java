@@ -32,6 +32,7 @@ final class TestManifestValidity {
             "Kafka",
             "KafkaNodePool",
             "KafkaTopic",
+            "KafkaUser",
             "StatefulSet",
             "Service",
             "Deployment",

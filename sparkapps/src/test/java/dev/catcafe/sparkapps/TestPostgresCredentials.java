@@ -24,15 +24,8 @@ final class TestPostgresCredentials {
 
   @Test
   void everyWorkloadOfTheCatalogGetsTheCredentialsOfTheRoleItDeclares() {
-    Map<String, List<CatalogEntry>> entriesByFile = new LinkedHashMap<>();
-    for (SparkJob job : SparkJob.values()) {
-      entriesByFile.put("generated/spark-" + job.jobName() + ".yaml", List.of(job));
-    }
-    entriesByFile.put("generated/app-alert-ui.yaml", List.of(JvmApp.ALERT_UI));
-    entriesByFile.put(
-        "generated/app-simulator.yaml", List.of(JvmApp.SIMULATOR_SEED, JvmApp.SIMULATOR_PRODUCER));
-
-    for (Map.Entry<String, List<CatalogEntry>> file : entriesByFile.entrySet()) {
+    for (Map.Entry<String, List<CatalogEntry>> file :
+        WorkloadEnvironment.catalogWorkloads().entrySet()) {
       Optional<PostgresRole> postgresRole = file.getValue().get(0).postgresRole();
       file.getValue().forEach(entry -> assertThat(entry.postgresRole()).isEqualTo(postgresRole));
       Optional<PostgresRole> catalogRole =
@@ -115,7 +108,7 @@ final class TestPostgresCredentials {
             .findFirst()
             .orElseThrow();
     Map<String, List<JsonNode>> env = new LinkedHashMap<>();
-    collectEnvironment(statefulSet, env);
+    WorkloadEnvironment.collect(statefulSet, env);
     String script = PostgresInit.script();
     for (PostgresRole role : PostgresRole.values()) {
       assertThat(secretOf(env, role.passwordVariable()))
@@ -152,31 +145,17 @@ final class TestPostgresCredentials {
   /** The Secrets the entries named {@code variable} read. */
   private static List<String> secretOf(Map<String, List<JsonNode>> env, String variable) {
     assertThat(env).containsKey(variable);
-    return env.get(variable).stream()
-        .map(entry -> entry.path("valueFrom").path("secretKeyRef").path("name").asText("<none>"))
-        .toList();
+    return WorkloadEnvironment.secrets(env.get(variable));
   }
 
   private static List<String> values(Map<String, List<JsonNode>> env, String variable) {
     assertThat(env).containsKey(variable);
-    return env.get(variable).stream().map(entry -> entry.path("value").asText("<none>")).toList();
+    return WorkloadEnvironment.values(env.get(variable));
   }
 
   /** Every {@code {name, value|valueFrom}} entry of a file, by name. */
   private static Map<String, List<JsonNode>> environment(String file) {
-    Map<String, List<JsonNode>> env = new LinkedHashMap<>();
-    documents(file).forEach(document -> collectEnvironment(document, env));
-    return env;
-  }
-
-  private static void collectEnvironment(JsonNode node, Map<String, List<JsonNode>> env) {
-    if (node.isObject()
-        && node.has("name")
-        && node.path("name").isTextual()
-        && (node.has("value") || node.has("valueFrom"))) {
-      env.computeIfAbsent(node.path("name").asText(), name -> new ArrayList<>()).add(node);
-    }
-    node.forEach(child -> collectEnvironment(child, env));
+    return WorkloadEnvironment.of(MANIFESTS, file);
   }
 
   private static JsonNode tree(String file) {
@@ -184,8 +163,6 @@ final class TestPostgresCredentials {
   }
 
   private static List<JsonNode> documents(String file) {
-    return ManifestDocument.parse(file, ProjectFiles.read(MANIFESTS.resolve(file))).stream()
-        .map(ManifestDocument::tree)
-        .toList();
+    return WorkloadEnvironment.documents(MANIFESTS, file);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.config.LifecycleSettings;
-import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SettingsGroup;
@@ -252,13 +251,10 @@ final class TestSparkJobs {
             .path("spec")
             .path("containers")
             .get(0);
-    return container.path("env").findValuesAsText("name").stream()
-        .filter(
-            name ->
-                !name.equals(ClusterProfile.CONFIG_MAP)
-                    && !name.equals(ClusterProfile.CREDENTIALS_SECRET)
-                    && !name.startsWith(PostgresRole.SECRET_PREFIX))
-        .toList();
+    // The variables' own names, not those of the ConfigMap and Secrets they reference.
+    List<String> names = new ArrayList<>();
+    container.path("env").forEach(variable -> names.add(variable.path("name").asText()));
+    return names;
   }
 
   /** The SparkApplication of a job: the named one, or the one in its batch template. */
