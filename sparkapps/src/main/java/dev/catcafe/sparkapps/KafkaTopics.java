@@ -28,16 +28,10 @@ public final class KafkaTopics {
 
   public static Map<String, Object> topic(Topic topic, ClusterProfile profile) {
     String topicName = profile.kafka().topicName(topic);
-    Map<String, Object> labels = Yaml.labels("kafka");
-    labels.put("strimzi.io/cluster", profile.kafkaCluster());
-    return map(
-        "apiVersion",
-        API_VERSION,
-        "kind",
+    return strimziResource(
         "KafkaTopic",
-        "metadata",
-        map("name", resourceName(topicName), "namespace", profile.namespace(), "labels", labels),
-        "spec",
+        resourceName(topicName),
+        profile,
         map(
             // Named explicitly: a prefix may hold characters a resource name cannot.
             "topicName",
@@ -53,6 +47,25 @@ public final class KafkaTopics {
                 // With acks=all a write survives the loss of one broker.
                 "min.insync.replicas",
                 2)));
+  }
+
+  /**
+   * A resource of the Strimzi operator ({@code KafkaTopic}, {@code KafkaUser}) in the cafe's
+   * namespace, labelled with the Kafka cluster it belongs to.
+   */
+  static Map<String, Object> strimziResource(
+      String kind, String name, ClusterProfile profile, Map<String, Object> spec) {
+    Map<String, Object> labels = Yaml.labels("kafka");
+    labels.put("strimzi.io/cluster", profile.kafkaCluster());
+    return map(
+        "apiVersion",
+        API_VERSION,
+        "kind",
+        kind,
+        "metadata",
+        map("name", name, "namespace", profile.namespace(), "labels", labels),
+        "spec",
+        spec);
   }
 
   /** A Kubernetes resource name for a topic name (lower case; '.' and '_' become '-'). */

@@ -38,16 +38,10 @@ public final class KafkaUsers {
     if (principal.isSuperUser()) {
       throw new IllegalArgumentException(principal + " is a super user: it has no KafkaUser");
     }
-    Map<String, Object> labels = Yaml.labels("kafka");
-    labels.put("strimzi.io/cluster", profile.kafkaCluster());
-    return map(
-        "apiVersion",
-        API_VERSION,
-        "kind",
+    return KafkaTopics.strimziResource(
         "KafkaUser",
-        "metadata",
-        map("name", principal.userName(), "namespace", profile.namespace(), "labels", labels),
-        "spec",
+        principal.userName(),
+        profile,
         map(
             "authentication",
             map("type", AUTHENTICATION),

@@ -38,7 +38,10 @@ final class KafkaAccess {
 
   private KafkaAccess() {}
 
-  /** Creates or updates each principal's credential, then its ACLs on the unprefixed topics. */
+  /**
+   * Creates or updates each principal's credential (its ACLs come with the topics: {@link
+   * TopicAdmin#ensureTopics}).
+   */
   static void ensurePrincipals(
       KafkaSettings platform, Map<KafkaPrincipal, KafkaCredentials> principals) {
     requireNonNull(principals, "principals is null");
@@ -49,7 +52,6 @@ final class KafkaAccess {
                 new UserScramCredentialUpsertion(principal.userName(), SCRAM, login.password())));
     try (Admin admin = admin(platform)) {
       admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
-      createAcls(admin, principals.keySet().stream().toList(), platform.topicPrefix());
     } catch (ExecutionException | TimeoutException e) {
       throw new PlatformException("cannot set up Kafka's principals: " + e.getMessage(), e);
     } catch (InterruptedException e) {
