@@ -1,6 +1,7 @@
 package dev.catcafe.bench.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.cli.Commands;
 import org.junit.jupiter.api.Test;
@@ -12,5 +13,14 @@ final class TestDashboardLoadBenchmark {
         .isEqualTo(Commands.USAGE_ERROR);
     assertThat(Commands.execute(new DashboardLoadBenchmark(), "--days", "1", "--loads", "1"))
         .isEqualTo(Commands.USAGE_ERROR);
+  }
+
+  @Test
+  void aLoadLineGivesTheDrawnTimeAndTheChartRequestsPhase() {
+    assertThat(DashboardLoadBenchmark.Load.parse("load-ms 1933 801 1240"))
+        .isEqualTo(new DashboardLoadBenchmark.Load(1933, 801, 1240));
+    assertThatThrownBy(() -> DashboardLoadBenchmark.Load.parse("load-ms 1933"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("load-ms 1933");
   }
 }
