@@ -188,6 +188,10 @@ bench-ui: up ## Benchmark: Kafka-to-browser latency of alert cards
 bench-dashboard: up ## Benchmark: Superset dashboard load (seven charts drawn) in Chromium, p50/p95 of 20 loads, a month of data
 	JAVA_OPTS=-Xmx4g bin/run bench dev.catcafe.bench.trino.DashboardLoadBenchmark $(BENCH_ARGS)
 
+.PHONY: bench-first-value
+bench-first-value: ## Benchmark: a first make run (run it in a fresh clone) until the UI answers, the first alert card, the first lake row, the end
+	bin/time-to-first-value $(BENCH_ARGS)
+
 .PHONY: bench-storage
 bench-storage: up ## Benchmark: the lake's benchmarks on file:// and on s3:// (the platform's store), file s3 s3 file
 	bin/bench-storage $(BENCH_ARGS)
