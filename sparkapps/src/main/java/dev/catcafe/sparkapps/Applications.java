@@ -221,12 +221,9 @@ public final class Applications {
       List<Map<String, Object>> volumes,
       List<Map<String, Object>> initContainers,
       List<Map<String, Object>> containers) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         "apps/v1",
-        "kind",
         "Deployment",
-        "metadata",
         Yaml.metadata(name, profile.namespace(), name),
         "spec",
         map(
@@ -268,12 +265,9 @@ public final class Applications {
   /** A ClusterIP Service on the port named {@code portName} of {@code name}'s pods. */
   static Map<String, Object> service(
       String name, String portName, int port, ClusterProfile profile) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         "v1",
-        "kind",
         "Service",
-        "metadata",
         Yaml.metadata(name, profile.namespace(), name),
         "spec",
         map(

@@ -31,14 +31,8 @@ public final class BatchSchedules {
   /** The ConfigMap holding the SparkApplication that each run creates. */
   public static Map<String, Object> template(SparkJob job, ClusterProfile profile) {
     requireBatch(job);
-    return map(
-        "apiVersion",
-        "v1",
-        "kind",
-        "ConfigMap",
-        "metadata",
+    return Yaml.configMap(
         Yaml.metadata(templateName(job), profile.namespace(), job.jobName()),
-        "data",
         map(TEMPLATE_KEY, Yaml.document(SparkApplications.generated(job, profile))));
   }
 
@@ -78,12 +72,9 @@ public final class BatchSchedules {
             List.of(
                 map("name", "template", "configMap", map("name", templateName(job))),
                 Workloads.tmpVolume()));
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         "batch/v1",
-        "kind",
         "CronJob",
-        "metadata",
         Yaml.metadata(job.jobName(), profile.namespace(), job.jobName()),
         "spec",
         map(

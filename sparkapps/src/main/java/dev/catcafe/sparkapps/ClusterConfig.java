@@ -1,7 +1,5 @@
 package dev.catcafe.sparkapps;
 
-import static dev.catcafe.sparkapps.Yaml.map;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,14 +14,7 @@ public final class ClusterConfig {
         data.put(setting.name(), setting.plainValue(profile));
       }
     }
-    return map(
-        "apiVersion",
-        "v1",
-        "kind",
-        "ConfigMap",
-        "metadata",
-        Yaml.metadata(ClusterProfile.CONFIG_MAP, profile.namespace(), "config"),
-        "data",
-        data);
+    return Yaml.configMap(
+        Yaml.metadata(ClusterProfile.CONFIG_MAP, profile.namespace(), "config"), data);
   }
 }

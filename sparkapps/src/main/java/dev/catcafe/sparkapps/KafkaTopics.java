@@ -57,12 +57,9 @@ public final class KafkaTopics {
       String kind, String name, ClusterProfile profile, Map<String, Object> spec) {
     Map<String, Object> labels = Yaml.labels("kafka");
     labels.put("strimzi.io/cluster", profile.kafkaCluster());
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         API_VERSION,
-        "kind",
         kind,
-        "metadata",
         map("name", name, "namespace", profile.namespace(), "labels", labels),
         "spec",
         spec);

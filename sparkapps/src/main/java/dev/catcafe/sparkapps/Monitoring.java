@@ -84,12 +84,9 @@ public final class Monitoring {
   /** A PodMonitor of the pods {@code matchLabels} select, their metrics under {@code jobName}. */
   static Map<String, Object> podMonitor(
       String jobName, Map<String, Object> matchLabels, ClusterProfile profile) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         API_VERSION,
-        "kind",
         "PodMonitor",
-        "metadata",
         Yaml.metadata(jobName, profile.namespace(), jobName),
         "spec",
         map(
@@ -112,12 +109,9 @@ public final class Monitoring {
   }
 
   static Map<String, Object> prometheusRule(ClusterProfile profile) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         API_VERSION,
-        "kind",
         "PrometheusRule",
-        "metadata",
         Yaml.metadata("catcafe-rules", profile.namespace(), "monitoring"),
         "spec",
         map("groups", PrometheusConfig.ruleGroups(MonitoringPolicy.DEFAULT, scrapedNames())));

@@ -322,15 +322,8 @@ public final class NetworkPolicies {
       Map<String, Object> rules) {
     Map<String, Object> spec = map("podSelector", selector(podLabels));
     spec.putAll(rules);
-    return map(
-        "apiVersion",
-        API_VERSION,
-        "kind",
-        KIND,
-        "metadata",
-        Yaml.metadata(name, profile.namespace(), "network"),
-        "spec",
-        spec);
+    return Yaml.resource(
+        API_VERSION, KIND, Yaml.metadata(name, profile.namespace(), "network"), "spec", spec);
   }
 
   private static Map<String, Object> selector(Map<String, String> labels) {

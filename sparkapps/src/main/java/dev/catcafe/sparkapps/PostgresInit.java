@@ -34,15 +34,8 @@ public final class PostgresInit {
 
   public static Map<String, Object> configMap(ClusterProfile profile) {
     requireNonNull(profile, "profile is null");
-    return map(
-        "apiVersion",
-        "v1",
-        "kind",
-        "ConfigMap",
-        "metadata",
-        Yaml.metadata(CONFIG_MAP, profile.namespace(), "postgresql"),
-        "data",
-        map(SCRIPT, script()));
+    return Yaml.configMap(
+        Yaml.metadata(CONFIG_MAP, profile.namespace(), "postgresql"), map(SCRIPT, script()));
   }
 
   /** The init script: one psql session on the server, then one in each database. */

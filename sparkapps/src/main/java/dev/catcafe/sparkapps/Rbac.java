@@ -67,25 +67,14 @@ public final class Rbac {
       Optional<Map<String, Object>> annotations) {
     Map<String, Object> metadata = Yaml.metadata(name, profile.namespace(), "rbac");
     annotations.ifPresent(values -> metadata.put("annotations", values));
-    return map(
-        "apiVersion",
-        "v1",
-        "kind",
-        "ServiceAccount",
-        "metadata",
-        metadata,
-        "automountServiceAccountToken",
-        usesApi);
+    return Yaml.resource("v1", "ServiceAccount", metadata, "automountServiceAccountToken", usesApi);
   }
 
   private static Map<String, Object> role(
       String name, ClusterProfile profile, List<Map<String, Object>> rules) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         "rbac.authorization.k8s.io/v1",
-        "kind",
         "Role",
-        "metadata",
         Yaml.metadata(name, profile.namespace(), "rbac"),
         "rules",
         rules);
@@ -98,12 +87,9 @@ public final class Rbac {
 
   private static Map<String, Object> binding(
       String role, String serviceAccount, ClusterProfile profile) {
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         "rbac.authorization.k8s.io/v1",
-        "kind",
         "RoleBinding",
-        "metadata",
         Yaml.metadata(role, profile.namespace(), "rbac"),
         "roleRef",
         map("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", role),

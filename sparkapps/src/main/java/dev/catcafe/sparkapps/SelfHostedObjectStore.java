@@ -63,12 +63,9 @@ public final class SelfHostedObjectStore {
             "volumeMounts",
             List.of(map("name", "data", "mountPath", DATA_DIRECTORY), Workloads.tmpMount()));
     Map<String, Object> statefulSet =
-        map(
-            "apiVersion",
+        Yaml.resource(
             "apps/v1",
-            "kind",
             "StatefulSet",
-            "metadata",
             Yaml.metadata(name, profile.namespace(), name),
             "spec",
             map(

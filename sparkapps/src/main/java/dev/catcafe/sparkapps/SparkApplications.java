@@ -56,12 +56,9 @@ public final class SparkApplications {
       SparkJob job, ClusterProfile profile, Map<String, Object> metadata) {
     requireNonNull(job, "job is null");
     requireNonNull(profile, "profile is null");
-    return map(
-        "apiVersion",
+    return Yaml.resource(
         API_VERSION,
-        "kind",
         KIND,
-        "metadata",
         metadata,
         "spec",
         map(

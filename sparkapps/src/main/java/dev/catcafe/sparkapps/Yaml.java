@@ -48,6 +48,35 @@ public final class Yaml {
     return map;
   }
 
+  /**
+   * A Kubernetes object: its {@code apiVersion}, {@code kind} and {@code metadata} first, then the
+   * rest's keys and values in their order ({@code spec}, {@code data}, ...), as {@link #map}.
+   */
+  public static Map<String, Object> resource(
+      String apiVersion, String kind, Map<String, Object> metadata, Object... rest) {
+    Map<String, Object> resource =
+        map(
+            "apiVersion",
+            requireNonNull(apiVersion, "apiVersion is null"),
+            "kind",
+            requireNonNull(kind, "kind is null"),
+            "metadata",
+            requireNonNull(metadata, "metadata is null"));
+    map(rest)
+        .forEach(
+            (key, value) -> {
+              if (resource.put(key, value) != null) {
+                throw new IllegalArgumentException("duplicate key " + key);
+              }
+            });
+    return resource;
+  }
+
+  /** A ConfigMap holding {@code data}. */
+  public static Map<String, Object> configMap(Map<String, Object> metadata, Map<String, ?> data) {
+    return resource("v1", "ConfigMap", metadata, "data", data);
+  }
+
   /** Standard object metadata: name, namespace, and the project's labels. */
   public static Map<String, Object> metadata(String name, String namespace, String component) {
     return map("name", name, "namespace", namespace, "labels", labels(component));
