@@ -129,23 +129,53 @@ public final class LocalPlatform {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    objectStore.start();
-    postgres.start();
-    kafka.start();
-    PlatformEndpoints endpoints = endpoints();
-    // Before the bootstrap, which checks an s3:// warehouse's bucket through the store.
-    objectStore.awaitReady(S3_START);
-    if (withTrino) {
-      startTrinoProcess(endpoints);
+    // What this call starts, to stop again if a later step fails (say, Kafka refusing its data):
+    // a failed `up` leaves no half-started platform holding the ports. Services that were running
+    // before it stay up.
+    Map<String, Boolean> runningBefore = status();
+    try {
+      objectStore.start();
+      postgres.start();
+      kafka.start();
+      PlatformEndpoints endpoints = endpoints();
+      // Before the bootstrap, which checks an s3:// warehouse's bucket through the store.
+      objectStore.awaitReady(S3_START);
+      if (withTrino) {
+        startTrinoProcess(endpoints);
+      }
+      bootstrapCatalog(endpoints);
+      startPrometheus();
+      kafka.awaitReady(KAFKA_START);
+      if (withTrino) {
+        trino.awaitReady(TRINO_START);
+      }
+      endpoints.write(config.envFile(), config);
+      return endpoints;
+    } catch (RuntimeException e) {
+      stopStartedSince(runningBefore, e);
+      throw e;
     }
-    bootstrapCatalog(endpoints);
-    startPrometheus();
-    kafka.awaitReady(KAFKA_START);
-    if (withTrino) {
-      trino.awaitReady(TRINO_START);
-    }
-    endpoints.write(config.envFile(), config);
-    return endpoints;
+  }
+
+  /** Stops, newest first, each service that runs now but did not in {@code runningBefore}. */
+  private void stopStartedSince(Map<String, Boolean> runningBefore, RuntimeException failure) {
+    Map<String, Runnable> stops = new LinkedHashMap<>();
+    stops.put("prometheus", prometheus::stop);
+    stops.put("trino", trino::stop);
+    stops.put("kafka", kafka::stop);
+    stops.put("postgres", postgres::stop);
+    stops.put("s3", objectStore::stop);
+    Map<String, Boolean> runningNow = status();
+    stops.forEach(
+        (service, stop) -> {
+          if (runningNow.get(service) && !runningBefore.get(service)) {
+            try {
+              stop.run();
+            } catch (RuntimeException stopFailure) {
+              failure.addSuppressed(stopFailure);
+            }
+          }
+        });
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.catcafe.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.config.PostgresSettings;
 import java.nio.file.Files;
@@ -72,6 +73,41 @@ final class LocalPlatformIT {
     assertThat(again.postgres()).isEqualTo(first.postgres());
     assertThat(again.objectStore()).isEqualTo(first.objectStore());
     assertThat(queryInt(again.postgres(), "SELECT id FROM kept")).isEqualTo(42);
+  }
+
+  @Test
+  void aStartThatFailsPartWayStopsWhatItStarted() throws Exception {
+    LocalPlatform refused =
+        new LocalPlatform(
+            platform
+                .config()
+                .withHome(
+                    platform
+                        .config()
+                        .home()
+                        .resolveSibling(platform.config().home().getFileName() + "-refused"))
+                .withFreePorts(),
+            Map.of());
+    try {
+      // Kafka data formatted before the broker took SCRAM: the broker refuses it, after the
+      // object store and PostgreSQL have started.
+      Path kafkaData = refused.config().home().resolve("kafka/data");
+      Files.createDirectories(kafkaData);
+      Files.writeString(kafkaData.resolve("meta.properties"), "version=1\n");
+
+      assertThatThrownBy(() -> refused.up(false))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageContaining("predates the broker's authentication");
+
+      assertThat(refused.status())
+          .containsEntry("s3", false)
+          .containsEntry("postgres", false)
+          .containsEntry("kafka", false);
+      Ports.requireFree(refused.config().postgresPort(), "PostgreSQL", "POSTGRES_PORT");
+      Ports.requireFree(refused.config().s3Port(), "the S3 store", "S3_PORT");
+    } finally {
+      refused.clean();
+    }
   }
 
   private static long pid(String service) throws Exception {
