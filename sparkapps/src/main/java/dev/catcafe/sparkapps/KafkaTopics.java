@@ -58,11 +58,7 @@ public final class KafkaTopics {
     Map<String, Object> labels = Yaml.labels("kafka");
     labels.put("strimzi.io/cluster", profile.kafkaCluster());
     return Yaml.resource(
-        API_VERSION,
-        kind,
-        map("name", name, "namespace", profile.namespace(), "labels", labels),
-        "spec",
-        spec);
+        API_VERSION, kind, Yaml.metadata(name, profile.namespace(), labels), "spec", spec);
   }
 
   /** A Kubernetes resource name for a topic name (lower case; '.' and '_' become '-'). */

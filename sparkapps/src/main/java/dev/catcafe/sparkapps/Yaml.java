@@ -79,7 +79,13 @@ public final class Yaml {
 
   /** Standard object metadata: name, namespace, and the project's labels. */
   public static Map<String, Object> metadata(String name, String namespace, String component) {
-    return map("name", name, "namespace", namespace, "labels", labels(component));
+    return metadata(name, namespace, labels(component));
+  }
+
+  /** Object metadata with the given labels (the project's, plus an operator's). */
+  public static Map<String, Object> metadata(
+      String name, String namespace, Map<String, Object> labels) {
+    return map("name", name, "namespace", namespace, "labels", labels);
   }
 
   /** The labels every object of the project carries. */
