@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -157,25 +158,34 @@ public final class LocalPlatform {
     }
   }
 
-  /** Stops, newest first, each service that runs now but did not in {@code runningBefore}. */
+  /**
+   * Stops each service that runs now but did not in {@code runningBefore} (none depends on another
+   * to stop).
+   */
   private void stopStartedSince(Map<String, Boolean> runningBefore, RuntimeException failure) {
-    Map<String, Runnable> stops = new LinkedHashMap<>();
-    stops.put("prometheus", prometheus::stop);
-    stops.put("trino", trino::stop);
-    stops.put("kafka", kafka::stop);
-    stops.put("postgres", postgres::stop);
-    stops.put("s3", objectStore::stop);
-    Map<String, Boolean> runningNow = status();
-    stops.forEach(
-        (service, stop) -> {
-          if (runningNow.get(service) && !runningBefore.get(service)) {
-            try {
-              stop.run();
-            } catch (RuntimeException stopFailure) {
-              failure.addSuppressed(stopFailure);
-            }
-          }
-        });
+    for (Map.Entry<String, Service> service : services().entrySet()) {
+      if (service.getValue().running().getAsBoolean() && !runningBefore.get(service.getKey())) {
+        try {
+          service.getValue().stop().run();
+        } catch (RuntimeException stopFailure) {
+          failure.addSuppressed(stopFailure);
+        }
+      }
+    }
+  }
+
+  /** A service of the platform: whether it runs, how to stop it. */
+  private record Service(BooleanSupplier running, Runnable stop) {}
+
+  /** The platform's services by their name in {@link #status}, in its order. */
+  private Map<String, Service> services() {
+    Map<String, Service> services = new LinkedHashMap<>();
+    services.put("postgres", new Service(postgres::isRunning, postgres::stop));
+    services.put("kafka", new Service(kafka::isRunning, kafka::stop));
+    services.put("trino", new Service(trino::isRunning, trino::stop));
+    services.put("prometheus", new Service(prometheus::isRunning, prometheus::stop));
+    services.put("s3", new Service(objectStore::isRunning, objectStore::stop));
+    return services;
   }
 
   /**
@@ -321,11 +331,7 @@ public final class LocalPlatform {
   /** Service name to whether it runs. */
   public Map<String, Boolean> status() {
     Map<String, Boolean> status = new LinkedHashMap<>();
-    status.put("postgres", postgres.isRunning());
-    status.put("kafka", kafka.isRunning());
-    status.put("trino", trino.isRunning());
-    status.put("prometheus", prometheus.isRunning());
-    status.put("s3", objectStore.isRunning());
+    services().forEach((name, service) -> status.put(name, service.running().getAsBoolean()));
     return status;
   }
 }
