@@ -1,0 +1,20 @@
+"""The Superset settings the local platform and the cluster share, in one place.
+
+Imported by superset/superset_config.py (local, bin/superset) and by the Helm chart's
+configOverrides (sparkapps/manifests/helm/superset-values.yaml), which finds this file in the image
+at /app/catcafe (superset/Dockerfile). What differs per place stays there: the metadata database,
+the caches, the secret key.
+"""
+
+from superset.config import THEME_DARK as _SUPERSET_THEME_DARK
+from superset.config import THEME_DEFAULT as _SUPERSET_THEME_DEFAULT
+
+# Dashboards and their charts are readable by the roles the dashboard grants (DASHBOARD_RBAC).
+FEATURE_FLAGS = {"DASHBOARD_RBAC": True}
+
+# Charts draw their final frame at once. ECharts' entry animation redraws every chart for about a
+# second after its data arrives, and on a small machine those frames hold up the charts still
+# loading. Superset's own themes otherwise.
+_NO_CHART_ANIMATION = {"echartsOptionsOverrides": {"animation": False}}
+THEME_DEFAULT = {**_SUPERSET_THEME_DEFAULT, **_NO_CHART_ANIMATION}
+THEME_DARK = {**_SUPERSET_THEME_DARK, **_NO_CHART_ANIMATION} if _SUPERSET_THEME_DARK else None
