@@ -13,11 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/bench-vs-peer --table-from}: the side-by-side table read back from the benchmarks' own
- * result lines (copied from real runs), including a run whose peer log is empty.
+ * result lines (copied from real runs), including a run whose peer log is empty, and the
+ * ingestion's ceiling after the table.
  */
 final class TestBenchVsPeerTable {
   private static final String MACHINE =
       "machine: 2 cores (nproc), memory 24683652 kB, CPU AMD EPYC, Java 17.0.15";
+
+  private static final String CONSUMER_CEILING =
+      "ceiling, a plain consumer reading the records' bytes (2 threads): 5,000,000 events in 4.0"
+          + " s: 1,250,000 events/s, 1.2 CPU-s per million events";
+  private static final String INGESTION_SHARE =
+      "ingestion at 12% of the plain consumer, 40% of the Parquet write, 52% of the two in a row"
+          + " (281,000 events/s)";
 
   @TempDir Path logs;
 
@@ -27,7 +35,10 @@ final class TestBenchVsPeerTable {
         "project-ingest.log",
         MACHINE,
         "ingested 5,000,000 events in 34.1 s: 146,458 events/s end to end; 11.4 CPU-s per"
-            + " million events (process CPU 57.0 s over 34.1 s wall = 1.67 cores busy)");
+            + " million events (process CPU 57.0 s over 34.1 s wall = 1.67 cores busy)",
+        "  cat_interactions_raw    1,750,000 rows  data files    4 -> 1 (compaction 3.1 s)",
+        CONSUMER_CEILING,
+        INGESTION_SHARE);
     write(
         "peer-ingest.log",
         "RESULT flink-peer ingested 5,000,000 events in 24.1 s: 207,638 events/s end to end; 8.8"
@@ -53,7 +64,9 @@ final class TestBenchVsPeerTable {
             "| Guardian real-time, p50 / p99 at 1000/s | 3 / 6 ms, 286 alerts | (missing) | |",
             "| Guardian micro-batch, p50 / p99 at 1000/s | (missing) | (missing) | |",
             "| Detective, p50 / p99 at 1000/s | 142 / 607 ms, 573 alerts"
-                + " | 57 / 104 ms, 600 alerts | 5.84x p99 |");
+                + " | 57 / 104 ms, 600 alerts | 5.84x p99 |")
+        .endsWith("\n" + CONSUMER_CEILING + "\n" + INGESTION_SHARE + "\n")
+        .doesNotContain("compaction");
   }
 
   private void write(String name, String... lines) throws IOException {

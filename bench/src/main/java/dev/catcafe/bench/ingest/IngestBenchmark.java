@@ -13,6 +13,7 @@ import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
+import dev.catcafe.streaming.ingest.RawTableSetup;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,6 +79,13 @@ public final class IngestBenchmark implements Callable<Integer> {
               + " scraped at Prometheus's interval, progress listener registered), to measure what"
               + " they cost. Default: off, as with the job's --no-metrics.")
   private boolean metrics;
+
+  @Option(
+      names = "--skip-ceiling",
+      description =
+          "Skip the ceiling measurements after the ingestion (a plain consumer reading the"
+              + " backlog's bytes, the rows written once more to plain Parquet).")
+  private boolean skipCeiling;
 
   @Option(
       names = "--work-dir",
@@ -177,8 +185,48 @@ public final class IngestBenchmark implements Callable<Integer> {
         seconds,
         cpuSeconds / seconds);
     lines.forEach(System.out::println);
+    if (!skipCeiling) {
+      printCeiling(spark, kafka, catalog, topics, run, ingested / seconds);
+    }
     spark.stop();
     return 0;
+  }
+
+  /**
+   * What the machine allows at each end of the ingestion, on the same backlog and rows, and the
+   * ingestion as a share of it.
+   */
+  private void printCeiling(
+      SparkSession spark,
+      KafkaSettings kafka,
+      CatalogSettings catalog,
+      List<Topic> topics,
+      String run,
+      double ingestedPerSecond)
+      throws InterruptedException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    IngestCeiling.Throughput read = IngestCeiling.consume(kafka, topics, cores);
+    System.out.printf(
+        "ceiling, a plain consumer reading the records' bytes (%d threads): %s%n", cores, read);
+    Map<String, String> table = RawTableSetup.tableProperties();
+    IngestCeiling.Throughput write =
+        IngestCeiling.writeParquet(
+            spark, catalog, topics, workDirectory.resolve(run).resolve("ceiling-parquet"));
+    System.out.printf(
+        "ceiling, the ingested rows written once more to plain Parquet (%s level %s, from"
+            + " memory): %s%n",
+        table.get("write.parquet.compression-codec"),
+        table.get("write.parquet.compression-level"),
+        write);
+    // Both ends on the same two cores, one after the other: what reading and writing alone allow.
+    double both = 1 / (1 / read.eventsPerSecond() + 1 / write.eventsPerSecond());
+    System.out.printf(
+        "ingestion at %.0f%% of the plain consumer, %.0f%% of the Parquet write, %.0f%% of the two"
+            + " in a row (%,.0f events/s)%n",
+        100 * ingestedPerSecond / read.eventsPerSecond(),
+        100 * ingestedPerSecond / write.eventsPerSecond(),
+        100 * ingestedPerSecond / both,
+        both);
   }
 
   private Map<Topic, Long> produce(KafkaSettings kafka) {
