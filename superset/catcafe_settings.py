@@ -10,7 +10,10 @@ from superset.config import THEME_DARK as _SUPERSET_THEME_DARK
 from superset.config import THEME_DEFAULT as _SUPERSET_THEME_DEFAULT
 
 # Dashboards and their charts are readable by the roles the dashboard grants (DASHBOARD_RBAC).
-FEATURE_FLAGS = {"DASHBOARD_RBAC": True}
+# Every chart of a dashboard is drawn as the dashboard opens, not when it scrolls into view
+# (DASHBOARD_VIRTUALIZATION off): the cafe's dashboards are a screen or two of charts, and waiting
+# for each chart's visibility added about 0.25 s to a load (superset/README.md, Benchmark).
+FEATURE_FLAGS = {"DASHBOARD_RBAC": True, "DASHBOARD_VIRTUALIZATION": False}
 
 # Charts draw their final frame at once. ECharts' entry animation redraws every chart for about a
 # second after its data arrives, and on a small machine those frames hold up the charts still
