@@ -2,20 +2,47 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.cli.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * How a stateless alert query is executed. Real-time mode (Spark 4.1) keeps long-running tasks that
- * read, filter and write each record as it arrives; micro-batch mode plans one small batch job
- * after another and is the comparison point (and the mode for engines without real-time).
+ * How an alert query is executed. Real-time mode (Spark 4.1) keeps long-running tasks that read,
+ * process and write each record as it arrives; micro-batch mode plans one small batch job after
+ * another and is the comparison point (and the mode for engines without real-time).
  */
 public enum AlertJobMode {
   /** {@code Trigger.RealTime(interval)}: the interval is how often it checkpoints, not latency. */
   REALTIME,
   /** {@code Trigger.ProcessingTime(interval)}: a batch at most every interval, 0 = back to back. */
   MICROBATCH;
+
+  /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
+  public static final String MINIMUM_REALTIME_INTERVAL = "5s";
+
+  /**
+   * Spark's own default. Real-time mode streams records continuously within a batch, but at each
+   * batch boundary it checkpoints and launches new long-running tasks, and records arriving then
+   * wait (seconds on a loaded two-core machine): rare boundaries keep the tail latency low. The
+   * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
+   * ids.
+   */
+  public static final String DEFAULT_REALTIME_INTERVAL = "5m";
+
+  /**
+   * {@code interval} if it suits this mode (never negative; in real-time mode at least {@value
+   * #MINIMUM_REALTIME_INTERVAL}), else an {@link IllegalArgumentException} naming {@code option}.
+   */
+  public Duration requireTriggerInterval(Duration interval, String option) {
+    Durations.requireNonNegative(interval, option);
+    if (this == REALTIME && interval.compareTo(Durations.parse(MINIMUM_REALTIME_INTERVAL)) < 0) {
+      throw new IllegalArgumentException(
+          "%s is %s: real-time mode checkpoints at most every %s"
+              .formatted(option, interval, MINIMUM_REALTIME_INTERVAL));
+    }
+    return interval;
+  }
 
   /** The trigger for this mode; {@code interval} means checkpointing or batch spacing, as above. */
   public Trigger trigger(Duration interval) {

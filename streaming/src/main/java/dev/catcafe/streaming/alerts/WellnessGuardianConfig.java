@@ -26,18 +26,6 @@ public record WellnessGuardianConfig(
     String checkpointLocation,
     Duration triggerInterval,
     String startingOffsets) {
-  /** Spark's {@code spark.sql.streaming.realTimeMode.minBatchDuration} default. */
-  public static final String MINIMUM_REALTIME_INTERVAL = "5s";
-
-  /**
-   * Spark's own default. Real-time mode streams records continuously within a batch, but at each
-   * batch boundary it checkpoints and launches new long-running tasks, and records arriving then
-   * wait (seconds on a loaded two-core machine): rare boundaries keep the tail latency low. The
-   * price is replay: a restart re-reads up to this much input, and repeats its alerts with the same
-   * ids.
-   */
-  public static final String DEFAULT_REALTIME_INTERVAL = "5m";
-
   public static final String DEFAULT_MICROBATCH_INTERVAL = "0s";
 
   public WellnessGuardianConfig {
@@ -45,20 +33,14 @@ public record WellnessGuardianConfig(
     requireNonNull(mode, "mode is null");
     requireNonNull(thresholds, "thresholds is null");
     checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
-    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
-    if (mode == AlertJobMode.REALTIME
-        && triggerInterval.compareTo(Durations.parse(MINIMUM_REALTIME_INTERVAL)) < 0) {
-      throw new IllegalArgumentException(
-          "trigger interval is %s: real-time mode checkpoints at most every %s"
-              .formatted(triggerInterval, MINIMUM_REALTIME_INTERVAL));
-    }
+    mode.requireTriggerInterval(triggerInterval, "--trigger-interval");
     startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
   }
 
   /** The default trigger interval of {@code mode}. */
   public static Duration defaultTriggerInterval(AlertJobMode mode) {
     return switch (requireNonNull(mode, "mode is null")) {
-      case REALTIME -> Durations.parse(DEFAULT_REALTIME_INTERVAL);
+      case REALTIME -> Durations.parse(AlertJobMode.DEFAULT_REALTIME_INTERVAL);
       case MICROBATCH -> Durations.parse(DEFAULT_MICROBATCH_INTERVAL);
     };
   }

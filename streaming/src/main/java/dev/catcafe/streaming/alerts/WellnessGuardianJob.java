@@ -70,9 +70,9 @@ public final class WellnessGuardianJob implements Callable<Integer> {
       converter = Durations.Converter.class,
       description =
           "realtime: checkpoint interval (at least "
-              + WellnessGuardianConfig.MINIMUM_REALTIME_INTERVAL
+              + AlertJobMode.MINIMUM_REALTIME_INTERVAL
               + ", default "
-              + WellnessGuardianConfig.DEFAULT_REALTIME_INTERVAL
+              + AlertJobMode.DEFAULT_REALTIME_INTERVAL
               + "); microbatch: batch spacing (default "
               + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL
               + ").")
