@@ -48,7 +48,7 @@ final class TestBenchVsPeerTable {
         MACHINE,
         "run                    target/s    sent/s   alerts   p50 ms   p90 ms   p99 ms   max ms",
         "guardian-realtime          1000      1000      286        3        4        6        9",
-        "detective                  1000      1000      573      142      198      607      648");
+        "detective-microbatch       1000      1000      573      142      198      607      648");
     write("peer-guardian.log"); // a peer run that printed nothing
     write(
         "peer-detective.log",
@@ -63,7 +63,8 @@ final class TestBenchVsPeerTable {
                 + " | 207,638 ev/s, 8.8 CPU-s/M | 0.71x events/s |",
             "| Guardian real-time, p50 / p99 at 1000/s | 3 / 6 ms, 286 alerts | (missing) | |",
             "| Guardian micro-batch, p50 / p99 at 1000/s | (missing) | (missing) | |",
-            "| Detective, p50 / p99 at 1000/s | 142 / 607 ms, 573 alerts"
+            "| Detective real-time, p50 / p99 at 1000/s | (missing) | 57 / 104 ms, 600 alerts | |",
+            "| Detective micro-batch, p50 / p99 at 1000/s | 142 / 607 ms, 573 alerts"
                 + " | 57 / 104 ms, 600 alerts | 5.84x p99 |")
         .endsWith("\n" + CONSUMER_CEILING + "\n" + INGESTION_SHARE + "\n")
         .doesNotContain("compaction");

@@ -41,9 +41,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Event-to-alert latency of the alert jobs on the real broker: drives events at each rate with a
- * controlled share of anomalies, runs the Wellness Guardian in real-time and in micro-batch mode
- * and the Adopter Detective one after another, and prints p50/p90/p99 of (time the alert is
- * received − its event's {@code event_time}) for each, with the machine it ran on. Each run uses
+ * controlled share of anomalies, runs the Wellness Guardian and the Adopter Detective, each in
+ * real-time and in micro-batch mode, one after another, and prints p50/p90/p99 of (time the alert
+ * is received − its event's {@code event_time}) for each, with the machine it ran on. Each run uses
  * topics of its own (a fresh prefix), so runs never see each other's events.
  *
  * <pre>bin/run bench dev.catcafe.bench.alerts.AlertLatencyBenchmark</pre>
@@ -55,6 +55,9 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   private static final int CATS = 250;
   private static final int ACTIVE_VISITORS = 100;
   private static final int LIKES_PER_VISITOR = 5;
+  private static final List<String> RUNS =
+      List.of(
+          "guardian-realtime", "guardian-microbatch", "detective-realtime", "detective-microbatch");
 
   @Mixin BenchmarkCommand command;
   @Mixin KafkaOptions kafka;
@@ -69,7 +72,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   @Option(
       names = "--runs",
       split = ",",
-      defaultValue = "guardian-realtime,guardian-microbatch,detective",
+      defaultValue =
+          "guardian-realtime,guardian-microbatch,detective-realtime,detective-microbatch",
       description = "Which jobs to run, in order.")
   List<String> runs;
 
@@ -102,7 +106,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   @Option(
       names = "--realtime-interval",
       description =
-          "Real-time mode's checkpoint interval for the Guardian (ISO-8601). Default: the job's"
+          "Real-time mode's checkpoint interval (ISO-8601). Default: the jobs' own"
               + " (PT5M). A shorter one puts a batch boundary, and its stall, inside the run.")
   Duration realtimeInterval;
 
@@ -110,7 +114,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       names = "--detective-trigger",
       defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL,
       description =
-          "The Detective's trigger interval; the job's own default, so the figure is what it"
+          "The micro-batch Detective's trigger interval; the job's own default, so the figure is what it"
               + " runs with. 0s runs batches back to back.")
   Duration detectiveTrigger;
 
@@ -135,6 +139,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     if (anomalyShare < 0 || anomalyShare > 1 || likeShare <= 0 || likeShare > 1) {
       throw new IllegalArgumentException("shares must be within [0, 1] (likes > 0)");
     }
+    runs.forEach(AlertLatencyBenchmark::mode); // a misspelt run fails here, not after an hour
     KafkaSettings base = kafka.settings();
     command.printMachine(System.out);
     System.out.printf(
@@ -176,7 +181,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       throws Exception {
     KafkaSettings settings =
         base.withTopicPrefix("bench-%d-%s-%d-".formatted(System.currentTimeMillis(), run, rate));
-    boolean detective = run.equals("detective");
+    boolean detective = run.startsWith("detective-");
     Topic input = detective ? Topic.CAT_INTERACTIONS : Topic.CAT_WELLNESS;
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
     BenchTopics.create(settings, List.of(input, output), 1);
@@ -200,7 +205,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       BatchPhases phases,
       ScrapedMetrics jobMetrics)
       throws Exception {
-    boolean detective = run.equals("detective");
+    boolean detective = run.startsWith("detective-");
     Topic input = detective ? Topic.CAT_INTERACTIONS : Topic.CAT_WELLNESS;
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
     // The job's own listeners, as it registers them.
@@ -239,7 +244,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                   percentile(latencies, 90),
                   percentile(latencies, 99),
                   latencies.length == 0 ? "-" : Long.toString(latencies[latencies.length - 1]))
-          + (detective || run.endsWith("microbatch") ? "%n%s".formatted(phases.summary()) : "");
+          + (run.endsWith("microbatch") ? "%n%s".formatted(phases.summary()) : "");
     } finally {
       query.stop();
       listeners.forEach(listener -> spark.streams().removeListener(listener));
@@ -249,36 +254,47 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
   private StreamingQuery start(
       SparkSession spark, KafkaSettings settings, String run, String checkpoint) throws Exception {
-    return switch (run) {
-      case "guardian-realtime", "guardian-microbatch" -> {
-        AlertJobMode mode =
-            run.endsWith("realtime") ? AlertJobMode.REALTIME : AlertJobMode.MICROBATCH;
-        yield WellnessGuardianJob.start(
-            spark,
-            new WellnessGuardianConfig(
-                settings,
+    AlertJobMode mode = mode(run);
+    if (run.startsWith("guardian-")) {
+      return WellnessGuardianJob.start(
+          spark,
+          new WellnessGuardianConfig(
+              settings,
+              mode,
+              WellnessThresholds.defaults(),
+              checkpoint,
+              triggerInterval(mode, WellnessGuardianConfig.defaultTriggerInterval(mode)),
+              "earliest"));
+    }
+    return AdopterDetectiveJob.start(
+        spark,
+        new AdopterDetectiveConfig(
+            settings,
+            mode,
+            AdopterDetectiveRules.defaults(),
+            checkpoint,
+            triggerInterval(
                 mode,
-                WellnessThresholds.defaults(),
-                checkpoint,
-                mode == AlertJobMode.REALTIME && realtimeInterval != null
-                    ? realtimeInterval
-                    : WellnessGuardianConfig.defaultTriggerInterval(mode),
-                "earliest"));
-      }
-      case "detective" ->
-          AdopterDetectiveJob.start(
-              spark,
-              new AdopterDetectiveConfig(
-                  settings,
-                  AdopterDetectiveRules.defaults(),
-                  checkpoint,
-                  detectiveTrigger,
-                  "earliest"));
-      default ->
-          throw new IllegalArgumentException(
-              "run is '%s': expected guardian-realtime, guardian-microbatch or detective"
-                  .formatted(run));
-    };
+                mode == AlertJobMode.MICROBATCH
+                    ? detectiveTrigger
+                    : AdopterDetectiveConfig.defaultTriggerInterval(mode)),
+            "earliest"));
+  }
+
+  /** The mode a run names: {@code <job>-realtime} or {@code <job>-microbatch}. */
+  private static AlertJobMode mode(String run) {
+    if (!RUNS.contains(run)) {
+      throw new IllegalArgumentException(
+          "run is '%s': expected one of %s".formatted(run, String.join(", ", RUNS)));
+    }
+    return AlertJobMode.parse(run.substring(run.indexOf('-') + 1));
+  }
+
+  /** In real-time mode the {@code --realtime-interval} given, else {@code jobDefault}. */
+  private Duration triggerInterval(AlertJobMode mode, Duration jobDefault) {
+    return mode == AlertJobMode.REALTIME && realtimeInterval != null
+        ? realtimeInterval
+        : jobDefault;
   }
 
   /** Waits until no new measured alert has come for 3 s (at most 60 s): the pipeline drained. */

@@ -5,21 +5,25 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Everything the Adopter Detective needs to run.
  *
  * @param kafka where to read interactions and write alerts
+ * @param mode micro-batch (default: {@code transformWithState}, any number of input partitions) or
+ *     real-time (the tasks keep the state, one input partition, a local checkpoint directory)
  * @param rules threshold, state TTL and watermark
  * @param checkpointLocation the query's checkpoint directory (offsets and visitor state)
- * @param triggerInterval micro-batch spacing (0 = next batch as soon as one ends); {@code
- *     transformWithState} cannot run in real-time mode before Spark 4.3
+ * @param triggerInterval micro-batch mode: batch spacing (0 = next batch as soon as one ends);
+ *     real-time mode: how often it checkpoints (at least 5 s, Spark's minimum)
  * @param startingOffsets {@code latest} (the original's choice) or {@code earliest}; used only when
  *     the checkpoint is new
  */
 public record AdopterDetectiveConfig(
     KafkaSettings kafka,
+    AlertJobMode mode,
     AdopterDetectiveRules rules,
     String checkpointLocation,
     Duration triggerInterval,
@@ -35,9 +39,28 @@ public record AdopterDetectiveConfig(
 
   public AdopterDetectiveConfig {
     requireNonNull(kafka, "kafka is null");
+    requireNonNull(mode, "mode is null");
     requireNonNull(rules, "rules is null");
     checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
-    Durations.requireNonNegative(triggerInterval, "--trigger-interval");
+    if (mode == AlertJobMode.REALTIME && checkpointLocation.contains("://")) {
+      throw new IllegalArgumentException(
+          "--checkpoint-location is %s: the real-time Detective keeps its state in a local directory"
+              .formatted(checkpointLocation));
+    }
+    mode.requireTriggerInterval(triggerInterval, "--trigger-interval");
     startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
+  }
+
+  /** The default trigger interval of {@code mode}. */
+  public static Duration defaultTriggerInterval(AlertJobMode mode) {
+    return switch (requireNonNull(mode, "mode is null")) {
+      case REALTIME -> Durations.parse(AlertJobMode.DEFAULT_REALTIME_INTERVAL);
+      case MICROBATCH -> Durations.parse(DEFAULT_TRIGGER_INTERVAL);
+    };
+  }
+
+  /** Where real-time mode keeps the visitors' state: beside Spark's own checkpoint files. */
+  public Path stateDirectory() {
+    return Path.of(checkpointLocation.replaceFirst("^file:", ""), "visitor-likes");
   }
 }

@@ -22,7 +22,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.Trigger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,11 +31,17 @@ import picocli.CommandLine.Option;
  * cats they liked (with a state TTL), and writes an alert to {@code potential-adopters}, keyed
  * {@code {"visitor_id":"…"}}, whenever a visitor who liked more than the threshold likes again.
  *
+ * <p>By default it runs micro-batches with {@code transformWithState}; {@code --mode=realtime} runs
+ * Spark 4.1's real-time mode, where the task keeps the visitors' state itself ({@link
+ * RealTimeAdopterDetective}), for an input topic of one partition.
+ *
  * <pre>bin/run streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob [--state-ttl=7d]</pre>
  */
 @Command(
     name = "adopter-detective",
-    description = "Raises potential-adopter alerts from likes (stateful, transformWithState).")
+    description =
+        "Raises potential-adopter alerts from likes (stateful: transformWithState in micro-batch"
+            + " mode, its own state in real-time mode).")
 public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final String QUERY_NAME = "adopter-detective";
 
@@ -68,12 +73,24 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   Duration watermarkDelay;
 
   @Option(
+      names = "--mode",
+      defaultValue = "microbatch",
+      description =
+          "microbatch (transformWithState, any number of partitions) or realtime (Trigger.RealTime;"
+              + " the tasks keep the state: one cat-interactions partition, a local checkpoint).")
+  String mode;
+
+  @Option(
       names = "--trigger-interval",
-      defaultValue = AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL,
       converter = Durations.Converter.class,
       description =
-          "Time between micro-batches (a batch runs only when likes came in); 0s runs them back"
-              + " to back.")
+          "microbatch: time between batches, a batch runs only when likes came in (default "
+              + AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL
+              + ", 0s back to back); realtime: checkpoint interval (at least "
+              + AlertJobMode.MINIMUM_REALTIME_INTERVAL
+              + ", default "
+              + AlertJobMode.DEFAULT_REALTIME_INTERVAL
+              + ").")
   Duration triggerInterval;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
@@ -84,11 +101,19 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
+    AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new AdopterDetectiveConfig(
         stream.kafka(),
+        parsedMode,
         new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay),
-        stream.checkpointLocation(QUERY_NAME),
-        triggerInterval,
+        // Micro-batch keeps the name it had before there were two modes, and so its state.
+        stream.checkpointLocation(
+            parsedMode == AlertJobMode.MICROBATCH
+                ? QUERY_NAME
+                : QUERY_NAME + "-" + parsedMode.wireName()),
+        triggerInterval != null
+            ? triggerInterval
+            : AdopterDetectiveConfig.defaultTriggerInterval(parsedMode),
         stream.startingOffsets());
   }
 
@@ -102,7 +127,8 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
             sessionSettings(QUERY_NAME, sparkMaster.master())
                 .eventLog(eventLog.settings(objectStore))
                 .build(),
-            RunningBatch.FINISH,
+            // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
+            config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH,
             config.checkpointLocation(),
             spark -> start(spark, config))
         .run(stream);
@@ -144,12 +170,18 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
     Dataset<Row> interactions =
         KafkaStreams.source(
             spark, config.kafka(), Topic.CAT_INTERACTIONS, config.startingOffsets());
-    Dataset<Row> alerts = AdopterDetectiveTransform.detect(interactions, config.rules());
+    Dataset<Row> alerts =
+        switch (config.mode()) {
+          case MICROBATCH -> AdopterDetectiveTransform.detect(interactions, config.rules());
+          case REALTIME ->
+              AdopterDetectiveTransform.detectInRealTime(
+                  interactions, config.rules(), config.stateDirectory());
+        };
     return KafkaStreams.sink(
             alerts, config.kafka(), Topic.POTENTIAL_ADOPTERS, config.checkpointLocation())
         .queryName(QUERY_NAME)
         .outputMode(OutputMode.Update())
-        .trigger(Trigger.ProcessingTime(config.triggerInterval().toMillis()))
+        .trigger(config.mode().trigger(config.triggerInterval()))
         .start();
   }
 

@@ -3,17 +3,20 @@ package dev.catcafe.streaming.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Durations;
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * When the Adopter Detective alerts and how much it remembers.
+ * When the Adopter Detective alerts and how much it remembers. Serializable: real-time mode ships
+ * the rules to its tasks.
  *
  * @param threshold alert when a visitor has liked more than this many distinct cats (original: 3)
  * @param stateTtl forget a visitor this long (processing time) after their last like
  * @param watermarkDelay how late (in event time, behind the latest like seen) a like may arrive and
  *     still count; older likes are dropped
  */
-public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration watermarkDelay) {
+public record AdopterDetectiveRules(int threshold, Duration stateTtl, Duration watermarkDelay)
+    implements Serializable {
   public static final int DEFAULT_THRESHOLD = 3;
 
   /** The {@code --state-ttl} default, as written on the command line. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.to_json;
 
 import dev.catcafe.model.InteractionType;
 import dev.catcafe.model.Topic;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -36,6 +37,17 @@ public final class AdopterDetectiveTransform {
    */
   public static Dataset<Row> detect(Dataset<Row> kafkaRecords, AdopterDetectiveRules rules) {
     return toKafkaRecords(alerts(likes(countInteractions(parseInteractions(kafkaRecords))), rules));
+  }
+
+  /**
+   * The same as {@link #detect} in real-time mode ({@link #realTimeAlerts}): the visitors' state in
+   * snapshots under {@code stateDirectory}, a local directory; one input partition.
+   */
+  public static Dataset<Row> detectInRealTime(
+      Dataset<Row> kafkaRecords, AdopterDetectiveRules rules, Path stateDirectory) {
+    return toKafkaRecords(
+        realTimeAlerts(
+            likes(countInteractions(parseInteractions(kafkaRecords))), rules, stateDirectory));
   }
 
   /**
@@ -87,6 +99,23 @@ public final class AdopterDetectiveTransform {
             TimeMode.ProcessingTime(),
             OutputMode.Update(),
             Encoders.row(AdopterDetectiveProcessor.OUTPUT_SCHEMA));
+  }
+
+  /**
+   * The same alerts as {@link #alerts}, for real-time mode: each task keeps its visitors' state
+   * itself ({@link RealTimeAdopterDetective}) in snapshots under {@code stateDirectory}, a local
+   * directory, and emits each alert as its like is read. The likes must come from a single input
+   * partition.
+   */
+  public static Dataset<Row> realTimeAlerts(
+      Dataset<Row> likes, AdopterDetectiveRules rules, Path stateDirectory) {
+    requireNonNull(likes, "likes is null");
+    requireNonNull(rules, "rules is null");
+    LongAccumulator lateLikes =
+        DroppedRecords.counter(likes.sparkSession(), DroppedRecords.LATE_LIKES);
+    return likes.mapPartitions(
+        new RealTimeAdopterDetective(rules, new VisitorLikesSnapshots(stateDirectory), lateLikes),
+        Encoders.row(AdopterDetectiveProcessor.OUTPUT_SCHEMA));
   }
 
   /** Alerts to Kafka records: key {@code {"visitor_id":"…"}}, value the alert as JSON. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.PotentialAdopterAlert;
@@ -26,15 +27,18 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Detective against the real broker: the fourth and fifth distinct likes and a repeated like
- * each raise one alert with the right fields, a restart from the checkpoint keeps the visitors'
- * state, and a visitor idle past the state TTL starts again from nothing.
+ * The Detective against the real broker, in each mode with the same assertions: the fourth and
+ * fifth distinct likes and a repeated like each raise one alert with the right fields, a restart
+ * from the checkpoint keeps the visitors' state, and a visitor idle past the state TTL starts again
+ * from nothing.
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class AdopterDetectiveIT {
@@ -57,16 +61,19 @@ final class AdopterDetectiveIT {
     }
   }
 
-  @Test
-  void alertsOnTheFourthAndFifthLikeAndARepeatAndSurvivesARestart(TestingPlatform platform)
-      throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-"));
+  @ParameterizedTest
+  @EnumSource(AlertJobMode.class)
+  void alertsOnTheFourthAndFifthLikeAndARepeatAndSurvivesARestart(
+      AlertJobMode mode, TestingPlatform platform) throws Exception {
+    KafkaSettings kafka =
+        platform.isolatedKafka(RunPrefixes.of("alerts-detective-" + mode.wireName() + "-"));
     // The job as it runs: its own principal, allowed only its topics.
     AdopterDetectiveConfig config =
         config(
             platform.kafka(kafka, KafkaPrincipal.ADOPTER_DETECTIVE),
+            mode,
             AdopterDetectiveRules.defaults(),
-            platform.scratchDirectory("alerts-detective"));
+            platform.scratchDirectory("alerts-detective-" + mode.wireName()));
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
@@ -84,7 +91,7 @@ final class AdopterDetectiveIT {
         send(kafka, like("v1", "cat-a", 7));
         awaitAlerts(alerts, "v1", 3);
         // Let the batch that wrote it commit, so the restart below starts after it.
-        query.processAllAvailable();
+        settle(query, mode);
       } finally {
         query.stop();
       }
@@ -108,7 +115,7 @@ final class AdopterDetectiveIT {
       StreamingQuery restarted = AdopterDetectiveJob.start(spark, config);
       try {
         awaitAlerts(alerts, "v1", 4);
-        restarted.processAllAvailable(); // no alert beyond the fourth is still on its way
+        settle(restarted, mode); // no alert beyond the fourth is still on its way
       } finally {
         restarted.stop();
       }
@@ -118,20 +125,24 @@ final class AdopterDetectiveIT {
     }
   }
 
-  @Test
-  void forgetsAVisitorIdlePastTheStateTtl(TestingPlatform platform) throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-ttl-"));
+  @ParameterizedTest
+  @EnumSource(AlertJobMode.class)
+  void forgetsAVisitorIdlePastTheStateTtl(AlertJobMode mode, TestingPlatform platform)
+      throws Exception {
+    KafkaSettings kafka =
+        platform.isolatedKafka(RunPrefixes.of("alerts-detective-ttl-" + mode.wireName() + "-"));
     Duration ttl = Duration.ofSeconds(5);
     AdopterDetectiveConfig config =
         config(
             kafka,
+            mode,
             new AdopterDetectiveRules(3, ttl, Duration.ofMinutes(10)),
-            platform.scratchDirectory("alerts-detective-ttl"));
+            platform.scratchDirectory("alerts-detective-ttl-" + mode.wireName()));
     try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
         send(kafka, like("idle", "cat-1", 1), like("idle", "cat-2", 2), like("idle", "cat-3", 3));
-        query.processAllAvailable(); // the state is written: its TTL runs from now
+        settle(query, mode); // the state is written: its TTL runs from now
         Instant expired = Instant.now().plus(ttl).plusSeconds(2);
         Polling.await(TIMEOUT, "the TTL to pass", () -> Instant.now().isAfter(expired));
 
@@ -143,7 +154,7 @@ final class AdopterDetectiveIT {
             like("idle", "cat-6", 6),
             like("idle", "cat-7", 7));
         awaitAlerts(alerts, "idle", 1);
-        query.processAllAvailable(); // no second alert is still on its way
+        settle(query, mode); // no second alert is still on its way
       } finally {
         query.stop();
       }
@@ -158,12 +169,36 @@ final class AdopterDetectiveIT {
   }
 
   /**
-   * The Detective from the earliest offsets, a batch every 200 ms, checkpointing in a scratch dir.
+   * The Detective from the earliest offsets, checkpointing in a scratch dir: in micro-batch mode a
+   * batch every 200 ms, in real-time mode a checkpoint every 5 s (Spark's minimum).
    */
   private static AdopterDetectiveConfig config(
-      KafkaSettings kafka, AdopterDetectiveRules rules, Path checkpoint) {
+      KafkaSettings kafka, AlertJobMode mode, AdopterDetectiveRules rules, Path checkpoint) {
+    Duration trigger =
+        mode == AlertJobMode.REALTIME
+            ? Durations.parse(AlertJobMode.MINIMUM_REALTIME_INTERVAL)
+            : Duration.ofMillis(200);
     return new AdopterDetectiveConfig(
-        kafka, rules, checkpoint.toString(), Duration.ofMillis(200), "earliest");
+        kafka, mode, rules, checkpoint.toString(), trigger, "earliest");
+  }
+
+  /**
+   * Returns once what was sent before is processed and committed. A real-time batch runs until its
+   * interval ends, so there it waits for two more batches to end: the second began after the call,
+   * so everything sent before it has been read and its offsets are committed.
+   */
+  private static void settle(StreamingQuery query, AlertJobMode mode) {
+    if (mode == AlertJobMode.MICROBATCH) {
+      query.processAllAvailable();
+      return;
+    }
+    long seen = lastBatchId(query);
+    Polling.await(TIMEOUT, "two more real-time batches", () -> lastBatchId(query) >= seen + 2);
+  }
+
+  private static long lastBatchId(StreamingQuery query) {
+    StreamingQueryProgress progress = query.lastProgress();
+    return progress == null ? -1 : progress.batchId();
   }
 
   private static void send(KafkaSettings kafka, String... values) {

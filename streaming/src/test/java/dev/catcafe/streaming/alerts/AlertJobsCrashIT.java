@@ -32,6 +32,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Halts each alert job's JVM right after the broker acknowledged its first alert, before the batch
@@ -62,6 +64,7 @@ final class AlertJobsCrashIT {
         haltAtTheFirstAlertThenRestart(
             platform,
             WellnessGuardianJob.class,
+            List.of(), // real-time mode, the Guardian's default
             Topic.CAT_WELLNESS,
             readings,
             List.of(reading("while-down", 0.5, 6.0), reading("sentinel", 0.05, 1.0)),
@@ -72,9 +75,10 @@ final class AlertJobsCrashIT {
         crash, alert -> alert.catId() + " " + alert.alertType(), CatHealthAlert::alertId, expected);
   }
 
-  @Test
-  void aDetectiveHaltedAfterItsFirstAlertLosesNoneAndRepeatsOnlyTheSameIds(TestingPlatform platform)
-      throws Exception {
+  @ParameterizedTest
+  @EnumSource(AlertJobMode.class)
+  void aDetectiveHaltedAfterItsFirstAlertLosesNoneAndRepeatsOnlyTheSameIds(
+      AlertJobMode mode, TestingPlatform platform) throws Exception {
     List<String> likes = new ArrayList<>();
     Set<String> expected = new HashSet<>();
     for (int visitor = 0; visitor < SUBJECTS; visitor++) {
@@ -92,6 +96,7 @@ final class AlertJobsCrashIT {
         haltAtTheFirstAlertThenRestart(
             platform,
             AdopterDetectiveJob.class,
+            List.of("--mode", mode.wireName()),
             Topic.CAT_INTERACTIONS,
             likes,
             whileDown,
@@ -109,12 +114,14 @@ final class AlertJobsCrashIT {
   private record Crash<A>(List<A> beforeRestart, List<A> all) {}
 
   /**
-   * Produces {@code input}, runs {@code job} halting at its first acknowledged alert, produces
-   * {@code whileDown}, restarts the job without the fault until {@code sentinel} alerts.
+   * Produces {@code input}, runs {@code job} (with {@code jobArguments} besides the test's own)
+   * halting at its first acknowledged alert, produces {@code whileDown}, restarts the job without
+   * the fault until {@code sentinel} alerts.
    */
   private static <A> Crash<A> haltAtTheFirstAlertThenRestart(
       TestingPlatform platform,
       Class<?> job,
+      List<String> jobArguments,
       Topic inputTopic,
       List<String> input,
       List<String> whileDown,
@@ -122,21 +129,22 @@ final class AlertJobsCrashIT {
       Class<A> alertType,
       Predicate<A> sentinel)
       throws Exception {
-    String name = job.getSimpleName().toLowerCase(Locale.ROOT);
+    String name = (job.getSimpleName() + String.join("", jobArguments)).toLowerCase(Locale.ROOT);
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-crash-" + name + "-"));
     Map<String, String> environment =
         platform.environment(
             kafka, platform.postgres(), TestingCatalogs.jdbc(platform, "unused_by_alert_jobs"));
     Path scratch = platform.scratchDirectory("alerts-crash-" + name);
     Path log = scratch.resolve(name + ".log");
-    List<String> arguments =
+    List<String> arguments = new ArrayList<>(jobArguments);
+    arguments.addAll(
         List.of(
             "--checkpoint-location",
             scratch.resolve("checkpoint").toString(),
             "--starting-offsets",
             "earliest",
             "--spark-master",
-            "local[2]");
+            "local[2]"));
     TestingKafka.produce(kafka, inputTopic, input);
     try (AlertTopics alerts = AlertTopics.read(kafka, alertTopic)) {
       try (IngestionProcess halted =

@@ -38,6 +38,7 @@ final class DroppedRecordsIT {
     AdopterDetectiveConfig config =
         new AdopterDetectiveConfig(
             kafka,
+            AlertJobMode.MICROBATCH,
             AdopterDetectiveRules.defaults(),
             platform.scratchDirectory("alerts-skipped").toString(),
             Duration.ofMillis(200),

@@ -15,6 +15,7 @@ import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.jobs.SparkJob;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class TestAdopterDetectiveConfig {
   @Test
   void recordsEveryDefault() {
+    // No --trigger-interval default: it depends on the mode (defaultTriggerInterval).
     assertRecordedDefaults(
         new AdopterDetectiveJob(),
         STREAM_DEFAULTS
             + """
+        --mode                 microbatch
         --threshold            3
         --state-ttl            30d
         --watermark-delay      10m
-        --trigger-interval     100ms
+        --trigger-interval
         --spark-master         local[2]
         --event-log-dir        ""
         --s3-endpoint          ""
@@ -48,10 +51,11 @@ final class TestAdopterDetectiveConfig {
         // Short and ISO forms alike, through the one duration converter.
         STREAM_ARGUMENTS
             + """
+        --mode                 realtime
         --threshold            5
         --state-ttl            7d
         --watermark-delay      PT1M
-        --trigger-interval     2s
+        --trigger-interval     6s
         --spark-master         local[1]
         --event-log-dir        s3://lake/events
         --s3-endpoint          http://store:9000
@@ -67,9 +71,10 @@ final class TestAdopterDetectiveConfig {
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
+                AlertJobMode.REALTIME,
                 new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1)),
                 "/tmp/cp",
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(6),
                 "earliest"),
             "local[1]",
             STREAM_LIFECYCLE,
@@ -92,10 +97,30 @@ final class TestAdopterDetectiveConfig {
     assertThat(config.checkpointLocation()).endsWith("adopter-detective");
   }
 
+  @Test
+  void realTimeModeCheckpointsEveryFiveMinutesInItsOwnDirectory() {
+    AdopterDetectiveConfig config =
+        parseWithoutEnvironment(new AdopterDetectiveJob(), "--mode=realtime").config();
+
+    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.checkpointLocation()).endsWith("adopter-detective-realtime");
+    assertThat(config.stateDirectory())
+        .isEqualTo(Path.of(config.checkpointLocation(), "visitor-likes"));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"--state-ttl=PT0S", "--state-ttl=0s", "--starting-offsets=middle"})
-  void badValuesAreUsageErrors(String argument) {
-    assertThat(Commands.execute(new AdopterDetectiveJob(), argument))
+  @ValueSource(
+      strings = {
+        "--state-ttl=PT0S",
+        "--state-ttl=0s",
+        "--starting-offsets=middle",
+        "--mode=continuous",
+        "--mode=realtime --trigger-interval=1s",
+        "--mode=realtime --checkpoint-location=s3://lake/checkpoints/detective"
+      })
+  void badValuesAreUsageErrors(String arguments) {
+    assertThat(Commands.execute(new AdopterDetectiveJob(), arguments.split(" ")))
         .isEqualTo(Commands.USAGE_ERROR);
   }
 
