@@ -14,7 +14,6 @@ import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.streaming.ingest.IngestionConfig;
 import dev.catcafe.streaming.ingest.RawIngestionJob;
 import dev.catcafe.streaming.ingest.RawTableSetup;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,10 +124,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             minPartitions,
             true,
             true);
-    var bean =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuBefore = bean.getProcessCpuTime();
-    long started = System.nanoTime();
+    ProcessClock clock = ProcessClock.start();
     double seconds;
     double cpuSeconds;
     try (ScrapedMetrics jobMetrics = ScrapedMetrics.start("ingest-benchmark", metrics)) {
@@ -137,8 +133,8 @@ public final class IngestBenchmark implements Callable<Integer> {
       for (StreamingQuery query : queries) {
         query.awaitTermination();
       }
-      seconds = (System.nanoTime() - started) / 1e9;
-      cpuSeconds = (bean.getProcessCpuTime() - cpuBefore) / 1e9;
+      seconds = clock.wallSeconds();
+      cpuSeconds = clock.cpuSeconds();
       System.out.printf("metrics after the run: %s%n", jobMetrics.describe());
     }
 

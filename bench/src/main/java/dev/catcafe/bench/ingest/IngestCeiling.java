@@ -6,7 +6,6 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.streaming.ingest.RawTableSetup;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,10 +135,7 @@ final class IngestCeiling {
   }
 
   private static Throughput timed(Work work) throws InterruptedException {
-    var bean =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuBefore = bean.getProcessCpuTime();
-    long started = System.nanoTime();
+    ProcessClock clock = ProcessClock.start();
     long events;
     try {
       events = work.run();
@@ -150,8 +146,7 @@ final class IngestCeiling {
     } catch (Exception e) {
       throw new IllegalStateException("ceiling measurement failed", e);
     }
-    return new Throughput(
-        events, (System.nanoTime() - started) / 1e9, (bean.getProcessCpuTime() - cpuBefore) / 1e9);
+    return new Throughput(events, clock.wallSeconds(), clock.cpuSeconds());
   }
 
   /** The topics' partitions in {@code consumers} shares of about equal record counts. */
