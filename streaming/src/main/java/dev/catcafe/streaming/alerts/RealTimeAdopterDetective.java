@@ -25,6 +25,9 @@ import org.apache.spark.util.LongAccumulator;
 final class RealTimeAdopterDetective implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
+  /** The one input partition this mode reads (see the class comment), whose state it keeps. */
+  private static final int PARTITION = 0;
+
   /** The local property Spark's micro-batch execution sets to the running batch's id. */
   static final String BATCH_ID_PROPERTY = "streaming.sql.batchId";
 
@@ -43,7 +46,7 @@ final class RealTimeAdopterDetective implements MapPartitionsFunction<Row, Row> 
   public Iterator<Row> call(Iterator<Row> likes) {
     requireNonNull(likes, "likes is null");
     TaskContext task = TaskContext.get();
-    if (task.partitionId() > 0) {
+    if (task.partitionId() != PARTITION) {
       throw new IllegalStateException(
           "the Adopter Detective's real-time mode reads cat-interactions from one partition only"
               + " (a visitor's likes must meet in one task); run --mode=microbatch for a topic"
@@ -55,8 +58,7 @@ final class RealTimeAdopterDetective implements MapPartitionsFunction<Row, Row> 
           "Spark set no " + BATCH_ID_PROPERTY + ": the real-time Detective runs in a stream only");
     }
     long batchId = Long.parseLong(batchProperty);
-    int partition = task.partitionId();
-    return new Alerts(likes, snapshots.loadBefore(partition, batchId, rules), task, batchId);
+    return new Alerts(likes, snapshots.loadBefore(PARTITION, batchId, rules), task, batchId);
   }
 
   /** The alerts of the task's likes, in their order; the state saved once the likes end. */
@@ -94,7 +96,7 @@ final class RealTimeAdopterDetective implements MapPartitionsFunction<Row, Row> 
         // The batch's input ended: its state is what the next batch starts from. An interrupted
         // task (the query stopped) saves nothing, so the batch is run again from the last state.
         table.forgetIdle(now());
-        snapshots.save(task.partitionId(), batchId, table);
+        snapshots.save(PARTITION, batchId, table);
         saved = true;
       }
       return next != null;
