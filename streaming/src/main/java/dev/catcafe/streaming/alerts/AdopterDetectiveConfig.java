@@ -2,7 +2,6 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.nio.file.Path;
@@ -53,10 +52,7 @@ public record AdopterDetectiveConfig(
 
   /** The default trigger interval of {@code mode}. */
   public static Duration defaultTriggerInterval(AlertJobMode mode) {
-    return switch (requireNonNull(mode, "mode is null")) {
-      case REALTIME -> Durations.parse(AlertJobMode.DEFAULT_REALTIME_INTERVAL);
-      case MICROBATCH -> Durations.parse(DEFAULT_TRIGGER_INTERVAL);
-    };
+    return requireNonNull(mode, "mode is null").defaultTriggerInterval(DEFAULT_TRIGGER_INTERVAL);
   }
 
   /** Where real-time mode keeps the visitors' state: beside Spark's own checkpoint files. */

@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.model.cli.EventLogOption;
-import dev.catcafe.model.cli.ObjectStoreOptions;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
@@ -94,10 +91,6 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   Duration triggerInterval;
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
-  @Mixin EventLogOption eventLog;
-
-  /** The store of an s3:// event log (the cluster's): this job opens no lake that would name it. */
-  @Mixin ObjectStoreOptions objectStore;
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
@@ -124,11 +117,8 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
             SparkJob.ADOPTER_DETECTIVE,
             OBSERVED,
             List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS),
-            sessionSettings(QUERY_NAME, sparkMaster.master())
-                .eventLog(eventLog.settings(objectStore))
-                .build(),
-            // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
-            config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH,
+            sessionSettings(QUERY_NAME, sparkMaster.master()).eventLog(stream.eventLog()).build(),
+            config.mode().runningBatch(),
             config.checkpointLocation(),
             spark -> start(spark, config))
         .run(stream);

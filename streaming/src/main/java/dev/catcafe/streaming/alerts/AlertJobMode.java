@@ -3,6 +3,7 @@ package dev.catcafe.streaming.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.cli.Durations;
+import dev.catcafe.spark.GracefulStop.RunningBatch;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.spark.sql.streaming.Trigger;
@@ -42,6 +43,22 @@ public enum AlertJobMode {
               .formatted(option, interval, MINIMUM_REALTIME_INTERVAL));
     }
     return interval;
+  }
+
+  /**
+   * The trigger interval when none is given: {@link #DEFAULT_REALTIME_INTERVAL} in real-time mode,
+   * the job's own {@code microbatchDefault} in micro-batch mode.
+   */
+  public Duration defaultTriggerInterval(String microbatchDefault) {
+    return Durations.parse(this == REALTIME ? DEFAULT_REALTIME_INTERVAL : microbatchDefault);
+  }
+
+  /**
+   * What a stop does with the batch in flight: real-time mode's batch lasts minutes and cannot end
+   * early, so a stop abandons it (the checkpoint replays it); a micro-batch is finished.
+   */
+  public RunningBatch runningBatch() {
+    return this == REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH;
   }
 
   /** The trigger for this mode; {@code interval} means checkpointing or batch spacing, as above. */

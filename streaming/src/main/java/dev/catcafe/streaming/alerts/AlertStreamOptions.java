@@ -1,18 +1,23 @@
 package dev.catcafe.streaming.alerts;
 
+import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
 import dev.catcafe.model.cli.MetricsOptions;
+import dev.catcafe.model.cli.ObjectStoreOptions;
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.jobs.CatalogEntry;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options both alert jobs share, declared once: the Kafka cluster, the query's checkpoint,
- * where a new checkpoint starts reading, how the job starts and stops, where it serves metrics.
+ * where a new checkpoint starts reading, how the job starts and stops, where it serves metrics and
+ * where it writes its Spark event log.
  */
 public final class AlertStreamOptions {
   @Mixin private KafkaOptions kafka;
@@ -20,6 +25,13 @@ public final class AlertStreamOptions {
   @Mixin private LifecycleOptions lifecycle;
 
   @Mixin private MetricsOptions metrics;
+
+  @Mixin private EventLogOption eventLog;
+
+  /**
+   * The store of an s3:// event log (the cluster's): these jobs open no lake that would name it.
+   */
+  @Mixin private ObjectStoreOptions objectStore;
 
   @Option(
       names = "--checkpoint-location",
@@ -44,6 +56,11 @@ public final class AlertStreamOptions {
   /** Where {@code job} serves its metrics: the catalog's port unless an option says otherwise. */
   MetricsSettings metrics(CatalogEntry job) {
     return metrics.settings(job);
+  }
+
+  /** The event log to write, through the object store when it is in one. */
+  Optional<EventLogSettings> eventLog() {
+    return eventLog.settings(objectStore);
   }
 
   /** The given checkpoint directory, or the default one of the query {@code name}. */

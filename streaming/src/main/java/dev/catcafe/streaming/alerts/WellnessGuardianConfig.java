@@ -2,7 +2,6 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
 import java.time.Duration;
@@ -39,9 +38,6 @@ public record WellnessGuardianConfig(
 
   /** The default trigger interval of {@code mode}. */
   public static Duration defaultTriggerInterval(AlertJobMode mode) {
-    return switch (requireNonNull(mode, "mode is null")) {
-      case REALTIME -> Durations.parse(AlertJobMode.DEFAULT_REALTIME_INTERVAL);
-      case MICROBATCH -> Durations.parse(DEFAULT_MICROBATCH_INTERVAL);
-    };
+    return requireNonNull(mode, "mode is null").defaultTriggerInterval(DEFAULT_MICROBATCH_INTERVAL);
   }
 }

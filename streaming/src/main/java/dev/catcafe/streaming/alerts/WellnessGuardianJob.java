@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.model.cli.EventLogOption;
-import dev.catcafe.model.cli.ObjectStoreOptions;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
@@ -84,11 +81,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
    */
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
-  @Mixin EventLogOption eventLog;
-
-  /** The store of an s3:// event log (the cluster's): this job opens no lake that would name it. */
-  @Mixin ObjectStoreOptions objectStore;
-
   /** The validated configuration the options describe. */
   public WellnessGuardianConfig config() {
     AlertJobMode parsedMode = AlertJobMode.parse(mode);
@@ -110,9 +102,8 @@ public final class WellnessGuardianJob implements Callable<Integer> {
             SparkJob.WELLNESS_GUARDIAN,
             OBSERVED,
             List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS),
-            sessionSettings(sparkMaster.master()).eventLog(eventLog.settings(objectStore)).build(),
-            // Real-time mode's batch lasts minutes and cannot end early: a stop abandons it.
-            config.mode() == AlertJobMode.REALTIME ? RunningBatch.ABANDON : RunningBatch.FINISH,
+            sessionSettings(sparkMaster.master()).eventLog(stream.eventLog()).build(),
+            config.mode().runningBatch(),
             config.checkpointLocation(),
             spark -> start(spark, config))
         .run(stream);

@@ -38,9 +38,6 @@ final class TestAdopterDetectiveConfig {
         --watermark-delay      10m
         --trigger-interval
         --spark-master         local[2]
-        --event-log-dir        ""
-        --s3-endpoint          ""
-        --s3-region            us-east-1
         """);
   }
 
@@ -57,16 +54,13 @@ final class TestAdopterDetectiveConfig {
         --watermark-delay      PT1M
         --trigger-interval     6s
         --spark-master         local[1]
-        --event-log-dir        s3://lake/events
-        --s3-endpoint          http://store:9000
-        --s3-region            eu-west-1
         """,
         job ->
             List.of(
                 job.config(),
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
-                job.eventLog.settings(job.objectStore),
+                job.stream.eventLog(),
                 job.stream.metrics(SparkJob.ADOPTER_DETECTIVE)),
         List.of(
             new AdopterDetectiveConfig(

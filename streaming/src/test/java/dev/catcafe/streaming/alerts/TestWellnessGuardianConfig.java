@@ -38,9 +38,6 @@ final class TestWellnessGuardianConfig {
         --stress-threshold             0.1
         --trigger-interval
         --spark-master                 local[4]
-        --event-log-dir                ""
-        --s3-endpoint                  ""
-        --s3-region                    us-east-1
         """);
   }
 
@@ -55,16 +52,13 @@ final class TestWellnessGuardianConfig {
         --stress-threshold             0.2
         --trigger-interval             1s
         --spark-master                 local[1]
-        --event-log-dir                s3://lake/events
-        --s3-endpoint                  http://store:9000
-        --s3-region                    eu-west-1
         """,
         job ->
             List.of(
                 job.sparkMaster.master(),
                 job.stream.lifecycle(),
                 job.config(),
-                job.eventLog.settings(job.objectStore),
+                job.stream.eventLog(),
                 job.stream.metrics(SparkJob.WELLNESS_GUARDIAN)),
         List.of(
             "local[1]",

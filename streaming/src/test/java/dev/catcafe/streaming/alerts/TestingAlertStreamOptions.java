@@ -17,6 +17,9 @@ final class TestingAlertStreamOptions {
           --starting-offsets     latest
           --stop-timeout         30s
           --startup-timeout      5m
+          --event-log-dir        ""
+          --s3-endpoint          ""
+          --s3-region            us-east-1
           """
           + METRICS_DEFAULTS;
 
@@ -28,6 +31,9 @@ final class TestingAlertStreamOptions {
           --starting-offsets     earliest
           --stop-timeout         10s
           --startup-timeout      1m
+          --event-log-dir        s3://lake/events
+          --s3-endpoint          http://store:9000
+          --s3-region            eu-west-1
           """
           + METRICS_ARGUMENTS;
 
