@@ -36,8 +36,7 @@ final class AdoptionEffectsIT {
   @BeforeAll
   static void start(TestingPlatform testingPlatform) {
     platform = testingPlatform;
-    postgres = platform.isolatedPostgres("ui_effects");
-    TestingCafe.createTables(postgres);
+    postgres = TestingCafe.emptyCafe(platform, "ui_effects");
     TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada Lovelace");
   }
 
@@ -45,8 +44,8 @@ final class AdoptionEffectsIT {
   void anAdopterAlertSeenAgainAfterARestartAdoptsNoSecondCat() {
     KafkaSettings kafka = platform.isolatedKafka("ui-effects-repeat-");
     List<String> liked = List.of("fx-a", "fx-b", "fx-c");
-    liked.forEach(catId -> cat(catId, "available"));
-    cat("fx-marker-cat", "available");
+    liked.forEach(AdoptionEffectsIT::availableCat);
+    availableCat("fx-marker-cat");
     // Two UIs whose seeded draws pick different cats for the same alert: without the ledger the
     // second would adopt a second cat.
     long firstSeed = 1;
@@ -82,7 +81,7 @@ final class AdoptionEffectsIT {
   @Test
   void aWriteBackWhilePostgresIsUnreachableIsRetriedAcrossARestartAndLandsOnce() {
     KafkaSettings kafka = platform.isolatedKafka("ui-effects-outage-");
-    cat("out-a", "available");
+    availableCat("out-a");
     URI direct = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
     try (TcpProxy proxy = new TcpProxy(direct.getHost(), direct.getPort());
         KafkaProducer<String, String> producer = TestingCafe.producer(kafka)) {
@@ -128,7 +127,7 @@ final class AdoptionEffectsIT {
   @Test
   void aWriteBackThatKeepsFailingIsRecordedAsFailedWithItsReason() {
     KafkaSettings kafka = platform.isolatedKafka("ui-effects-failing-");
-    cat("fail-a", "available");
+    availableCat("fail-a");
     // A trigger that refuses this one cat: an error of the statement, not of the connection.
     TestingCafe.execute(
         postgres,
@@ -203,7 +202,7 @@ final class AdoptionEffectsIT {
     return TestingCafe.statusUpdates(client, catIds::contains);
   }
 
-  private static void cat(String catId, String status) {
-    TestingCafe.insertCat(postgres, catId, "Cat " + catId, "black", "short", 12, status, ADMITTED);
+  private static void availableCat(String catId) {
+    TestingCafe.insertAvailableCat(postgres, catId, "black", "short", 12, ADMITTED);
   }
 }

@@ -39,10 +39,9 @@ final class AdoptionWriteBackIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    postgres = platform.isolatedPostgres("ui_adopt");
+    postgres = TestingCafe.emptyCafe(platform, "ui_adopt");
     kafka = platform.isolatedKafka("ui-adopt-");
     quietKafka = platform.isolatedKafka("ui-adopt-quiet-");
-    TestingCafe.createTables(postgres);
     TestingCafe.insertVisitor(postgres, "visitor-grace", "Grace Hopper");
     alwaysAdopts =
         TestingCafe.startAssigned(
@@ -58,8 +57,7 @@ final class AdoptionWriteBackIT {
   void anAdopterAlertAdoptsALikedCatAndAnnouncesIt() {
     cat("wb-luna", "Luna", "available");
     try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
-      TestingCafe.send(
-          producer, kafka, TestingCafe.adopter("wb-a1", "visitor-grace", List.of("wb-luna")));
+      sendAdopterAlert("wb-a1", "wb-luna");
 
       awaitMessage(client, "wb-a1");
       JsonNode update = awaitStatusUpdate(client, "wb-luna");
@@ -78,8 +76,7 @@ final class AdoptionWriteBackIT {
   void anAlreadyAdoptedCatIsNeitherChangedNorAnnounced() {
     cat("wb-old", "Old Tom", "adopted");
     try (FeedClient client = TestingCafe.feed(alwaysAdopts)) {
-      TestingCafe.send(
-          producer, kafka, TestingCafe.adopter("wb-a2", "visitor-grace", List.of("wb-old")));
+      sendAdopterAlert("wb-a2", "wb-old");
       TestingCafe.send(producer, kafka, TestingCafe.dehydration("wb-after-a2", "wb-old"));
 
       awaitMessage(client, "wb-after-a2");
@@ -178,6 +175,12 @@ final class AdoptionWriteBackIT {
       assertThat(outcome.result()).isEqualTo(AdoptionOutcome.Result.NOT_FOUND);
       assertThat(TestingCafe.catStatus(postgres, "no-such-cat")).isEmpty();
     }
+  }
+
+  /** Grace's adopter alert for the one cat she liked, to the UI that always adopts. */
+  private static void sendAdopterAlert(String alertId, String likedCatId) {
+    TestingCafe.send(
+        producer, kafka, TestingCafe.adopter(alertId, "visitor-grace", List.of(likedCatId)));
   }
 
   private static void cat(String catId, String name, String status) {

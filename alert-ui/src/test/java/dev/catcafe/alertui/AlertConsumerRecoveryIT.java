@@ -31,8 +31,7 @@ final class AlertConsumerRecoveryIT {
   @Test
   void aPollFailureDoesNotEndTheConsumer(TestingPlatform platform) {
     KafkaSettings kafka = platform.isolatedKafka("ui-recovery-");
-    PostgresSettings postgres = platform.isolatedPostgres("ui_recovery");
-    TestingCafe.createTables(postgres);
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_recovery");
     List<String> published = new CopyOnWriteArrayList<>();
     AtomicInteger clientsMade = new AtomicInteger();
     AtomicInteger pollsBeforeFailure = new AtomicInteger(3);

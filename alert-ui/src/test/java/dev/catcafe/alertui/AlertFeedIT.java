@@ -31,9 +31,8 @@ final class AlertFeedIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_feed");
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_feed");
     kafka = platform.isolatedKafka("ui-feed-");
-    TestingCafe.createTables(postgres);
     TestingCafe.insertCat(
         postgres,
         "cat-whiskers",

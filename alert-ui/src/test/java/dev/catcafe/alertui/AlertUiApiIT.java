@@ -30,9 +30,8 @@ final class AlertUiApiIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_api");
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_api");
     KafkaSettings kafka = platform.isolatedKafka("ui-api-");
-    TestingCafe.createTables(postgres);
     // Eight available cats admitted on consecutive days (avail-7 newest), three adopted.
     for (int i = 0; i < 8; i++) {
       TestingCafe.insertCat(

@@ -29,9 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 final class AlertUiMetricsIT {
   @Test
   void theFeedsClientsAndMessagesAreServedOnMetrics(TestingPlatform platform) throws Exception {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_metrics");
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_metrics");
     KafkaSettings kafka = platform.isolatedKafka("ui-metrics-");
-    TestingCafe.createTables(postgres);
     TestingCafe.insertCat(
         postgres, "cat-m", "Metric", "gray", "short", 12, "available", LocalDate.of(2025, 3, 1));
     try (JobMetrics metrics =

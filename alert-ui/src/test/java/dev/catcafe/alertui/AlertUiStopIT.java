@@ -27,9 +27,8 @@ final class AlertUiStopIT {
 
   @Test
   void sigtermClosesTheUiAndItsJvmExitsZero(TestingPlatform platform) throws Exception {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_stop");
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_stop");
     KafkaSettings kafka = platform.isolatedKafka("ui-stop-");
-    TestingCafe.createTables(postgres);
     int port = Ports.freePort();
     Path log = Files.createTempFile("alert-ui-stop", ".log");
     Process ui =

@@ -41,8 +41,7 @@ final class BrokerOutageIT {
   @Test
   void theConsumerResumesAfterTheBrokerWasKilledAndCameBack(TestingPlatform platform)
       throws SQLException {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_broker_outage");
-    TestingCafe.createTables(postgres);
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_broker_outage");
     TestingCafe.insertVisitor(postgres, "visitor-kb", "Alan Turing");
     TestingCafe.insertCat(
         postgres, "kb-cat", "Kafka", "black", "long", 30, "available", LocalDate.of(2025, 3, 1));

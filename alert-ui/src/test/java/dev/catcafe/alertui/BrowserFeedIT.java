@@ -55,9 +55,8 @@ final class BrowserFeedIT {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: Debian's chromium and chromium-driver are not installed"
             + " (apt-get install -y chromium chromium-driver)");
-    postgres = platform.isolatedPostgres("ui_browser");
+    postgres = TestingCafe.emptyCafe(platform, "ui_browser");
     kafka = platform.isolatedKafka("ui-browser-");
-    TestingCafe.createTables(postgres);
     String[][] cats = {
       {"browser-1", "Mochi", "orange", "short"},
       {"browser-2", "Pepper", "black", "medium"},

@@ -57,9 +57,8 @@ final class KafkaAccessIT {
   @BeforeAll
   static void start(TestingPlatform testingPlatform) {
     platform = testingPlatform;
-    postgres = platform.isolatedPostgres("ui_kafka_access");
+    postgres = TestingCafe.emptyCafe(platform, "ui_kafka_access");
     kafka = platform.isolatedKafka("kafka-access-" + System.currentTimeMillis() + "-");
-    TestingCafe.createTables(postgres);
     TestingCafe.insertVisitor(postgres, "visitor-mallory", "Mallory");
     TestingCafe.insertVisitor(postgres, "visitor-ada", "Ada");
     // The UI as it runs: its own principal, and a group under its name; it adopts every time.
@@ -171,15 +170,7 @@ final class KafkaAccessIT {
   }
 
   private static void cat(String catId) {
-    TestingCafe.insertCat(
-        postgres,
-        catId,
-        "Cat " + catId,
-        "black",
-        "short",
-        12,
-        "available",
-        LocalDate.of(2025, 5, 1));
+    TestingCafe.insertAvailableCat(postgres, catId, "black", "short", 12, LocalDate.of(2025, 5, 1));
   }
 
   private static KafkaProducer<String, String> producer(KafkaSettings settings) {

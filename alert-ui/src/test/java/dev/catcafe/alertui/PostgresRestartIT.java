@@ -40,15 +40,13 @@ final class PostgresRestartIT {
     KafkaSettings kafka = platform.isolatedKafka("ui-pg-restart-");
     try (TestingPlatform own = TestingPlatform.startPrivate("ui-pg-restart");
         KafkaProducer<String, String> producer = TestingCafe.producer(kafka)) {
-      PostgresSettings postgres = own.isolatedPostgres("ui_pg_restart");
-      TestingCafe.createTables(postgres);
+      PostgresSettings postgres = TestingCafe.emptyCafe(own, "ui_pg_restart");
       TestingCafe.insertVisitor(postgres, "visitor-pg", "Grace Hopper");
       TestingCafe.insertCat(
           postgres, "pg-down", "Down", "grey", "short", 10, "available", ADMITTED);
       List<String> burstCats = IntStream.range(0, BURST).mapToObj(i -> "pg-burst-" + i).toList();
       for (String catId : burstCats) {
-        TestingCafe.insertCat(
-            postgres, catId, "Cat " + catId, "grey", "short", 10, "available", ADMITTED);
+        TestingCafe.insertAvailableCat(postgres, catId, "grey", "short", 10, ADMITTED);
       }
       try (AlertUiApp app =
               TestingCafe.startAssigned(

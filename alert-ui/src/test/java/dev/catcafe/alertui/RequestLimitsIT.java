@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
@@ -43,26 +42,12 @@ final class RequestLimitsIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    postgres = platform.isolatedPostgres("ui_limits");
+    postgres = TestingCafe.emptyCafe(platform, "ui_limits");
     KafkaSettings kafka = platform.isolatedKafka("ui-limits-");
-    TestingCafe.createTables(postgres);
     for (String catId : List.of("limits-1", "limits-2")) {
-      TestingCafe.insertCat(
-          postgres,
-          catId,
-          "Cat " + catId,
-          "grey",
-          "long",
-          4,
-          "available",
-          LocalDate.of(2025, 6, 1));
+      TestingCafe.insertAvailableCat(postgres, catId, "grey", "long", 4, LocalDate.of(2025, 6, 1));
     }
-    app =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-limits-it")
-                .withAdoptionShare(0.0)
-                .withStaffToken(StaffToken.of(TOKEN)),
-            new Random(1));
+    app = TestingCafe.startForStaff(kafka, postgres, "ui-limits-it", StaffToken.of(TOKEN));
   }
 
   @Test

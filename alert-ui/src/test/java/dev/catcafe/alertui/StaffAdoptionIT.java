@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,30 +30,14 @@ final class StaffAdoptionIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    postgres = platform.isolatedPostgres("ui_staff");
+    postgres = TestingCafe.emptyCafe(platform, "ui_staff");
     KafkaSettings kafka = platform.isolatedKafka("ui-staff-");
-    TestingCafe.createTables(postgres);
     for (String catId : new String[] {"staff-1", "staff-2", "staff-3"}) {
-      TestingCafe.insertCat(
-          postgres,
-          catId,
-          "Cat " + catId,
-          "orange",
-          "short",
-          9,
-          "available",
-          LocalDate.of(2025, 6, 1));
+      TestingCafe.insertAvailableCat(
+          postgres, catId, "orange", "short", 9, LocalDate.of(2025, 6, 1));
     }
-    withToken =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-staff-a")
-                .withAdoptionShare(0.0)
-                .withStaffToken(StaffToken.of(TOKEN)),
-            new Random(1));
-    withoutToken =
-        AlertUiApp.start(
-            TestingCafe.config(kafka, postgres, "ui-staff-b").withAdoptionShare(0.0),
-            new Random(1));
+    withToken = TestingCafe.startForStaff(kafka, postgres, "ui-staff-a", StaffToken.of(TOKEN));
+    withoutToken = TestingCafe.startForStaff(kafka, postgres, "ui-staff-b", StaffToken.disabled());
   }
 
   @Test

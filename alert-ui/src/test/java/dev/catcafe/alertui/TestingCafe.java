@@ -10,6 +10,7 @@ import dev.catcafe.model.event.CafeEvent;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.Polling;
+import dev.catcafe.platform.testing.TestingPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,13 +66,25 @@ final class TestingCafe {
     return app;
   }
 
+  /**
+   * Starts the UI with the staff Adopt button on {@code staffToken} (or off, if disabled) and no
+   * adoptions of its own (share 0), so only a staff request changes a cat.
+   */
+  static AlertUiApp startForStaff(
+      KafkaSettings kafka, PostgresSettings postgres, String consumerGroup, StaffToken staffToken) {
+    return AlertUiApp.start(
+        config(kafka, postgres, consumerGroup).withAdoptionShare(0.0).withStaffToken(staffToken),
+        new Random(1));
+  }
+
   /** A new client of the UI's live feed, sending no Origin header. */
   static FeedClient feed(AlertUiApp app) {
     return FeedClient.connect(feedUri(app.port()), Optional.empty());
   }
 
-  /** The operational tables, emptied. */
-  static void createTables(PostgresSettings postgres) {
+  /** The test's own database on {@code platform}, with the operational tables created, empty. */
+  static PostgresSettings emptyCafe(TestingPlatform platform, String database) {
+    PostgresSettings postgres = platform.isolatedPostgres(database);
     OperationalSchema.ddl().forEach(ddl -> execute(postgres, ddl));
     execute(
         postgres,
@@ -80,6 +93,7 @@ final class TestingCafe {
                 OperationalSchema.CATS_TABLE,
                 OperationalSchema.VISITORS_TABLE,
                 OperationalSchema.ADOPTION_DECISIONS_TABLE));
+    return postgres;
   }
 
   static void insertCat(
@@ -105,6 +119,18 @@ final class TestingCafe {
         Timestamp.valueOf(admitted.atStartOfDay()),
         status.equals("adopted") ? Timestamp.valueOf(admitted.plusDays(3).atStartOfDay()) : null,
         Timestamp.valueOf(admitted.atTime(10, 30, 15)));
+  }
+
+  /** An available cat named {@code "Cat <catId>"}, for tests that tell cats apart by id alone. */
+  static void insertAvailableCat(
+      PostgresSettings postgres,
+      String catId,
+      String coatColor,
+      String coatLength,
+      int ageMonths,
+      LocalDate admitted) {
+    insertCat(
+        postgres, catId, "Cat " + catId, coatColor, coatLength, ageMonths, "available", admitted);
   }
 
   static void insertVisitor(PostgresSettings postgres, String visitorId, String name) {

@@ -23,9 +23,8 @@ final class WebSocketGuardIT {
 
   @BeforeAll
   static void start(TestingPlatform platform) {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_guard");
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_guard");
     KafkaSettings kafka = platform.isolatedKafka("ui-guard-");
-    TestingCafe.createTables(postgres);
     app =
         AlertUiApp.start(
             TestingCafe.config(kafka, postgres, "ui-guard-it").withMaxConnections(2),

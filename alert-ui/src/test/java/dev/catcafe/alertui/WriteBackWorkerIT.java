@@ -27,8 +27,7 @@ final class WriteBackWorkerIT {
 
   @Test
   void triesLostToAnOutageDoNotCountTowardsGivingUp(TestingPlatform platform) {
-    PostgresSettings postgres = platform.isolatedPostgres("ui_write_back_worker");
-    TestingCafe.createTables(postgres);
+    PostgresSettings postgres = TestingCafe.emptyCafe(platform, "ui_write_back_worker");
     AtomicInteger tries = new AtomicInteger();
     CountDownLatch settled = new CountDownLatch(1);
     WriteBack writeBack = new WriteBack("wbw-1", "visitor-1", Optional.of("wbw-cat"));

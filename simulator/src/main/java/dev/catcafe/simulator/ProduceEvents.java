@@ -220,13 +220,9 @@ public final class ProduceEvents implements Callable<Integer> {
         return 0;
       }
     } catch (KafkaUnavailableException | DeliveryFailedException e) {
-      err.println("Producing failed: " + e.getMessage());
-      err.flush();
-      return 1;
+      return CommandFailures.report(err, "Producing failed", e);
     } catch (SQLException e) {
-      err.println("Producing failed, cannot read cats and visitors: " + e.getMessage());
-      err.flush();
-      return 1;
+      return CommandFailures.report(err, "Producing failed, cannot read cats and visitors", e);
     }
   }
 }

@@ -79,16 +79,29 @@ public final class SeedProfiles implements Callable<Integer> {
    * @param counts how many cats and visitors
    * @param checkupTime {@code last_checkup_time} of every cat (UTC)
    */
-  record Seeding(
+  public record Seeding(
       PostgresSettings postgres,
       long seed,
       boolean reset,
       ProfileCounts counts,
       LocalDateTime checkupTime) {
-    Seeding {
+    public Seeding {
       requireNonNull(postgres, "postgres is null");
       requireNonNull(counts, "counts is null");
       requireNonNull(checkupTime, "checkupTime is null");
+    }
+
+    /**
+     * Seeds the database with the bundled names' profiles, the one way the command and the tests
+     * seed: creates the tables if needed and fills them unless they hold rows (or {@code reset}).
+     */
+    public SeedOutcome writeProfiles() throws SQLException {
+      try (Connection connection = Databases.connect(postgres)) {
+        return new ProfileStore(connection)
+            .seed(
+                () -> ProfileGenerator.withBundledNames().generate(seed, counts, checkupTime),
+                reset);
+      }
     }
   }
 
@@ -107,17 +120,11 @@ public final class SeedProfiles implements Callable<Integer> {
     Seeding seeding = seeding();
     PostgresSettings settings = seeding.postgres();
     ProfileCounts counts = seeding.counts();
-    LocalDateTime checkup = seeding.checkupTime();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
-    try (Connection connection = Databases.connect(settings)) {
-      SeedOutcome outcome =
-          new ProfileStore(connection)
-              .seed(
-                  () ->
-                      ProfileGenerator.withBundledNames().generate(seeding.seed(), counts, checkup),
-                  seeding.reset());
+    try {
+      SeedOutcome outcome = seeding.writeProfiles();
       double seconds = (System.nanoTime() - started) / 1e9;
       if (outcome.inserted()) {
         out.printf(
@@ -137,9 +144,7 @@ public final class SeedProfiles implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (SQLException e) {
-      err.println("Seeding failed, nothing was written: " + e.getMessage());
-      err.flush();
-      return 1;
+      return CommandFailures.report(err, "Seeding failed, nothing was written", e);
     }
   }
 

@@ -18,6 +18,7 @@ import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.simulator.Databases;
 import dev.catcafe.simulator.ProduceEvents;
+import dev.catcafe.simulator.SeedProfiles.Seeding;
 import dev.catcafe.simulator.it.TopicRecords.Read;
 import dev.catcafe.simulator.producer.EventProduction;
 import dev.catcafe.simulator.producer.KafkaEventSink;
@@ -25,8 +26,6 @@ import dev.catcafe.simulator.producer.KafkaTuning;
 import dev.catcafe.simulator.producer.PostgresRoster;
 import dev.catcafe.simulator.producer.ProductionConfig;
 import dev.catcafe.simulator.profile.ProfileCounts;
-import dev.catcafe.simulator.profile.ProfileGenerator;
-import dev.catcafe.simulator.profile.ProfileStore;
 import dev.catcafe.simulator.simulation.SimulationRules;
 import java.net.URI;
 import java.sql.Connection;
@@ -69,10 +68,10 @@ final class ProduceEventsIT {
   @Test
   void productionYieldsValidJsonOfEveryEventTypeOnItsTopic(TestingPlatform platform)
       throws Exception {
-    PostgresSettings postgres = platform.isolatedPostgres(RunNames.database("sim_produce_json"));
+    PostgresSettings postgres =
+        seededDatabase(platform, "sim_produce_json", new ProfileCounts(50, 40, 30));
     KafkaSettings kafka = platform.isolatedKafka(RunNames.topicPrefix("sim-json-"));
-    seed(postgres, new ProfileCounts(50, 40, 30));
-    Set<String> availableCats = ids(postgres, "SELECT cat_id FROM cats WHERE status = 'available'");
+    Set<String> availableCats = availableCatIds(postgres);
     Set<String> visitors = ids(postgres, "SELECT visitor_id FROM visitors");
 
     SimulatorProcess producer =
@@ -107,11 +106,10 @@ final class ProduceEventsIT {
   @Test
   void adoptingACatInPostgresSilencesItAfterTheNextRefresh(TestingPlatform platform)
       throws Exception {
-    PostgresSettings postgres = platform.isolatedPostgres(RunNames.database("sim_produce_adopt"));
+    PostgresSettings postgres =
+        seededDatabase(platform, "sim_produce_adopt", new ProfileCounts(10, 12, 20));
     KafkaSettings kafka = platform.isolatedKafka(RunNames.topicPrefix("sim-adopt-"));
-    seed(postgres, new ProfileCounts(10, 12, 20));
-    String adopted =
-        ids(postgres, "SELECT cat_id FROM cats WHERE status = 'available'").iterator().next();
+    String adopted = availableCatIds(postgres).iterator().next();
     ProductionConfig config =
         new ProductionConfig(
             20,
@@ -317,15 +315,16 @@ final class ProduceEventsIT {
     return Arrays.stream(values).map(WireName::wireName).collect(Collectors.toSet());
   }
 
-  private static void seed(PostgresSettings postgres, ProfileCounts counts) throws SQLException {
-    try (Connection connection = Databases.connect(postgres)) {
-      new ProfileStore(connection)
-          .seed(
-              () ->
-                  ProfileGenerator.withBundledNames()
-                      .generate(1, counts, LocalDateTime.of(2025, 10, 28, 8, 0)),
-              true);
-    }
+  /** This run's database named after {@code base}, seeded with {@code counts} profiles. */
+  private static PostgresSettings seededDatabase(
+      TestingPlatform platform, String base, ProfileCounts counts) throws SQLException {
+    PostgresSettings postgres = platform.isolatedPostgres(RunNames.database(base));
+    new Seeding(postgres, 1, true, counts, LocalDateTime.of(2025, 10, 28, 8, 0)).writeProfiles();
+    return postgres;
+  }
+
+  private static Set<String> availableCatIds(PostgresSettings postgres) throws SQLException {
+    return ids(postgres, "SELECT cat_id FROM cats WHERE status = 'available'");
   }
 
   private static Set<String> ids(PostgresSettings postgres, String query) throws SQLException {

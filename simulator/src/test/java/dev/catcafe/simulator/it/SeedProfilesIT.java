@@ -11,6 +11,7 @@ import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.simulator.Databases;
 import dev.catcafe.simulator.SeedProfiles;
+import dev.catcafe.simulator.SeedProfiles.Seeding;
 import dev.catcafe.simulator.profile.CatProfile;
 import dev.catcafe.simulator.profile.ProfileCounts;
 import dev.catcafe.simulator.profile.ProfileGenerator;
@@ -38,17 +39,12 @@ final class SeedProfilesIT {
   void seedsTheOriginalCafeWithItsDistributions(TestingPlatform platform) throws SQLException {
     PostgresSettings postgres = platform.isolatedPostgres(RunNames.database("sim_seed_original"));
     long started = System.nanoTime();
-    try (Connection connection = Databases.connect(postgres)) {
-      SeedOutcome outcome =
-          new ProfileStore(connection)
-              .seed(
-                  () ->
-                      ProfileGenerator.withBundledNames()
-                          .generate(11, ProfileCounts.ORIGINAL, CHECKUP),
-                  true);
-      assertThat(outcome).isEqualTo(new SeedOutcome(true, 11_000, 1_000));
-      System.out.printf("Seeded 12,000 rows in %.2f s%n", (System.nanoTime() - started) / 1e9);
+    SeedOutcome outcome =
+        new Seeding(postgres, 11, true, ProfileCounts.ORIGINAL, CHECKUP).writeProfiles();
+    assertThat(outcome).isEqualTo(new SeedOutcome(true, 11_000, 1_000));
+    System.out.printf("Seeded 12,000 rows in %.2f s%n", (System.nanoTime() - started) / 1e9);
 
+    try (Connection connection = Databases.connect(postgres)) {
       assertThat(single(connection, "SELECT count(*) FROM cats WHERE status = 'adopted'"))
           .isEqualTo(10_000);
       assertThat(single(connection, "SELECT count(*) FROM cats WHERE status = 'available'"))
