@@ -134,21 +134,17 @@ final class TestingSuperset {
     env.put("CATCAFE_HOME", home.toString());
     env.put("SUPERSET_PORT", Integer.toString(port));
     env.put("SUPERSET_VENV", venv.toString());
-    try {
-      Process process = builder.start();
-      // Read everything; the background import the script may start keeps no handle on it.
-      byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("bin/superset %s did not end".formatted(arguments[0]));
-      }
-      return new CommandResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return unchecked(
+        () -> {
+          Process process = builder.start();
+          // Read everything; the background import the script may start keeps no handle on it.
+          byte[] output = process.getInputStream().readAllBytes();
+          if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/superset %s did not end".formatted(arguments[0]));
+          }
+          return new CommandResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        });
   }
 
   /** The admin password bin/superset generated into the home's owner-only secrets file. */
@@ -193,17 +189,14 @@ final class TestingSuperset {
   }
 
   Response send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return unchecked(
+        () -> {
+          HttpResponse<String> response =
+              http.send(
+                  request.timeout(Duration.ofMinutes(2)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+          return new Response(response.statusCode(), response.body());
+        });
   }
 
   /** Whether the server answers its health check now. */
@@ -212,6 +205,27 @@ final class TestingSuperset {
       return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))).status() == 200;
     } catch (UncheckedIOException e) {
       return false;
+    }
+  }
+
+  /** A call that waits on a process or the network: it may fail on I/O or be interrupted. */
+  @FunctionalInterface
+  private interface Blocking<T> {
+    T call() throws IOException, InterruptedException;
+  }
+
+  /**
+   * The value of {@code call}; an I/O failure unchecked, an interrupt kept on the thread (so the
+   * test runner sees it) and thrown as an {@link IllegalStateException}.
+   */
+  private static <T> T unchecked(Blocking<T> call) {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

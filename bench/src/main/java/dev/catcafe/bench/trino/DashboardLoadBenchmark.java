@@ -4,10 +4,8 @@ import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.TrinoSettings;
 import dev.catcafe.model.config.TrinoUser;
-import dev.catcafe.spark.SparkMasterOption;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,12 +49,8 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
       List.of("TRINO_PORT", "LAKEHOUSE_NAMESPACE", "SUPERSET_ANALYTICS_SCHEMA");
 
   @Mixin private BenchmarkCommand command;
-  @Mixin private GeneratedLakeOptions lake = new GeneratedLakeOptions("cafe_dashboard_bench");
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin private PostgresOptions postgresOptions;
 
-  @Option(names = "--days", defaultValue = "30")
-  private int days;
+  @Mixin private ViewsOverGeneratedData data = new ViewsOverGeneratedData("cafe_dashboard_bench");
 
   @Option(names = "--loads", defaultValue = "20")
   private int loads;
@@ -81,24 +75,21 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (days < 1 || loads < 2 || warmupLoads < 0) {
+    if (data.days() < 1 || loads < 2 || warmupLoads < 0) {
       throw new IllegalArgumentException(
           "--days must be at least 1, --loads at least 2, --warmup-loads not negative");
     }
     command.printMachine(System.out);
-    TrinoViewsBenchmark.onViewsOverGeneratedData(
+    data.measure(
         "dashboard-load-benchmark",
-        lake,
-        sparkMaster.master(),
-        postgresOptions.settings(),
-        LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L),
-        days,
+        LocalDate.now(ZoneOffset.UTC).minusDays(data.days() - 1L),
         schemas -> report(measure()));
     return 0;
   }
 
   /** Starts a Superset of the benchmark's own, loads the dashboard, stops it. */
   private List<Load> measure() throws IOException, InterruptedException {
+    GeneratedLakeOptions lake = data.lake();
     Path root = Path.of(requiredEnv("CATCAFE_PROJECT_ROOT"));
     String platformHome = System.getenv("CATCAFE_HOME");
     Path home =
@@ -185,7 +176,7 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
         "dashboard load, all seven charts drawn (%d loads, %d days of data, data cache %s): p50 %.0f"
             + " ms, p95 %.0f ms, max %.0f ms%n",
         loads,
-        days,
+        data.days(),
         dataCache ? "on" : "off",
         Percentiles.nearestRank(millis, 50),
         p95,

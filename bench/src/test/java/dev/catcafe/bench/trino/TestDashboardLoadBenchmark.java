@@ -3,18 +3,9 @@ package dev.catcafe.bench.trino;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catcafe.model.cli.Commands;
 import org.junit.jupiter.api.Test;
 
 final class TestDashboardLoadBenchmark {
-  @Test
-  void badArgumentsAreUsageErrorsBeforeAnythingRuns() {
-    assertThat(Commands.execute(new DashboardLoadBenchmark(), "--loads", "many"))
-        .isEqualTo(Commands.USAGE_ERROR);
-    assertThat(Commands.execute(new DashboardLoadBenchmark(), "--days", "1", "--loads", "1"))
-        .isEqualTo(Commands.USAGE_ERROR);
-  }
-
   @Test
   void aLoadLineGivesTheDrawnTimeAndTheChartRequestsPhase() {
     assertThat(DashboardLoadBenchmark.Load.parse("load-ms 1933 801 1240"))
