@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every generated file, by its path under {@code sparkapps/manifests}: the Spark jobs, the Kafka
@@ -37,6 +38,16 @@ public final class Manifests {
   static final String CLOUD_BUCKET = ClusterProfile.LAKE_BUCKET;
 
   static final String CLOUD_REGION = "us-east-1";
+
+  private static final List<HelmChart> HELM_CHARTS =
+      List.of(
+          new HelmChart("trino", "trino/trino", "1.41.0", TRINO_VALUES, TrinoValues::values),
+          new HelmChart(
+              "jupyterhub",
+              "jupyterhub/jupyterhub",
+              "4.2.0",
+              JUPYTERHUB_VALUES,
+              JupyterHubValues::values));
 
   private Manifests() {}
 
@@ -77,23 +88,44 @@ public final class Manifests {
     if (!profile.usesPodIdentity()) {
       put(files, GENERATED + "/object-store.yaml", SelfHostedObjectStore.all(profile));
     }
-    files.put(
-        TRINO_VALUES,
-        helmValues(
-            "helm install trino trino/trino --version 1.41.0 -n %s -f %s"
-                .formatted(profile.namespace(), root + TRINO_VALUES),
-            TrinoValues.values(profile)));
-    files.put(
-        JUPYTERHUB_VALUES,
-        helmValues(
-            "helm install jupyterhub jupyterhub/jupyterhub --version 4.2.0 -n %s -f %s"
-                .formatted(profile.namespace(), root + JUPYTERHUB_VALUES),
-            JupyterHubValues.values(profile)));
+    for (HelmChart chart : HELM_CHARTS) {
+      files.put(chart.valuesFile(), chart.valuesFileContent(profile, root));
+    }
     return files;
   }
 
-  private static String helmValues(String installCommand, Object values) {
-    return Yaml.file(HEADER + "\n" + installCommand, List.of(values)).replaceFirst("\n---\n", "\n");
+  /**
+   * A chart the cluster installs from its Helm repository with a values file generated here: the
+   * file's header is the install command that applies it.
+   *
+   * @param release the release name ({@code helm install <release> ...})
+   * @param chart the chart, {@code <repository>/<name>}
+   * @param version the chart version the values are written for
+   * @param valuesFile the values file's path under {@code sparkapps/manifests}
+   * @param values the values for a profile
+   */
+  private record HelmChart(
+      String release,
+      String chart,
+      String version,
+      String valuesFile,
+      Function<ClusterProfile, Map<String, Object>> values) {
+    HelmChart {
+      requireNonNull(release, "release is null");
+      requireNonNull(chart, "chart is null");
+      requireNonNull(version, "version is null");
+      requireNonNull(valuesFile, "valuesFile is null");
+      requireNonNull(values, "values is null");
+    }
+
+    /** The values file of {@code profile}, whose manifests are under {@code root}. */
+    String valuesFileContent(ClusterProfile profile, String root) {
+      String installCommand =
+          "helm install %s %s --version %s -n %s -f %s"
+              .formatted(release, chart, version, profile.namespace(), root + valuesFile);
+      return Yaml.file(HEADER + "\n" + installCommand, List.of(values.apply(profile)))
+          .replaceFirst("\n---\n", "\n");
+    }
   }
 
   private static void put(Map<String, String> files, String path, List<?> documents) {

@@ -182,21 +182,11 @@ final class TestJobCatalogConsumers {
 
   /** The targets whose help says they are benchmarks ({@code ## Benchmark: ...}). */
   private static Set<String> benchmarkTargets() {
-    Set<String> targets = new TreeSet<>();
-    Matcher matcher = BENCHMARK_TARGET.matcher(makefile());
-    while (matcher.find()) {
-      targets.add(matcher.group(1));
-    }
-    return targets;
+    return matches(BENCHMARK_TARGET, makefile(), 1);
   }
 
   private static Set<String> makefileJobs() {
-    Set<String> jobs = new TreeSet<>();
-    Matcher matcher = MAKEFILE_JOB.matcher(makefile());
-    while (matcher.find()) {
-      jobs.add(matcher.group(1));
-    }
-    return jobs;
+    return matches(MAKEFILE_JOB, makefile(), 1);
   }
 
   private static List<String> binScripts() {
@@ -213,12 +203,16 @@ final class TestJobCatalogConsumers {
   }
 
   private static Set<String> mainClasses(String text) {
-    Set<String> classes = new TreeSet<>();
-    Matcher matcher = MAIN_CLASS.matcher(text);
-    while (matcher.find()) {
-      classes.add(matcher.group());
-    }
-    return classes;
+    return matches(MAIN_CLASS, text, 0);
+  }
+
+  /** Group {@code group} of every match of {@code pattern} in {@code text}, sorted. */
+  private static Set<String> matches(Pattern pattern, String text, int group) {
+    return pattern
+        .matcher(text)
+        .results()
+        .map(match -> match.group(group))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The poms of the modules (at most two folders deep, as platform/launcher). */

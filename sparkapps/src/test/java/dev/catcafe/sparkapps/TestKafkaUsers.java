@@ -129,25 +129,22 @@ final class TestKafkaUsers {
 
   @Test
   void validationRejectsTheSingleOperationOfOlderKafkaUsers() {
-    ManifestDocument old =
-        ManifestDocument.parse(
-                "test",
-                """
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaUser
-                metadata: {name: x, namespace: catcafe, labels: {strimzi.io/cluster: c}}
-                spec:
-                  authentication: {type: scram-sha-512}
-                  authorization:
-                    type: simple
-                    acls:
-                      - resource: {type: topic, name: t, patternType: literal}
-                        operation: Read
-                """)
-            .get(0);
+    List<String> problems =
+        TestManifestValidity.problemsOf(
+            """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaUser
+            metadata: {name: x, namespace: catcafe, labels: {strimzi.io/cluster: c}}
+            spec:
+              authentication: {type: scram-sha-512}
+              authorization:
+                type: simple
+                acls:
+                  - resource: {type: topic, name: t, patternType: literal}
+                    operation: Read
+            """);
 
-    assertThat(TestManifestValidity.problems(old))
-        .anySatisfy(problem -> assertThat(problem).contains("operation"));
+    assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("operation"));
   }
 
   /** The ACLs of a KafkaUser, read back into the model's grants. */

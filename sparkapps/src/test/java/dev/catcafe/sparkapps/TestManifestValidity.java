@@ -59,74 +59,74 @@ final class TestManifestValidity {
 
   @Test
   void validationRejectsAnUnknownFieldInACoreKind() {
-    ManifestDocument misspelt =
-        ManifestDocument.parse(
-                "test",
-                """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: x, namespace: catcafe}
+    List<String> problems =
+        problemsOf(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: x, namespace: catcafe}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: x}}
+              template:
+                metadata: {labels: {app: x}}
                 spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: x}}
-                  template:
-                    metadata: {labels: {app: x}}
-                    spec:
-                      containers:
-                        - name: x
-                          image: x:1.0.0
-                          securityContxt: {runAsNonRoot: true}
-                """)
-            .get(0);
+                  containers:
+                    - name: x
+                      image: x:1.0.0
+                      securityContxt: {runAsNonRoot: true}
+            """);
 
-    assertThat(problems(misspelt)).singleElement().asString().contains("securityContxt");
+    assertThat(problems).singleElement().asString().contains("securityContxt");
   }
 
   @Test
   void validationRejectsAnUnknownFieldInACustomResource() {
-    ManifestDocument misplaced =
-        ManifestDocument.parse(
-                "test",
-                """
-                apiVersion: spark.apache.org/v1
-                kind: SparkApplication
-                metadata: {name: x, namespace: catcafe}
-                spec:
-                  mainClass: a.B
-                  jars: local:///x.jar
-                  sparkVersion: 4.1.3
-                """)
-            .get(0);
+    List<String> problems = problemsOfSparkApplicationWith("sparkVersion: 4.1.3");
 
-    assertThat(problems(misplaced))
+    assertThat(problems)
         .anySatisfy(problem -> assertThat(problem).contains("sparkVersion"))
         .anySatisfy(problem -> assertThat(problem).contains("runtimeVersions"));
   }
 
   @Test
   void validationRejectsAnUnknownFieldInASparkPodTemplate() {
-    ManifestDocument badTemplate =
-        ManifestDocument.parse(
-                "test",
-                """
-                apiVersion: spark.apache.org/v1
-                kind: SparkApplication
-                metadata: {name: x, namespace: catcafe}
+    List<String> problems =
+        problemsOfSparkApplicationWith(
+            """
+            runtimeVersions: {sparkVersion: 4.1.3}
+            driverSpec:
+              podTemplateSpec:
                 spec:
-                  mainClass: a.B
-                  jars: local:///x.jar
-                  runtimeVersions: {sparkVersion: 4.1.3}
-                  driverSpec:
-                    podTemplateSpec:
-                      spec:
-                        containers: [{name: spark-kubernetes-driver, resource: {}}]
-                """)
-            .get(0);
+                  containers: [{name: spark-kubernetes-driver, resource: {}}]
+            """);
 
-    assertThat(problems(badTemplate)).singleElement().asString().contains("resource");
+    assertThat(problems).singleElement().asString().contains("resource");
   }
 
-  static List<String> problems(ManifestDocument document) {
+  /**
+   * The problems of a SparkApplication with its required main class and jars, plus {@code
+   * specEntries} (YAML at the spec's level): what a test gets wrong is all it writes.
+   */
+  private static List<String> problemsOfSparkApplicationWith(String specEntries) {
+    return problemsOf(
+        """
+        apiVersion: spark.apache.org/v1
+        kind: SparkApplication
+        metadata: {name: x, namespace: catcafe}
+        spec:
+          mainClass: a.B
+          jars: local:///x.jar
+        """
+            + specEntries.indent(2));
+  }
+
+  /** The problems of the one document {@code yaml} holds (a test's hand-written manifest). */
+  static List<String> problemsOf(String yaml) {
+    return problems(ManifestDocument.parse("test", yaml).get(0));
+  }
+
+  private static List<String> problems(ManifestDocument document) {
     JsonNode tree = document.tree();
     Optional<Class<?>> model = KubernetesModels.modelOf(document.apiVersion(), document.kind());
     if (model.isPresent()) {

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,22 +51,19 @@ final class TestSupersetSettings {
   }
 
   private static Set<String> imported(String python) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher matcher = IMPORT.matcher(python);
-    while (matcher.find()) {
-      for (String name : matcher.group(1).split(",")) {
-        names.add(name.strip());
-      }
-    }
-    return names;
+    return IMPORT
+        .matcher(python)
+        .results()
+        .flatMap(match -> Arrays.stream(match.group(1).split(",")))
+        .map(String::strip)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static Set<String> assigned(String python) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher matcher = ASSIGNMENT.matcher(python);
-    while (matcher.find()) {
-      names.add(matcher.group(1));
-    }
-    return names;
+    return ASSIGNMENT
+        .matcher(python)
+        .results()
+        .map(match -> match.group(1))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -50,14 +52,10 @@ final class KafkaAccess {
         (principal, login) ->
             upserts.add(
                 new UserScramCredentialUpsertion(principal.userName(), SCRAM, login.password())));
-    try (Admin admin = admin(platform)) {
-      admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new PlatformException("cannot set up Kafka's principals: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformException("interrupted", e);
-    }
+    alter(
+        platform,
+        "cannot set up Kafka's principals",
+        admin -> admin.alterUserScramCredentials(upserts).all());
   }
 
   /**
@@ -92,10 +90,22 @@ final class KafkaAccess {
       bindings.add(anonymous(ResourceType.TOPIC, prefix));
     }
     bindings.add(anonymous(ResourceType.GROUP, PEER_GROUP_PREFIX));
+    alter(
+        platform,
+        "cannot open Kafka to the benchmark peer",
+        admin -> admin.createAcls(bindings).all());
+  }
+
+  /**
+   * Sends {@code change} as the platform principal and waits up to 30 s for the broker to apply it;
+   * a failure is a {@link PlatformException} that starts with {@code failure}.
+   */
+  private static void alter(
+      KafkaSettings platform, String failure, Function<Admin, KafkaFuture<Void>> change) {
     try (Admin admin = admin(platform)) {
-      admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+      change.apply(admin).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new PlatformException("cannot open Kafka to the benchmark peer: " + e.getMessage(), e);
+      throw new PlatformException(failure + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException("interrupted", e);

@@ -3,6 +3,7 @@ package dev.catcafe.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.jobs.RunnableModule;
@@ -88,7 +89,7 @@ public record PlatformConfig(
   public static final String LAKE_BUCKET = "lake";
 
   /** The signing region of the local object store (any name works; this is the SDKs' default). */
-  public static final String S3_REGION = "us-east-1";
+  public static final String S3_REGION = ObjectStoreSettings.DEFAULT_REGION;
 
   public PlatformConfig {
     projectRoot = requireNonNull(projectRoot, "projectRoot is null").toAbsolutePath().normalize();
@@ -180,23 +181,15 @@ public record PlatformConfig(
 
   /** The same platform with its warehouse on {@code storage} ({@code up --lake-storage}). */
   public PlatformConfig withLakeStorage(LakeStorage storage) {
-    return new PlatformConfig(
-        projectRoot,
-        home,
-        postgresPort,
-        kafkaPort,
-        kafkaControllerPort,
-        trinoPort,
-        topicPartitions,
-        trinoHeap,
-        prometheusPort,
-        s3Port,
-        storage,
-        bindHost,
-        kafkaPeerPort);
+    return withHomeAndLakeStorage(home, storage);
   }
 
   public PlatformConfig withHome(Path newHome) {
+    return withHomeAndLakeStorage(newHome, lakeStorage);
+  }
+
+  /** The one copy both withers make: the same ports and settings, another home or warehouse. */
+  private PlatformConfig withHomeAndLakeStorage(Path newHome, LakeStorage storage) {
     return new PlatformConfig(
         projectRoot,
         newHome,
@@ -208,7 +201,7 @@ public record PlatformConfig(
         trinoHeap,
         prometheusPort,
         s3Port,
-        lakeStorage,
+        storage,
         bindHost,
         kafkaPeerPort);
   }

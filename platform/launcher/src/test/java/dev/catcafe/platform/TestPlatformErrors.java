@@ -40,11 +40,8 @@ final class TestPlatformErrors {
   }
 
   @Test
-  void unreachableBrokerFailsFastNamingTheAddress() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+  void unreachableBrokerFailsFastNamingTheAddress() {
+    int closedPort = Ports.freePort();
     KafkaSettings kafka = new KafkaSettings("127.0.0.1:" + closedPort);
     long started = System.nanoTime();
     assertThatThrownBy(() -> TopicAdmin.ensureTopics(kafka, 1))

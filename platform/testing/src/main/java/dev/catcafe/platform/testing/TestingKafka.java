@@ -6,7 +6,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +39,14 @@ public final class TestingKafka {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(topicName, "topicName is null");
     requireNonNull(values, "values is null");
-    Properties properties = new Properties();
-    properties.putAll(kafka.clientProperties());
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    Map<String, Object> properties =
+        kafka.clientProperties(
+            Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "5"));
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
       List<Future<?>> sent = new ArrayList<>();
       for (String value : values) {
@@ -67,10 +68,10 @@ public final class TestingKafka {
 
   /** The topic's partitions as the broker describes them (leader, in-sync replicas), or why not. */
   private static String describe(KafkaSettings kafka, String topicName) {
-    Properties properties = new Properties();
-    properties.putAll(kafka.clientProperties());
-    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-    try (Admin admin = Admin.create(properties)) {
+    try (Admin admin =
+        Admin.create(
+            kafka.clientProperties(
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)))) {
       return admin
           .describeTopics(List.of(topicName))
           .allTopicNames()
