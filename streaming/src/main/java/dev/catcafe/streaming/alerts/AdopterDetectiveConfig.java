@@ -26,7 +26,8 @@ public record AdopterDetectiveConfig(
     AdopterDetectiveRules rules,
     String checkpointLocation,
     Duration triggerInterval,
-    String startingOffsets) {
+    String startingOffsets)
+    implements AlertQueryConfig {
   /**
    * A tenth of a second: a like waits for the next trigger (50 ms on average) or, when batches take
    * longer than that (they take 80–140 ms here), for the batch in flight. The Detective's session

@@ -1,7 +1,5 @@
 package dev.catcafe.streaming.alerts;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
@@ -10,13 +8,9 @@ import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import picocli.CommandLine.Command;
@@ -46,6 +40,10 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final ObservedQuery OBSERVED =
       new ObservedQuery(
           QUERY_NAME, AdopterDetectiveTransform.METRICS, AdopterDetectiveTransform.MALFORMED);
+
+  /** Likes in, potential-adopter alerts out. */
+  private static final AlertQuery QUERY =
+      new AlertQuery(OBSERVED, Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS);
 
   @Mixin AlertStreamOptions stream;
 
@@ -104,24 +102,15 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
             parsedMode == AlertJobMode.MICROBATCH
                 ? QUERY_NAME
                 : QUERY_NAME + "-" + parsedMode.wireName()),
-        triggerInterval != null
-            ? triggerInterval
-            : AdopterDetectiveConfig.defaultTriggerInterval(parsedMode),
+        parsedMode.triggerInterval(
+            triggerInterval, AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL),
         stream.startingOffsets());
   }
 
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
-    AdopterDetectiveConfig config = config();
-    return new AlertJobRun(
-            SparkJob.ADOPTER_DETECTIVE,
-            OBSERVED,
-            List.of(Topic.CAT_INTERACTIONS, Topic.POTENTIAL_ADOPTERS),
-            sessionSettings(QUERY_NAME, sparkMaster.master()).eventLog(stream.eventLog()).build(),
-            config.mode().runningBatch(),
-            config.checkpointLocation(),
-            spark -> start(spark, config))
-        .run(stream);
+    return new AlertJobRun<>(SparkJob.ADOPTER_DETECTIVE, QUERY, AdopterDetectiveJob::start)
+        .run(stream, config(), sessionSettings(QUERY_NAME, sparkMaster.master()));
   }
 
   /**
@@ -155,24 +144,16 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
    */
   public static StreamingQuery start(SparkSession spark, AdopterDetectiveConfig config)
       throws TimeoutException {
-    requireNonNull(spark, "spark is null");
-    requireNonNull(config, "config is null");
-    Dataset<Row> interactions =
-        KafkaStreams.source(
-            spark, config.kafka(), Topic.CAT_INTERACTIONS, config.startingOffsets());
-    Dataset<Row> alerts =
-        switch (config.mode()) {
-          case MICROBATCH -> AdopterDetectiveTransform.detect(interactions, config.rules());
-          case REALTIME ->
-              AdopterDetectiveTransform.detectInRealTime(
-                  interactions, config.rules(), config.stateDirectory());
-        };
-    return KafkaStreams.sink(
-            alerts, config.kafka(), Topic.POTENTIAL_ADOPTERS, config.checkpointLocation())
-        .queryName(QUERY_NAME)
-        .outputMode(OutputMode.Update())
-        .trigger(config.mode().trigger(config.triggerInterval()))
-        .start();
+    return QUERY.start(
+        spark,
+        config,
+        interactions ->
+            switch (config.mode()) {
+              case MICROBATCH -> AdopterDetectiveTransform.detect(interactions, config.rules());
+              case REALTIME ->
+                  AdopterDetectiveTransform.detectInRealTime(
+                      interactions, config.rules(), config.stateDirectory());
+            });
   }
 
   public static void main(String[] args) {

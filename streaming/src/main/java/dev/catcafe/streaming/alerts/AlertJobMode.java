@@ -54,6 +54,14 @@ public enum AlertJobMode {
   }
 
   /**
+   * {@code given}, the interval an option set, else {@link #defaultTriggerInterval} of {@code
+   * microbatchDefault}: no {@code --trigger-interval} means the mode's own default.
+   */
+  public Duration triggerInterval(Duration given, String microbatchDefault) {
+    return given != null ? given : defaultTriggerInterval(microbatchDefault);
+  }
+
+  /**
    * What a stop does with the batch in flight: real-time mode's batch lasts minutes and cannot end
    * early, so a stop abandons it (the checkpoint replays it); a micro-batch is finished.
    */

@@ -3,16 +3,12 @@ package dev.catcafe.streaming.alerts;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.metrics.JobMetrics;
-import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.GracefulStop;
-import dev.catcafe.spark.GracefulStop.RunningBatch;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkSessions;
-import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
 import dev.catcafe.streaming.lifecycle.StartupWait;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -25,50 +21,46 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
  * built, its listeners registered, and its query stopped gracefully on a signal.
  *
  * @param job the job's catalog entry (its name and metrics port)
- * @param observed what the query observes, for the listeners
- * @param topics the topics it reads and writes, waited for before the session starts
- * @param session the job's session
- * @param runningBatch what a stop does with a batch in flight
- * @param checkpointLocation the query's checkpoint, whose commit the stop waits for
- * @param query starts the job's query on the session
+ * @param query the job's query: what it observes, for the listeners, and its topics, waited for
+ *     before the session starts
+ * @param start starts the job's query on the session
+ * @param <C> the job's configuration
  */
-record AlertJobRun(
-    SparkJob job,
-    ObservedQuery observed,
-    List<Topic> topics,
-    SessionSettings session,
-    RunningBatch runningBatch,
-    String checkpointLocation,
-    QueryStart query) {
+record AlertJobRun<C extends AlertQueryConfig>(
+    SparkJob job, AlertQuery query, QueryStart<C> start) {
 
-  /** Starts a query on the session it is given. */
+  /** Starts a job's query on the session it is given, as the job's configuration says. */
   @FunctionalInterface
-  interface QueryStart {
-    StreamingQuery start(SparkSession spark) throws TimeoutException;
+  interface QueryStart<C> {
+    StreamingQuery start(SparkSession spark, C config) throws TimeoutException;
   }
 
   AlertJobRun {
     requireNonNull(job, "job is null");
-    requireNonNull(observed, "observed is null");
-    topics = List.copyOf(topics);
-    requireNonNull(session, "session is null");
-    requireNonNull(runningBatch, "runningBatch is null");
-    requireNonNull(checkpointLocation, "checkpointLocation is null");
     requireNonNull(query, "query is null");
+    requireNonNull(start, "start is null");
   }
 
-  /** Runs the job with the Kafka, lifecycle and metrics settings of {@code options}; returns 0. */
-  int run(AlertStreamOptions options)
+  /**
+   * Runs the query of {@code config} on the session {@code session} describes, with the Kafka,
+   * lifecycle, metrics and event-log settings of {@code options}. A stop does with the batch in
+   * flight what the mode says, and waits for the commit in the configured checkpoint. Returns 0.
+   */
+  int run(AlertStreamOptions options, C config, SessionSettings.Builder session)
       throws TimeoutException, StreamingQueryException, InterruptedException {
     requireNonNull(options, "options is null");
+    requireNonNull(config, "config is null");
+    SessionSettings settings =
+        requireNonNull(session, "session is null").eventLog(options.eventLog()).build();
     LifecycleSettings lifecycle = options.lifecycle();
     try (JobMetrics metrics = JobMetrics.start(job.jobName(), options.metrics(job))) {
-      new StartupWait(lifecycle.startupTimeout()).kafkaTopics(options.kafka(), topics);
-      SparkSession spark = SparkSessions.create(session);
+      new StartupWait(lifecycle.startupTimeout()).kafkaTopics(options.kafka(), query.topics());
+      SparkSession spark = SparkSessions.create(settings);
       try {
-        AlertJobListeners.register(spark, metrics, observed);
-        GracefulStop stop = GracefulStop.onSignals(spark, lifecycle.stopTimeout(), runningBatch);
-        stop.awaitTermination(query.start(spark), checkpointLocation);
+        AlertJobListeners.register(spark, metrics, query.observed());
+        GracefulStop stop =
+            GracefulStop.onSignals(spark, lifecycle.stopTimeout(), config.mode().runningBatch());
+        stop.awaitTermination(start.start(spark, config), config.checkpointLocation());
       } finally {
         spark.stop();
       }

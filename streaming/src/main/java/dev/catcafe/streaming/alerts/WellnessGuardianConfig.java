@@ -24,7 +24,8 @@ public record WellnessGuardianConfig(
     WellnessThresholds thresholds,
     String checkpointLocation,
     Duration triggerInterval,
-    String startingOffsets) {
+    String startingOffsets)
+    implements AlertQueryConfig {
   public static final String DEFAULT_MICROBATCH_INTERVAL = "0s";
 
   public WellnessGuardianConfig {

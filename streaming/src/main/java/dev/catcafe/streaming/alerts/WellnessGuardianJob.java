@@ -1,7 +1,5 @@
 package dev.catcafe.streaming.alerts;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
@@ -10,13 +8,9 @@ import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import picocli.CommandLine.Command;
@@ -41,6 +35,10 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   public static final ObservedQuery OBSERVED =
       new ObservedQuery(
           QUERY_NAME, WellnessGuardianTransform.METRICS, WellnessGuardianTransform.MALFORMED);
+
+  /** Collar readings in, health alerts out. */
+  private static final AlertQuery QUERY =
+      new AlertQuery(OBSERVED, Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS);
 
   @Mixin AlertStreamOptions stream;
 
@@ -89,24 +87,15 @@ public final class WellnessGuardianJob implements Callable<Integer> {
         parsedMode,
         new WellnessThresholds(dehydrationHours, stressActivityLevel),
         stream.checkpointLocation(QUERY_NAME + "-" + parsedMode.wireName()),
-        triggerInterval != null
-            ? triggerInterval
-            : WellnessGuardianConfig.defaultTriggerInterval(parsedMode),
+        parsedMode.triggerInterval(
+            triggerInterval, WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL),
         stream.startingOffsets());
   }
 
   @Override
   public Integer call() throws TimeoutException, StreamingQueryException, InterruptedException {
-    WellnessGuardianConfig config = config();
-    return new AlertJobRun(
-            SparkJob.WELLNESS_GUARDIAN,
-            OBSERVED,
-            List.of(Topic.CAT_WELLNESS, Topic.CAT_HEALTH_ALERTS),
-            sessionSettings(sparkMaster.master()).eventLog(stream.eventLog()).build(),
-            config.mode().runningBatch(),
-            config.checkpointLocation(),
-            spark -> start(spark, config))
-        .run(stream);
+    return new AlertJobRun<>(SparkJob.WELLNESS_GUARDIAN, QUERY, WellnessGuardianJob::start)
+        .run(stream, config(), sessionSettings(sparkMaster.master()));
   }
 
   /** The Guardian's session: the alert jobs' settings (no catalog; UTC; in-process). */
@@ -117,18 +106,8 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   /** Starts the query: Kafka source, {@link WellnessGuardianTransform#guard}, Kafka sink. */
   public static StreamingQuery start(SparkSession spark, WellnessGuardianConfig config)
       throws TimeoutException {
-    requireNonNull(spark, "spark is null");
-    requireNonNull(config, "config is null");
-    Dataset<Row> readings =
-        KafkaStreams.source(spark, config.kafka(), Topic.CAT_WELLNESS, config.startingOffsets());
-    Dataset<Row> alerts = WellnessGuardianTransform.guard(readings, config.thresholds());
-    return KafkaStreams.sink(
-            alerts, config.kafka(), Topic.CAT_HEALTH_ALERTS, config.checkpointLocation())
-        .queryName(QUERY_NAME)
-        // Stateless, so Update emits each alert once, like Append; real-time mode requires Update.
-        .outputMode(OutputMode.Update())
-        .trigger(config.mode().trigger(config.triggerInterval()))
-        .start();
+    return QUERY.start(
+        spark, config, readings -> WellnessGuardianTransform.guard(readings, config.thresholds()));
   }
 
   public static void main(String[] args) {

@@ -5,10 +5,8 @@ import static dev.catcafe.streaming.alerts.TestingAlertInputs.interaction;
 import static dev.catcafe.streaming.alerts.TestingAlertInputs.like;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.PotentialAdopterAlert;
@@ -17,9 +15,6 @@ import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,7 +38,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(LocalPlatformExtension.class)
 final class AdopterDetectiveIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static SparkSession spark;
 
@@ -69,7 +63,7 @@ final class AdopterDetectiveIT {
         platform.isolatedKafka(RunPrefixes.of("alerts-detective-" + mode.wireName() + "-"));
     // The job as it runs: its own principal, allowed only its topics.
     AdopterDetectiveConfig config =
-        config(
+        TestingAlertConfigs.detective(
             platform.kafka(kafka, KafkaPrincipal.ADOPTER_DETECTIVE),
             mode,
             AdopterDetectiveRules.defaults(),
@@ -133,7 +127,7 @@ final class AdopterDetectiveIT {
         platform.isolatedKafka(RunPrefixes.of("alerts-detective-ttl-" + mode.wireName() + "-"));
     Duration ttl = Duration.ofSeconds(5);
     AdopterDetectiveConfig config =
-        config(
+        TestingAlertConfigs.detective(
             kafka,
             mode,
             new AdopterDetectiveRules(3, ttl, Duration.ofMinutes(10)),
@@ -166,20 +160,6 @@ final class AdopterDetectiveIT {
                 assertThat(alert.likedCats()).isEqualTo("cat-4, cat-5, cat-6, cat-7");
               });
     }
-  }
-
-  /**
-   * The Detective from the earliest offsets, checkpointing in a scratch dir: in micro-batch mode a
-   * batch every 200 ms, in real-time mode a checkpoint every 5 s (Spark's minimum).
-   */
-  private static AdopterDetectiveConfig config(
-      KafkaSettings kafka, AlertJobMode mode, AdopterDetectiveRules rules, Path checkpoint) {
-    Duration trigger =
-        mode == AlertJobMode.REALTIME
-            ? Durations.parse(AlertJobMode.MINIMUM_REALTIME_INTERVAL)
-            : Duration.ofMillis(200);
-    return new AdopterDetectiveConfig(
-        kafka, mode, rules, checkpoint.toString(), trigger, "earliest");
   }
 
   /**
@@ -221,10 +201,6 @@ final class AdopterDetectiveIT {
   }
 
   private static PotentialAdopterAlert parse(ConsumerRecord<String, String> record) {
-    try {
-      return JSON.readValue(record.value(), PotentialAdopterAlert.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AlertTopics.parse(record, PotentialAdopterAlert.class);
   }
 }

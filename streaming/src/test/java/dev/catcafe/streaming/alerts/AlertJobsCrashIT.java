@@ -4,7 +4,6 @@ import static dev.catcafe.streaming.alerts.TestingAlertInputs.like;
 import static dev.catcafe.streaming.alerts.TestingAlertInputs.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.event.CatHealthAlert;
@@ -16,8 +15,6 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.streaming.ingest.IngestionProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +42,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(LocalPlatformExtension.class)
 final class AlertJobsCrashIT {
   private static final Duration PATIENCE = Duration.ofMinutes(4);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SUBJECTS = 10;
 
   @Test
@@ -159,7 +155,7 @@ final class AlertJobsCrashIT {
             .isEqualTo(FaultPoint.HALT_STATUS);
       }
       assertThat(Files.readString(log)).contains("fault point ALERT_AFTER_KAFKA_WRITE reached");
-      List<A> beforeRestart = parse(alerts, alertType);
+      List<A> beforeRestart = alerts.received(alertType);
       assertThat(beforeRestart).as("acknowledged before the halt").isNotEmpty();
 
       TestingKafka.produce(kafka, inputTopic, whileDown);
@@ -170,10 +166,10 @@ final class AlertJobsCrashIT {
             "the sentinel's alert after the restart (log %s)".formatted(log),
             () -> {
               assertThat(restarted.isAlive()).as("job alive; log %s", log).isTrue();
-              return parse(alerts, alertType).stream().anyMatch(sentinel);
+              return alerts.received(alertType).stream().anyMatch(sentinel);
             });
       }
-      return new Crash<>(beforeRestart, parse(alerts, alertType));
+      return new Crash<>(beforeRestart, alerts.received(alertType));
     }
   }
 
@@ -195,18 +191,5 @@ final class AlertJobsCrashIT {
     assertThat(crash.all().stream().filter(a -> id.apply(a).equals(first)))
         .as("the batch cut off by the halt was sent again (a replay, not a skip)")
         .hasSizeGreaterThanOrEqualTo(2);
-  }
-
-  private static <A> List<A> parse(AlertTopics alerts, Class<A> type) {
-    return alerts.received().stream()
-        .map(
-            record -> {
-              try {
-                return JSON.readValue(record.value(), type);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .toList();
   }
 }

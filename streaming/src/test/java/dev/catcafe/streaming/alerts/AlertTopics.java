@@ -2,8 +2,11 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads alerts from the real broker's topics (test input goes through {@code TestingKafka}). */
 final class AlertTopics implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final KafkaConsumer<String, String> consumer;
   private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
@@ -42,6 +47,20 @@ final class AlertTopics implements AutoCloseable {
   List<ConsumerRecord<String, String>> received() {
     consumer.poll(Duration.ofMillis(200)).forEach(received::add);
     return List.copyOf(received);
+  }
+
+  /** Every alert received so far, read as {@code type}, after polling once more. */
+  <A> List<A> received(Class<A> type) {
+    return received().stream().map(record -> parse(record, type)).toList();
+  }
+
+  /** The alert {@code record} carries, read as {@code type}. */
+  static <A> A parse(ConsumerRecord<String, String> record, Class<A> type) {
+    try {
+      return JSON.readValue(record.value(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

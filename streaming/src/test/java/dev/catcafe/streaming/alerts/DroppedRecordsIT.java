@@ -36,13 +36,11 @@ final class DroppedRecordsIT {
       throws Exception {
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-skipped-"));
     AdopterDetectiveConfig config =
-        new AdopterDetectiveConfig(
+        TestingAlertConfigs.detective(
             kafka,
             AlertJobMode.MICROBATCH,
             AdopterDetectiveRules.defaults(),
-            platform.scratchDirectory("alerts-skipped").toString(),
-            Duration.ofMillis(200),
-            "earliest");
+            platform.scratchDirectory("alerts-skipped"));
     SparkSession spark =
         SparkSessions.create(
             AdopterDetectiveJob.sessionSettings("dropped-records-it", "local[2]").build());

@@ -7,18 +7,16 @@ import static dev.catcafe.model.testing.TestingOptions.KAFKA_SETTINGS;
 import static dev.catcafe.model.testing.TestingOptions.METRICS_SETTINGS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_ARGUMENTS;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_DEFAULTS;
+import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_EVENT_LOG;
 import static dev.catcafe.streaming.alerts.TestingAlertStreamOptions.STREAM_LIFECYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.model.config.EventLogSettings;
-import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.jobs.SparkJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,9 +70,7 @@ final class TestAdopterDetectiveConfig {
                 "earliest"),
             "local[1]",
             STREAM_LIFECYCLE,
-            Optional.of(
-                EventLogSettings.in("s3://lake/events")
-                    .inStore(new ObjectStoreSettings("http://store:9000", "eu-west-1", "", ""))),
+            STREAM_EVENT_LOG,
             METRICS_SETTINGS));
   }
 

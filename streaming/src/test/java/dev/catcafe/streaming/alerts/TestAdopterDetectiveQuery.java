@@ -12,8 +12,6 @@ import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.event.PotentialAdopterAlert;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.spark.testing.BaseSparkTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
-import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterEach;
@@ -61,14 +58,10 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
         source
             .toDF()
             .select(lit(null).cast("binary").as("key"), col("value").cast("binary").as("value"));
-    Path checkpoint = Files.createTempDirectory("detective-checkpoint");
     query =
-        AdopterDetectiveTransform.detect(kafkaShaped, AdopterDetectiveRules.defaults())
-            .writeStream()
-            .format("memory")
-            .queryName("adopter_alerts")
-            .outputMode(OutputMode.Update())
-            .option("checkpointLocation", checkpoint.toString())
+        TestingMemorySink.writer(
+                AdopterDetectiveTransform.detect(kafkaShaped, AdopterDetectiveRules.defaults()),
+                "adopter_alerts")
             .trigger(Trigger.ProcessingTime(200))
             .start();
   }

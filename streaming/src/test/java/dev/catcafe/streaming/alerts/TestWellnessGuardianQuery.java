@@ -6,14 +6,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.spark.testing.BaseSparkTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
-import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
@@ -34,14 +31,10 @@ final class TestWellnessGuardianQuery extends BaseSparkTest {
                 lit("cat-wellness-iot").as("topic"),
                 lit(0).as("partition"),
                 col("_2").as("offset"));
-    Path checkpoint = Files.createTempDirectory("guardian-checkpoint");
     StreamingQuery query =
-        WellnessGuardianTransform.guard(kafkaShaped, WellnessThresholds.defaults())
-            .writeStream()
-            .format("memory")
-            .queryName("guardian_alerts")
-            .outputMode(OutputMode.Update())
-            .option("checkpointLocation", checkpoint.toString())
+        TestingMemorySink.writer(
+                WellnessGuardianTransform.guard(kafkaShaped, WellnessThresholds.defaults()),
+                "guardian_alerts")
             .start();
     try {
       source.addData(

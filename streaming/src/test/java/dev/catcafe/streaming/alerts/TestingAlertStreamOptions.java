@@ -5,8 +5,11 @@ import static dev.catcafe.model.testing.TestingOptions.KAFKA_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.METRICS_ARGUMENTS;
 import static dev.catcafe.model.testing.TestingOptions.METRICS_DEFAULTS;
 
+import dev.catcafe.model.config.EventLogSettings;
 import dev.catcafe.model.config.LifecycleSettings;
+import dev.catcafe.model.config.ObjectStoreSettings;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@link AlertStreamOptions} as both alert jobs' config tests record it, written once. */
 final class TestingAlertStreamOptions {
@@ -40,6 +43,12 @@ final class TestingAlertStreamOptions {
   /** The lifecycle {@link #STREAM_ARGUMENTS} give. */
   static final LifecycleSettings STREAM_LIFECYCLE =
       new LifecycleSettings(Duration.ofSeconds(10), Duration.ofMinutes(1));
+
+  /** The event log {@link #STREAM_ARGUMENTS} give: in the object store they name. */
+  static final Optional<EventLogSettings> STREAM_EVENT_LOG =
+      Optional.of(
+          EventLogSettings.in("s3://lake/events")
+              .inStore(new ObjectStoreSettings("http://store:9000", "eu-west-1", "", "")));
 
   private TestingAlertStreamOptions() {}
 }

@@ -4,7 +4,6 @@ import static dev.catcafe.streaming.alerts.TestingAlertInputs.READING_TIME;
 import static dev.catcafe.streaming.alerts.TestingAlertInputs.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
@@ -14,8 +13,6 @@ import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingKafka;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.SparkSessions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalPlatformExtension.class)
 final class WellnessGuardianIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static SparkSession spark;
 
@@ -146,10 +142,6 @@ final class WellnessGuardianIT {
   }
 
   private static CatHealthAlert parse(ConsumerRecord<String, String> record) {
-    try {
-      return JSON.readValue(record.value(), CatHealthAlert.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AlertTopics.parse(record, CatHealthAlert.class);
   }
 }

@@ -1,0 +1,25 @@
+package dev.catcafe.streaming.alerts;
+
+import dev.catcafe.model.cli.Durations;
+import dev.catcafe.model.config.KafkaSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The alert jobs' configurations as the integration tests run them against the real broker. */
+final class TestingAlertConfigs {
+  private TestingAlertConfigs() {}
+
+  /**
+   * The Detective from the earliest offsets, checkpointing in a scratch dir: in micro-batch mode a
+   * batch every 200 ms, in real-time mode a checkpoint every 5 s (Spark's minimum).
+   */
+  static AdopterDetectiveConfig detective(
+      KafkaSettings kafka, AlertJobMode mode, AdopterDetectiveRules rules, Path checkpoint) {
+    Duration trigger =
+        mode == AlertJobMode.REALTIME
+            ? Durations.parse(AlertJobMode.MINIMUM_REALTIME_INTERVAL)
+            : Duration.ofMillis(200);
+    return new AdopterDetectiveConfig(
+        kafka, mode, rules, checkpoint.toString(), trigger, "earliest");
+  }
+}
