@@ -56,11 +56,12 @@ public record CatalogSettings(
         uri = "";
       }
     }
-    warehouse = Settings.requireText(warehouse, WAREHOUSE_SETTING);
-    if (!warehouse.matches("[a-z][a-z0-9+.\\-]*:.+")) {
-      throw Settings.invalid(
-          WAREHOUSE_SETTING, warehouse, "a URI with a scheme, e.g. file:///path or s3://bucket/p");
-    }
+    warehouse =
+        Settings.requireMatching(
+            warehouse,
+            WAREHOUSE_SETTING,
+            "[a-z][a-z0-9+.\\-]*:.+",
+            "a URI with a scheme, e.g. file:///path or s3://bucket/p");
     namespace = Settings.requireIdentifier(namespace, NAMESPACE_SETTING);
     requireNonNull(objectStore, "objectStore is null");
     if (LakeStorage.of(warehouse) == LakeStorage.S3) {

@@ -1,12 +1,12 @@
 package dev.catcafe.model.config;
 
-import java.util.Locale;
+import dev.catcafe.model.WireName;
 
 /**
  * The Iceberg catalog implementations the lakehouse runs on, each exercised by the tests. There is
  * no REST type: no REST catalog server installs here, so a REST branch could never be tested.
  */
-public enum CatalogType {
+public enum CatalogType implements WireName {
   /**
    * Table pointers in a relational database: the local platform's and the cluster's catalog, shared
    * with Trino.
@@ -19,10 +19,6 @@ public enum CatalogType {
   HADOOP;
 
   public static final String SETTING = "ICEBERG_CATALOG_TYPE (--catalog-type)";
-
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   public static CatalogType parse(String text) {
     return Settings.requireChoice(text, SETTING, CatalogType.class);

@@ -11,10 +11,9 @@ public record KafkaCredentials(String username, String password) {
   public static final String PASSWORD_SETTING = "KAFKA_PASSWORD";
 
   public KafkaCredentials {
-    username = Settings.requireText(username, USERNAME_SETTING);
-    if (!username.matches("[A-Za-z0-9._\\-]+")) {
-      throw Settings.invalid(USERNAME_SETTING, username, "letters, digits, '.', '_' or '-'");
-    }
+    username =
+        Settings.requireMatching(
+            username, USERNAME_SETTING, "[A-Za-z0-9._\\-]+", "letters, digits, '.', '_' or '-'");
     requireNonNull(password, "password is null");
     if (password.isEmpty() || password.contains("\"") || password.contains("\\")) {
       throw new IllegalArgumentException(

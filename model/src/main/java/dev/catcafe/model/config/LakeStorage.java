@@ -1,6 +1,6 @@
 package dev.catcafe.model.config;
 
-import java.util.Locale;
+import dev.catcafe.model.WireName;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,17 +8,13 @@ import java.util.function.Supplier;
  * Where the lake's warehouse lives: on the local file system ({@code file://}) or in an
  * S3-compatible object store ({@code s3://}). The JDBC catalog holds the table pointers either way.
  */
-public enum LakeStorage {
+public enum LakeStorage implements WireName {
   /** A {@code file://} warehouse directory: the default on the local platform. */
   FILE,
   /** An {@code s3://<bucket>/warehouse} warehouse, read and written through the S3 API. */
   S3;
 
   public static final String SETTING = "LAKE_STORAGE (--lake-storage)";
-
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * The storage a warehouse URI names: {@code s3://} is {@link #S3}, anything else {@link #FILE}.

@@ -29,10 +29,9 @@ public record ObjectStoreSettings(
     if (!endpoint.isEmpty()) {
       requireHttpUrl(endpoint);
     }
-    region = Settings.requireText(region, REGION_SETTING);
-    if (!region.matches("[a-z0-9-]+")) {
-      throw Settings.invalid(REGION_SETTING, region, "a region name such as " + DEFAULT_REGION);
-    }
+    region =
+        Settings.requireMatching(
+            region, REGION_SETTING, "[a-z0-9-]+", "a region name such as " + DEFAULT_REGION);
     accessKeyId = accessKeyId == null ? "" : accessKeyId.strip();
     secretAccessKey = secretAccessKey == null ? "" : secretAccessKey;
     if (accessKeyId.isEmpty() != secretAccessKey.isEmpty()) {

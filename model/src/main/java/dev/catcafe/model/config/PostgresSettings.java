@@ -13,10 +13,12 @@ public record PostgresSettings(String jdbcUrl, String user, String password) {
   public static final String USER_SETTING = "POSTGRES_USER (--postgres-user)";
 
   public PostgresSettings {
-    jdbcUrl = Settings.requireText(jdbcUrl, URL_SETTING);
-    if (!jdbcUrl.matches("jdbc:postgresql://[^/]+/[A-Za-z0-9_\\-]+(\\?.*)?")) {
-      throw Settings.invalid(URL_SETTING, jdbcUrl, "jdbc:postgresql://host:port/database");
-    }
+    jdbcUrl =
+        Settings.requireMatching(
+            jdbcUrl,
+            URL_SETTING,
+            "jdbc:postgresql://[^/]+/[A-Za-z0-9_\\-]+(\\?.*)?",
+            "jdbc:postgresql://host:port/database");
     user = Settings.requireText(user, USER_SETTING);
     password = password == null ? "" : password;
   }

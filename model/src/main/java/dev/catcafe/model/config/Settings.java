@@ -27,12 +27,22 @@ public final class Settings {
         "%s is '%s': expected %s".formatted(setting, value, expected));
   }
 
-  public static String requireIdentifier(String value, String setting) {
+  /**
+   * Fails unless {@code value} is non-blank and, stripped, matches {@code pattern}; the message
+   * names the setting, the value and the {@code expected} form.
+   */
+  public static String requireMatching(
+      String value, String setting, String pattern, String expected) {
     String text = requireText(value, setting);
-    if (!text.matches("[a-z_][a-z0-9_]*")) {
-      throw invalid(setting, text, "a lower-case SQL identifier ([a-z_][a-z0-9_]*)");
+    if (!text.matches(pattern)) {
+      throw invalid(setting, text, expected);
     }
     return text;
+  }
+
+  public static String requireIdentifier(String value, String setting) {
+    return requireMatching(
+        value, setting, "[a-z_][a-z0-9_]*", "a lower-case SQL identifier ([a-z_][a-z0-9_]*)");
   }
 
   /**

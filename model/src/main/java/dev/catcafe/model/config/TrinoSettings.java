@@ -26,10 +26,9 @@ public record TrinoSettings(String jdbcUrl, String user, String password, String
   public static final String URL_SETTING = "TRINO_URL (--trino-url)";
 
   public TrinoSettings {
-    jdbcUrl = Settings.requireText(jdbcUrl, URL_SETTING);
-    if (!jdbcUrl.matches("jdbc:trino://[^/]+(/.*)?")) {
-      throw Settings.invalid(URL_SETTING, jdbcUrl, "jdbc:trino://host:port");
-    }
+    jdbcUrl =
+        Settings.requireMatching(
+            jdbcUrl, URL_SETTING, "jdbc:trino://[^/]+(/.*)?", "jdbc:trino://host:port");
     user = Settings.requireText(user, "the Trino user");
     password = password == null ? "" : password;
     trustStore = trustStore == null ? "" : trustStore.strip();

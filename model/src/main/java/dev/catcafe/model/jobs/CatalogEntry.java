@@ -3,29 +3,48 @@ package dev.catcafe.model.jobs;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** What every runnable of the {@link JobCatalog} has: a name, its module and its main class. */
+/**
+ * What every runnable of the {@link JobCatalog} has: a name, its module and its main class, and how
+ * it is run. The facts every entry declares alike are its {@link Program}; the rest each kind of
+ * entry answers itself.
+ */
 public interface CatalogEntry {
-  /** The name {@code bin/run-job}, {@code bin/app} and the cluster know it by. */
-  String jobName();
+  /** What the entry declares as every program does. */
+  Program program();
 
-  RunnableModule module();
+  /**
+   * The name {@code bin/run-job}, {@code bin/app} and the cluster know it by (for a Spark job also
+   * the Kubernetes name of the application and the Spark app name).
+   */
+  default String jobName() {
+    return program().jobName();
+  }
 
-  String mainClass();
+  default RunnableModule module() {
+    return program().module();
+  }
+
+  default String mainClass() {
+    return program().mainClass();
+  }
 
   /** The settings groups the program reads from its environment. */
-  Set<SettingsGroup> settings();
+  default Set<SettingsGroup> settings() {
+    return program().settings();
+  }
 
   /**
    * The PostgreSQL role the program connects to the cafe's database as (its {@code
    * POSTGRES_USER}/{@code POSTGRES_PASSWORD}, locally from {@code bin/run-job}, in the cluster from
    * the role's own Secret); empty for a program that does not read it.
    */
-  Optional<PostgresRole> postgresRole();
+  default Optional<PostgresRole> postgresRole() {
+    return program().postgresRole();
+  }
 
   /**
    * The role the program reaches the Iceberg JDBC catalog as ({@code ICEBERG_CATALOG_USER}/{@code
@@ -54,45 +73,18 @@ public interface CatalogEntry {
                         jobName() + " reads the Kafka settings but no KafkaPrincipal is its own")));
   }
 
-  /**
-   * {@code settings} with {@link SettingsGroup#POSTGRES} exactly when the entry declares a role:
-   * the role is the one place that says a program reads PostgreSQL.
-   */
-  static Set<SettingsGroup> withPostgres(
-      String jobName, Set<SettingsGroup> settings, PostgresRole postgresRole) {
-    if (settings.contains(SettingsGroup.POSTGRES)) {
-      throw new IllegalArgumentException(
-          jobName + ": declare a PostgresRole instead of the POSTGRES settings group");
-    }
-    Set<SettingsGroup> all = EnumSet.noneOf(SettingsGroup.class);
-    all.addAll(settings);
-    if (postgresRole != null) {
-      all.add(SettingsGroup.POSTGRES);
-    }
-    return Set.copyOf(all);
-  }
-
-  /**
-   * {@code settings} with {@link SettingsGroup#OBJECT_STORE} when they open the lake or the event
-   * logs, which live in the store when the lake does: no entry can forget the store's settings.
-   */
-  static Set<SettingsGroup> withObjectStore(Set<SettingsGroup> settings) {
-    Set<SettingsGroup> all = EnumSet.noneOf(SettingsGroup.class);
-    all.addAll(settings);
-    if (settings.contains(SettingsGroup.CATALOG) || settings.contains(SettingsGroup.EVENT_LOG)) {
-      all.add(SettingsGroup.OBJECT_STORE);
-    }
-    return all;
-  }
-
   /** Whether the program runs a Spark session (and so needs Spark's JVM flags and heap). */
-  boolean runsSpark();
+  default boolean runsSpark() {
+    return program().runsSpark();
+  }
 
   /**
    * When the program is started again after it ended: the Spark operator's restart config for Spark
    * jobs, the local supervisor ({@code bin/app}) for everything {@code make run} starts.
    */
-  Restart restart();
+  default Restart restart() {
+    return program().restart();
+  }
 
   /**
    * How long the program may take to stop after SIGTERM before it is killed: the pods'

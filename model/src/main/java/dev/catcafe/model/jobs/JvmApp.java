@@ -2,10 +2,7 @@ package dev.catcafe.model.jobs;
 
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * The plain JVM programs of the lakehouse: the ones the cluster runs from the apps image, and the
@@ -14,93 +11,64 @@ import java.util.Set;
  */
 public enum JvmApp implements CatalogEntry {
   ALERT_UI(
-      "alert-ui",
-      RunnableModule.ALERT_UI,
-      "dev.catcafe.alertui.AlertUiServer",
-      EnumSet.of(SettingsGroup.KAFKA, SettingsGroup.ALERT_UI),
-      PostgresRole.ALERT_UI,
-      Deployment.CLUSTER,
-      false,
-      Restart.always(10)),
+      Program.of("alert-ui", RunnableModule.ALERT_UI, "dev.catcafe.alertui.AlertUiServer")
+          .reading(SettingsGroup.KAFKA, SettingsGroup.ALERT_UI)
+          .connectingAs(PostgresRole.ALERT_UI)
+          .restarting(Restart.always(10)),
+      Deployment.CLUSTER),
   SIMULATOR_SEED(
-      "seed-profiles",
-      RunnableModule.SIMULATOR,
-      "dev.catcafe.simulator.SeedProfiles",
-      EnumSet.noneOf(SettingsGroup.class),
-      PostgresRole.SIMULATOR,
-      Deployment.CLUSTER,
-      false,
-      Restart.never()),
+      Program.of("seed-profiles", RunnableModule.SIMULATOR, "dev.catcafe.simulator.SeedProfiles")
+          .connectingAs(PostgresRole.SIMULATOR),
+      Deployment.CLUSTER),
   SIMULATOR_PRODUCER(
-      "event-producer",
-      RunnableModule.SIMULATOR,
-      "dev.catcafe.simulator.ProduceEvents",
-      EnumSet.of(SettingsGroup.KAFKA),
-      PostgresRole.SIMULATOR,
-      Deployment.CLUSTER,
-      false,
-      Restart.always(10)),
+      Program.of("event-producer", RunnableModule.SIMULATOR, "dev.catcafe.simulator.ProduceEvents")
+          .reading(SettingsGroup.KAFKA)
+          .connectingAs(PostgresRole.SIMULATOR)
+          .restarting(Restart.always(10)),
+      Deployment.CLUSTER),
   /** Runs {@link JobCatalog#batchSequence()} in one Spark session, once or on an interval. */
   BATCH_SCHEDULER(
-      "batch-scheduler",
-      RunnableModule.BATCH,
-      "dev.catcafe.batch.schedule.BatchScheduler",
-      EnumSet.of(SettingsGroup.CATALOG, SettingsGroup.EVENT_LOG),
-      PostgresRole.PROFILE_READER,
-      Deployment.LOCAL,
-      true,
-      Restart.always(10)),
+      Program.of(
+              "batch-scheduler", RunnableModule.BATCH, "dev.catcafe.batch.schedule.BatchScheduler")
+          .reading(SettingsGroup.CATALOG, SettingsGroup.EVENT_LOG)
+          .connectingAs(PostgresRole.PROFILE_READER)
+          .runningSpark()
+          .restarting(Restart.always(10)),
+      Deployment.LOCAL),
   /**
    * Spark's History Server over the jobs' event logs, on {@link #HISTORY_SERVER_PORT}; the cluster
    * runs it from the Spark jobs image.
    */
   HISTORY_SERVER(
-      "history-server",
-      RunnableModule.SPARK_COMMON,
-      "dev.catcafe.spark.history.HistoryServerLauncher",
-      EnumSet.of(SettingsGroup.EVENT_LOG),
-      null,
-      Deployment.CLUSTER,
-      true,
-      Restart.always(10)),
+      Program.of(
+              "history-server",
+              RunnableModule.SPARK_COMMON,
+              "dev.catcafe.spark.history.HistoryServerLauncher")
+          .reading(SettingsGroup.EVENT_LOG)
+          .runningSpark()
+          .restarting(Restart.always(10)),
+      Deployment.CLUSTER),
   TRINO_VIEWS(
-      "trino-views",
-      RunnableModule.TRINO,
-      "dev.catcafe.trino.TrinoViews",
-      EnumSet.noneOf(SettingsGroup.class),
-      null,
-      Deployment.LOCAL,
-      false,
-      Restart.never()),
+      Program.of("trino-views", RunnableModule.TRINO, "dev.catcafe.trino.TrinoViews"),
+      Deployment.LOCAL),
   MANIFEST_GENERATOR(
-      "manifest-generator",
-      RunnableModule.SPARKAPPS,
-      "dev.catcafe.sparkapps.ManifestGenerator",
-      EnumSet.noneOf(SettingsGroup.class),
-      null,
-      Deployment.LOCAL,
-      false,
-      Restart.never()),
+      Program.of(
+          "manifest-generator",
+          RunnableModule.SPARKAPPS,
+          "dev.catcafe.sparkapps.ManifestGenerator"),
+      Deployment.LOCAL),
   /** Creates the Iceberg catalog's tables and namespace; the platform launcher runs it once. */
   CATALOG_BOOTSTRAP(
-      "catalog-bootstrap",
-      RunnableModule.SPARK_COMMON,
-      "dev.catcafe.spark.CatalogBootstrap",
-      EnumSet.of(SettingsGroup.CATALOG),
-      null,
-      Deployment.LOCAL,
-      false,
-      Restart.never()),
+      Program.of(
+              "catalog-bootstrap",
+              RunnableModule.SPARK_COMMON,
+              "dev.catcafe.spark.CatalogBootstrap")
+          .reading(SettingsGroup.CATALOG),
+      Deployment.LOCAL),
   /** The local platform's command line ({@code bin/platform up|down|status|clean}). */
   PLATFORM(
-      "platform",
-      RunnableModule.PLATFORM_LAUNCHER,
-      "dev.catcafe.platform.PlatformCli",
-      EnumSet.noneOf(SettingsGroup.class),
-      null,
-      Deployment.LOCAL,
-      false,
-      Restart.never());
+      Program.of("platform", RunnableModule.PLATFORM_LAUNCHER, "dev.catcafe.platform.PlatformCli"),
+      Deployment.LOCAL);
 
   /**
    * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the cluster's Service and
@@ -125,73 +93,23 @@ public enum JvmApp implements CatalogEntry {
     LOCAL
   }
 
-  private final String jobName;
-  private final RunnableModule module;
-  private final String mainClass;
-  private final Set<SettingsGroup> settings;
-  private final PostgresRole postgresRole;
-  private final Deployment deployment;
-  private final boolean runsSpark;
-  private final Restart restart;
-
-  JvmApp(
-      String jobName,
-      RunnableModule module,
-      String mainClass,
-      Set<SettingsGroup> settings,
-      PostgresRole postgresRole,
-      Deployment deployment,
-      boolean runsSpark,
-      Restart restart) {
-    this.jobName = jobName;
-    this.module = module;
-    this.mainClass = mainClass;
-    this.settings =
-        CatalogEntry.withPostgres(jobName, CatalogEntry.withObjectStore(settings), postgresRole);
-    this.postgresRole = postgresRole;
-    this.deployment = deployment;
-    this.runsSpark = runsSpark;
-    this.restart = restart;
-  }
-
-  @Override
-  public String jobName() {
-    return jobName;
-  }
-
-  @Override
-  public RunnableModule module() {
-    return module;
-  }
-
-  @Override
-  public String mainClass() {
-    return mainClass;
-  }
-
-  @Override
-  public boolean runsSpark() {
-    return runsSpark;
-  }
-
-  /** The settings groups the program reads from its environment. */
-  @Override
-  public Set<SettingsGroup> settings() {
-    return settings;
-  }
-
-  @Override
-  public Optional<PostgresRole> postgresRole() {
-    return Optional.ofNullable(postgresRole);
-  }
-
   /**
-   * The long-running programs ({@code make run} keeps them in the background, the cluster runs them
-   * as Deployments) always come back, as a Deployment's pod does; the one-shot tools never.
+   * Its restart: the long-running programs ({@code make run} keeps them in the background, the
+   * cluster runs them as Deployments) always come back, as a Deployment's pod does; the one-shot
+   * tools never, as a {@link Program} does unless it says otherwise.
    */
+  private final Program program;
+
+  private final Deployment deployment;
+
+  JvmApp(Program program, Deployment deployment) {
+    this.program = program;
+    this.deployment = deployment;
+  }
+
   @Override
-  public Restart restart() {
-    return restart;
+  public Program program() {
+    return program;
   }
 
   @Override

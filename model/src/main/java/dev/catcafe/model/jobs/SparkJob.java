@@ -6,11 +6,9 @@ import static dev.catcafe.model.jobs.SettingsGroup.KAFKA;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Every Spark job of the lakehouse, declared once: {@code bin/run-job} and {@code bin/app} start it
@@ -20,151 +18,131 @@ import java.util.Set;
  */
 public enum SparkJob implements CatalogEntry {
   RAW_INGESTION(
-      "raw-ingestion",
-      "dev.catcafe.streaming.ingest.RawIngestionJob",
-      RunnableModule.STREAMING,
+      Program.of(
+              "raw-ingestion",
+              RunnableModule.STREAMING,
+              "dev.catcafe.streaming.ingest.RawIngestionJob")
+          .reading(KAFKA, CATALOG)
+          .restarting(Restart.always(10)),
       JobKind.STREAMING,
       // The original committed every 120 s; fewer, larger files than a 30 s trigger.
       List.of("--trigger-interval=2m"),
       "--checkpoint-root",
-      EnumSet.of(KAFKA, CATALOG),
-      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 1, "2g"),
-      Restart.always(10),
       null),
   WELLNESS_GUARDIAN(
-      "wellness-guardian",
-      "dev.catcafe.streaming.alerts.WellnessGuardianJob",
-      RunnableModule.STREAMING,
+      Program.of(
+              "wellness-guardian",
+              RunnableModule.STREAMING,
+              "dev.catcafe.streaming.alerts.WellnessGuardianJob")
+          .reading(KAFKA)
+          .restarting(Restart.always(10)),
       JobKind.STREAMING,
       List.of("--mode=realtime", "--starting-offsets=latest"),
       "--checkpoint-location",
-      EnumSet.of(KAFKA),
-      null,
       Placement.DRIVER_ONLY,
       // Real-time mode holds one task slot per Kafka partition (3) for the whole batch.
       JobResources.driverOnly(4, "2g"),
-      Restart.always(10),
       null),
   ADOPTER_DETECTIVE(
-      "adopter-detective",
-      "dev.catcafe.streaming.alerts.AdopterDetectiveJob",
-      RunnableModule.STREAMING,
+      Program.of(
+              "adopter-detective",
+              RunnableModule.STREAMING,
+              "dev.catcafe.streaming.alerts.AdopterDetectiveJob")
+          .reading(KAFKA)
+          .restarting(Restart.always(10)),
       JobKind.STREAMING,
       List.of("--starting-offsets=latest"),
       "--checkpoint-location",
-      EnumSet.of(KAFKA),
-      null,
       Placement.DRIVER_ONLY,
       JobResources.driverOnly(2, "2g"),
-      Restart.always(10),
       null),
   PROFILE_SNAPSHOT(
-      "profile-snapshot",
-      "dev.catcafe.batch.snapshot.ProfileSnapshotJob",
-      RunnableModule.BATCH,
+      Program.of(
+              "profile-snapshot",
+              RunnableModule.BATCH,
+              "dev.catcafe.batch.snapshot.ProfileSnapshotJob")
+          .reading(CATALOG)
+          .connectingAs(PostgresRole.PROFILE_READER)
+          .restarting(Restart.onFailure(2)),
       JobKind.BATCH,
       List.of(),
       null,
-      EnumSet.of(CATALOG),
-      PostgresRole.PROFILE_READER,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 1, 1, "2g"),
-      Restart.onFailure(2),
       // Daily, in this order: profiles first so the summary sees today's names, then maintenance.
       "15 0 * * *"),
   DAILY_CAT_SUMMARY(
-      "daily-cat-summary",
-      "dev.catcafe.batch.summary.DailyCatSummaryJob",
-      RunnableModule.BATCH,
+      Program.of(
+              "daily-cat-summary",
+              RunnableModule.BATCH,
+              "dev.catcafe.batch.summary.DailyCatSummaryJob")
+          .reading(CATALOG)
+          .restarting(Restart.onFailure(2)),
       JobKind.BATCH,
       List.of(),
       null,
-      EnumSet.of(CATALOG),
-      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 2, "4g"),
-      Restart.onFailure(2),
       "45 0 * * *"),
   TABLE_MAINTENANCE(
-      "table-maintenance",
-      "dev.catcafe.batch.maintenance.TableMaintenanceJob",
-      RunnableModule.BATCH,
+      Program.of(
+              "table-maintenance",
+              RunnableModule.BATCH,
+              "dev.catcafe.batch.maintenance.TableMaintenanceJob")
+          .reading(CATALOG)
+          .restarting(Restart.onFailure(2)),
       JobKind.BATCH,
       // The one maintenance policy, as the local scheduler runs it (every lake table expires).
       MaintenancePolicy.SCHEDULED.arguments(),
       null,
-      EnumSet.of(CATALOG),
-      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 2, 2, "4g"),
-      Restart.onFailure(2),
       "30 2 * * *"),
   DATA_QUALITY(
-      "data-quality",
-      "dev.catcafe.batch.quality.DataQualityJob",
-      RunnableModule.BATCH,
+      Program.of("data-quality", RunnableModule.BATCH, "dev.catcafe.batch.quality.DataQualityJob")
+          // The lake only: the profiles it checks ids against are the snapshot job's lake copies.
+          .reading(CATALOG)
+          .restarting(Restart.onFailure(2)),
       JobKind.BATCH,
       List.of(),
       null,
-      EnumSet.of(CATALOG),
-      // The lake only: the profiles it checks ids against are the snapshot job's lake copies.
-      null,
       Placement.EXECUTORS,
       new JobResources(1, "2g", 1, 1, "2g"),
-      Restart.onFailure(2),
       // Last: after the summary it checks, and after maintenance, which a failed check must not
       // hold back in the local scheduler's cycle (it ends at the first failure).
       "0 3 * * *");
 
-  private final String jobName;
-  private final String mainClass;
-  private final RunnableModule module;
+  private final Program program;
   private final JobKind kind;
   private final List<String> arguments;
   private final String checkpointOption;
-  private final Set<SettingsGroup> settings;
-  private final PostgresRole postgresRole;
   private final Placement placement;
   private final JobResources resources;
-  private final Restart restart;
   private final String schedule;
 
   SparkJob(
-      String jobName,
-      String mainClass,
-      RunnableModule module,
+      Program program,
       JobKind kind,
       List<String> arguments,
       String checkpointOption,
-      Set<SettingsGroup> settings,
-      PostgresRole postgresRole,
       Placement placement,
       JobResources resources,
-      Restart restart,
       String schedule) {
-    this.jobName = jobName;
-    this.mainClass = mainClass;
-    this.module = module;
+    // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
+    this.program = program.runningSpark().reading(SettingsGroup.EVENT_LOG);
     this.kind = kind;
     this.arguments = List.copyOf(arguments);
     this.checkpointOption = checkpointOption;
-    // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
-    Set<SettingsGroup> withEventLog = EnumSet.of(SettingsGroup.EVENT_LOG);
-    withEventLog.addAll(settings);
-    this.settings =
-        CatalogEntry.withPostgres(
-            jobName, CatalogEntry.withObjectStore(withEventLog), postgresRole);
-    this.postgresRole = postgresRole;
     this.placement = placement;
     this.resources = resources;
-    this.restart = restart;
     this.schedule = schedule;
+    String jobName = program.jobName();
     if ((kind == JobKind.BATCH) != (schedule != null)) {
       throw new IllegalArgumentException(jobName + ": batch jobs need a schedule, streaming none");
     }
-    if (kind == JobKind.STREAMING && restart.policy() != RestartPolicy.Always) {
+    if (kind == JobKind.STREAMING && program.restart().policy() != RestartPolicy.Always) {
       throw new IllegalArgumentException(jobName + ": a streaming job must always come back");
     }
     if ((placement == Placement.DRIVER_ONLY) != (resources.executors() == 0)) {
@@ -172,39 +150,13 @@ public enum SparkJob implements CatalogEntry {
     }
   }
 
-  /** The Kubernetes name of the application (and the Spark app name). */
   @Override
-  public String jobName() {
-    return jobName;
-  }
-
-  @Override
-  public String mainClass() {
-    return mainClass;
-  }
-
-  @Override
-  public RunnableModule module() {
-    return module;
-  }
-
-  @Override
-  public boolean runsSpark() {
-    return true;
+  public Program program() {
+    return program;
   }
 
   public JobKind kind() {
     return kind;
-  }
-
-  @Override
-  public Set<SettingsGroup> settings() {
-    return settings;
-  }
-
-  @Override
-  public Optional<PostgresRole> postgresRole() {
-    return Optional.ofNullable(postgresRole);
   }
 
   public Placement placement() {
@@ -213,11 +165,6 @@ public enum SparkJob implements CatalogEntry {
 
   public JobResources resources() {
     return resources;
-  }
-
-  @Override
-  public Restart restart() {
-    return restart;
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,22 +18,31 @@ final class TestDurations {
     Duration duration;
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      textBlock =
+          """
+          500ms,       PT0.5S
+          30s,         PT30S
+          5m,          PT5M
+          2h,          PT2H
+          7d,          P7D
+          ' PT1M30S ', PT90S
+          # The scheduler's --interval forms.
+          1h,          PT1H
+          15m,         PT15M
+          90s,         PT90S
+          1d,          P1D
+          PT1H30M,     PT90M
+          pt2h,        PT2H
+          """)
+  void readsShortAndIsoForms(String text, Duration expected) {
+    assertThat(Durations.parse(text)).isEqualTo(expected);
+  }
+
   @Test
-  void readsShortAndIsoForms() {
-    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
-    assertThat(Durations.parse("7d")).isEqualTo(Duration.ofDays(7));
-    assertThat(Durations.parse(" PT1M30S ")).isEqualTo(Duration.ofSeconds(90));
+  void theOptionConverterReadsTheSameForms() {
     assertThat(new Durations.Converter().convert("1s")).isEqualTo(Duration.ofSeconds(1));
-    // The scheduler's --interval forms.
-    assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(Durations.parse("15m")).isEqualTo(Duration.ofMinutes(15));
-    assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(Durations.parse("1d")).isEqualTo(Duration.ofDays(1));
-    assertThat(Durations.parse("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(Durations.parse("pt2h")).isEqualTo(Duration.ofHours(2));
   }
 
   @Test

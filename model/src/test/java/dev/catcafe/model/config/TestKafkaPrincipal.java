@@ -48,10 +48,7 @@ final class TestKafkaPrincipal {
     assertThat(KafkaPrincipal.RAW_INGESTION.grants(""))
         .hasSize(Topic.values().length + 1)
         .noneMatch(grant -> grant.operation() == Operation.WRITE);
-  }
-
-  @Test
-  void theAlertUiReadsTheAlertTopicsAndCanWriteNothing() {
+    // The alert UI reads the alert topics and can write nothing.
     assertThat(KafkaPrincipal.ALERT_UI.grants(""))
         .containsExactlyInAnyOrder(
             topic("cat-health-alerts", Operation.READ),
