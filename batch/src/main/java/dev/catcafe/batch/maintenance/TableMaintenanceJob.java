@@ -2,15 +2,13 @@ package dev.catcafe.batch.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.LakeBatchOptions;
 import dev.catcafe.model.LakeTable;
-import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.jobs.MaintenancePolicy;
 import dev.catcafe.spark.FaultPoint;
 import dev.catcafe.spark.SessionSettings;
-import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
 import dev.catcafe.spark.TaskFault;
 import java.time.Duration;
@@ -45,7 +43,7 @@ import picocli.CommandLine.Option;
 public final class TableMaintenanceJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(TableMaintenanceJob.class);
 
-  @Mixin private CatalogOptions catalogOptions;
+  @Mixin LakeBatchOptions lakeBatchOptions;
 
   @Option(
       names = "--table",
@@ -98,9 +96,6 @@ public final class TableMaintenanceJob implements Callable<Integer> {
       description = "Only unreferenced files older than this are deleted (at least 1h).")
   private Duration orphanFileAge;
 
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin EventLogOption eventLog;
-
   public static void main(String[] args) {
     Commands.run(new TableMaintenanceJob(), args);
   }
@@ -110,11 +105,11 @@ public final class TableMaintenanceJob implements Callable<Integer> {
     MaintenanceConfig config = config();
     SparkSession spark =
         SparkSessions.create(
-            SessionSettings.builder("table-maintenance", sparkMaster.master())
+            SessionSettings.builder("table-maintenance", lakeBatchOptions.sparkMaster())
                 .catalog(config.catalog())
                 // Iceberg's actions plan their own parallelism; other shuffles are tiny.
                 .shufflePartitions(2)
-                .eventLog(eventLog.settings())
+                .eventLog(lakeBatchOptions.eventLog())
                 // Test-only, empty unless -Dcatcafe.fault.halt-at arms the mid-rewrite crash.
                 .conf(TaskFault.sessionConf(FaultPoint.MAINTENANCE_MID_REWRITE))
                 .build());
@@ -129,7 +124,7 @@ public final class TableMaintenanceJob implements Callable<Integer> {
   /** The config this command line asks for (public: the manifest tests parse the cluster's run). */
   public MaintenanceConfig config() {
     return new MaintenanceConfig(
-        catalogOptions.settings(),
+        lakeBatchOptions.catalog(),
         tables,
         steps.isEmpty() ? EnumSet.allOf(MaintenanceStep.class) : EnumSet.copyOf(steps),
         minInputFiles,

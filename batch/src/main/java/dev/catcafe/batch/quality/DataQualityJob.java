@@ -2,14 +2,10 @@ package dev.catcafe.batch.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.LakeBatchOptions;
 import dev.catcafe.batch.schedule.RunLog;
-import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.spark.SessionSettings;
-import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -35,37 +31,23 @@ public final class DataQualityJob implements Callable<Integer> {
   /** The exit status of a run in which a check failed. */
   public static final int CHECK_FAILED = 1;
 
-  @Mixin private CatalogOptions catalogOptions;
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin EventLogOption eventLog;
+  @Mixin LakeBatchOptions lakeBatchOptions;
 
   public static void main(String[] args) {
     Commands.run(new DataQualityJob(), args);
   }
 
-  CatalogSettings catalog() {
-    return catalogOptions.settings();
-  }
-
-  String sparkMaster() {
-    return sparkMaster.master();
-  }
-
   @Override
   public Integer call() {
-    CatalogSettings catalog = catalog();
-    SparkSession spark =
-        SparkSessions.create(
-            SessionSettings.lakeBatch("data-quality", sparkMaster(), catalog)
-                .eventLog(eventLog.settings())
-                .build());
-    try {
-      QualityReport report = run(spark, catalog, Clock.systemUTC());
-      RunLog.info(report.toString());
-      return report.passed() ? 0 : CHECK_FAILED;
-    } finally {
-      spark.stop();
-    }
+    CatalogSettings catalog = lakeBatchOptions.catalog();
+    return lakeBatchOptions.inSession(
+        "data-quality",
+        catalog,
+        spark -> {
+          QualityReport report = run(spark, catalog, Clock.systemUTC());
+          RunLog.info(report.toString());
+          return report.passed() ? 0 : CHECK_FAILED;
+        });
   }
 
   /** Runs every check over yesterday and today by {@code clock} and appends the results. */

@@ -115,19 +115,16 @@ public final class QualityEngine {
       outside += " OR %s > %s".formatted(rule.column(), rule.max());
     }
     long rows = count(check.table(), window, outside);
-    String examples =
-        rows == 0
-            ? ""
-            : "e.g. "
-                + examples(
-                    "SELECT DISTINCT %s FROM %s WHERE %s AND (%s) LIMIT %d"
-                        .formatted(
-                            rule.column(),
-                            name(check.table()),
-                            inWindow(check.table(), window),
-                            outside,
-                            EXAMPLES));
-    return CheckResult.zero(check, rows, examples);
+    return zeroWithExamples(
+        check,
+        rows,
+        "SELECT DISTINCT %s FROM %s WHERE %s AND (%s) LIMIT %d"
+            .formatted(
+                rule.column(),
+                name(check.table()),
+                inWindow(check.table(), window),
+                outside,
+                EXAMPLES));
   }
 
   private CheckResult knownProfile(
@@ -154,13 +151,10 @@ public final class QualityEngine {
                 eventTime(check.table()),
                 snapshotTime.toInstant());
     long rows = spark.sql("SELECT count(*) " + unknown).first().getLong(0);
-    String examples =
-        rows == 0
-            ? ""
-            : "e.g. "
-                + examples(
-                    "SELECT DISTINCT r.%s %s LIMIT %d".formatted(rule.column(), unknown, EXAMPLES));
-    return CheckResult.zero(check, rows, examples);
+    return zeroWithExamples(
+        check,
+        rows,
+        "SELECT DISTINCT r.%s %s LIMIT %d".formatted(rule.column(), unknown, EXAMPLES));
   }
 
   private CheckResult fresh(QualityCheck check, QualityRule.Fresh rule, QualityWindow window) {
@@ -255,15 +249,12 @@ public final class QualityEngine {
             .formatted(name(LakeTable.DAILY_CAT_SUMMARY), day, window.firstDay(), window.lastDay());
     try {
       long rows = spark.sql("SELECT count(*) " + differing).first().getLong(0);
-      String examples =
-          rows == 0
-              ? ""
-              : "e.g. "
-                  + examples(
-                      "SELECT concat(coalesce(a.%1$s, e.%1$s), ' ', coalesce(a.cat_id, e.cat_id))"
-                              .formatted(day)
-                          + " %s LIMIT %d".formatted(differing, EXAMPLES));
-      return CheckResult.zero(check, rows, examples);
+      return zeroWithExamples(
+          check,
+          rows,
+          "SELECT concat(coalesce(a.%1$s, e.%1$s), ' ', coalesce(a.cat_id, e.cat_id))"
+                  .formatted(day)
+              + " %s LIMIT %d".formatted(differing, EXAMPLES));
     } finally {
       spark.catalog().dropTempView("data_quality_expected_summary");
     }
@@ -276,6 +267,14 @@ public final class QualityEngine {
                 .formatted(name(table), inWindow(table, window), condition))
         .first()
         .getLong(0);
+  }
+
+  /**
+   * {@link CheckResult#zero} of {@code rows}, its detail the first values {@code examplesSql}
+   * selects when there are offending rows (the query only runs then).
+   */
+  private CheckResult zeroWithExamples(QualityCheck check, long rows, String examplesSql) {
+    return CheckResult.zero(check, rows, rows == 0 ? "" : "e.g. " + examples(examplesSql));
   }
 
   private String examples(String sql) {

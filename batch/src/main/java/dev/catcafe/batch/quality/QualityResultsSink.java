@@ -2,16 +2,17 @@ package dev.catcafe.batch.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.BatchTable;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.DataQualityResults;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -23,23 +24,26 @@ public final class QualityResultsSink {
   private static final StructType SCHEMA = StructType.fromDDL(DataQualityResults.COLUMNS_DDL);
 
   private final SparkSession spark;
-  private final String tableName;
+  private final BatchTable table;
 
   public QualityResultsSink(SparkSession spark, CatalogSettings catalog) {
     this.spark = requireNonNull(spark, "spark is null");
-    this.tableName = LakeTable.DATA_QUALITY_RESULTS.qualifiedName(catalog);
+    this.table =
+        new BatchTable(
+            spark,
+            catalog,
+            LakeTable.DATA_QUALITY_RESULTS,
+            DataQualityResults.COLUMNS_DDL,
+            DataQualityResults.PARTITION_TRANSFORM);
   }
 
   public String tableName() {
-    return tableName;
+    return table.name();
   }
 
   /** Creates the table on the first run. */
   public void createIfMissing() {
-    spark.sql(
-        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
-            .formatted(
-                tableName, DataQualityResults.COLUMNS_DDL, DataQualityResults.PARTITION_TRANSFORM));
+    table.createIfMissing();
   }
 
   /** Appends every result of {@code report}. */
@@ -60,10 +64,6 @@ public final class QualityResultsSink {
               result.passed(),
               result.detail()));
     }
-    try {
-      spark.createDataFrame(rows, SCHEMA).writeTo(tableName).append();
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException(tableName + " vanished while being written", e);
-    }
+    table.write(spark.createDataFrame(rows, SCHEMA), DataFrameWriterV2::append);
   }
 }

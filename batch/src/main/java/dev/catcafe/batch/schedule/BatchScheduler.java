@@ -2,16 +2,15 @@ package dev.catcafe.batch.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.LakeBatchOptions;
 import dev.catcafe.batch.quality.DataQualityJob;
 import dev.catcafe.batch.quality.QualityMetrics;
 import dev.catcafe.batch.quality.QualityReport;
 import dev.catcafe.batch.snapshot.ProfileSnapshotJob;
 import dev.catcafe.batch.summary.DailyCatSummaryJob;
 import dev.catcafe.metrics.JobMetrics;
-import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
-import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.MetricsOptions;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
@@ -20,9 +19,6 @@ import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.JvmApp;
 import dev.catcafe.model.jobs.SparkJob;
-import dev.catcafe.spark.SessionSettings;
-import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.spark.SparkSessions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +46,7 @@ import picocli.CommandLine.Option;
     name = "batch-scheduler",
     description = "Runs profile snapshot -> daily_cat_summary -> table maintenance on an interval.")
 public final class BatchScheduler implements Callable<Integer> {
-  @Mixin private CatalogOptions catalogOptions;
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin EventLogOption eventLog;
+  @Mixin LakeBatchOptions lakeBatchOptions;
   @Mixin private PostgresOptions postgresOptions;
   @Mixin private MetricsOptions metricsOptions;
 
@@ -83,33 +77,29 @@ public final class BatchScheduler implements Callable<Integer> {
   @Override
   public Integer call() {
     ScheduleSettings schedule = schedule();
-    CatalogSettings catalog = catalogOptions.settings();
+    CatalogSettings catalog = lakeBatchOptions.catalog();
     PostgresSettings postgres = postgresOptions.settings();
     try (JobMetrics jobMetrics = JobMetrics.start(JvmApp.BATCH_SCHEDULER.jobName(), metrics())) {
       BatchRunMetrics runs = new BatchRunMetrics(jobMetrics.registry(), Clock.systemUTC());
-      SparkSession spark =
-          SparkSessions.create(
-              SessionSettings.lakeBatch("batch-scheduler", sparkMaster.master(), catalog)
-                  .eventLog(eventLog.settings())
-                  .build());
-      try {
-        if (schedule.once()) {
-          runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
-          return 0;
-        }
-        RunLog.info("batch scheduler: a cycle every %s".formatted(schedule.interval()));
-        while (true) {
-          Instant cycleStart = Instant.now();
-          try {
-            runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
-          } catch (RuntimeException e) {
-            RunLog.info("batch cycle failed, tables keep their previous state: " + describe(e));
-          }
-          waitUntil(cycleStart.plus(schedule.interval()));
-        }
-      } finally {
-        spark.stop();
-      }
+      return lakeBatchOptions.inSession(
+          "batch-scheduler",
+          catalog,
+          spark -> {
+            if (schedule.once()) {
+              runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
+              return 0;
+            }
+            RunLog.info("batch scheduler: a cycle every %s".formatted(schedule.interval()));
+            while (true) {
+              Instant cycleStart = Instant.now();
+              try {
+                runCycle(spark, catalog, postgres, Clock.systemUTC(), runs);
+              } catch (RuntimeException e) {
+                RunLog.info("batch cycle failed, tables keep their previous state: " + describe(e));
+              }
+              waitUntil(cycleStart.plus(schedule.interval()));
+            }
+          });
     }
   }
 

@@ -2,20 +2,17 @@ package dev.catcafe.batch.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.LakeBatchOptions;
 import dev.catcafe.batch.schedule.RunLog;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.OperationalSchema;
-import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.spark.JobGroups;
-import dev.catcafe.spark.SessionSettings;
-import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.spark.SparkSessions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -37,9 +34,7 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
   /** The Spark UI's job group of the snapshot's jobs. */
   public static final String JOB_GROUP = "profile-snapshot";
 
-  @Mixin private CatalogOptions catalogOptions;
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin EventLogOption eventLog;
+  @Mixin LakeBatchOptions lakeBatchOptions;
   @Mixin private PostgresOptions postgresOptions;
 
   public static void main(String[] args) {
@@ -48,19 +43,15 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogSettings catalog = catalogOptions.settings();
+    CatalogSettings catalog = lakeBatchOptions.catalog();
     PostgresSettings postgres = postgresOptions.settings();
-    SparkSession spark =
-        SparkSessions.create(
-            SessionSettings.lakeBatch("profile-snapshot", sparkMaster.master(), catalog)
-                .eventLog(eventLog.settings())
-                .build());
-    try {
-      RunLog.info(run(spark, catalog, postgres).toString());
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    return lakeBatchOptions.inSession(
+        "profile-snapshot",
+        catalog,
+        spark -> {
+          RunLog.info(run(spark, catalog, postgres).toString());
+          return 0;
+        });
   }
 
   /** Replaces both profile tables; each is its own atomic commit. */
@@ -74,24 +65,36 @@ public final class ProfileSnapshotJob implements Callable<Integer> {
     PostgresProfileSource source = new PostgresProfileSource(spark, postgres);
     ProfileSnapshotSink sink = new ProfileSnapshotSink(spark, catalog);
     ProfileSnapshotSink.TableSnapshot cats =
-        JobGroups.run(
+        copy(
             spark,
-            JOB_GROUP,
-            "profile snapshot: " + LakeTable.CATS_PROFILES_RAW.tableName(),
-            () ->
-                sink.replace(
-                    LakeTable.CATS_PROFILES_RAW,
-                    source.read(OperationalSchema.CATS_TABLE, OperationalSchema.CATS_COLUMNS)));
+            source,
+            OperationalSchema.CATS_TABLE,
+            OperationalSchema.CATS_COLUMNS,
+            sink,
+            LakeTable.CATS_PROFILES_RAW);
     ProfileSnapshotSink.TableSnapshot visitors =
-        JobGroups.run(
+        copy(
             spark,
-            JOB_GROUP,
-            "profile snapshot: " + LakeTable.VISITORS_PROFILES_RAW.tableName(),
-            () ->
-                sink.replace(
-                    LakeTable.VISITORS_PROFILES_RAW,
-                    source.read(
-                        OperationalSchema.VISITORS_TABLE, OperationalSchema.VISITORS_COLUMNS)));
+            source,
+            OperationalSchema.VISITORS_TABLE,
+            OperationalSchema.VISITORS_COLUMNS,
+            sink,
+            LakeTable.VISITORS_PROFILES_RAW);
     return new ProfileSnapshotResult(cats, visitors, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Replaces {@code lakeTable} with {@code columns} of the operational {@code table}: one job. */
+  private static ProfileSnapshotSink.TableSnapshot copy(
+      SparkSession spark,
+      PostgresProfileSource source,
+      String table,
+      List<String> columns,
+      ProfileSnapshotSink sink,
+      LakeTable lakeTable) {
+    return JobGroups.run(
+        spark,
+        JOB_GROUP,
+        "profile snapshot: " + lakeTable.tableName(),
+        () -> sink.replace(lakeTable, source.read(table, columns)));
   }
 }

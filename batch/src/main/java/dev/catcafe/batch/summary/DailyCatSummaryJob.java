@@ -2,16 +2,12 @@ package dev.catcafe.batch.summary;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.batch.LakeBatchOptions;
 import dev.catcafe.batch.schedule.RunLog;
 import dev.catcafe.model.Topic;
-import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.JobGroups;
-import dev.catcafe.spark.SessionSettings;
-import dev.catcafe.spark.SparkMasterOption;
-import dev.catcafe.spark.SparkSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -52,9 +48,7 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
   /** The Spark UI's job group of the summary's jobs. */
   public static final String JOB_GROUP = "daily-cat-summary";
 
-  @Mixin private CatalogOptions catalogOptions;
-  @Mixin private SparkMasterOption sparkMaster;
-  @Mixin EventLogOption eventLog;
+  @Mixin LakeBatchOptions lakeBatchOptions;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private DayOptions dayOptions;
@@ -94,23 +88,19 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogSettings catalog = catalogOptions.settings();
+    CatalogSettings catalog = lakeBatchOptions.catalog();
     DaySelection days = daySelection(Clock.systemUTC());
-    SparkSession spark =
-        SparkSessions.create(
-            SessionSettings.lakeBatch("daily-cat-summary", sparkMaster.master(), catalog)
-                .eventLog(eventLog.settings())
-                .build());
-    try {
-      DailyCatSummaryResult result =
-          dayOptions == null
-              ? catchUp(spark, catalog, Clock.systemUTC())
-              : run(spark, catalog, days);
-      RunLog.info(result.toString());
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    return lakeBatchOptions.inSession(
+        "daily-cat-summary",
+        catalog,
+        spark -> {
+          DailyCatSummaryResult result =
+              dayOptions == null
+                  ? catchUp(spark, catalog, Clock.systemUTC())
+                  : run(spark, catalog, days);
+          RunLog.info(result.toString());
+          return 0;
+        });
   }
 
   DaySelection daySelection(Clock clock) {
@@ -187,10 +177,7 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
     LakeEventSource source = new LakeEventSource(spark, catalog);
     SummaryProgress progress =
         new DailyCatSummarySink(spark, catalog).progress().orElseGet(source::currentSnapshots);
-    return DailyCatSummaryTransform.summarize(
-        source.events(Topic.CAT_WELLNESS, days, progress.snapshot(Topic.CAT_WELLNESS)),
-        source.events(Topic.CAT_INTERACTIONS, days, progress.snapshot(Topic.CAT_INTERACTIONS)),
-        source.catProfiles());
+    return summarize(source, days, progress);
   }
 
   static DaySelection changedDays(
@@ -218,12 +205,7 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
       DaySelection days,
       SummaryProgress snapshots,
       long started) {
-    LakeEventSource source = new LakeEventSource(spark, catalog);
-    Dataset<Row> summary =
-        DailyCatSummaryTransform.summarize(
-            source.events(Topic.CAT_WELLNESS, days, snapshots.snapshot(Topic.CAT_WELLNESS)),
-            source.events(Topic.CAT_INTERACTIONS, days, snapshots.snapshot(Topic.CAT_INTERACTIONS)),
-            source.catProfiles());
+    Dataset<Row> summary = summarize(new LakeEventSource(spark, catalog), days, snapshots);
     // The selected days are replaced in one commit, so they are one labelled step.
     DailyCatSummarySink.CommitStats stats =
         JobGroups.run(
@@ -237,5 +219,14 @@ public final class DailyCatSummaryJob implements Callable<Integer> {
         stats.deletedRows(),
         stats.changedPartitions(),
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The summary of {@code days} from the raw tables as they were at {@code snapshots}. */
+  private static Dataset<Row> summarize(
+      LakeEventSource source, DaySelection days, SummaryProgress snapshots) {
+    return DailyCatSummaryTransform.summarize(
+        source.events(Topic.CAT_WELLNESS, days, snapshots.snapshot(Topic.CAT_WELLNESS)),
+        source.events(Topic.CAT_INTERACTIONS, days, snapshots.snapshot(Topic.CAT_INTERACTIONS)),
+        source.catProfiles());
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.catcafe.batch.BatchTable;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.config.CatalogSettings;
 import java.sql.Date;
@@ -28,22 +29,26 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
  */
 public final class DailyCatSummarySink {
   private final SparkSession spark;
-  private final String tableName;
+  private final BatchTable table;
 
   public DailyCatSummarySink(SparkSession spark, CatalogSettings catalog) {
     this.spark = requireNonNull(spark, "spark is null");
-    this.tableName = LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog);
+    this.table =
+        new BatchTable(
+            spark,
+            catalog,
+            LakeTable.DAILY_CAT_SUMMARY,
+            DailyCatSummaryTransform.TABLE_COLUMNS_DDL,
+            DailyCatSummaryTransform.DAY);
   }
 
   public String tableName() {
-    return tableName;
+    return table.name();
   }
 
   /** Creates the table on the first run; its schema is the transform's output. */
   public void createIfMissing() {
-    spark.sql(
-        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (day)"
-            .formatted(tableName, DailyCatSummaryTransform.TABLE_COLUMNS_DDL));
+    table.createIfMissing();
   }
 
   /**
@@ -54,13 +59,8 @@ public final class DailyCatSummarySink {
     requireNonNull(summary, "summary is null");
     createIfMissing();
     Long before = currentSnapshotId();
-    try {
-      summary.writeTo(tableName).overwrite(condition(days));
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException(tableName + " vanished while being written", e);
-    }
-    Table table = icebergTable();
-    Snapshot snapshot = table.currentSnapshot();
+    table.write(summary, writer -> writer.overwrite(condition(days)));
+    Snapshot snapshot = icebergTable().currentSnapshot();
     if (snapshot == null || Long.valueOf(snapshot.snapshotId()).equals(before)) {
       return new CommitStats(0, 0, 0);
     }
@@ -91,7 +91,7 @@ public final class DailyCatSummarySink {
 
   /** The raw snapshots the last recorded run processed; empty before the first (or no table). */
   Optional<SummaryProgress> progress() {
-    if (!spark.catalog().tableExists(tableName)) {
+    if (!spark.catalog().tableExists(table.name())) {
       return Optional.empty();
     }
     return SummaryProgress.fromProperties(icebergTable().properties());
@@ -115,7 +115,7 @@ public final class DailyCatSummarySink {
   }
 
   private Table icebergTable() {
-    return loadIcebergTable(spark, tableName);
+    return loadIcebergTable(spark, table.name());
   }
 
   /** The Iceberg table {@code name} as it is now (refreshed, not the session's cached copy). */

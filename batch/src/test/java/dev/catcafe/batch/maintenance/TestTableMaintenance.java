@@ -24,13 +24,12 @@ final class TestTableMaintenance extends BaseSparkTest {
     List<Row> rowsBefore = spark.table(table).orderBy("id").collectAsList();
 
     TableReport report =
-        TableMaintenance.maintain(
-            spark,
+        maintain(
             table,
-            config(
-                EnumSet.of(MaintenanceStep.REWRITE_DATA_FILES, MaintenanceStep.REWRITE_MANIFESTS),
-                false),
-            Instant.now());
+            Instant.now(),
+            false,
+            MaintenanceStep.REWRITE_DATA_FILES,
+            MaintenanceStep.REWRITE_MANIFESTS);
 
     assertThat(report.dataFilesBefore()).isEqualTo(16);
     assertThat(report.rewrittenDataFiles()).isEqualTo(16);
@@ -44,9 +43,7 @@ final class TestTableMaintenance extends BaseSparkTest {
     String table = createTableWithSmallCommits("closed_only", 6);
     Instant now = Instant.parse("2025-10-08T12:00:00Z");
 
-    TableReport report =
-        TableMaintenance.maintain(
-            spark, table, config(EnumSet.of(MaintenanceStep.REWRITE_DATA_FILES), true), now);
+    TableReport report = maintain(table, now, true, MaintenanceStep.REWRITE_DATA_FILES);
 
     // Each commit wrote one file for 2025-10-07 and one for 2025-10-08 ("today"): only the 7th is
     // compacted.
@@ -65,24 +62,20 @@ final class TestTableMaintenance extends BaseSparkTest {
     Path youngStray = Files.writeString(dataDir.resolve("still-being-written.parquet"), "junk");
 
     TableReport report =
-        TableMaintenance.maintain(
-            spark,
+        maintain(
             table,
-            config(
-                EnumSet.of(MaintenanceStep.EXPIRE_SNAPSHOTS, MaintenanceStep.REMOVE_ORPHAN_FILES),
-                false),
             // "Now" is 3 days less an hour ahead: the orphan (4 days old) is past the 3-day orphan
             // age, the stray written a moment ago is not (its age is an hour short of it).
-            Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofHours(1)));
+            Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofHours(1)),
+            false,
+            MaintenanceStep.EXPIRE_SNAPSHOTS,
+            MaintenanceStep.REMOVE_ORPHAN_FILES);
 
     // Snapshots are minutes old and "now" is 3 days later: with 7 days retention none expires...
     assertThat(report.expiredSnapshots()).isZero();
     TableReport later =
-        TableMaintenance.maintain(
-            spark,
-            table,
-            config(EnumSet.of(MaintenanceStep.EXPIRE_SNAPSHOTS), false),
-            Instant.now().plus(Duration.ofDays(8)));
+        maintain(
+            table, Instant.now().plus(Duration.ofDays(8)), false, MaintenanceStep.EXPIRE_SNAPSHOTS);
     // ...8 days later all but the 3 newest go.
     assertThat(later.expiredSnapshots()).isEqualTo(2);
     iceberg.refresh();
@@ -93,17 +86,24 @@ final class TestTableMaintenance extends BaseSparkTest {
     assertThat(spark.table(table).count()).isEqualTo(10);
   }
 
-  private static MaintenanceConfig config(EnumSet<MaintenanceStep> steps, boolean closedOnly) {
-    return new MaintenanceConfig(
-        catalog(NAMESPACE),
-        List.of(),
-        steps,
-        2,
-        0,
-        closedOnly,
-        Duration.ofDays(7),
-        3,
-        Duration.ofDays(3));
+  /**
+   * Runs {@code steps} on {@code table} at {@code now}: at least 2 small files to compact,
+   * snapshots kept 7 days and at least the newest 3, orphans older than 3 days removed.
+   */
+  private static TableReport maintain(
+      String table, Instant now, boolean closedOnly, MaintenanceStep... steps) {
+    MaintenanceConfig config =
+        new MaintenanceConfig(
+            catalog(NAMESPACE),
+            List.of(),
+            EnumSet.copyOf(List.of(steps)),
+            2,
+            0,
+            closedOnly,
+            Duration.ofDays(7),
+            3,
+            Duration.ofDays(3));
+    return TableMaintenance.maintain(spark, table, config, now);
   }
 
   /** A day-partitioned table with {@code commits} appends of two rows, one per day. */

@@ -1,16 +1,15 @@
 package dev.catcafe.batch.maintenance;
 
+import static dev.catcafe.batch.TestingLakeBatchOptions.EVENT_LOG;
+import static dev.catcafe.batch.TestingLakeBatchOptions.LAKE_BATCH_ARGUMENTS;
+import static dev.catcafe.batch.TestingLakeBatchOptions.LAKE_BATCH_DEFAULTS;
 import static dev.catcafe.model.testing.ConfigAssertions.assertFullMapping;
 import static dev.catcafe.model.testing.ConfigAssertions.assertRecordedDefaults;
-import static dev.catcafe.model.testing.TestingOptions.CATALOG_ARGUMENTS;
-import static dev.catcafe.model.testing.TestingOptions.CATALOG_DEFAULTS;
 import static dev.catcafe.model.testing.TestingOptions.CATALOG_SETTINGS;
 
-import dev.catcafe.model.config.EventLogSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,7 @@ final class TestTableMaintenanceJobOptions {
   void recordsEveryDefault() {
     assertRecordedDefaults(
         new TableMaintenanceJob(),
-        CATALOG_DEFAULTS
+        LAKE_BATCH_DEFAULTS
             + """
         --table
         --step
@@ -32,8 +31,6 @@ final class TestTableMaintenanceJobOptions {
         --snapshot-retention      7d
         --retain-last             50
         --orphan-file-age         3d
-        --spark-master            local[*]
-        --event-log-dir           ""
         """);
   }
 
@@ -41,7 +38,7 @@ final class TestTableMaintenanceJobOptions {
   void mapsEveryOption() {
     assertFullMapping(
         TableMaintenanceJob::new,
-        CATALOG_ARGUMENTS
+        LAKE_BATCH_ARGUMENTS
             + """
         --table                   cat_wellness_raw
         --step                    EXPIRE_SNAPSHOTS
@@ -51,10 +48,8 @@ final class TestTableMaintenanceJobOptions {
         --snapshot-retention      2d
         --retain-last             7
         --orphan-file-age         5h
-        --spark-master            local[3]
-        --event-log-dir           file:///tmp/events
         """,
-        job -> List.of(job.config(), job.eventLog.settings()),
+        job -> List.of(job.config(), job.lakeBatchOptions.eventLog()),
         List.of(
             new MaintenanceConfig(
                 CATALOG_SETTINGS,
@@ -66,6 +61,6 @@ final class TestTableMaintenanceJobOptions {
                 Duration.ofDays(2),
                 7,
                 Duration.ofHours(5)),
-            Optional.of(EventLogSettings.in("file:///tmp/events"))));
+            EVENT_LOG));
   }
 }

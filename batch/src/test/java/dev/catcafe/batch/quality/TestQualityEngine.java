@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -21,24 +22,14 @@ final class TestQualityEngine extends BaseSparkTest {
   @Test
   void aCleanLakePassesEveryCheckAndTheResultsAreAppended() {
     CatalogSettings catalog = catalog("quality_clean");
-    TestingQualityLake lake =
-        new TestingQualityLake(spark, catalog, Clock.systemUTC().instant(), "");
-    lake.writeProfiles();
-    lake.writeCleanEvents();
-    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
-    lake.writeLateWellness();
 
-    QualityReport report = DataQualityJob.run(spark, catalog, Clock.systemUTC());
+    QualityReport report = checkSummarizedCleanLake(catalog, TestingQualityLake::writeLateWellness);
 
     assertThat(report.failures()).as(report.toString()).isEmpty();
     assertThat(report.results()).hasSameSizeAs(LakeQualityChecks.all());
     assertThat(report.toString()).contains("0 failed").doesNotContain("FAILED");
     List<Row> stored =
-        spark
-            .sql(
-                "SELECT run_id, table_name, check_name, passed FROM %s"
-                    .formatted(LakeTable.DATA_QUALITY_RESULTS.qualifiedName(catalog)))
-            .collectAsList();
+        queryResults(catalog, "SELECT run_id, table_name, check_name, passed FROM %s");
     assertThat(stored).hasSameSizeAs(LakeQualityChecks.all());
     assertThat(stored).allSatisfy(row -> assertThat(row.getString(0)).isEqualTo(report.runId()));
     assertThat(stored).allSatisfy(row -> assertThat(row.getBoolean(3)).isTrue());
@@ -47,14 +38,9 @@ final class TestQualityEngine extends BaseSparkTest {
   @Test
   void eachBrokenRuleFailsExactlyItsCheck() {
     CatalogSettings catalog = catalog("quality_broken");
-    TestingQualityLake lake =
-        new TestingQualityLake(spark, catalog, Clock.systemUTC().instant(), "");
-    lake.writeProfiles();
-    lake.writeCleanEvents();
-    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
-    lake.breakEveryKindOfCheck();
 
-    QualityReport report = DataQualityJob.run(spark, catalog, Clock.systemUTC());
+    QualityReport report =
+        checkSummarizedCleanLake(catalog, TestingQualityLake::breakEveryKindOfCheck);
 
     assertThat(report.failures())
         .extracting(result -> result.check().id())
@@ -72,11 +58,8 @@ final class TestQualityEngine extends BaseSparkTest {
         .contains("cat_wellness_raw.activity_level_in_range=1")
         .contains("e.g. 12.0");
     List<Row> failedRows =
-        spark
-            .sql(
-                "SELECT concat(table_name, '.', check_name) FROM %s WHERE NOT passed"
-                    .formatted(LakeTable.DATA_QUALITY_RESULTS.qualifiedName(catalog)))
-            .collectAsList();
+        queryResults(
+            catalog, "SELECT concat(table_name, '.', check_name) FROM %s WHERE NOT passed");
     assertThat(failedRows)
         .extracting(row -> row.getString(0))
         .containsExactlyInAnyOrderElementsOf(TestingQualityLake.BROKEN_CHECKS);
@@ -122,6 +105,28 @@ final class TestQualityEngine extends BaseSparkTest {
         engine.evaluate(fresh, QualityWindow.yesterdayAndToday(Clock.fixed(later, ZoneOffset.UTC)));
     assertThat(neverFilled.passed()).isFalse();
     assertThat(neverFilled.observed().getAsDouble()).isGreaterThan(3600);
+  }
+
+  /**
+   * Writes the clean lake of {@code catalog} (profiles, clean events and the summary built from
+   * them), applies {@code change} to it, then runs the job's checks and returns their report.
+   */
+  private static QualityReport checkSummarizedCleanLake(
+      CatalogSettings catalog, Consumer<TestingQualityLake> change) {
+    TestingQualityLake lake =
+        new TestingQualityLake(spark, catalog, Clock.systemUTC().instant(), "");
+    lake.writeProfiles();
+    lake.writeCleanEvents();
+    DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
+    change.accept(lake);
+    return DataQualityJob.run(spark, catalog, Clock.systemUTC());
+  }
+
+  /** The rows of {@code sql}, in which {@code %s} names the results table of {@code catalog}. */
+  private static List<Row> queryResults(CatalogSettings catalog, String sql) {
+    return spark
+        .sql(sql.formatted(LakeTable.DATA_QUALITY_RESULTS.qualifiedName(catalog)))
+        .collectAsList();
   }
 
   private static double observed(QualityReport report, String checkId) {

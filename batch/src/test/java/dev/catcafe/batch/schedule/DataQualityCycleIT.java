@@ -20,7 +20,6 @@ import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import dev.catcafe.spark.testing.TestingSessions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,7 +30,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,14 +46,7 @@ final class DataQualityCycleIT {
   // A JVM of its own runs 41 Spark queries: minutes on a loaded 2-core machine.
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(12);
   private static final String PREFIX = "dq-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-  private static SparkSession spark;
-
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-    }
-  }
+  @AutoClose private static SparkSession spark;
 
   @Test
   void aCleanDayPassesAndEachBrokenRuleFailsExactlyItsCheck(TestingPlatform platform)
@@ -151,8 +143,7 @@ final class DataQualityCycleIT {
 
   private static void upsertVisitors(PostgresSettings postgres, List<String> visitorIds)
       throws SQLException {
-    try (Connection connection =
-        DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
+    try (Connection connection = TestingCats.connect(postgres)) {
       OperationalSchema.createTables(connection);
       try (PreparedStatement insert =
           connection.prepareStatement(

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +50,7 @@ final class CatCafeNotebookIT {
   private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
   private static final String NAMESPACE = "it_notebook";
 
-  private static NotebookLake lake;
+  @AutoClose private static NotebookLake lake;
 
   /** {@code bin/notebook install} of a venv that was missing or broken, and the one after it. */
   private static Outcome install;
@@ -78,14 +78,6 @@ final class CatCafeNotebookIT {
             TestingPlatform.shared(),
             TestingCatalogs.onPlatform(JDBC, TestingPlatform.shared(), NAMESPACE),
             RUN_ID);
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    if (lake != null) {
-      lake.close();
-      lake = null;
-    }
   }
 
   @Test

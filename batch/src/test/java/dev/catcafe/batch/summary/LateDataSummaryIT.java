@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,14 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 final class LateDataSummaryIT {
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
   private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
-  private static SparkSession spark;
-
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-    }
-  }
+  @AutoClose private static SparkSession spark;
 
   @Test
   void lateEventsForADayTwoDaysBackReachTheSummaryOnTheNextRun(TestingPlatform platform) {

@@ -37,19 +37,16 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void rewritesOnlyTheChosenDaysAndIsIdempotent() {
     CatalogSettings catalog = catalog("job_incremental");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS,
-        List.of(
-            wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
-            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0),
-            wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS,
-        List.of(
-            interactionRow("2026-11-20T02:00:00.000Z", "tom", "like"),
-            interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
+    TestingRawTables raw =
+        tom(
+            catalog,
+            List.of(
+                wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
+                wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0),
+                wellnessRow("2026-11-22T01:00:00.000Z", "tom", 6.0, 3.0)),
+            List.of(
+                interactionRow("2026-11-20T02:00:00.000Z", "tom", "like"),
+                interactionRow("2026-11-21T02:00:00.000Z", "tom", "pet")));
 
     DailyCatSummaryResult all = DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     assertThat(all.rowsWritten()).isEqualTo(3);
@@ -84,19 +81,13 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void aDayWithoutEventsIsEmptiedNotLeftStale() {
     CatalogSettings catalog = catalog("job_empty_day");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS, List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
+    tom(
+        catalog,
+        List.of(wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0)),
+        List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
-    spark.sql(
-        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
-            .formatted(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
-    spark.sql(
-        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
-            .formatted(LakeTable.CAT_INTERACTIONS_RAW.qualifiedName(catalog)));
+    deleteEventsBeforeDay2(catalog, LakeTable.CAT_WELLNESS_RAW);
+    deleteEventsBeforeDay2(catalog, LakeTable.CAT_INTERACTIONS_RAW);
 
     DailyCatSummaryResult result = DailyCatSummaryJob.run(spark, catalog, DaySelection.day(DAY_1));
 
@@ -107,15 +98,12 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
   @Test
   void aCommitThatFailsLeavesThePreviousStateIntact() {
     CatalogSettings catalog = catalog("job_failed_commit");
-    TestingRawTables raw = new TestingRawTables(spark, catalog);
-    raw.replaceCatProfiles(List.of(RowFactory.create("tom", "Tom")));
-    raw.append(
-        Topic.CAT_WELLNESS,
+    tom(
+        catalog,
         List.of(
             wellnessRow("2026-11-20T01:00:00.000Z", "tom", 2.0, 1.0),
-            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)));
-    raw.append(
-        Topic.CAT_INTERACTIONS, List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
+            wellnessRow("2026-11-21T01:00:00.000Z", "tom", 4.0, 2.0)),
+        List.of(interactionRow("2026-11-20T01:00:00.000Z", "tom", "pet")));
     DailyCatSummaryJob.run(spark, catalog, new DaySelection.AllDays());
     List<Row> before = summary(catalog);
     DailyCatSummarySink sink = new DailyCatSummarySink(spark, catalog);
@@ -206,9 +194,7 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
             .formatted(catalog.name(), LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
     assertThat(DailyCatSummaryJob.catchUp(spark, catalog, CLOCK).rowsWritten()).isZero();
 
-    spark.sql(
-        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
-            .formatted(LakeTable.CAT_WELLNESS_RAW.qualifiedName(catalog)));
+    deleteEventsBeforeDay2(catalog, LakeTable.CAT_WELLNESS_RAW);
     DailyCatSummaryResult afterDelete = DailyCatSummaryJob.catchUp(spark, catalog, CLOCK);
 
     assertThat(afterDelete.days()).isEqualTo(DaySelection.days(List.of(DAY_1)));
@@ -314,6 +300,13 @@ final class TestDailyCatSummaryJob extends BaseSparkTest {
     raw.append(Topic.CAT_WELLNESS, wellness);
     raw.append(Topic.CAT_INTERACTIONS, interactions);
     return raw;
+  }
+
+  /** Deletes the rows of {@code rawTable} whose event time is before day 2. */
+  private static void deleteEventsBeforeDay2(CatalogSettings catalog, LakeTable rawTable) {
+    spark.sql(
+        "DELETE FROM %s WHERE event_time < TIMESTAMP '2026-11-21 00:00:00'"
+            .formatted(rawTable.qualifiedName(catalog)));
   }
 
   private static List<Row> summary(CatalogSettings catalog) {

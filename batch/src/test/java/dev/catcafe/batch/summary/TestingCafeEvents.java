@@ -12,10 +12,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -76,29 +78,39 @@ public final class TestingCafeEvents {
     for (LocalDate day : days) {
       Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
       for (String cat : catIds) {
-        int readings = random.nextInt(5);
-        for (int i = 0; i < readings; i++) {
-          events.wellness.add(
-              new Wellness(
-                  start.plusSeconds(random.nextInt(86_400)),
-                  cat,
-                  twoDecimals(0.1 + random.nextDouble() * 9.9),
-                  twoDecimals(0.5 + random.nextDouble() * 3.4)));
-        }
-        int touches = random.nextInt(5);
-        for (int i = 0; i < touches; i++) {
-          events.interactions.add(
-              new Interaction(
-                  start.plusSeconds(random.nextInt(86_400)),
-                  cat,
-                  INTERACTION_TYPES.get(random.nextInt(INTERACTION_TYPES.size()))));
-        }
+        events.wellness.addAll(
+            zeroToFour(
+                random,
+                () ->
+                    new Wellness(
+                        start.plusSeconds(random.nextInt(86_400)),
+                        cat,
+                        twoDecimals(0.1 + random.nextDouble() * 9.9),
+                        twoDecimals(0.5 + random.nextDouble() * 3.4))));
+        events.interactions.addAll(
+            zeroToFour(
+                random,
+                () ->
+                    new Interaction(
+                        start.plusSeconds(random.nextInt(86_400)),
+                        cat,
+                        INTERACTION_TYPES.get(random.nextInt(INTERACTION_TYPES.size())))));
       }
       // Day boundaries: the last millisecond of the day and the first of the next.
       String cat = catIds.get(0);
       events.wellness.add(new Wellness(start.plusMillis(86_399_999), cat, 1.0, 3.9));
       events.interactions.add(new Interaction(start.plusMillis(86_399_999), cat, "like"));
       events.interactions.add(new Interaction(start.plusSeconds(86_400), cat, "pet"));
+    }
+    return events;
+  }
+
+  /** A random count from 0 to 4 of {@code event}s, drawn in order from the same {@code random}. */
+  private static <T> List<T> zeroToFour(Random random, Supplier<T> event) {
+    int count = random.nextInt(5);
+    List<T> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      events.add(event.get());
     }
     return events;
   }
@@ -125,27 +137,23 @@ public final class TestingCafeEvents {
     requireNonNull(names, "names is null");
     Map<String, Accumulator> byDayAndCat = new TreeMap<>();
     for (Wellness reading : wellness) {
-      LocalDate day = utcDay(reading.time());
-      if (selectedDays.contains(day)) {
-        Accumulator accumulator =
-            byDayAndCat.computeIfAbsent(
-                day + "|" + reading.catId(), key -> new Accumulator(day, reading.catId()));
-        accumulator.activitySum += reading.activity();
-        accumulator.readings++;
-        accumulator.maxHours = Math.max(accumulator.maxHours, reading.hours());
-      }
+      accumulator(byDayAndCat, selectedDays, reading.time(), reading.catId())
+          .ifPresent(
+              accumulator -> {
+                accumulator.activitySum += reading.activity();
+                accumulator.readings++;
+                accumulator.maxHours = Math.max(accumulator.maxHours, reading.hours());
+              });
     }
     for (Interaction interaction : interactions) {
-      LocalDate day = utcDay(interaction.time());
-      if (selectedDays.contains(day)) {
-        Accumulator accumulator =
-            byDayAndCat.computeIfAbsent(
-                day + "|" + interaction.catId(), key -> new Accumulator(day, interaction.catId()));
-        accumulator.interactions++;
-        if (interaction.type().equals("like")) {
-          accumulator.likes++;
-        }
-      }
+      accumulator(byDayAndCat, selectedDays, interaction.time(), interaction.catId())
+          .ifPresent(
+              accumulator -> {
+                accumulator.interactions++;
+                if (interaction.type().equals("like")) {
+                  accumulator.likes++;
+                }
+              });
     }
     return byDayAndCat.values().stream()
         .map(
@@ -160,6 +168,23 @@ public final class TestingCafeEvents {
                     a.likes))
         .sorted(Comparator.comparing(SummaryRow::day).thenComparing(SummaryRow::catId))
         .toList();
+  }
+
+  /**
+   * The accumulator of {@code catId} on the UTC day of {@code time}, made on first use; empty when
+   * that day is not selected.
+   */
+  private static Optional<Accumulator> accumulator(
+      Map<String, Accumulator> byDayAndCat,
+      Collection<LocalDate> selectedDays,
+      Instant time,
+      String catId) {
+    LocalDate day = utcDay(time);
+    if (!selectedDays.contains(day)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        byDayAndCat.computeIfAbsent(day + "|" + catId, key -> new Accumulator(day, catId)));
   }
 
   /** Summary rows read from Spark, in (day, cat_id) order, comparable with the expectation. */

@@ -86,22 +86,26 @@ public final class TestingRawTables {
 
   /** Replaces the lake's visitor profiles with these visitor ids. */
   public void replaceVisitorProfiles(List<String> visitorIds) {
-    StructType schema = new StructType().add("visitor_id", "string");
-    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
-    spark
-        .createDataFrame(visitorIds.stream().map(id -> RowFactory.create(id)).toList(), schema)
-        .writeTo(LakeTable.VISITORS_PROFILES_RAW.qualifiedName(catalog))
-        .using("iceberg")
-        .createOrReplace();
+    replaceProfiles(
+        LakeTable.VISITORS_PROFILES_RAW,
+        new StructType().add("visitor_id", "string"),
+        visitorIds.stream().map(id -> RowFactory.create(id)).toList());
   }
 
   /** Replaces the lake's cat profiles with (cat_id, name) pairs. */
   public void replaceCatProfiles(List<Row> catIdAndName) {
-    StructType schema = new StructType().add("cat_id", "string").add("name", "string");
+    replaceProfiles(
+        LakeTable.CATS_PROFILES_RAW,
+        new StructType().add("cat_id", "string").add("name", "string"),
+        catIdAndName);
+  }
+
+  /** Replaces {@code profiles} with {@code rows}, as the snapshot job's one commit would. */
+  private void replaceProfiles(LakeTable profiles, StructType schema, List<Row> rows) {
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
     spark
-        .createDataFrame(catIdAndName, schema)
-        .writeTo(LakeTable.CATS_PROFILES_RAW.qualifiedName(catalog))
+        .createDataFrame(rows, schema)
+        .writeTo(profiles.qualifiedName(catalog))
         .using("iceberg")
         .createOrReplace();
   }
