@@ -2,6 +2,7 @@ package dev.catcafe.model.jobs;
 
 import static dev.catcafe.model.jobs.SettingsGroup.CATALOG;
 import static dev.catcafe.model.jobs.SettingsGroup.KAFKA;
+import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.config.PostgresRole;
@@ -22,132 +23,124 @@ public enum SparkJob implements CatalogEntry {
               "raw-ingestion",
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.ingest.RawIngestionJob")
-          .reading(KAFKA, CATALOG)
-          .restarting(Restart.always(10)),
-      JobKind.STREAMING,
+          .reading(KAFKA, CATALOG),
       // The original committed every 120 s; fewer, larger files than a 30 s trigger.
-      List.of("--trigger-interval=2m"),
-      "--checkpoint-root",
-      Placement.EXECUTORS,
-      new JobResources(1, "2g", 2, 1, "2g"),
-      null),
+      Launch.streaming(
+          "--checkpoint-root", new JobResources(1, "2g", 2, 1, "2g"), "--trigger-interval=2m")),
   WELLNESS_GUARDIAN(
       Program.of(
               "wellness-guardian",
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.alerts.WellnessGuardianJob")
-          .reading(KAFKA)
-          .restarting(Restart.always(10)),
-      JobKind.STREAMING,
-      List.of("--mode=realtime", "--starting-offsets=latest"),
-      "--checkpoint-location",
-      Placement.DRIVER_ONLY,
+          .reading(KAFKA),
       // Real-time mode holds one task slot per Kafka partition (3) for the whole batch.
-      JobResources.driverOnly(4, "2g"),
-      null),
+      Launch.streaming(
+          "--checkpoint-location",
+          JobResources.driverOnly(4, "2g"),
+          "--mode=realtime",
+          "--starting-offsets=latest")),
   ADOPTER_DETECTIVE(
       Program.of(
               "adopter-detective",
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.alerts.AdopterDetectiveJob")
-          .reading(KAFKA)
-          .restarting(Restart.always(10)),
-      JobKind.STREAMING,
-      List.of("--starting-offsets=latest"),
-      "--checkpoint-location",
-      Placement.DRIVER_ONLY,
-      JobResources.driverOnly(2, "2g"),
-      null),
+          .reading(KAFKA),
+      Launch.streaming(
+          "--checkpoint-location", JobResources.driverOnly(2, "2g"), "--starting-offsets=latest")),
   PROFILE_SNAPSHOT(
       Program.of(
               "profile-snapshot",
               RunnableModule.BATCH,
               "dev.catcafe.batch.snapshot.ProfileSnapshotJob")
           .reading(CATALOG)
-          .connectingAs(PostgresRole.PROFILE_READER)
-          .restarting(Restart.onFailure(2)),
-      JobKind.BATCH,
-      List.of(),
-      null,
-      Placement.EXECUTORS,
-      new JobResources(1, "2g", 1, 1, "2g"),
+          .connectingAs(PostgresRole.PROFILE_READER),
       // Daily, in this order: profiles first so the summary sees today's names, then maintenance.
-      "15 0 * * *"),
+      Launch.batch("15 0 * * *", new JobResources(1, "2g", 1, 1, "2g"))),
   DAILY_CAT_SUMMARY(
       Program.of(
               "daily-cat-summary",
               RunnableModule.BATCH,
               "dev.catcafe.batch.summary.DailyCatSummaryJob")
-          .reading(CATALOG)
-          .restarting(Restart.onFailure(2)),
-      JobKind.BATCH,
-      List.of(),
-      null,
-      Placement.EXECUTORS,
-      new JobResources(1, "2g", 2, 2, "4g"),
-      "45 0 * * *"),
+          .reading(CATALOG),
+      Launch.batch("45 0 * * *", new JobResources(1, "2g", 2, 2, "4g"))),
   TABLE_MAINTENANCE(
       Program.of(
               "table-maintenance",
               RunnableModule.BATCH,
               "dev.catcafe.batch.maintenance.TableMaintenanceJob")
-          .reading(CATALOG)
-          .restarting(Restart.onFailure(2)),
-      JobKind.BATCH,
+          .reading(CATALOG),
       // The one maintenance policy, as the local scheduler runs it (every lake table expires).
-      MaintenancePolicy.SCHEDULED.arguments(),
-      null,
-      Placement.EXECUTORS,
-      new JobResources(1, "2g", 2, 2, "4g"),
-      "30 2 * * *"),
+      Launch.batch(
+          "30 2 * * *",
+          new JobResources(1, "2g", 2, 2, "4g"),
+          MaintenancePolicy.SCHEDULED.arguments())),
   DATA_QUALITY(
       Program.of("data-quality", RunnableModule.BATCH, "dev.catcafe.batch.quality.DataQualityJob")
           // The lake only: the profiles it checks ids against are the snapshot job's lake copies.
-          .reading(CATALOG)
-          .restarting(Restart.onFailure(2)),
-      JobKind.BATCH,
-      List.of(),
-      null,
-      Placement.EXECUTORS,
-      new JobResources(1, "2g", 1, 1, "2g"),
+          .reading(CATALOG),
       // Last: after the summary it checks, and after maintenance, which a failed check must not
       // hold back in the local scheduler's cycle (it ends at the first failure).
-      "0 3 * * *");
+      Launch.batch("0 3 * * *", new JobResources(1, "2g", 1, 1, "2g")));
 
-  private final Program program;
-  private final JobKind kind;
-  private final List<String> arguments;
-  private final String checkpointOption;
-  private final Placement placement;
-  private final JobResources resources;
-  private final String schedule;
-
-  SparkJob(
-      Program program,
+  /**
+   * How the cluster launches a Spark job, beside what its {@link Program} says: streaming jobs run
+   * until stopped, take their checkpoint through an option and always come back; batch jobs run on
+   * a cron schedule and are retried twice after a failure.
+   *
+   * @param kind streaming or batch
+   * @param arguments the fixed arguments of every cluster run, before the checkpoint option
+   * @param checkpointOption the option that takes the checkpoint location; null for batch jobs
+   * @param resources what the driver (and the executors, if any) ask Kubernetes for
+   * @param schedule the cron schedule (UTC) of a batch job; null for streaming jobs
+   * @param restart when the job is started again after it ended
+   */
+  private record Launch(
       JobKind kind,
       List<String> arguments,
       String checkpointOption,
-      Placement placement,
       JobResources resources,
-      String schedule) {
+      String schedule,
+      Restart restart) {
+    private Launch {
+      requireNonNull(kind, "kind is null");
+      arguments = List.copyOf(arguments);
+      requireNonNull(resources, "resources is null");
+      requireNonNull(restart, "restart is null");
+      if ((kind == JobKind.STREAMING) != (checkpointOption != null && schedule == null)) {
+        throw new IllegalArgumentException(
+            "streaming jobs take a checkpoint option and no schedule, batch jobs the reverse");
+      }
+    }
+
+    static Launch streaming(String checkpointOption, JobResources resources, String... arguments) {
+      requireNonNull(checkpointOption, "checkpointOption is null");
+      return new Launch(
+          JobKind.STREAMING,
+          List.of(arguments),
+          checkpointOption,
+          resources,
+          null,
+          Restart.always(10));
+    }
+
+    static Launch batch(String schedule, JobResources resources) {
+      return batch(schedule, resources, List.of());
+    }
+
+    static Launch batch(String schedule, JobResources resources, List<String> arguments) {
+      requireNonNull(schedule, "schedule is null");
+      return new Launch(JobKind.BATCH, arguments, null, resources, schedule, Restart.onFailure(2));
+    }
+  }
+
+  private final Program program;
+  private final Launch launch;
+
+  SparkJob(Program program, Launch launch) {
     // Every Spark job writes its event log for the History Server (JvmApp.HISTORY_SERVER).
-    this.program = program.runningSpark().reading(SettingsGroup.EVENT_LOG);
-    this.kind = kind;
-    this.arguments = List.copyOf(arguments);
-    this.checkpointOption = checkpointOption;
-    this.placement = placement;
-    this.resources = resources;
-    this.schedule = schedule;
-    String jobName = program.jobName();
-    if ((kind == JobKind.BATCH) != (schedule != null)) {
-      throw new IllegalArgumentException(jobName + ": batch jobs need a schedule, streaming none");
-    }
-    if (kind == JobKind.STREAMING && program.restart().policy() != RestartPolicy.Always) {
-      throw new IllegalArgumentException(jobName + ": a streaming job must always come back");
-    }
-    if ((placement == Placement.DRIVER_ONLY) != (resources.executors() == 0)) {
-      throw new IllegalArgumentException(jobName + ": executors only for jobs placed on executors");
-    }
+    this.program =
+        program.runningSpark().reading(SettingsGroup.EVENT_LOG).restarting(launch.restart());
+    this.launch = launch;
   }
 
   @Override
@@ -156,15 +149,16 @@ public enum SparkJob implements CatalogEntry {
   }
 
   public JobKind kind() {
-    return kind;
+    return launch.kind();
   }
 
+  /** Driver-only exactly when the job asks for no executor pods. */
   public Placement placement() {
-    return placement;
+    return launch.resources().executors() == 0 ? Placement.DRIVER_ONLY : Placement.EXECUTORS;
   }
 
   public JobResources resources() {
-    return resources;
+    return launch.resources();
   }
 
   /**
@@ -173,24 +167,24 @@ public enum SparkJob implements CatalogEntry {
    */
   @Override
   public Duration stopGrace() {
-    return kind == JobKind.STREAMING
+    return kind() == JobKind.STREAMING
         ? LifecycleSettings.defaults().stopGrace()
         : JvmApp.DEFAULT_STOP_GRACE;
   }
 
   /** The cron schedule of a batch job (UTC); empty for streaming jobs. */
   public Optional<String> schedule() {
-    return Optional.ofNullable(schedule);
+    return Optional.ofNullable(launch.schedule());
   }
 
   /** The fixed arguments of every cluster run, before the checkpoint option. */
   public List<String> arguments() {
-    return arguments;
+    return launch.arguments();
   }
 
   /** The option that takes the job's checkpoint location; empty for jobs without a checkpoint. */
   public Optional<String> checkpointOption() {
-    return Optional.ofNullable(checkpointOption);
+    return Optional.ofNullable(launch.checkpointOption());
   }
 
   /**
