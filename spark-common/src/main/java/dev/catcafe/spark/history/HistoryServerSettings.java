@@ -66,24 +66,6 @@ public record HistoryServerSettings(
     }
   }
 
-  /** Settings over a directory on a local (or mounted) file system. */
-  public HistoryServerSettings(
-      String logDirectory,
-      String bindAddress,
-      int port,
-      Duration retention,
-      Duration updateInterval,
-      int rollingFilesToRetain) {
-    this(
-        logDirectory,
-        bindAddress,
-        port,
-        retention,
-        updateInterval,
-        rollingFilesToRetain,
-        Optional.empty());
-  }
-
   /** The History Server's {@code spark.history.*} settings. */
   public Map<String, String> sparkConf() {
     Map<String, String> conf = new LinkedHashMap<>();

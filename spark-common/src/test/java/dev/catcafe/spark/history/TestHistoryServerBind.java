@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.deploy.history.HistoryServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,13 @@ final class TestHistoryServerBind {
     HistoryServer server =
         HistoryServerLauncher.start(
             new HistoryServerSettings(
-                events.toString(), "127.0.0.1", 0, Duration.ofDays(7), Duration.ofSeconds(10), 2));
+                events.toString(),
+                "127.0.0.1",
+                0,
+                Duration.ofDays(7),
+                Duration.ofSeconds(10),
+                2,
+                Optional.empty()));
     try {
       int port = server.boundPort();
       HttpResponse<String> version =

@@ -91,7 +91,8 @@ final class TestHistoryServerLauncher {
             HistoryServerSettings.DEFAULT_PORT,
             Duration.ofDays(7),
             Duration.ofSeconds(10),
-            2);
+            2,
+            Optional.empty());
     assertThat(settings.sparkConf())
         .containsEntry("spark.history.fs.logDirectory", "file:///tmp/events")
         .containsEntry("spark.history.ui.port", "18080")
@@ -104,13 +105,20 @@ final class TestHistoryServerLauncher {
   @Test
   void rejectsAMissingDirectoryABadPortAndNonPositiveDurations() {
     Duration day = Duration.ofDays(1);
-    assertThatThrownBy(() -> new HistoryServerSettings(null, "127.0.0.1", 1, day, day, 1))
+    assertThatThrownBy(
+            () -> new HistoryServerSettings(null, "127.0.0.1", 1, day, day, 1, Optional.empty()))
         .hasMessageContaining("SPARK_EVENT_LOG_DIR");
-    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 70000, day, day, 1))
+    assertThatThrownBy(
+            () ->
+                new HistoryServerSettings("/e", "127.0.0.1", 70000, day, day, 1, Optional.empty()))
         .hasMessageContaining("SPARK_HISTORY_PORT");
-    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 1, Duration.ZERO, day, 1))
+    assertThatThrownBy(
+            () ->
+                new HistoryServerSettings(
+                    "/e", "127.0.0.1", 1, Duration.ZERO, day, 1, Optional.empty()))
         .hasMessageContaining("--retention");
-    assertThatThrownBy(() -> new HistoryServerSettings("/e", "127.0.0.1", 1, day, day, 0))
+    assertThatThrownBy(
+            () -> new HistoryServerSettings("/e", "127.0.0.1", 1, day, day, 0, Optional.empty()))
         .hasMessageContaining("rollingFilesToRetain");
   }
 }
