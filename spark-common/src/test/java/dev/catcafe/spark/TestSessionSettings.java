@@ -21,7 +21,8 @@ final class TestSessionSettings {
           "cafe",
           "secret",
           "file:///w",
-          "cafe");
+          "cafe",
+          Optional.empty());
 
   @Test
   void sparkConfHoldsTheCatalogTheLocalFileSystemUtcAndTheTypedSettings() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +73,8 @@ final class TestNotebook {
             "u",
             "",
             "file:///w",
-            "cafe");
+            "cafe",
+            Optional.empty());
     String prefix = "spark.sql.catalog." + catalog.name();
     Set<String> keys = new LinkedHashSet<>();
     Matcher key = CONF_KEY.matcher(code);

@@ -9,11 +9,13 @@ import dev.catcafe.model.config.CatalogType;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class TestMaintenanceConfig {
   private static final CatalogSettings CATALOG =
-      new CatalogSettings("lakehouse", CatalogType.JDBC, "jdbc:x", "", "", "file:///w", "cafe");
+      new CatalogSettings(
+          "lakehouse", CatalogType.JDBC, "jdbc:x", "", "", "file:///w", "cafe", Optional.empty());
 
   @Test
   void defaultsFromTheCommandLine() {

@@ -10,12 +10,14 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.jobs.MaintenancePolicy;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler's maintenance step is the one policy, over every lake table. */
 final class TestScheduledMaintenance {
   private static final CatalogSettings CATALOG =
-      new CatalogSettings("lakehouse", CatalogType.JDBC, "jdbc:x", "", "", "file:///w", "cafe");
+      new CatalogSettings(
+          "lakehouse", CatalogType.JDBC, "jdbc:x", "", "", "file:///w", "cafe", Optional.empty());
 
   @Test
   void runsTheScheduledPolicyOverEveryLakeTable() {

@@ -85,21 +85,10 @@ public record CatalogSettings(
     }
   }
 
-  /** A catalog on a warehouse that is not in an object store, or in the cloud's S3 by default. */
-  public CatalogSettings(
-      String name,
-      CatalogType type,
-      String uri,
-      String user,
-      String password,
-      String warehouse,
-      String namespace) {
-    this(name, type, uri, user, password, warehouse, namespace, Optional.empty());
-  }
-
   /** A Hadoop catalog: the table pointers live in {@code warehouse}, nothing else to name. */
   public static CatalogSettings hadoop(String name, String warehouse, String namespace) {
-    return new CatalogSettings(name, CatalogType.HADOOP, "", "", "", warehouse, namespace);
+    return new CatalogSettings(
+        name, CatalogType.HADOOP, "", "", "", warehouse, namespace, Optional.empty());
   }
 
   /** The same catalog, for the tables of another namespace (a test's, a benchmark's). */

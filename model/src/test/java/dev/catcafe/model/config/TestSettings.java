@@ -3,11 +3,13 @@ package dev.catcafe.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class TestSettings {
   private static CatalogSettings catalog(CatalogType type, String uri, String warehouse) {
-    return new CatalogSettings("lakehouse", type, uri, "cafe", "secret", warehouse, "cafe");
+    return new CatalogSettings(
+        "lakehouse", type, uri, "cafe", "secret", warehouse, "cafe", Optional.empty());
   }
 
   @Test
@@ -53,7 +55,8 @@ final class TestSettings {
                     "",
                     "",
                     "file:///w",
-                    "Bad-Name"))
+                    "Bad-Name",
+                    Optional.empty()))
         .hasMessageContaining("LAKEHOUSE_NAMESPACE");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ final class TestTrinoCatalogs {
             "cafe",
             "pw",
             "file:///data/warehouse",
-            "cafe");
+            "cafe",
+            Optional.empty());
     PostgresSettings cafe =
         new PostgresSettings("jdbc:postgresql://127.0.0.1:5432/cafe", "cafe", "pw2");
     Map<String, String> catalogs = TrinoCatalogs.generate(lake, cafe);
