@@ -8,7 +8,7 @@ import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.spark.DataQualityResults;
-import dev.catcafe.spark.RawTables;
+import dev.catcafe.spark.testing.TestingRawEvents;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -189,9 +189,11 @@ final class TestingCafeData {
             LakeTable.DATA_QUALITY_RESULTS)) {
       spark.sql("DROP TABLE IF EXISTS %s PURGE".formatted(table.qualifiedName(catalog)));
     }
-    appendRaw(spark, catalog, Topic.CAT_INTERACTIONS, interactions);
-    appendRaw(spark, catalog, Topic.CAFE_ORDERS, orders);
-    appendRaw(spark, catalog, Topic.CAT_HEALTH_ALERTS, alerts);
+    // What the ingestion would have left: lineage columns, ingested now.
+    Instant now = Instant.now();
+    TestingRawEvents.append(spark, catalog, Topic.CAT_INTERACTIONS, interactions, 0, now);
+    TestingRawEvents.append(spark, catalog, Topic.CAFE_ORDERS, orders, 0, now);
+    TestingRawEvents.append(spark, catalog, Topic.CAT_HEALTH_ALERTS, alerts, 0, now);
     String summaryTable = LakeTable.DAILY_CAT_SUMMARY.qualifiedName(catalog);
     spark.sql(
         "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (day)"
@@ -233,30 +235,6 @@ final class TestingCafeData {
         "0 rows",
         passed,
         passed ? "" : "e.g. " + runId);
-  }
-
-  private static void appendRaw(
-      SparkSession spark, CatalogSettings catalog, Topic topic, List<Row> events) {
-    String table = topic.rawTable().qualifiedName(catalog);
-    StructType schema = RawTables.schema(topic);
-    spark.sql(
-        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
-            .formatted(table, schema.toDDL(), RawTables.partitionTransform(topic)));
-    List<Row> rows = new ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
-    long offset = 0;
-    for (Row event : events) {
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < event.size(); i++) {
-        values.add(event.get(i));
-      }
-      values.add(0);
-      values.add(offset++);
-      values.add(now);
-      values.add(now);
-      rows.add(RowFactory.create(values.toArray()));
-    }
-    append(spark, table, rows, schema);
   }
 
   private static void append(SparkSession spark, String table, List<Row> rows, StructType schema) {

@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.CatalogSettings;
-import dev.catcafe.spark.RawTables;
-import java.sql.Timestamp;
+import dev.catcafe.spark.testing.TestingRawEvents;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -57,31 +54,7 @@ public final class TestingRawTables {
     offsets
         .computeIfAbsent(topic, unused -> new AtomicLong())
         .accumulateAndGet(firstOffset + events.size(), Math::max);
-    long offset = firstOffset;
-    String table = topic.rawTable().qualifiedName(catalog);
-    StructType schema = RawTables.schema(topic);
-    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
-    spark.sql(
-        "CREATE TABLE IF NOT EXISTS %s (%s) USING iceberg PARTITIONED BY (%s)"
-            .formatted(table, schema.toDDL(), RawTables.partitionTransform(topic)));
-    Timestamp ingested = Timestamp.from(ingestedAt);
-    List<Row> rows = new ArrayList<>();
-    for (Row event : events) {
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < event.size(); i++) {
-        values.add(event.get(i));
-      }
-      values.add(0);
-      values.add(offset++);
-      values.add(ingested);
-      values.add(ingested);
-      rows.add(RowFactory.create(values.toArray()));
-    }
-    try {
-      spark.createDataFrame(rows, schema).writeTo(table).append();
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException(table + " was just created", e);
-    }
+    TestingRawEvents.append(spark, catalog, topic, events, firstOffset, ingestedAt);
   }
 
   /** Replaces the lake's visitor profiles with these visitor ids. */
