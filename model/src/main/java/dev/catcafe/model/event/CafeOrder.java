@@ -2,15 +2,13 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CafeOrder(
-    @JsonProperty("event_time") String eventTime,
-    @JsonProperty("order_id") String orderId,
-    @JsonProperty("visitor_id") String visitorId,
-    @JsonProperty("items") List<OrderItem> items,
-    @JsonProperty("total_amount") double totalAmount)
+    String eventTime, String orderId, String visitorId, List<OrderItem> items, double totalAmount)
     implements CafeEvent {
   /** An order's total is a sum of prices: never negative (the lake's data checks hold it). */
   public static final double MIN_TOTAL_AMOUNT = 0.0;

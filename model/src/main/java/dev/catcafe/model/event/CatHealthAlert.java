@@ -2,17 +2,19 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** What the Wellness Guardian raises (spec §4.1), plus an id that is stable across restarts. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CatHealthAlert(
-    @JsonProperty("alert_time") String alertTime,
-    @JsonProperty("cat_id") String catId,
-    @JsonProperty("alert_type") String alertType,
-    @JsonProperty("value") double value,
-    @JsonProperty("threshold") double threshold,
-    @JsonProperty("alert_message") String alertMessage,
-    @JsonProperty("alert_id") String alertId)
+    String alertTime,
+    String catId,
+    String alertType,
+    double value,
+    double threshold,
+    String alertMessage,
+    String alertId)
     implements CafeEvent {
   public CatHealthAlert {
     requireNonNull(alertTime, "alertTime is null");

@@ -2,14 +2,12 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CatInteraction(
-    @JsonProperty("event_time") String eventTime,
-    @JsonProperty("visitor_id") String visitorId,
-    @JsonProperty("cat_id") String catId,
-    @JsonProperty("interaction_type") String interactionType)
-    implements CafeEvent {
+    String eventTime, String visitorId, String catId, String interactionType) implements CafeEvent {
   public CatInteraction {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(visitorId, "visitorId is null");

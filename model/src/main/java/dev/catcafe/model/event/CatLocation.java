@@ -2,13 +2,11 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-public record CatLocation(
-    @JsonProperty("event_time") String eventTime,
-    @JsonProperty("cat_id") String catId,
-    @JsonProperty("location") String location)
-    implements CafeEvent {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CatLocation(String eventTime, String catId, String location) implements CafeEvent {
   public CatLocation {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(catId, "catId is null");

@@ -2,15 +2,13 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** A collar reading: one per available cat per simulation tick. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CatWellness(
-    @JsonProperty("event_time") String eventTime,
-    @JsonProperty("cat_id") String catId,
-    @JsonProperty("activity_level") double activityLevel,
-    @JsonProperty("heart_rate") int heartRate,
-    @JsonProperty("hours_since_last_drink") double hoursSinceLastDrink)
+    String eventTime, String catId, double activityLevel, int heartRate, double hoursSinceLastDrink)
     implements CafeEvent {
   /** The collar's activity scale: 0 (asleep) to 10 (zoomies); the lake's data checks hold it. */
   public static final double MIN_ACTIVITY_LEVEL = 0.0;

@@ -2,16 +2,18 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** What the Adopter Detective raises (spec §4.2), plus an id that is stable across restarts. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PotentialAdopterAlert(
-    @JsonProperty("visitor_id") String visitorId,
-    @JsonProperty("alert_time") String alertTime,
-    @JsonProperty("liked_cats") String likedCats,
-    @JsonProperty("number_of_likes") long numberOfLikes,
-    @JsonProperty("alert_message") String alertMessage,
-    @JsonProperty("alert_id") String alertId)
+    String visitorId,
+    String alertTime,
+    String likedCats,
+    long numberOfLikes,
+    String alertMessage,
+    String alertId)
     implements CafeEvent {
   public PotentialAdopterAlert {
     requireNonNull(visitorId, "visitorId is null");

@@ -2,11 +2,11 @@ package dev.catcafe.model.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-public record VisitorCheckin(
-    @JsonProperty("event_time") String eventTime, @JsonProperty("visitor_id") String visitorId)
-    implements CafeEvent {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record VisitorCheckin(String eventTime, String visitorId) implements CafeEvent {
   public VisitorCheckin {
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(visitorId, "visitorId is null");
