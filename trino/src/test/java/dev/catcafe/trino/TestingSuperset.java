@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.config.TrinoSettings;
-import dev.catcafe.model.config.TrinoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -93,28 +92,7 @@ final class TestingSuperset {
    */
   void writePlatformEnv(TrinoSettings trino, int trinoPort, String lakeNamespace) {
     try {
-      Files.createDirectories(home);
-      Path file = home.resolve("platform.env");
-      Path temporary = home.resolve("platform.env.tmp");
-      // Owner-only, as the platform's own: it holds the password.
-      Files.deleteIfExists(temporary);
-      Files.createFile(
-          temporary,
-          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(
-          temporary,
-          "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%n%s=%s%n%s=%s%n%s=%s%n"
-              .formatted(
-                  trinoPort,
-                  lakeNamespace,
-                  TrinoUser.ANALYST.userVariable(),
-                  trino.user(),
-                  TrinoUser.ANALYST.passwordVariable(),
-                  trino.password(),
-                  TrinoSettings.TRUSTSTORE_VARIABLE,
-                  trino.trustStore()));
-      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      SupersetPlatformEnv.write(home, trino, trinoPort, lakeNamespace);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,9 +106,7 @@ final class TestingSuperset {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     // Only this home's platform.env may name Trino and the namespace.
-    env.remove("TRINO_PORT");
-    env.remove("LAKEHOUSE_NAMESPACE");
-    env.remove("SUPERSET_ANALYTICS_SCHEMA");
+    env.keySet().removeAll(SupersetPlatformEnv.FROM_FILE_ONLY);
     env.put("CATCAFE_HOME", home.toString());
     env.put("SUPERSET_PORT", Integer.toString(port));
     env.put("SUPERSET_VENV", venv.toString());

@@ -6,6 +6,7 @@ import dev.catcafe.bench.Percentiles;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.TrinoSettings;
 import dev.catcafe.model.config.TrinoUser;
+import dev.catcafe.trino.SupersetPlatformEnv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,8 +46,6 @@ import picocli.CommandLine.Option;
     description = "p50/p95 load time of the Superset dashboard on a month of data.")
 public final class DashboardLoadBenchmark implements Callable<Integer> {
   private static final double TARGET_P95_MILLIS = 2000;
-  private static final List<String> SUPERSET_OVERRIDES =
-      List.of("TRINO_PORT", "LAKEHOUSE_NAMESPACE", "SUPERSET_ANALYTICS_SCHEMA");
 
   @Mixin private BenchmarkCommand command;
 
@@ -102,21 +101,7 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
     TrinoSettings analyst =
         TrinoSettings.fromEnvironment(System.getenv(), TrinoUser.ANALYST)
             .withJdbcUrl(lake.trino().jdbcUrl());
-    Path envFile = home.resolve("platform.env");
-    Files.deleteIfExists(envFile);
-    Files.createFile(
-        envFile,
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(
-        envFile,
-        "TRINO_PORT=%d%nLAKEHOUSE_NAMESPACE=%s%nTRINO_USER=%s%nTRINO_PASSWORD=%s%nTRINO_TRUSTSTORE=%s%n"
-            .formatted(
-                trinoPort,
-                lake.namespace(),
-                analyst.user(),
-                analyst.password(),
-                lake.trino().trustStore()));
+    SupersetPlatformEnv.write(home, analyst, trinoPort, lake.namespace());
     int port = freePort();
     Map<String, String> env =
         Map.of(
@@ -204,7 +189,7 @@ public final class DashboardLoadBenchmark implements Callable<Integer> {
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
     // bin/run exported the platform's own Trino port and namespace: the benchmark's home's
     // platform.env names them for this Superset.
-    builder.environment().keySet().removeAll(SUPERSET_OVERRIDES);
+    builder.environment().keySet().removeAll(SupersetPlatformEnv.FROM_FILE_ONLY);
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     Process process = builder.start();
