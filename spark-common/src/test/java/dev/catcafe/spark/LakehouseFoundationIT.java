@@ -68,10 +68,7 @@ final class LakehouseFoundationIT {
 
   @AfterParameterizedClassInvocation
   static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-      spark = null;
-    }
+    TestingSessions.stopIfStarted(spark);
   }
 
   @Test

@@ -93,10 +93,7 @@ final class DailyCatSummaryIT {
 
   @AfterParameterizedClassInvocation
   static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-      spark = null;
-    }
+    TestingSessions.stopIfStarted(spark);
   }
 
   @Test

@@ -25,4 +25,14 @@ public final class TestingSessions {
   public static SparkSession create(String appName, CatalogSettings catalog) {
     return SparkSessions.create(local(appName).catalog(catalog).build());
   }
+
+  /**
+   * Stops {@code spark} unless it never started ({@code null}: the setup failed before), for the
+   * suites that run once per lake and start a session per lake.
+   */
+  public static void stopIfStarted(SparkSession spark) {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
 }
