@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.platform.testing.Blocking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -110,7 +111,7 @@ final class TestingSuperset {
     env.put("CATCAFE_HOME", home.toString());
     env.put("SUPERSET_PORT", Integer.toString(port));
     env.put("SUPERSET_VENV", venv.toString());
-    return unchecked(
+    return Blocking.unchecked(
         () -> {
           Process process = builder.start();
           // Read everything; the background import the script may start keeps no handle on it.
@@ -165,7 +166,7 @@ final class TestingSuperset {
   }
 
   Response send(HttpRequest.Builder request) {
-    return unchecked(
+    return Blocking.unchecked(
         () -> {
           HttpResponse<String> response =
               http.send(
@@ -181,27 +182,6 @@ final class TestingSuperset {
       return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))).status() == 200;
     } catch (UncheckedIOException e) {
       return false;
-    }
-  }
-
-  /** A call that waits on a process or the network: it may fail on I/O or be interrupted. */
-  @FunctionalInterface
-  private interface Blocking<T> {
-    T call() throws IOException, InterruptedException;
-  }
-
-  /**
-   * The value of {@code call}; an I/O failure unchecked, an interrupt kept on the thread (so the
-   * test runner sees it) and thrown as an {@link IllegalStateException}.
-   */
-  private static <T> T unchecked(Blocking<T> call) {
-    try {
-      return call.call();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.catcafe.model.config.CatalogType.JDBC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.batch.schedule.BatchProcesses.Outcome;
+import dev.catcafe.platform.testing.Blocking;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -243,16 +244,11 @@ final class CatCafeNotebookIT {
   }
 
   private static HttpResponse<String> get(HttpClient browser, URI uri) {
-    try {
-      return browser.send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Blocking.unchecked(
+        () ->
+            browser.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()));
   }
 
   private static String encode(String value) {

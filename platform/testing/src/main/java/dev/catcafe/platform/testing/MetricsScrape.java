@@ -2,8 +2,6 @@ package dev.catcafe.platform.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,20 +19,17 @@ public final class MetricsScrape {
   /** The text exposition at {@code endpoint}; fails unless it answers 200. */
   public static String scrape(URI endpoint) {
     requireNonNull(endpoint, "endpoint is null");
-    try {
-      HttpResponse<String> response =
-          HTTP.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "%s answered %d: %s".formatted(endpoint, response.statusCode(), response.body()));
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpResponse<String> response =
+        Blocking.unchecked(
+            () ->
+                HTTP.send(
+                    HttpRequest.newBuilder(endpoint).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "%s answered %d: %s".formatted(endpoint, response.statusCode(), response.body()));
     }
+    return response.body();
   }
 
   /** {@link #scrape(URI)} of {@code http://127.0.0.1:<port>/metrics}. */
