@@ -48,7 +48,10 @@ final class TestKafkaPrincipal {
     assertThat(KafkaPrincipal.RAW_INGESTION.grants(""))
         .hasSize(Topic.values().length + 1)
         .noneMatch(grant -> grant.operation() == Operation.WRITE);
-    // The alert UI reads the alert topics and can write nothing.
+  }
+
+  @Test
+  void theAlertUiReadsTheAlertTopicsAndCanWriteNothing() {
     assertThat(KafkaPrincipal.ALERT_UI.grants(""))
         .containsExactlyInAnyOrder(
             topic("cat-health-alerts", Operation.READ),
