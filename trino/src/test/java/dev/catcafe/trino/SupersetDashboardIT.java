@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.TrinoUser;
+import dev.catcafe.platform.Ports;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -101,7 +102,7 @@ final class SupersetDashboardIT {
 
     // First as on a `make run` where Trino is not up yet: a port where nothing listens.
     superset.writePlatformEnv(
-        platform.trino(TrinoUser.ANALYST), TestingSuperset.freePort(), catalog.namespace());
+        platform.trino(TrinoUser.ANALYST), Ports.freePort(), catalog.namespace());
     up = superset.run("up");
     token = superset.adminToken();
   }

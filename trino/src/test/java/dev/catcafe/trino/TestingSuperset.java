@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.model.config.TrinoSettings;
+import dev.catcafe.platform.Ports;
 import dev.catcafe.platform.testing.Blocking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +68,7 @@ final class TestingSuperset {
     this.projectRoot = requireNonNull(projectRoot, "projectRoot is null");
     this.home = requireNonNull(home, "home is null");
     this.venv = requireNonNull(venv, "venv is null");
-    this.port = freePort();
+    this.port = Ports.freePort();
   }
 
   int port() {
@@ -182,14 +182,6 @@ final class TestingSuperset {
       return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))).status() == 200;
     } catch (UncheckedIOException e) {
       return false;
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -12,13 +12,13 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.platform.Ports;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
 import dev.catcafe.spark.testing.TestingCatalogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +62,7 @@ final class HistoryServerIT {
         new LinkedHashMap<>(platform.environment(platform.kafka(), postgres, catalog));
     environment.put("SPARK_EVENT_LOG_DIR", eventLog.toUri().toString());
 
-    int port = freePort();
+    int port = Ports.freePort();
     Path serverLog = Files.createTempFile("history-server", ".log");
     // Started first, so its start-up overlaps the job's; it finds the log on a later scan.
     long started = System.nanoTime();
@@ -170,12 +170,6 @@ final class HistoryServerIT {
       return files.map(path -> path.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

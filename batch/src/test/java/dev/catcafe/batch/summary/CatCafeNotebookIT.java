@@ -4,6 +4,7 @@ import static dev.catcafe.model.config.CatalogType.JDBC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.batch.schedule.BatchProcesses.Outcome;
+import dev.catcafe.platform.Ports;
 import dev.catcafe.platform.testing.Blocking;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
@@ -91,7 +92,7 @@ final class CatCafeNotebookIT {
   void theHubServesTheUsersLabOnAFreePortRefusesAWrongPasswordAndComesBackAfterACrash(
       TestingPlatform platform) throws Exception {
     Path home = platform.scratchDirectory("jupyter-home");
-    int port = freePort();
+    int port = Ports.freePort();
     Map<String, String> environment =
         new LinkedHashMap<>(
             platform.environment(platform.kafka(), lake.postgres(), lake.catalog()));
@@ -253,12 +254,6 @@ final class CatCafeNotebookIT {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static boolean isFree(int port) {
