@@ -29,10 +29,12 @@ import java.util.stream.Collectors;
  * the event record that carries them in Java.
  */
 public enum Topic {
+  // Keyed by the visitor: the Adopter Detective's state is per visitor, and with all of a
+  // visitor's likes in one partition its real-time tasks each keep exactly their visitors' state.
   CAT_INTERACTIONS(
       "cat-interactions",
       CatInteraction.class,
-      "cat_id",
+      "visitor_id",
       "event_time",
       LakeTable.CAT_INTERACTIONS_RAW,
       EventSchema.of(

@@ -364,9 +364,10 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
     private ProducerRecord<String, String> interaction(
         String visitor, String cat, String type, String time) {
+      // Keyed as the simulator keys interactions (Topic.CAT_INTERACTIONS.keyField()).
       return new ProducerRecord<>(
           topic,
-          cat,
+          visitor,
           "{\"event_time\":\"%s\",\"visitor_id\":\"%s\",\"cat_id\":\"%s\",\"interaction_type\":\"%s\"}"
               .formatted(time, visitor, cat, type));
     }

@@ -17,6 +17,6 @@ public record CatInteraction(
 
   @Override
   public String key() {
-    return catId;
+    return visitorId;
   }
 }
