@@ -4,15 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.Settings;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Everything the Adopter Detective needs to run.
  *
  * @param kafka where to read interactions and write alerts
- * @param mode micro-batch (default: {@code transformWithState}, any number of input partitions) or
- *     real-time (the tasks keep the state, one input partition, a local checkpoint directory)
+ * @param mode real-time (default: each task keeps its input partition's visitors' state) or
+ *     micro-batch ({@code transformWithState})
  * @param rules threshold, state TTL and watermark
  * @param checkpointLocation the query's checkpoint directory (offsets and visitor state)
  * @param triggerInterval micro-batch mode: batch spacing (0 = next batch as soon as one ends);
@@ -42,11 +41,6 @@ public record AdopterDetectiveConfig(
     requireNonNull(mode, "mode is null");
     requireNonNull(rules, "rules is null");
     checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
-    if (mode == AlertJobMode.REALTIME && checkpointLocation.contains("://")) {
-      throw new IllegalArgumentException(
-          "--checkpoint-location is %s: the real-time Detective keeps its state in a local directory"
-              .formatted(checkpointLocation));
-    }
     mode.requireTriggerInterval(triggerInterval, "--trigger-interval");
     startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
   }
@@ -56,8 +50,11 @@ public record AdopterDetectiveConfig(
     return requireNonNull(mode, "mode is null").defaultTriggerInterval(DEFAULT_TRIGGER_INTERVAL);
   }
 
-  /** Where real-time mode keeps the visitors' state: beside Spark's own checkpoint files. */
-  public Path stateDirectory() {
-    return Path.of(checkpointLocation.replaceFirst("^file:", ""), "visitor-likes");
+  /**
+   * Where real-time mode keeps the visitors' state: beside Spark's own checkpoint files, in the
+   * same store (a local directory or the lake's object store).
+   */
+  public String stateDirectory() {
+    return checkpointLocation.replaceFirst("/+$", "") + "/visitor-likes";
   }
 }

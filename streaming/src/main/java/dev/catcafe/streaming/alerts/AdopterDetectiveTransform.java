@@ -7,13 +7,14 @@ import static org.apache.spark.sql.functions.to_json;
 
 import dev.catcafe.model.InteractionType;
 import dev.catcafe.model.Topic;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.TimeMode;
 import org.apache.spark.util.LongAccumulator;
@@ -40,27 +41,38 @@ public final class AdopterDetectiveTransform {
   }
 
   /**
-   * The same as {@link #detect} in real-time mode ({@link #realTimeAlerts}): the visitors' state in
-   * snapshots under {@code stateDirectory}, a local directory; one input partition.
+   * The same as {@link #detect} in real-time mode ({@link #realTimeAlerts}): each input partition's
+   * visitors' state in snapshots under {@code stateDirectory}, a Hadoop path (local or {@code
+   * s3://}).
    */
   public static Dataset<Row> detectInRealTime(
-      Dataset<Row> kafkaRecords, AdopterDetectiveRules rules, Path stateDirectory) {
+      Dataset<Row> kafkaRecords, AdopterDetectiveRules rules, String stateDirectory) {
     return toKafkaRecords(
         realTimeAlerts(
-            likes(countInteractions(parseInteractions(kafkaRecords))), rules, stateDirectory));
+            partitionedLikes(countInteractions(parseInteractions(kafkaRecords))),
+            rules,
+            stateDirectory));
   }
 
   /**
-   * The interaction of each Kafka record ({@code event_time, visitor_id, cat_id, interaction_type})
-   * and {@code malformed}: true when the value is not JSON of an interaction or lacks a field.
+   * The interaction of each Kafka record ({@code event_time, visitor_id, cat_id,
+   * interaction_type}), {@code malformed}: true when the value is not JSON of an interaction or
+   * lacks a field, and where the record came from: its Kafka {@code partition} and key as text
+   * ({@code record_key}).
    */
   public static Dataset<Row> parseInteractions(Dataset<Row> kafkaRecords) {
     requireNonNull(kafkaRecords, "kafkaRecords is null");
+    List<Column> columns =
+        new ArrayList<>(
+            AlertInputs.fieldsAndMalformed(Topic.CAT_INTERACTIONS, "interaction", REQUIRED_FIELDS));
+    columns.add(col("partition"));
+    columns.add(col("record_key"));
     return kafkaRecords
-        .select(AlertInputs.parsedValue(Topic.CAT_INTERACTIONS).as("interaction"))
         .select(
-            AlertInputs.fieldsAndMalformed(Topic.CAT_INTERACTIONS, "interaction", REQUIRED_FIELDS)
-                .toArray(Column[]::new));
+            AlertInputs.parsedValue(Topic.CAT_INTERACTIONS).as("interaction"),
+            col("partition"),
+            col("key").cast("string").as("record_key"))
+        .select(columns.toArray(Column[]::new));
   }
 
   /** Attaches per-batch counts of interactions and malformed ones as observed metrics. */
@@ -71,12 +83,30 @@ public final class AdopterDetectiveTransform {
 
   /** The well-formed likes: {@code visitor_id, cat_id, event_time}. */
   public static Dataset<Row> likes(Dataset<Row> interactions) {
+    return wellFormedLikes(interactions)
+        .select(col("visitor_id"), col("cat_id"), col("event_time"));
+  }
+
+  /**
+   * The well-formed likes with where they came from, for real-time mode: {@code visitor_id, cat_id,
+   * event_time, partition, record_key}.
+   */
+  public static Dataset<Row> partitionedLikes(Dataset<Row> interactions) {
+    return wellFormedLikes(interactions)
+        .select(
+            col("visitor_id"),
+            col("cat_id"),
+            col("event_time"),
+            col("partition"),
+            col("record_key"));
+  }
+
+  private static Dataset<Row> wellFormedLikes(Dataset<Row> interactions) {
     return requireNonNull(interactions, "interactions is null")
         .filter(
             col("malformed")
                 .equalTo(false)
-                .and(col("interaction_type").equalTo(InteractionType.LIKE.wireName())))
-        .select(col("visitor_id"), col("cat_id"), col("event_time"));
+                .and(col("interaction_type").equalTo(InteractionType.LIKE.wireName())));
   }
 
   /**
@@ -102,19 +132,24 @@ public final class AdopterDetectiveTransform {
   }
 
   /**
-   * The same alerts as {@link #alerts}, for real-time mode: each task keeps its visitors' state
-   * itself ({@link RealTimeAdopterDetective}) in snapshots under {@code stateDirectory}, a local
-   * directory, and emits each alert as its like is read. The likes must come from a single input
-   * partition.
+   * The same alerts as {@link #alerts}, for real-time mode: each task keeps its input partition's
+   * visitors' state itself ({@link RealTimeAdopterDetective}) in snapshots under {@code
+   * stateDirectory} (reached with the session's file system settings), and emits each alert as its
+   * like is read. {@code likes} are {@link #partitionedLikes}; every like of a visitor must be in
+   * one partition (the topic is keyed by visitor).
    */
   public static Dataset<Row> realTimeAlerts(
-      Dataset<Row> likes, AdopterDetectiveRules rules, Path stateDirectory) {
+      Dataset<Row> likes, AdopterDetectiveRules rules, String stateDirectory) {
     requireNonNull(likes, "likes is null");
     requireNonNull(rules, "rules is null");
-    LongAccumulator lateLikes =
-        DroppedRecords.counter(likes.sparkSession(), DroppedRecords.LATE_LIKES);
+    requireNonNull(stateDirectory, "stateDirectory is null");
+    SparkSession spark = likes.sparkSession();
     return likes.mapPartitions(
-        new RealTimeAdopterDetective(rules, new VisitorLikesSnapshots(stateDirectory), lateLikes),
+        new RealTimeAdopterDetective(
+            rules,
+            VisitorLikesSnapshots.of(spark, stateDirectory),
+            DroppedRecords.counter(spark, DroppedRecords.LATE_LIKES),
+            DroppedRecords.counter(spark, RealTimeAdopterDetective.OFF_KEY_LIKES)),
         Encoders.row(AdopterDetectiveProcessor.OUTPUT_SCHEMA));
   }
 

@@ -6,27 +6,36 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * The real-time Detective's state on disk: the {@link VisitorLikesTable} of each input partition as
- * it stood at the end of each batch, {@code <directory>/partition-<p>/<batch id>.snapshot}. A batch
- * starts from the snapshot of the latest batch before it, so a batch run again after a restart or a
- * failed task starts from exactly the state its input follows; a snapshot is written whole to a
- * temporary file and renamed, so a reader never sees half of one.
+ * The real-time Detective's state in its checkpoint's store: the {@link VisitorLikesTable} of each
+ * input partition as it stood at the end of each batch, {@code <directory>/partition-<p>/<batch
+ * id>.snapshot}. A batch starts from the snapshot of the latest batch before it, so a batch run
+ * again after a restart or a failed task starts from exactly the state its input follows; a
+ * snapshot is written whole under a temporary name and renamed, so a reader never sees half of one.
  *
- * <p>Serializable: it is only a directory name, shipped to the tasks.
+ * <p>The directory is a Hadoop path: a local one, or {@code s3://} beside a checkpoint in the
+ * lake's object store. Serializable, to be shipped to the tasks: the directory and the session's
+ * file system settings ({@code fs.*}, the object store's endpoint and credentials among them), from
+ * which a task builds its Hadoop configuration.
  */
 final class VisitorLikesSnapshots implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Snapshots kept per partition: the latest, and a few more for a batch run again. */
   static final int RETAINED = 5;
@@ -34,10 +43,25 @@ final class VisitorLikesSnapshots implements Serializable {
   private static final String SUFFIX = ".snapshot";
 
   private final String directory;
+  private final HashMap<String, String> fileSystemSettings;
 
-  /** Snapshots under {@code directory}, a local path (created when the first one is written). */
-  VisitorLikesSnapshots(Path directory) {
-    this.directory = requireNonNull(directory, "directory is null").toString();
+  /** Snapshots under {@code directory}, reached with the file system settings given. */
+  VisitorLikesSnapshots(String directory, Map<String, String> fileSystemSettings) {
+    this.directory = requireNonNull(directory, "directory is null");
+    this.fileSystemSettings =
+        new HashMap<>(requireNonNull(fileSystemSettings, "fileSystemSettings is null"));
+  }
+
+  /** Snapshots under {@code directory}, reached as {@code spark}'s own files are. */
+  static VisitorLikesSnapshots of(SparkSession spark, String directory) {
+    Map<String, String> settings = new HashMap<>();
+    for (Map.Entry<String, String> setting :
+        requireNonNull(spark, "spark is null").sparkContext().hadoopConfiguration()) {
+      if (setting.getKey().startsWith("fs.")) {
+        settings.put(setting.getKey(), setting.getValue());
+      }
+    }
+    return new VisitorLikesSnapshots(directory, settings);
   }
 
   /** The table of {@code partition} as the latest batch before {@code batchId} left it. */
@@ -50,7 +74,7 @@ final class VisitorLikesSnapshots implements Serializable {
     }
     Path file = snapshot(partition, previous.getAsLong());
     try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        new DataInputStream(new BufferedInputStream(fileSystem().open(file)))) {
       return VisitorLikesTable.readFrom(in, rules);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Detective's state " + file, e);
@@ -62,16 +86,21 @@ final class VisitorLikesSnapshots implements Serializable {
     requireNonNull(table, "table is null");
     Path file = snapshot(partition, batchId);
     try {
-      Files.createDirectories(file.getParent());
-      Path partial = Files.createTempFile(file.getParent(), "." + batchId, ".partial");
+      FileSystem fs = fileSystem();
+      Path partial =
+          new Path(file.getParent(), "." + batchId + "-" + UUID.randomUUID() + ".partial");
       try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+          new DataOutputStream(new BufferedOutputStream(fs.create(partial, false)))) {
         table.writeTo(out);
       }
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+      // A batch run again replaces what its earlier attempt saved; no batch reads it meanwhile.
+      fs.delete(file, false);
+      if (!fs.rename(partial, file)) {
+        throw new IOException("the rename of " + partial + " failed");
+      }
       for (long old : batchIds(partition)) {
         if (old <= batchId - RETAINED) {
-          Files.deleteIfExists(snapshot(partition, old));
+          fs.delete(snapshot(partition, old), false);
         }
       }
     } catch (IOException e) {
@@ -82,26 +111,34 @@ final class VisitorLikesSnapshots implements Serializable {
   /** The batch ids that have a snapshot of {@code partition}. */
   List<Long> batchIds(int partition) {
     Path partitionDirectory = partitionDirectory(partition);
-    if (!Files.isDirectory(partitionDirectory)) {
+    FileStatus[] files;
+    try {
+      files = fileSystem().listStatus(partitionDirectory);
+    } catch (FileNotFoundException e) {
       return List.of();
-    }
-    try (Stream<Path> files = Files.list(partitionDirectory)) {
-      return files
-          .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(SUFFIX) && !name.startsWith("."))
-          .map(name -> Long.parseLong(name.substring(0, name.length() - SUFFIX.length())))
-          .sorted()
-          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the Detective's state " + partitionDirectory, e);
     }
+    return Arrays.stream(files)
+        .map(file -> file.getPath().getName())
+        .filter(name -> name.endsWith(SUFFIX) && !name.startsWith("."))
+        .map(name -> Long.parseLong(name.substring(0, name.length() - SUFFIX.length())))
+        .sorted()
+        .toList();
+  }
+
+  private FileSystem fileSystem() throws IOException {
+    Configuration configuration = new Configuration();
+    fileSystemSettings.forEach(configuration::set);
+    // Hadoop caches file systems by scheme, authority and user: no new client per call.
+    return new Path(directory).getFileSystem(configuration);
   }
 
   private Path snapshot(int partition, long batchId) {
-    return partitionDirectory(partition).resolve(batchId + SUFFIX);
+    return new Path(partitionDirectory(partition), batchId + SUFFIX);
   }
 
   private Path partitionDirectory(int partition) {
-    return Path.of(directory, "partition-" + partition);
+    return new Path(directory, "partition-" + partition);
   }
 }

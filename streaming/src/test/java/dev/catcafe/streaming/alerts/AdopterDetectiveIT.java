@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -45,7 +46,8 @@ final class AdopterDetectiveIT {
   static void startSpark() {
     spark =
         SparkSessions.create(
-            AdopterDetectiveJob.sessionSettings("adopter-detective-it", "local[2]").build());
+            // Real-time mode holds a task slot per input partition: three in one test.
+            AdopterDetectiveJob.sessionSettings("adopter-detective-it", "local[4]").build());
   }
 
   @AfterAll
@@ -159,6 +161,53 @@ final class AdopterDetectiveIT {
                 assertThat(alert.numberOfLikes()).isEqualTo(4L);
                 assertThat(alert.likedCats()).isEqualTo("cat-4, cat-5, cat-6, cat-7");
               });
+    }
+  }
+
+  /**
+   * With {@code cat-interactions} in three partitions, keyed by visitor as the simulator keys it,
+   * each visitor's fourth and fifth like raise exactly one alert each: in real-time mode every task
+   * keeps its own partition's visitors.
+   */
+  @ParameterizedTest
+  @EnumSource(AlertJobMode.class)
+  void alertsEveryVisitorExactlyOverThreePartitions(AlertJobMode mode, TestingPlatform platform)
+      throws Exception {
+    String name = "alerts-detective-partitions-" + mode.wireName();
+    KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of(name + "-"), 3);
+    AdopterDetectiveConfig config =
+        TestingAlertConfigs.detective(
+            platform.kafka(kafka, KafkaPrincipal.ADOPTER_DETECTIVE),
+            mode,
+            AdopterDetectiveRules.defaults(),
+            platform.scratchDirectory(name));
+    List<String> visitors = IntStream.rangeClosed(1, 9).mapToObj(i -> "visitor-" + i).toList();
+    try (AlertTopics alerts = AlertTopics.read(kafka, Topic.POTENTIAL_ADOPTERS)) {
+      StreamingQuery query = AdopterDetectiveJob.start(spark, config);
+      try {
+        for (int cat = 1; cat <= 5; cat++) {
+          for (String visitor : visitors) {
+            TestingKafka.produceKeyed(
+                kafka, Topic.CAT_INTERACTIONS, visitor, List.of(like(visitor, "cat-" + cat, cat)));
+          }
+        }
+        Polling.await(
+            TIMEOUT,
+            "two alerts for each of the nine visitors",
+            () -> alerts.received().size() >= 2 * visitors.size());
+        settle(query, mode); // no third alert for anyone is still on its way
+      } finally {
+        query.stop();
+      }
+      assertThat(TestingKafka.partitionsWithRecords(kafka, Topic.CAT_INTERACTIONS))
+          .as("the visitors' likes are spread over the partitions")
+          .hasSize(3);
+      for (String visitor : visitors) {
+        assertThat(alertsFor(alerts.received(), visitor))
+            .as(visitor)
+            .extracting(PotentialAdopterAlert::numberOfLikes)
+            .containsExactly(4L, 5L);
+      }
     }
   }
 

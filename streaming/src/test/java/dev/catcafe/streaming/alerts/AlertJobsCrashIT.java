@@ -155,8 +155,12 @@ final class AlertJobsCrashIT {
             .isEqualTo(FaultPoint.HALT_STATUS);
       }
       assertThat(Files.readString(log)).contains("fault point ALERT_AFTER_KAFKA_WRITE reached");
+      // Acknowledged before the halt, so readable; a loaded machine may take more than one poll.
+      Polling.await(
+          PATIENCE,
+          "the alert acknowledged before the halt",
+          () -> !alerts.received(alertType).isEmpty());
       List<A> beforeRestart = alerts.received(alertType);
-      assertThat(beforeRestart).as("acknowledged before the halt").isNotEmpty();
 
       TestingKafka.produce(kafka, inputTopic, whileDown);
       try (IngestionProcess restarted =

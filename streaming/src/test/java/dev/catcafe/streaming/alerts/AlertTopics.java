@@ -31,14 +31,16 @@ final class AlertTopics implements AutoCloseable {
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(properties);
-    TopicPartition partition = new TopicPartition(kafka.topicName(topic), 0);
-    consumer.assign(List.of(partition));
-    consumer.seekToBeginning(List.of(partition));
+    String topicName = kafka.topicName(topic);
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topicName).stream()
+            .map(partition -> new TopicPartition(topicName, partition.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
   }
 
-  /**
-   * A reader of every record of {@code topic} (partition 0, the tests' only one) from the start.
-   */
+  /** A reader of every record of {@code topic}, of every partition, from the start. */
   static AlertTopics read(KafkaSettings kafka, Topic topic) {
     return new AlertTopics(requireNonNull(kafka), requireNonNull(topic));
   }

@@ -57,7 +57,10 @@ final class TestAdopterDetectiveQuery extends BaseSparkTest {
     Dataset<Row> kafkaShaped =
         source
             .toDF()
-            .select(lit(null).cast("binary").as("key"), col("value").cast("binary").as("value"));
+            .select(
+                lit(null).cast("binary").as("key"),
+                col("value").cast("binary").as("value"),
+                lit(0).as("partition"));
     query =
         TestingMemorySink.writer(
                 AdopterDetectiveTransform.detect(kafkaShaped, AdopterDetectiveRules.defaults()),

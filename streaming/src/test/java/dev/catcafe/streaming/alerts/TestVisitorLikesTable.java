@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +105,7 @@ final class TestVisitorLikesTable {
 
   @Test
   void eachBatchStartsFromTheLatestSnapshotBeforeIt(@TempDir Path directory) {
-    VisitorLikesSnapshots snapshots = new VisitorLikesSnapshots(directory);
+    VisitorLikesSnapshots snapshots = new VisitorLikesSnapshots(directory.toString(), Map.of());
     VisitorLikesTable afterBatchThree = new VisitorLikesTable(RULES);
     afterBatchThree.like("v1", "a", 1_000, NOW);
     snapshots.save(0, 3, afterBatchThree);
@@ -123,7 +124,7 @@ final class TestVisitorLikesTable {
 
   @Test
   void keepsTheLatestSnapshotsOnly(@TempDir Path directory) {
-    VisitorLikesSnapshots snapshots = new VisitorLikesSnapshots(directory);
+    VisitorLikesSnapshots snapshots = new VisitorLikesSnapshots(directory.toString(), Map.of());
     for (long batch = 0; batch < 12; batch++) {
       snapshots.save(0, batch, new VisitorLikesTable(RULES));
     }
@@ -136,7 +137,8 @@ final class TestVisitorLikesTable {
     Path partition = Files.createDirectories(directory.resolve("partition-0"));
     Files.write(partition.resolve("1.snapshot"), new byte[] {0, 0, 0, 99});
 
-    assertThatThrownBy(() -> new VisitorLikesSnapshots(directory).loadBefore(0, 2, RULES))
+    assertThatThrownBy(
+            () -> new VisitorLikesSnapshots(directory.toString(), Map.of()).loadBefore(0, 2, RULES))
         .isInstanceOf(UncheckedIOException.class)
         .hasRootCauseMessage("visitor likes snapshot has format 99: expected 1");
   }

@@ -5,17 +5,22 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.config.KafkaSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,6 +41,24 @@ public final class TestingKafka {
    * a partition without a leader.
    */
   public static void produce(KafkaSettings kafka, String topicName, List<String> values) {
+    produce(kafka, topicName, null, values);
+  }
+
+  /**
+   * Sends {@code values}, each keyed {@code key}, to the cafe topic {@code topic}: as the producers
+   * do, so they land in the partition of their key. Returns once every one is acknowledged.
+   */
+  public static void produceKeyed(
+      KafkaSettings kafka, Topic topic, String key, List<String> values) {
+    produce(
+        kafka,
+        requireNonNull(kafka, "kafka is null").topicName(topic),
+        requireNonNull(key, "key is null"),
+        values);
+  }
+
+  private static void produce(
+      KafkaSettings kafka, String topicName, String key, List<String> values) {
     requireNonNull(kafka, "kafka is null");
     requireNonNull(topicName, "topicName is null");
     requireNonNull(values, "values is null");
@@ -50,7 +73,7 @@ public final class TestingKafka {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
       List<Future<?>> sent = new ArrayList<>();
       for (String value : values) {
-        sent.add(producer.send(new ProducerRecord<>(topicName, value)));
+        sent.add(producer.send(new ProducerRecord<>(topicName, key, value)));
       }
       for (Future<?> send : sent) {
         send.get();
@@ -63,6 +86,32 @@ public final class TestingKafka {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while producing to " + topicName, e);
+    }
+  }
+
+  /** The partitions of the cafe topic {@code topic} that hold at least one record. */
+  public static Set<Integer> partitionsWithRecords(KafkaSettings kafka, Topic topic) {
+    String topicName = requireNonNull(kafka, "kafka is null").topicName(topic);
+    try (Admin admin = Admin.create(kafka.clientProperties(Map.of()))) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (TopicPartitionInfo partition :
+          admin
+              .describeTopics(List.of(topicName))
+              .allTopicNames()
+              .get(15, TimeUnit.SECONDS)
+              .get(topicName)
+              .partitions()) {
+        latest.put(new TopicPartition(topicName, partition.partition()), OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).entrySet().stream()
+          .filter(end -> end.getValue().offset() > 0)
+          .map(end -> end.getKey().partition())
+          .collect(Collectors.toSet());
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the offsets of " + topicName, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading offsets of " + topicName, e);
     }
   }
 

@@ -141,9 +141,14 @@ public final class TestingPlatform implements AutoCloseable {
    * settings that name them, as the platform's principal.
    */
   public KafkaSettings isolatedKafka(String prefix) {
+    return isolatedKafka(prefix, 1);
+  }
+
+  /** The same as {@link #isolatedKafka(String)}, with {@code partitions} per topic. */
+  public KafkaSettings isolatedKafka(String prefix, int partitions) {
     KafkaSettings kafka =
         endpoints.kafka().withTopicPrefix(requireNonNull(prefix, "prefix is null"));
-    TopicAdmin.ensureTopics(kafka, 1);
+    TopicAdmin.ensureTopics(kafka, partitions);
     return kafka;
   }
 
