@@ -45,8 +45,12 @@ public enum SparkJob implements CatalogEntry {
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.alerts.AdopterDetectiveJob")
           .reading(KAFKA),
+      // Real-time mode, as the Guardian: a task slot per Kafka partition (3) for the whole batch.
       Launch.streaming(
-          "--checkpoint-location", JobResources.driverOnly(2, "2g"), "--starting-offsets=latest")),
+          "--checkpoint-location",
+          JobResources.driverOnly(4, "2g"),
+          "--mode=realtime",
+          "--starting-offsets=latest")),
   PROFILE_SNAPSHOT(
       Program.of(
               "profile-snapshot",

@@ -22,17 +22,17 @@ import picocli.CommandLine.Option;
  * cats they liked (with a state TTL), and writes an alert to {@code potential-adopters}, keyed
  * {@code {"visitor_id":"…"}}, whenever a visitor who liked more than the threshold likes again.
  *
- * <p>By default it runs micro-batches with {@code transformWithState}; {@code --mode=realtime} runs
- * Spark 4.1's real-time mode, where the task keeps the visitors' state itself ({@link
- * RealTimeAdopterDetective}), for an input topic of one partition.
+ * <p>By default it runs Spark 4.1's real-time mode, where each task keeps its input partition's
+ * visitors' state itself ({@link RealTimeAdopterDetective}): {@code cat-interactions} is keyed by
+ * visitor. {@code --mode=microbatch} runs micro-batches with {@code transformWithState}.
  *
  * <pre>bin/run streaming dev.catcafe.streaming.alerts.AdopterDetectiveJob [--state-ttl=7d]</pre>
  */
 @Command(
     name = "adopter-detective",
     description =
-        "Raises potential-adopter alerts from likes (stateful: transformWithState in micro-batch"
-            + " mode, its own state in real-time mode).")
+        "Raises potential-adopter alerts from likes (stateful: its own state per input partition"
+            + " in real-time mode, transformWithState in micro-batch mode).")
 public final class AdopterDetectiveJob implements Callable<Integer> {
   public static final String QUERY_NAME = "adopter-detective";
 
@@ -69,10 +69,10 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
 
   @Option(
       names = "--mode",
-      defaultValue = "microbatch",
+      defaultValue = "realtime",
       description =
-          "microbatch (transformWithState, any number of partitions) or realtime (Trigger.RealTime;"
-              + " the tasks keep the state: one cat-interactions partition, a local checkpoint).")
+          "realtime (Trigger.RealTime; each task keeps its partition's visitors, which needs"
+              + " cat-interactions keyed by visitor_id) or microbatch (transformWithState).")
   String mode;
 
   @Option(

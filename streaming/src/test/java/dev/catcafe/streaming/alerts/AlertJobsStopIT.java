@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SIGTERM, as {@code make down} sends it through the supervisor, to each alert job while its query
- * runs: the job stops within {@code --stop-timeout} and the exit margin and exits 0 (the Guardian
- * in real-time mode abandons its long batch at once, the Detective lets its batch finish).
+ * runs: the job stops within {@code --stop-timeout} and the exit margin and exits 0 (in real-time
+ * mode, both jobs' default, it abandons its long batch at once; the Detective in micro-batch mode
+ * lets its batch finish).
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class AlertJobsStopIT {
@@ -33,13 +34,16 @@ final class AlertJobsStopIT {
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
   @ParameterizedTest
-  @EnumSource(
-      value = SparkJob.class,
-      names = {"WELLNESS_GUARDIAN", "ADOPTER_DETECTIVE"})
-  void sigtermStopsTheJobWithinItsBoundAndItExitsZero(SparkJob job, TestingPlatform platform)
-      throws Exception {
-    KafkaSettings kafka = platform.isolatedKafka("alert-stop-" + RUN + "-" + job.jobName() + "-");
-    Path scratch = platform.scratchDirectory("alert-stop-" + job.jobName());
+  @CsvSource({
+    "WELLNESS_GUARDIAN, REALTIME",
+    "ADOPTER_DETECTIVE, REALTIME",
+    "ADOPTER_DETECTIVE, MICROBATCH"
+  })
+  void sigtermStopsTheJobWithinItsBoundAndItExitsZero(
+      SparkJob job, AlertJobMode mode, TestingPlatform platform) throws Exception {
+    String name = "alert-stop-" + job.jobName() + "-" + mode.wireName();
+    KafkaSettings kafka = platform.isolatedKafka(name + "-" + RUN + "-");
+    Path scratch = platform.scratchDirectory(name);
     Path log = scratch.resolve("job.log");
     Path state = scratch.resolve("job.state");
     Path checkpoint = scratch.resolve("checkpoint");
@@ -56,6 +60,8 @@ final class AlertJobsStopIT {
             log,
             state,
             List.of(
+                "--mode",
+                mode.wireName(),
                 "--checkpoint-location",
                 checkpoint.toString(),
                 "--starting-offsets",
@@ -63,7 +69,7 @@ final class AlertJobsStopIT {
                 // Real-time mode logs a batch's offsets when it ends: the shortest batches it
                 // allows.
                 "--trigger-interval",
-                job == SparkJob.WELLNESS_GUARDIAN ? "5s" : "500ms",
+                mode == AlertJobMode.REALTIME ? AlertJobMode.MINIMUM_REALTIME_INTERVAL : "500ms",
                 "--stop-timeout",
                 STOP_TIMEOUT.toSeconds() + "s"));
     try {
@@ -78,11 +84,11 @@ final class AlertJobsStopIT {
       assertThat(
               supervisor.waitFor(
                   STOP_TIMEOUT.plus(LifecycleSettings.EXIT_MARGIN).toSeconds(), TimeUnit.SECONDS))
-          .as("%s stopped within its bound (log %s)", job.jobName(), log)
+          .as("%s stopped within its bound (log %s)", name, log)
           .isTrue();
       System.out.printf(
           "AlertJobsStopIT: %s stopped %d ms after SIGTERM%n",
-          job.jobName(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+          name, Duration.ofNanos(System.nanoTime() - started).toMillis());
     } finally {
       // Only if it failed to stop: the job's JVM is the supervisor's child.
       supervisor.descendants().forEach(ProcessHandle::destroyForcibly);

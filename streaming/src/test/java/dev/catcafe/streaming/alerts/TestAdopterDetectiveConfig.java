@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.jobs.SparkJob;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ final class TestAdopterDetectiveConfig {
         new AdopterDetectiveJob(),
         STREAM_DEFAULTS
             + """
-        --mode                 microbatch
+        --mode                 realtime
         --threshold            3
         --state-ttl            30d
         --watermark-delay      10m
@@ -46,11 +45,11 @@ final class TestAdopterDetectiveConfig {
         // Short and ISO forms alike, through the one duration converter.
         STREAM_ARGUMENTS
             + """
-        --mode                 realtime
+        --mode                 microbatch
         --threshold            5
         --state-ttl            7d
         --watermark-delay      PT1M
-        --trigger-interval     6s
+        --trigger-interval     250ms
         --spark-master         local[1]
         """,
         job ->
@@ -63,10 +62,10 @@ final class TestAdopterDetectiveConfig {
         List.of(
             new AdopterDetectiveConfig(
                 KAFKA_SETTINGS,
-                AlertJobMode.REALTIME,
+                AlertJobMode.MICROBATCH,
                 new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1)),
                 "/tmp/cp",
-                Duration.ofSeconds(6),
+                Duration.ofMillis(250),
                 "earliest"),
             "local[1]",
             STREAM_LIFECYCLE,
@@ -75,12 +74,25 @@ final class TestAdopterDetectiveConfig {
   }
 
   @Test
-  void defaultsAreTheOriginalsThresholdAThirtyDayTtlATenMinuteWatermarkAndATenthOfASecondTrigger() {
+  void defaultsAreTheOriginalsThresholdAThirtyDayTtlATenMinuteWatermarkAndRealTimeMode() {
     AdopterDetectiveConfig config = parseWithoutEnvironment(new AdopterDetectiveJob()).config();
 
     assertThat(config.rules())
         .isEqualTo(new AdopterDetectiveRules(3, Duration.ofDays(30), Duration.ofMinutes(10)));
     assertThat(config.rules()).isEqualTo(AdopterDetectiveRules.defaults());
+    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
+    // Real-time mode checkpoints every five minutes, in its own directory, the state beside it.
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.checkpointLocation()).endsWith("adopter-detective-realtime");
+    assertThat(config.stateDirectory()).isEqualTo(config.checkpointLocation() + "/visitor-likes");
+  }
+
+  @Test
+  void microBatchModeTriggersEveryTenthOfASecondInTheCheckpointItAlwaysHad() {
+    AdopterDetectiveConfig config =
+        parseWithoutEnvironment(new AdopterDetectiveJob(), "--mode=microbatch").config();
+
+    assertThat(config.mode()).isEqualTo(AlertJobMode.MICROBATCH);
     assertThat(config.triggerInterval())
         .isEqualTo(Durations.parse(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL));
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(100));
@@ -88,15 +100,13 @@ final class TestAdopterDetectiveConfig {
   }
 
   @Test
-  void realTimeModeCheckpointsEveryFiveMinutesInItsOwnDirectory() {
+  void theRealTimeStateFollowsAnObjectStoreCheckpoint() {
     AdopterDetectiveConfig config =
-        parseWithoutEnvironment(new AdopterDetectiveJob(), "--mode=realtime").config();
+        parseWithoutEnvironment(
+                new AdopterDetectiveJob(), "--checkpoint-location=s3://lake/checkpoints/detective/")
+            .config();
 
-    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.checkpointLocation()).endsWith("adopter-detective-realtime");
-    assertThat(config.stateDirectory())
-        .isEqualTo(Path.of(config.checkpointLocation(), "visitor-likes"));
+    assertThat(config.stateDirectory()).isEqualTo("s3://lake/checkpoints/detective/visitor-likes");
   }
 
   @ParameterizedTest
@@ -106,8 +116,8 @@ final class TestAdopterDetectiveConfig {
         "--state-ttl=0s",
         "--starting-offsets=middle",
         "--mode=continuous",
-        "--mode=realtime --trigger-interval=1s",
-        "--mode=realtime --checkpoint-location=s3://lake/checkpoints/detective"
+        "--trigger-interval=1s",
+        "--mode=realtime --trigger-interval=4999ms"
       })
   void badValuesAreUsageErrors(String arguments) {
     assertThat(Commands.execute(new AdopterDetectiveJob(), arguments.split(" ")))
