@@ -45,6 +45,9 @@ final class VisitorLikesSnapshots implements Serializable {
   private final String directory;
   private final HashMap<String, String> fileSystemSettings;
 
+  /** Built once per deserialized copy (a task's), on first use. */
+  private transient FileSystem fileSystem;
+
   /** Snapshots under {@code directory}, reached with the file system settings given. */
   VisitorLikesSnapshots(String directory, Map<String, String> fileSystemSettings) {
     this.directory = requireNonNull(directory, "directory is null");
@@ -128,10 +131,12 @@ final class VisitorLikesSnapshots implements Serializable {
   }
 
   private FileSystem fileSystem() throws IOException {
-    Configuration configuration = new Configuration();
-    fileSystemSettings.forEach(configuration::set);
-    // Hadoop caches file systems by scheme, authority and user: no new client per call.
-    return new Path(directory).getFileSystem(configuration);
+    if (fileSystem == null) {
+      Configuration configuration = new Configuration();
+      fileSystemSettings.forEach(configuration::set);
+      fileSystem = new Path(directory).getFileSystem(configuration);
+    }
+    return fileSystem;
   }
 
   private Path snapshot(int partition, long batchId) {

@@ -23,7 +23,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,7 +86,7 @@ final class AdopterDetectiveIT {
         send(kafka, like("v1", "cat-a", 7));
         awaitAlerts(alerts, "v1", 3);
         // Let the batch that wrote it commit, so the restart below starts after it.
-        settle(query, mode);
+        SettledQueries.settle(query, mode);
       } finally {
         query.stop();
       }
@@ -111,7 +110,7 @@ final class AdopterDetectiveIT {
       StreamingQuery restarted = AdopterDetectiveJob.start(spark, config);
       try {
         awaitAlerts(alerts, "v1", 4);
-        settle(restarted, mode); // no alert beyond the fourth is still on its way
+        SettledQueries.settle(restarted, mode); // no alert beyond the fourth is still on its way
       } finally {
         restarted.stop();
       }
@@ -138,7 +137,7 @@ final class AdopterDetectiveIT {
       StreamingQuery query = AdopterDetectiveJob.start(spark, config);
       try {
         send(kafka, like("idle", "cat-1", 1), like("idle", "cat-2", 2), like("idle", "cat-3", 3));
-        settle(query, mode); // the state is written: its TTL runs from now
+        SettledQueries.settle(query, mode); // the state is written: its TTL runs from now
         Instant expired = Instant.now().plus(ttl).plusSeconds(2);
         Polling.await(TIMEOUT, "the TTL to pass", () -> Instant.now().isAfter(expired));
 
@@ -150,7 +149,7 @@ final class AdopterDetectiveIT {
             like("idle", "cat-6", 6),
             like("idle", "cat-7", 7));
         awaitAlerts(alerts, "idle", 1);
-        settle(query, mode); // no second alert is still on its way
+        SettledQueries.settle(query, mode); // no second alert is still on its way
       } finally {
         query.stop();
       }
@@ -195,7 +194,7 @@ final class AdopterDetectiveIT {
             TIMEOUT,
             "two alerts for each of the nine visitors",
             () -> alerts.received().size() >= 2 * visitors.size());
-        settle(query, mode); // no third alert for anyone is still on its way
+        SettledQueries.settle(query, mode); // no third alert for anyone is still on its way
       } finally {
         query.stop();
       }
@@ -209,25 +208,6 @@ final class AdopterDetectiveIT {
             .containsExactly(4L, 5L);
       }
     }
-  }
-
-  /**
-   * Returns once what was sent before is processed and committed. A real-time batch runs until its
-   * interval ends, so there it waits for two more batches to end: the second began after the call,
-   * so everything sent before it has been read and its offsets are committed.
-   */
-  private static void settle(StreamingQuery query, AlertJobMode mode) {
-    if (mode == AlertJobMode.MICROBATCH) {
-      query.processAllAvailable();
-      return;
-    }
-    long seen = lastBatchId(query);
-    Polling.await(TIMEOUT, "two more real-time batches", () -> lastBatchId(query) >= seen + 2);
-  }
-
-  private static long lastBatchId(StreamingQuery query) {
-    StreamingQueryProgress progress = query.lastProgress();
-    return progress == null ? -1 : progress.batchId();
   }
 
   private static void send(KafkaSettings kafka, String... values) {

@@ -63,11 +63,7 @@ final class AdopterDetectiveOnS3IT {
         send(kafka, like("v1", "a", 1), like("v1", "b", 2), like("v1", "c", 3), like("v1", "d", 4));
         awaitAlerts(alerts, 1);
         // A batch that ends after the alert saves the state that holds it.
-        long seen = query.lastProgress() == null ? -1 : query.lastProgress().batchId();
-        Polling.await(
-            TIMEOUT,
-            "two more real-time batches",
-            () -> query.lastProgress() != null && query.lastProgress().batchId() >= seen + 2);
+        SettledQueries.settle(query, AlertJobMode.REALTIME);
       } finally {
         query.stop();
       }
