@@ -7,6 +7,7 @@ import dev.catcafe.model.Field;
 import dev.catcafe.model.FieldType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -21,7 +22,7 @@ public final class SparkSchemas {
               .add("quantity", DataTypes.IntegerType, true),
           true);
 
-  public static final DataType MONEY = DataTypes.createDecimalType(10, 2);
+  public static final DecimalType MONEY = DataTypes.createDecimalType(10, 2);
 
   private SparkSchemas() {}
 
