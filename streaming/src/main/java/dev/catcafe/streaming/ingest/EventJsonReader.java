@@ -171,7 +171,7 @@ public final class EventJsonReader {
   }
 
   private static Object money(BigDecimal amount) {
-    BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+    BigDecimal cents = amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
     return cents.precision() > MONEY_PRECISION
         ? WRONG_TYPE
         : Decimal.apply(cents, MONEY_PRECISION, MONEY_SCALE);
