@@ -10,6 +10,8 @@ import dev.catcafe.model.Field;
 import dev.catcafe.model.Topic;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSchemas;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +23,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.classic.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -81,32 +86,55 @@ public final class RawEventParser {
             .add(IS_VALID, DataTypes.BooleanType, false)
             .add(ERROR_REASON, DataTypes.StringType, true)
             .add(UNKNOWN_FIELD_COUNT, DataTypes.IntegerType, false);
-    Dataset<Row> records =
-        kafkaRows.select(
-            col("topic"), col("partition"), col("offset"), col("timestamp"), col("value"));
-    // Spark's internal rows in and out: an external Row per record, decoded from the Kafka row and
-    // encoded again after the parser, cost a fifth of the ingestion's CPU in a profile.
-    RDD<InternalRow> kafkaRecords =
-        ((org.apache.spark.sql.classic.Dataset<Row>) records).queryExecution().toRdd();
+    // The Kafka rows go in as they are, read by position: a select of the five columns would
+    // copy every record's bytes once more before the parser reads them.
+    StructType kafkaSchema = kafkaRows.schema();
+    KafkaColumns columns =
+        new KafkaColumns(
+            kafkaSchema.fieldIndex("topic"),
+            kafkaSchema.fieldIndex("partition"),
+            kafkaSchema.fieldIndex("offset"),
+            kafkaSchema.fieldIndex("timestamp"),
+            kafkaSchema.fieldIndex("value"));
     RDD<InternalRow> classified =
-        kafkaRecords.toJavaRDD().mapPartitions(new ClassifyRecords(topic)).rdd();
+        internalRows(kafkaRows)
+            .toJavaRDD()
+            .mapPartitions(new ClassifyRecords(topic, columns))
+            .rdd();
     return ((SparkSession) kafkaRows.sparkSession())
         .internalCreateDataFrame(classified, schema, false);
   }
 
   /**
-   * Reads each record of a partition with one {@link EventJsonReader}. The input rows are the
-   * select's ({@code topic, partition, offset, timestamp, value}), which Spark may reuse from one
-   * record to the next: what the output keeps is copied.
+   * The rows of {@code rows} as Spark's internal rows: an external Row per record, decoded from the
+   * Kafka row and encoded again after the parser, cost a fifth of the ingestion's CPU in a profile.
+   * A micro-batch of {@code foreachBatch} is already an RDD of the source's rows wrapped as a
+   * dataset ({@link LogicalRDD}); planning it again would copy every row, bytes and all, into a new
+   * one, so that RDD is taken as it is.
+   */
+  private static RDD<InternalRow> internalRows(Dataset<Row> rows) {
+    QueryExecution execution = ((org.apache.spark.sql.classic.Dataset<Row>) rows).queryExecution();
+    return execution.analyzed() instanceof LogicalRDD batch ? batch.rdd() : execution.toRdd();
+  }
+
+  /** Where the Kafka source's columns are in its rows. */
+  private record KafkaColumns(int topic, int partition, int offset, int timestamp, int value)
+      implements Serializable {}
+
+  /**
+   * Reads each record of a partition with one {@link EventJsonReader}. Spark may reuse an input row
+   * from one record to the next: what the output keeps is copied.
    */
   private static final class ClassifyRecords
       implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
     private static final long serialVersionUID = 1L;
 
     private final Topic topic;
+    private final KafkaColumns kafka;
 
-    ClassifyRecords(Topic topic) {
+    ClassifyRecords(Topic topic, KafkaColumns kafka) {
       this.topic = topic;
+      this.kafka = kafka;
     }
 
     @Override
@@ -122,27 +150,39 @@ public final class RawEventParser {
         @Override
         public InternalRow next() {
           InternalRow record = records.next();
-          byte[] value = record.isNullAt(4) ? null : record.getBinary(4);
+          ByteBuffer value = record.isNullAt(kafka.value()) ? null : valueBytes(record);
           EventJsonReader.Result result = reader.read(value);
           Object[] columns = new Object[fieldCount + 8];
           if (result.isValid()) {
             System.arraycopy(result.values(), 0, columns, 0, fieldCount);
           }
-          columns[fieldCount + 1] = record.getInt(1);
-          columns[fieldCount + 2] = record.getLong(2);
-          columns[fieldCount + 3] = record.isNullAt(3) ? null : record.getLong(3);
+          columns[fieldCount + 1] = record.getInt(kafka.partition());
+          columns[fieldCount + 2] = record.getLong(kafka.offset());
+          columns[fieldCount + 3] =
+              record.isNullAt(kafka.timestamp()) ? null : record.getLong(kafka.timestamp());
           columns[fieldCount + 5] = result.isValid();
           columns[fieldCount + 7] = result.unknownFields();
           if (!result.isValid()) {
             // Only a dead letter needs its topic and text; copied, since the input row is reused.
-            columns[fieldCount] = record.getUTF8String(0).clone();
+            columns[fieldCount] = record.getUTF8String(kafka.topic()).clone();
             columns[fieldCount + 4] =
                 value == null
                     ? null
-                    : UTF8String.fromString(new String(value, StandardCharsets.UTF_8));
+                    : UTF8String.fromString(StandardCharsets.UTF_8.decode(value).toString());
             columns[fieldCount + 6] = UTF8String.fromString(result.errorReason());
           }
           return new GenericInternalRow(columns);
+        }
+
+        /**
+         * The record's value where it lies. The Kafka source's rows are {@link UnsafeRow}s, whose
+         * binary and string columns share a layout: reading the value as a string is a view of the
+         * row's bytes, where {@code getBinary} would copy them for every record.
+         */
+        private ByteBuffer valueBytes(InternalRow record) {
+          return record instanceof UnsafeRow
+              ? record.getUTF8String(kafka.value()).getByteBuffer()
+              : ByteBuffer.wrap(record.getBinary(kafka.value()));
         }
       };
     }

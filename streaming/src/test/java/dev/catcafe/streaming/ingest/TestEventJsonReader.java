@@ -3,6 +3,7 @@ package dev.catcafe.streaming.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.Topic;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ final class TestEventJsonReader {
   private final EventJsonReader orders = new EventJsonReader(Topic.CAFE_ORDERS.schema());
 
   private static EventJsonReader.Result read(EventJsonReader reader, String json) {
-    return reader.read(json.getBytes(StandardCharsets.UTF_8));
+    return reader.read(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -40,6 +41,23 @@ final class TestEventJsonReader {
     assertThat(result.values())
         .containsExactly(eventTimeMicros, UTF8String.fromString("cat-7"), 3.25, 97, 1.0);
     assertThat(result.unknownFields()).isZero();
+  }
+
+  @Test
+  void readsOnlyTheBytesBetweenPositionAndLimitAndLeavesTheBufferAsItWas() {
+    // The ingestion hands the reader a view of the Kafka row's bytes, with other columns around.
+    byte[] around =
+        ("{\"not\":\"this\"}" + WELLNESS + "[trailing]").getBytes(StandardCharsets.UTF_8);
+    int start = "{\"not\":\"this\"}".length();
+    ByteBuffer view = ByteBuffer.wrap(around, start, WELLNESS.length());
+
+    EventJsonReader.Result result = wellness.read(view);
+
+    assertThat(result.isValid()).isTrue();
+    assertThat(result.values()).containsExactly(read(wellness, WELLNESS).values());
+    assertThat(result.unknownFields()).isZero();
+    assertThat(view.position()).isEqualTo(start);
+    assertThat(view.remaining()).isEqualTo(WELLNESS.length());
   }
 
   @Test
