@@ -166,7 +166,8 @@ bench-producer: up ## Benchmark: producer events/s in burst mode
 
 .PHONY: bench-ingest
 bench-ingest: up ## Benchmark: ingestion of a 5M-event backlog into Iceberg
-	JAVA_OPTS=-Xmx6g bin/run bench dev.catcafe.bench.ingest.IngestBenchmark $(BENCH_ARGS)
+	# The ingestion runs in the benchmark's JVM, so it takes the job's own JVM options (its collector).
+	JAVA_OPTS="-Xmx6g $$(bin/run-job --jvm-options raw-ingestion)" bin/run bench dev.catcafe.bench.ingest.IngestBenchmark $(BENCH_ARGS)
 
 .PHONY: bench-alerts
 bench-alerts: up ## Benchmark: event-to-alert latency of both alert jobs

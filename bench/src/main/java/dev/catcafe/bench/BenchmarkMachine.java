@@ -1,26 +1,34 @@
 package dev.catcafe.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The machine a benchmark ran on, printed beside its figures so they can be compared fairly: cores,
- * memory, CPU model, load average at the start (a loaded machine gives lower figures), Java.
+ * memory, CPU model, load average at the start (a loaded machine gives lower figures), Java and its
+ * garbage collector (the ingestion's figures depend on it).
  */
 public final class BenchmarkMachine {
   private BenchmarkMachine() {}
 
   public static String describe() {
-    return "machine: %d cores (nproc), memory %s, CPU %s, load average %s, JVM max heap %d MiB, Java %s"
+    return ("machine: %d cores (nproc), memory %s, CPU %s, load average %s, JVM max heap %d MiB,"
+            + " Java %s, GC %s")
         .formatted(
             Runtime.getRuntime().availableProcessors(),
             value(Path.of("/proc/meminfo"), "MemTotal"),
             value(Path.of("/proc/cpuinfo"), "model name"),
             firstLine(Path.of("/proc/loadavg")),
             Runtime.getRuntime().maxMemory() / (1024 * 1024),
-            System.getProperty("java.version"));
+            System.getProperty("java.version"),
+            ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + ")));
   }
 
   private static String value(Path file, String key) {

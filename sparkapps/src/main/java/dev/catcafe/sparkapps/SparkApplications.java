@@ -137,6 +137,14 @@ public final class SparkApplications {
       conf.put(
           "spark.kubernetes.executor.limit.cores", Integer.toString(resources.executorCores()));
     }
+    if (!job.jvmOptions().isEmpty()) {
+      // The same options as locally (bin/run-job), on whichever JVM runs the job's tasks.
+      String options = String.join(" ", job.jvmOptions());
+      conf.put("spark.driver.extraJavaOptions", options);
+      if (resources.executors() > 0) {
+        conf.put("spark.executor.extraJavaOptions", options);
+      }
+    }
     return conf;
   }
 

@@ -126,6 +126,31 @@ final class TestSparkJobs {
   }
 
   /**
+   * A job's own JVM options (the ingestion's collector) reach the JVMs that run its tasks in the
+   * cluster, as {@code bin/run-job} gives them locally; a job without any sets none.
+   */
+  @Test
+  void jobsOwnJvmOptionsReachTheDriverAndTheExecutors() {
+    assertThat(SparkJob.RAW_INGESTION.jvmOptions()).containsExactly("-XX:+UseParallelGC");
+    for (SparkJob job : SparkJob.values()) {
+      Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
+      String options = String.join(" ", job.jvmOptions());
+      if (job.jvmOptions().isEmpty()) {
+        assertThat(conf)
+            .as(job.jobName())
+            .doesNotContainKeys("spark.driver.extraJavaOptions", "spark.executor.extraJavaOptions");
+      } else {
+        assertThat(conf).as(job.jobName()).containsEntry("spark.driver.extraJavaOptions", options);
+        if (job.resources().executors() > 0) {
+          assertThat(conf)
+              .as(job.jobName())
+              .containsEntry("spark.executor.extraJavaOptions", options);
+        }
+      }
+    }
+  }
+
+  /**
    * The lake's settings have one home, the ConfigMap and the Secrets: no SparkApplication repeats
    * the catalog's or the store's Spark settings (the job sets them from its environment), and every
    * driver of a job that opens the lake reads all of them.

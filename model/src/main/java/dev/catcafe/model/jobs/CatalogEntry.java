@@ -3,6 +3,7 @@ package dev.catcafe.model.jobs;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -30,6 +31,14 @@ public interface CatalogEntry {
 
   default String mainClass() {
     return program().mainClass();
+  }
+
+  /**
+   * JVM options of the program's own, beside the heap it is given (locally {@code
+   * SPARK_APP_OPTS}/{@code JAVA_OPTS}, in the cluster its resources): none unless its entry says.
+   */
+  default List<String> jvmOptions() {
+    return List.of();
   }
 
   /** The settings groups the program reads from its environment. */

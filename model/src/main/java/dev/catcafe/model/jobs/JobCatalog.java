@@ -53,9 +53,10 @@ public final class JobCatalog {
 
   /**
    * {@code <name>}: prints {@code <distribution> <main class> spark|jvm <restart policy> <max
-   * attempts> <backoff s> <counter reset s> <stop grace s> <postgres role|-> <catalog role|->} on
-   * one line; {@code --list}: every name, one a line; {@code --modules}: every runnable module as
-   * {@code <distribution> <directory>}, one a line. Exit status 2 for an unknown name.
+   * attempts> <backoff s> <counter reset s> <stop grace s> <postgres role|-> <catalog role|->
+   * <kafka principal|-> <JVM options, space-separated|->} on one line; {@code --list}: every name,
+   * one a line; {@code --modules}: every runnable module as {@code <distribution> <directory>}, one
+   * a line. Exit status 2 for an unknown name.
    */
   public static void main(String[] args) {
     if (args.length != 1) {
@@ -84,11 +85,12 @@ public final class JobCatalog {
   /**
    * The line {@link #main} prints for an entry: what to start, then what the local supervisor
    * ({@code bin/app}) needs to restart and stop it as the cluster would, then the PostgreSQL roles
-   * whose credentials {@code bin/run-job} gives it, then its Kafka principal ({@code -}: none).
+   * whose credentials {@code bin/run-job} gives it, then its Kafka principal ({@code -}: none), and
+   * last its own JVM options ({@code -}: none), which may be several words.
    */
   public static String describe(CatalogEntry entry) {
     Restart restart = entry.restart();
-    return "%s %s %s %s %d %d %d %d %s %s %s"
+    return "%s %s %s %s %d %d %d %d %s %s %s %s"
         .formatted(
             entry.module().distributionName(),
             entry.mainClass(),
@@ -100,6 +102,7 @@ public final class JobCatalog {
             entry.stopGrace().toSeconds(),
             entry.postgresRole().map(PostgresRole::roleName).orElse("-"),
             entry.catalogRole().map(PostgresRole::roleName).orElse("-"),
-            entry.kafkaPrincipal().map(KafkaPrincipal::userName).orElse("-"));
+            entry.kafkaPrincipal().map(KafkaPrincipal::userName).orElse("-"),
+            entry.jvmOptions().isEmpty() ? "-" : String.join(" ", entry.jvmOptions()));
   }
 }

@@ -26,7 +26,11 @@ public enum SparkJob implements CatalogEntry {
           .reading(KAFKA, CATALOG),
       // The original committed every 120 s; fewer, larger files than a 30 s trigger.
       Launch.streaming(
-          "--checkpoint-root", new JobResources(1, "2g", 2, 1, "2g"), "--trigger-interval=2m")),
+              "--checkpoint-root", new JobResources(1, "2g", 2, 1, "2g"), "--trigger-interval=2m")
+          // A throughput job, CPU-bound on allocation-heavy rows: the parallel collector's cheaper
+          // write barriers and young collections gave 20-38% more events/s than G1 on a 10M
+          // backlog (README, performance); its longer pauses only delay a commit of a 2 min batch.
+          .withJvmOptions("-XX:+UseParallelGC")),
   WELLNESS_GUARDIAN(
       Program.of(
               "wellness-guardian",
@@ -97,6 +101,7 @@ public enum SparkJob implements CatalogEntry {
    * @param resources what the driver (and the executors, if any) ask Kubernetes for
    * @param schedule the cron schedule (UTC) of a batch job; null for streaming jobs
    * @param restart when the job is started again after it ended
+   * @param jvmOptions JVM options of the job's driver and executors, beside their heap
    */
   private record Launch(
       JobKind kind,
@@ -104,10 +109,17 @@ public enum SparkJob implements CatalogEntry {
       String checkpointOption,
       JobResources resources,
       String schedule,
-      Restart restart) {
+      Restart restart,
+      List<String> jvmOptions) {
     private Launch {
       requireNonNull(kind, "kind is null");
       arguments = List.copyOf(arguments);
+      jvmOptions = List.copyOf(jvmOptions);
+      for (String option : jvmOptions) {
+        if (!option.startsWith("-") || option.isBlank() || option.contains(" ")) {
+          throw new IllegalArgumentException("not one JVM option: '" + option + "'");
+        }
+      }
       requireNonNull(resources, "resources is null");
       requireNonNull(restart, "restart is null");
       if ((kind == JobKind.STREAMING) != (checkpointOption != null && schedule == null)) {
@@ -124,7 +136,8 @@ public enum SparkJob implements CatalogEntry {
           checkpointOption,
           resources,
           null,
-          Restart.always(10));
+          Restart.always(10),
+          List.of());
     }
 
     static Launch batch(String schedule, JobResources resources) {
@@ -133,7 +146,13 @@ public enum SparkJob implements CatalogEntry {
 
     static Launch batch(String schedule, JobResources resources, List<String> arguments) {
       requireNonNull(schedule, "schedule is null");
-      return new Launch(JobKind.BATCH, arguments, null, resources, schedule, Restart.onFailure(2));
+      return new Launch(
+          JobKind.BATCH, arguments, null, resources, schedule, Restart.onFailure(2), List.of());
+    }
+
+    Launch withJvmOptions(String... options) {
+      return new Launch(
+          kind, arguments, checkpointOption, resources, schedule, restart, List.of(options));
     }
   }
 
@@ -179,6 +198,12 @@ public enum SparkJob implements CatalogEntry {
   /** The cron schedule of a batch job (UTC); empty for streaming jobs. */
   public Optional<String> schedule() {
     return Optional.ofNullable(launch.schedule());
+  }
+
+  /** JVM options of the driver and the executors, locally and in the cluster alike. */
+  @Override
+  public List<String> jvmOptions() {
+    return launch.jvmOptions();
   }
 
   /** The fixed arguments of every cluster run, before the checkpoint option. */

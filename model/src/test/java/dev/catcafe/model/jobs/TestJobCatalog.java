@@ -45,15 +45,15 @@ final class TestJobCatalog {
     assertThat(JobCatalog.describe(SparkJob.RAW_INGESTION))
         .isEqualTo(
             "streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45"
-                + " - cafe_iceberg catcafe-raw-ingestion");
+                + " - cafe_iceberg catcafe-raw-ingestion -XX:+UseParallelGC");
     assertThat(JobCatalog.describe(JvmApp.ALERT_UI))
         .isEqualTo(
             "alert-ui dev.catcafe.alertui.AlertUiServer jvm Always 10 30 3600 30 cafe_alert_ui -"
-                + " catcafe-alert-ui");
+                + " catcafe-alert-ui -");
     assertThat(JobCatalog.describe(JvmApp.BATCH_SCHEDULER))
-        .endsWith(" cafe_profile_reader cafe_iceberg -");
+        .endsWith(" cafe_profile_reader cafe_iceberg - -");
     assertThat(JobCatalog.describe(JvmApp.TRINO_VIEWS))
-        .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30 - - -");
+        .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30 - - - -");
     assertThat(RunnableModule.PLATFORM_LAUNCHER.distributionName()).isEqualTo("platform-launcher");
   }
 
