@@ -117,7 +117,7 @@ public enum SparkJob implements CatalogEntry {
       arguments = List.copyOf(arguments);
       jvmOptions = List.copyOf(jvmOptions);
       for (String option : jvmOptions) {
-        if (!option.startsWith("-") || option.isBlank() || option.contains(" ")) {
+        if (!option.startsWith("-") || option.chars().anyMatch(Character::isWhitespace)) {
           throw new IllegalArgumentException("not one JVM option: '" + option + "'");
         }
       }
