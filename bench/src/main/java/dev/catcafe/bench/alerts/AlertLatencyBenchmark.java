@@ -18,6 +18,7 @@ import dev.catcafe.streaming.alerts.AdopterDetectiveJob;
 import dev.catcafe.streaming.alerts.AdopterDetectiveRules;
 import dev.catcafe.streaming.alerts.AlertJobListeners;
 import dev.catcafe.streaming.alerts.AlertJobMode;
+import dev.catcafe.streaming.alerts.AlertStream;
 import dev.catcafe.streaming.alerts.WellnessGuardianConfig;
 import dev.catcafe.streaming.alerts.WellnessGuardianJob;
 import dev.catcafe.streaming.alerts.WellnessThresholds;
@@ -256,29 +257,29 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
       SparkSession spark, KafkaSettings settings, String run, String checkpoint) throws Exception {
     AlertJobMode mode = mode(run);
     if (run.startsWith("guardian-")) {
-      return WellnessGuardianJob.start(
-          spark,
-          new WellnessGuardianConfig(
+      AlertStream readings =
+          new AlertStream(
               settings,
               mode,
-              WellnessThresholds.defaults(),
               checkpoint,
               triggerInterval(mode, WellnessGuardianConfig.defaultTriggerInterval(mode)),
-              "earliest"));
+              "earliest");
+      return WellnessGuardianJob.start(
+          spark, new WellnessGuardianConfig(readings, WellnessThresholds.defaults()));
     }
-    return AdopterDetectiveJob.start(
-        spark,
-        new AdopterDetectiveConfig(
+    AlertStream likes =
+        new AlertStream(
             settings,
             mode,
-            AdopterDetectiveRules.defaults(),
             checkpoint,
             triggerInterval(
                 mode,
                 mode == AlertJobMode.MICROBATCH
                     ? detectiveTrigger
                     : AdopterDetectiveConfig.defaultTriggerInterval(mode)),
-            "earliest"));
+            "earliest");
+    return AdopterDetectiveJob.start(
+        spark, new AdopterDetectiveConfig(likes, AdopterDetectiveRules.defaults()));
   }
 
   /** The mode a run names: {@code <job>-realtime} or {@code <job>-microbatch}. */

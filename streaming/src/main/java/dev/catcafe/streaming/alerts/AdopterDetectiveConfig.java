@@ -2,30 +2,16 @@ package dev.catcafe.streaming.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.config.KafkaSettings;
-import dev.catcafe.model.config.Settings;
 import java.time.Duration;
 
 /**
  * Everything the Adopter Detective needs to run.
  *
- * @param kafka where to read interactions and write alerts
- * @param mode real-time (default: each task keeps its input partition's visitors' state) or
- *     micro-batch ({@code transformWithState})
+ * @param stream likes in, alerts out: real-time (default: each task keeps its input partition's
+ *     visitors' state) or micro-batch ({@code transformWithState}) execution
  * @param rules threshold, state TTL and watermark
- * @param checkpointLocation the query's checkpoint directory (offsets and visitor state)
- * @param triggerInterval micro-batch mode: batch spacing (0 = next batch as soon as one ends);
- *     real-time mode: how often it checkpoints (at least 5 s, Spark's minimum)
- * @param startingOffsets {@code latest} (the original's choice) or {@code earliest}; used only when
- *     the checkpoint is new
  */
-public record AdopterDetectiveConfig(
-    KafkaSettings kafka,
-    AlertJobMode mode,
-    AdopterDetectiveRules rules,
-    String checkpointLocation,
-    Duration triggerInterval,
-    String startingOffsets)
+public record AdopterDetectiveConfig(AlertStream stream, AdopterDetectiveRules rules)
     implements AlertQueryConfig {
   /**
    * A tenth of a second: a like waits for the next trigger (50 ms on average) or, when batches take
@@ -37,12 +23,8 @@ public record AdopterDetectiveConfig(
   public static final String DEFAULT_TRIGGER_INTERVAL = "100ms";
 
   public AdopterDetectiveConfig {
-    requireNonNull(kafka, "kafka is null");
-    requireNonNull(mode, "mode is null");
+    requireNonNull(stream, "stream is null");
     requireNonNull(rules, "rules is null");
-    checkpointLocation = Settings.requireText(checkpointLocation, "--checkpoint-location");
-    mode.requireTriggerInterval(triggerInterval, "--trigger-interval");
-    startingOffsets = AlertSettings.requireStartingOffsets(startingOffsets);
   }
 
   /** The default trigger interval of {@code mode}. */
@@ -55,6 +37,6 @@ public record AdopterDetectiveConfig(
    * same store (a local directory or the lake's object store).
    */
   public String stateDirectory() {
-    return checkpointLocation.replaceFirst("/+$", "") + "/visitor-likes";
+    return stream.checkpointLocation().replaceFirst("/+$", "") + "/visitor-likes";
   }
 }

@@ -94,17 +94,15 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
   public AdopterDetectiveConfig config() {
     AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new AdopterDetectiveConfig(
-        stream.kafka(),
-        parsedMode,
-        new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay),
-        // Micro-batch keeps the name it had before there were two modes, and so its state.
-        stream.checkpointLocation(
+        stream.stream(
+            parsedMode,
+            // Micro-batch keeps the name it had before there were two modes, and so its state.
             parsedMode == AlertJobMode.MICROBATCH
                 ? QUERY_NAME
-                : QUERY_NAME + "-" + parsedMode.wireName()),
-        parsedMode.triggerInterval(
-            triggerInterval, AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL),
-        stream.startingOffsets());
+                : QUERY_NAME + "-" + parsedMode.wireName(),
+            parsedMode.triggerInterval(
+                triggerInterval, AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL)),
+        new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay));
   }
 
   @Override
@@ -148,7 +146,7 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
         spark,
         config,
         interactions ->
-            switch (config.mode()) {
+            switch (config.stream().mode()) {
               case MICROBATCH -> AdopterDetectiveTransform.detect(interactions, config.rules());
               case REALTIME ->
                   AdopterDetectiveTransform.detectInRealTime(

@@ -59,8 +59,9 @@ record AlertJobRun<C extends AlertQueryConfig>(
       try {
         AlertJobListeners.register(spark, metrics, query.observed());
         GracefulStop stop =
-            GracefulStop.onSignals(spark, lifecycle.stopTimeout(), config.mode().runningBatch());
-        stop.awaitTermination(start.start(spark, config), config.checkpointLocation());
+            GracefulStop.onSignals(
+                spark, lifecycle.stopTimeout(), config.stream().mode().runningBatch());
+        stop.awaitTermination(start.start(spark, config), config.stream().checkpointLocation());
       } finally {
         spark.stop();
       }

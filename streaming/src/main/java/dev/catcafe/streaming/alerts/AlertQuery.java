@@ -50,13 +50,14 @@ record AlertQuery(ObservedQuery observed, Topic input, Topic output) {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     requireNonNull(transform, "transform is null");
+    AlertStream stream = config.stream();
     Dataset<Row> records =
-        KafkaStreams.source(spark, config.kafka(), input, config.startingOffsets());
+        KafkaStreams.source(spark, stream.kafka(), input, stream.startingOffsets());
     return KafkaStreams.sink(
-            transform.apply(records), config.kafka(), output, config.checkpointLocation())
+            transform.apply(records), stream.kafka(), output, stream.checkpointLocation())
         .queryName(name())
         .outputMode(OutputMode.Update())
-        .trigger(config.mode().trigger(config.triggerInterval()))
+        .trigger(stream.mode().trigger(stream.triggerInterval()))
         .start();
   }
 }

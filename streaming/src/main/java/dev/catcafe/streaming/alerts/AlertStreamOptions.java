@@ -10,6 +10,7 @@ import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LifecycleSettings;
 import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.jobs.CatalogEntry;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,12 +64,18 @@ public final class AlertStreamOptions {
     return eventLog.settings(objectStore);
   }
 
-  /** The given checkpoint directory, or the default one of the query {@code name}. */
-  String checkpointLocation(String name) {
-    return checkpointLocation != null ? checkpointLocation : AlertSettings.defaultCheckpoint(name);
-  }
-
-  String startingOffsets() {
-    return startingOffsets;
+  /**
+   * The stream these options describe for a query run in {@code mode} at {@code triggerInterval}:
+   * its checkpoint is the given directory, or the default one named {@code checkpointName}.
+   */
+  AlertStream stream(AlertJobMode mode, String checkpointName, Duration triggerInterval) {
+    return new AlertStream(
+        kafka(),
+        mode,
+        checkpointLocation != null
+            ? checkpointLocation
+            : AlertSettings.defaultCheckpoint(checkpointName),
+        triggerInterval,
+        startingOffsets);
   }
 }

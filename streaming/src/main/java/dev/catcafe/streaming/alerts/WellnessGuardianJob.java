@@ -83,13 +83,12 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   public WellnessGuardianConfig config() {
     AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new WellnessGuardianConfig(
-        stream.kafka(),
-        parsedMode,
-        new WellnessThresholds(dehydrationHours, stressActivityLevel),
-        stream.checkpointLocation(QUERY_NAME + "-" + parsedMode.wireName()),
-        parsedMode.triggerInterval(
-            triggerInterval, WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL),
-        stream.startingOffsets());
+        stream.stream(
+            parsedMode,
+            QUERY_NAME + "-" + parsedMode.wireName(),
+            parsedMode.triggerInterval(
+                triggerInterval, WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL)),
+        new WellnessThresholds(dehydrationHours, stressActivityLevel));
   }
 
   @Override

@@ -4,7 +4,6 @@ import static dev.catcafe.streaming.alerts.TestingAlertInputs.like;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.Topic;
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
@@ -44,13 +43,11 @@ final class AdopterDetectiveOnS3IT {
             .formatted(bucket, UUID.randomUUID());
     KafkaSettings kafka = platform.isolatedKafka(RunPrefixes.of("alerts-detective-s3-"));
     AdopterDetectiveConfig config =
-        new AdopterDetectiveConfig(
+        TestingAlertConfigs.detective(
             platform.kafka(kafka, KafkaPrincipal.ADOPTER_DETECTIVE),
             AlertJobMode.REALTIME,
             AdopterDetectiveRules.defaults(),
-            checkpoint,
-            Durations.parse(AlertJobMode.MINIMUM_REALTIME_INTERVAL),
-            "earliest");
+            checkpoint);
     // The session reaches the store as every job's does: its S3 settings come with the lake.
     SparkSession spark =
         SparkSessions.create(

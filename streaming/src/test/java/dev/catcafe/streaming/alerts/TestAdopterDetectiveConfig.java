@@ -61,12 +61,13 @@ final class TestAdopterDetectiveConfig {
                 job.stream.metrics(SparkJob.ADOPTER_DETECTIVE)),
         List.of(
             new AdopterDetectiveConfig(
-                KAFKA_SETTINGS,
-                AlertJobMode.MICROBATCH,
-                new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1)),
-                "/tmp/cp",
-                Duration.ofMillis(250),
-                "earliest"),
+                new AlertStream(
+                    KAFKA_SETTINGS,
+                    AlertJobMode.MICROBATCH,
+                    "/tmp/cp",
+                    Duration.ofMillis(250),
+                    "earliest"),
+                new AdopterDetectiveRules(5, Duration.ofDays(7), Duration.ofMinutes(1))),
             "local[1]",
             STREAM_LIFECYCLE,
             STREAM_EVENT_LOG,
@@ -80,11 +81,12 @@ final class TestAdopterDetectiveConfig {
     assertThat(config.rules())
         .isEqualTo(new AdopterDetectiveRules(3, Duration.ofDays(30), Duration.ofMinutes(10)));
     assertThat(config.rules()).isEqualTo(AdopterDetectiveRules.defaults());
-    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
+    assertThat(config.stream().mode()).isEqualTo(AlertJobMode.REALTIME);
     // Real-time mode checkpoints every five minutes, in its own directory, the state beside it.
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.checkpointLocation()).endsWith("adopter-detective-realtime");
-    assertThat(config.stateDirectory()).isEqualTo(config.checkpointLocation() + "/visitor-likes");
+    assertThat(config.stream().triggerInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.stream().checkpointLocation()).endsWith("adopter-detective-realtime");
+    assertThat(config.stateDirectory())
+        .isEqualTo(config.stream().checkpointLocation() + "/visitor-likes");
   }
 
   @Test
@@ -92,11 +94,11 @@ final class TestAdopterDetectiveConfig {
     AdopterDetectiveConfig config =
         parseWithoutEnvironment(new AdopterDetectiveJob(), "--mode=microbatch").config();
 
-    assertThat(config.mode()).isEqualTo(AlertJobMode.MICROBATCH);
-    assertThat(config.triggerInterval())
+    assertThat(config.stream().mode()).isEqualTo(AlertJobMode.MICROBATCH);
+    assertThat(config.stream().triggerInterval())
         .isEqualTo(Durations.parse(AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL));
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMillis(100));
-    assertThat(config.checkpointLocation()).endsWith("adopter-detective");
+    assertThat(config.stream().triggerInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.stream().checkpointLocation()).endsWith("adopter-detective");
   }
 
   @Test

@@ -62,12 +62,13 @@ final class TestWellnessGuardianConfig {
             "local[1]",
             STREAM_LIFECYCLE,
             new WellnessGuardianConfig(
-                KAFKA_SETTINGS,
-                AlertJobMode.MICROBATCH,
-                new WellnessThresholds(5.0, 0.2),
-                "/tmp/cp",
-                Duration.ofSeconds(1),
-                "earliest"),
+                new AlertStream(
+                    KAFKA_SETTINGS,
+                    AlertJobMode.MICROBATCH,
+                    "/tmp/cp",
+                    Duration.ofSeconds(1),
+                    "earliest"),
+                new WellnessThresholds(5.0, 0.2)),
             STREAM_EVENT_LOG,
             METRICS_SETTINGS));
   }
@@ -76,12 +77,12 @@ final class TestWellnessGuardianConfig {
   void defaultsAreTheOriginalsInRealTimeMode() {
     WellnessGuardianConfig config = parseWithoutEnvironment(new WellnessGuardianJob()).config();
 
-    assertThat(config.mode()).isEqualTo(AlertJobMode.REALTIME);
+    assertThat(config.stream().mode()).isEqualTo(AlertJobMode.REALTIME);
     assertThat(config.thresholds()).isEqualTo(new WellnessThresholds(4.0, 0.1));
     assertThat(config.thresholds()).isEqualTo(WellnessThresholds.defaults());
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.startingOffsets()).isEqualTo("latest");
-    assertThat(config.checkpointLocation()).endsWith("wellness-guardian-realtime");
+    assertThat(config.stream().triggerInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.stream().startingOffsets()).isEqualTo("latest");
+    assertThat(config.stream().checkpointLocation()).endsWith("wellness-guardian-realtime");
   }
 
   @Test
@@ -99,11 +100,11 @@ final class TestWellnessGuardianConfig {
 
     WellnessGuardianConfig config = job.config();
 
-    assertThat(config.mode()).isEqualTo(AlertJobMode.MICROBATCH);
+    assertThat(config.stream().mode()).isEqualTo(AlertJobMode.MICROBATCH);
     assertThat(config.thresholds()).isEqualTo(new WellnessThresholds(5.0, 0.2));
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.checkpointLocation()).isEqualTo("/tmp/cp");
-    assertThat(config.kafka().topicPrefix()).isEqualTo("t-");
+    assertThat(config.stream().triggerInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.stream().checkpointLocation()).isEqualTo("/tmp/cp");
+    assertThat(config.stream().kafka().topicPrefix()).isEqualTo("t-");
   }
 
   @Test
@@ -111,8 +112,8 @@ final class TestWellnessGuardianConfig {
     WellnessGuardianConfig config =
         parseWithoutEnvironment(new WellnessGuardianJob(), "--mode=microbatch").config();
 
-    assertThat(config.triggerInterval()).isZero();
-    assertThat(config.checkpointLocation()).endsWith("wellness-guardian-microbatch");
+    assertThat(config.stream().triggerInterval()).isZero();
+    assertThat(config.stream().checkpointLocation()).endsWith("wellness-guardian-microbatch");
   }
 
   @ParameterizedTest
@@ -129,10 +130,9 @@ final class TestWellnessGuardianConfig {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
-                new WellnessGuardianConfig(
+                new AlertStream(
                     DEFAULT_KAFKA_SETTINGS,
                     AlertJobMode.REALTIME,
-                    WellnessThresholds.defaults(),
                     "/tmp/cp",
                     Duration.ofSeconds(4),
                     "latest"))

@@ -15,11 +15,17 @@ final class TestingAlertConfigs {
    */
   static AdopterDetectiveConfig detective(
       KafkaSettings kafka, AlertJobMode mode, AdopterDetectiveRules rules, Path checkpoint) {
+    return detective(kafka, mode, rules, checkpoint.toString());
+  }
+
+  /** The same, checkpointing at {@code checkpoint}, a directory or an object-store URI. */
+  static AdopterDetectiveConfig detective(
+      KafkaSettings kafka, AlertJobMode mode, AdopterDetectiveRules rules, String checkpoint) {
     Duration trigger =
         mode == AlertJobMode.REALTIME
             ? Durations.parse(AlertJobMode.MINIMUM_REALTIME_INTERVAL)
             : Duration.ofMillis(200);
     return new AdopterDetectiveConfig(
-        kafka, mode, rules, checkpoint.toString(), trigger, "earliest");
+        new AlertStream(kafka, mode, checkpoint, trigger, "earliest"), rules);
   }
 }

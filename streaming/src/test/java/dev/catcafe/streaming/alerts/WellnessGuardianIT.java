@@ -53,12 +53,13 @@ final class WellnessGuardianIT {
     // The job and the collars as they run: each its own principal, allowed only its topics.
     WellnessGuardianConfig config =
         new WellnessGuardianConfig(
-            platform.kafka(kafka, KafkaPrincipal.WELLNESS_GUARDIAN),
-            AlertJobMode.REALTIME,
-            WellnessThresholds.defaults(),
-            platform.scratchDirectory("alerts-guardian").toString(),
-            Duration.ofSeconds(5),
-            "earliest");
+            new AlertStream(
+                platform.kafka(kafka, KafkaPrincipal.WELLNESS_GUARDIAN),
+                AlertJobMode.REALTIME,
+                platform.scratchDirectory("alerts-guardian").toString(),
+                Duration.ofSeconds(5),
+                "earliest"),
+            WellnessThresholds.defaults());
     TestingKafka.produce(
         platform.kafka(kafka, KafkaPrincipal.SIMULATOR),
         Topic.CAT_WELLNESS,
