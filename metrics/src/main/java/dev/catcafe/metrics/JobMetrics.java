@@ -173,14 +173,8 @@ public final class JobMetrics implements AutoCloseable {
       T owner,
       ToDoubleFunction<T> value,
       String... labelValues) {
-    requireNonNull(registry, "registry is null");
-    requireNonNull(owner, "owner is null");
     requireNonNull(value, "value is null");
-    requireType(metric, Metric.Type.GAUGE);
-    Gauge.builder(metric.meterName(), owner, value)
-        .description(metric.help())
-        .tags(tags(metric, labelValues))
-        .register(registry);
+    registerReading(registry, metric, Metric.Type.GAUGE, owner, value, labelValues);
   }
 
   /**
@@ -193,14 +187,37 @@ public final class JobMetrics implements AutoCloseable {
       T owner,
       ToDoubleFunction<T> total,
       String... labelValues) {
+    requireNonNull(total, "total is null");
+    registerReading(registry, metric, Metric.Type.COUNTER, owner, total, labelValues);
+  }
+
+  /**
+   * Registers {@code metric}, which must be of {@code type}, as a meter that reads {@code reading}
+   * of {@code owner} at each scrape: a gauge, or a counter of a total {@code owner} keeps.
+   */
+  private static <T> void registerReading(
+      MeterRegistry registry,
+      Metric metric,
+      Metric.Type type,
+      T owner,
+      ToDoubleFunction<T> reading,
+      String... labelValues) {
     requireNonNull(registry, "registry is null");
     requireNonNull(owner, "owner is null");
-    requireNonNull(total, "total is null");
-    requireType(metric, Metric.Type.COUNTER);
-    FunctionCounter.builder(metric.meterName(), owner, total)
-        .description(metric.help())
-        .tags(tags(metric, labelValues))
-        .register(registry);
+    requireType(metric, type);
+    Tags tags = tags(metric, labelValues);
+    switch (type) {
+      case GAUGE ->
+          Gauge.builder(metric.meterName(), owner, reading)
+              .description(metric.help())
+              .tags(tags)
+              .register(registry);
+      case COUNTER ->
+          FunctionCounter.builder(metric.meterName(), owner, reading)
+              .description(metric.help())
+              .tags(tags)
+              .register(registry);
+    }
   }
 
   private static void requireType(Metric metric, Metric.Type type) {

@@ -25,6 +25,28 @@ public final class SparkCatalogConf {
   static final String SDK_DEFAULT_CHAIN =
       "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider";
 
+  /** Iceberg's {@code S3FileIO}, as Iceberg's catalog reads it (without the Spark prefix). */
+  private static final S3Client ICEBERG_S3_FILE_IO =
+      new S3Client(
+          "io-impl",
+          S3_FILE_IO,
+          "s3.endpoint",
+          "s3.path-style-access",
+          "client.region",
+          "s3.access-key-id",
+          "s3.secret-access-key");
+
+  /** Hadoop's S3A for the {@code s3://} scheme, as Spark's own files reach the store. */
+  private static final S3Client HADOOP_S3A =
+      new S3Client(
+          "spark.hadoop.fs.s3.impl",
+          S3A_FILE_SYSTEM,
+          "spark.hadoop.fs.s3a.endpoint",
+          "spark.hadoop.fs.s3a.path.style.access",
+          "spark.hadoop.fs.s3a.endpoint.region",
+          "spark.hadoop.fs.s3a.access.key",
+          "spark.hadoop.fs.s3a.secret.key");
+
   private SparkCatalogConf() {}
 
   /** The {@code spark.sql.catalog.<name>.*} properties (and extensions) for the catalog. */
@@ -83,19 +105,7 @@ public final class SparkCatalogConf {
 
   /** The same properties without the Spark prefix: what Iceberg's catalog and FileIO read. */
   public static Map<String, String> fileIoProperties(ObjectStoreSettings store) {
-    requireNonNull(store, "store is null");
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("io-impl", S3_FILE_IO);
-    if (!store.endpoint().isEmpty()) {
-      properties.put("s3.endpoint", store.endpoint());
-    }
-    properties.put("s3.path-style-access", Boolean.toString(store.pathStyleAccess()));
-    properties.put("client.region", store.region());
-    if (store.hasKeys()) {
-      properties.put("s3.access-key-id", store.accessKeyId());
-      properties.put("s3.secret-access-key", store.secretAccessKey());
-    }
-    return properties;
+    return ICEBERG_S3_FILE_IO.properties(requireNonNull(store, "store is null"));
   }
 
   /**
@@ -107,24 +117,46 @@ public final class SparkCatalogConf {
    * default chain (pod identity), as {@code S3FileIO} does.
    */
   public static Map<String, String> hadoopObjectStoreConf(ObjectStoreSettings store) {
-    requireNonNull(store, "store is null");
-    Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("spark.hadoop.fs.s3.impl", S3A_FILE_SYSTEM);
+    Map<String, String> conf = HADOOP_S3A.properties(requireNonNull(store, "store is null"));
     if (!store.endpoint().isEmpty()) {
-      conf.put("spark.hadoop.fs.s3a.endpoint", store.endpoint());
       conf.put(
           "spark.hadoop.fs.s3a.connection.ssl.enabled",
           Boolean.toString(store.endpoint().startsWith("https:")));
     }
-    conf.put("spark.hadoop.fs.s3a.path.style.access", Boolean.toString(store.pathStyleAccess()));
-    conf.put("spark.hadoop.fs.s3a.endpoint.region", store.region());
-    if (store.hasKeys()) {
-      conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", S3A_KEYS_PROVIDER);
-      conf.put("spark.hadoop.fs.s3a.access.key", store.accessKeyId());
-      conf.put("spark.hadoop.fs.s3a.secret.key", store.secretAccessKey());
-    } else {
-      conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", SDK_DEFAULT_CHAIN);
-    }
+    // The keys given, or else the SDK's default chain (pod identity), as S3FileIO does.
+    conf.put(
+        "spark.hadoop.fs.s3a.aws.credentials.provider",
+        store.hasKeys() ? S3A_KEYS_PROVIDER : SDK_DEFAULT_CHAIN);
     return conf;
+  }
+
+  /**
+   * One S3 client's properties: the class that implements it, and its names for the store's
+   * settings. Which settings a client is given is decided once, in {@link #properties}: the
+   * endpoint only for a self-hosted store, the keys only when they are set (otherwise the client
+   * asks the SDK's default chain).
+   */
+  private record S3Client(
+      String implementationProperty,
+      String implementation,
+      String endpointProperty,
+      String pathStyleProperty,
+      String regionProperty,
+      String accessKeyProperty,
+      String secretKeyProperty) {
+    Map<String, String> properties(ObjectStoreSettings store) {
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put(implementationProperty, implementation);
+      if (!store.endpoint().isEmpty()) {
+        properties.put(endpointProperty, store.endpoint());
+      }
+      properties.put(pathStyleProperty, Boolean.toString(store.pathStyleAccess()));
+      properties.put(regionProperty, store.region());
+      if (store.hasKeys()) {
+        properties.put(accessKeyProperty, store.accessKeyId());
+        properties.put(secretKeyProperty, store.secretAccessKey());
+      }
+      return properties;
+    }
   }
 }

@@ -12,24 +12,27 @@ public enum TrinoUser {
    * Superset, the notebooks, analysts and every check that only reads: reads the lake, the
    * analytics views and the cafe database; writes, drops, creates and calls nothing.
    */
-  ANALYST("analyst", "TRINO_USER", "TRINO_PASSWORD"),
+  ANALYST("analyst", "TRINO"),
   /** {@code TrinoViews}: owns the {@code *_analytics} schemas and the views in them. */
-  VIEW_OWNER("view_owner", "TRINO_VIEWS_USER", "TRINO_VIEWS_PASSWORD"),
+  VIEW_OWNER("view_owner", "TRINO_VIEWS"),
   /**
    * The benchmarks: write their own {@code *_bench} namespaces (tables and views), read the rest.
    */
-  BENCH("bench", "TRINO_BENCH_USER", "TRINO_BENCH_PASSWORD"),
+  BENCH("bench", "TRINO_BENCH"),
   /** The local launcher's readiness probe: one pass-through scan of the cafe database. */
-  PLATFORM("platform", "TRINO_PLATFORM_USER", "TRINO_PLATFORM_PASSWORD");
+  PLATFORM("platform", "TRINO_PLATFORM");
 
   private final String userName;
-  private final String userVariable;
-  private final String passwordVariable;
 
-  TrinoUser(String userName, String userVariable, String passwordVariable) {
+  /**
+   * The user's environment variables are this followed by {@code _USER} and {@code _PASSWORD}, e.g.
+   * {@code TRINO_VIEWS_USER} and {@code TRINO_VIEWS_PASSWORD}.
+   */
+  private final String variablePrefix;
+
+  TrinoUser(String userName, String variablePrefix) {
     this.userName = userName;
-    this.userVariable = userVariable;
-    this.passwordVariable = passwordVariable;
+    this.variablePrefix = variablePrefix;
   }
 
   /** The name Trino authenticates (and its rules match). */
@@ -39,12 +42,12 @@ public enum TrinoUser {
 
   /** The environment variable that names this user to a client (its default: {@link #userName}). */
   public String userVariable() {
-    return userVariable;
+    return variablePrefix + "_USER";
   }
 
   /** The environment variable that holds this user's password. */
   public String passwordVariable() {
-    return passwordVariable;
+    return variablePrefix + "_PASSWORD";
   }
 
   /** The key of this user's password in the local platform's secrets file. */

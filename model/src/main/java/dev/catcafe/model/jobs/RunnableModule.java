@@ -6,25 +6,23 @@ package dev.catcafe.model.jobs;
  * the images under {@code /opt/catcafe/<name>}, so a local run starts what the cluster starts.
  */
 public enum RunnableModule {
-  MODEL("model", "catcafe-model"),
-  SPARK_COMMON("spark-common", "catcafe-spark-common"),
-  PLATFORM_LAUNCHER("platform/launcher", "catcafe-platform-launcher"),
-  SIMULATOR("simulator", "catcafe-simulator"),
-  STREAMING("streaming", "catcafe-streaming"),
-  BATCH("batch", "catcafe-batch"),
-  TRINO("trino", "catcafe-trino"),
-  ALERT_UI("alert-ui", "catcafe-alert-ui"),
-  SPARKAPPS("sparkapps", "catcafe-sparkapps"),
-  BENCH("bench", "catcafe-bench");
+  MODEL("model"),
+  SPARK_COMMON("spark-common"),
+  PLATFORM_LAUNCHER("platform/launcher"),
+  SIMULATOR("simulator"),
+  STREAMING("streaming"),
+  BATCH("batch"),
+  TRINO("trino"),
+  ALERT_UI("alert-ui"),
+  SPARKAPPS("sparkapps"),
+  BENCH("bench");
 
   private static final String ARTIFACT_PREFIX = "catcafe-";
 
   private final String directory;
-  private final String artifactId;
 
-  RunnableModule(String directory, String artifactId) {
+  RunnableModule(String directory) {
     this.directory = directory;
-    this.artifactId = artifactId;
   }
 
   /** The module's folder under the project root. */
@@ -32,12 +30,15 @@ public enum RunnableModule {
     return directory;
   }
 
+  /**
+   * The module's Maven artifact: {@code catcafe-} and its folder, as every module's POM names it.
+   */
   public String artifactId() {
-    return artifactId;
+    return ARTIFACT_PREFIX + distributionName();
   }
 
   /** The folder of the runnable layout: {@code .work/dist/<name>}, {@code /opt/catcafe/<name>}. */
   public String distributionName() {
-    return artifactId.substring(ARTIFACT_PREFIX.length());
+    return directory.replace('/', '-');
   }
 }

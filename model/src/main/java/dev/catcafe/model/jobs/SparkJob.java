@@ -38,24 +38,14 @@ public enum SparkJob implements CatalogEntry {
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.alerts.WellnessGuardianJob")
           .reading(KAFKA),
-      // Real-time mode holds one task slot per Kafka partition (3) for the whole batch.
-      Launch.streaming(
-          "--checkpoint-location",
-          JobResources.driverOnly(4, "2g"),
-          "--mode=realtime",
-          "--starting-offsets=latest")),
+      Launch.realTime()),
   ADOPTER_DETECTIVE(
       Program.of(
               "adopter-detective",
               RunnableModule.STREAMING,
               "dev.catcafe.streaming.alerts.AdopterDetectiveJob")
           .reading(KAFKA),
-      // Real-time mode, as the Guardian: a task slot per Kafka partition (3) for the whole batch.
-      Launch.streaming(
-          "--checkpoint-location",
-          JobResources.driverOnly(4, "2g"),
-          "--mode=realtime",
-          "--starting-offsets=latest")),
+      Launch.realTime()),
   PROFILE_SNAPSHOT(
       Program.of(
               "profile-snapshot",
@@ -139,6 +129,18 @@ public enum SparkJob implements CatalogEntry {
           null,
           Restart.always(10),
           List.of());
+    }
+
+    /**
+     * The alert jobs' launch: real-time mode from the newest records, on the driver alone.
+     * Real-time mode holds one task slot per Kafka partition (3) for the whole batch.
+     */
+    static Launch realTime() {
+      return streaming(
+          "--checkpoint-location",
+          JobResources.driverOnly(4, "2g"),
+          "--mode=realtime",
+          "--starting-offsets=latest");
     }
 
     static Launch batch(String schedule, JobResources resources) {

@@ -55,6 +55,9 @@ final class TestJobCatalog {
     assertThat(JobCatalog.describe(JvmApp.TRINO_VIEWS))
         .isEqualTo("trino dev.catcafe.trino.TrinoViews jvm Never 0 0 0 30 - - - -");
     assertThat(RunnableModule.PLATFORM_LAUNCHER.distributionName()).isEqualTo("platform-launcher");
+    assertThat(RunnableModule.PLATFORM_LAUNCHER.artifactId())
+        .isEqualTo("catcafe-platform-launcher");
+    assertThat(RunnableModule.SPARK_COMMON.artifactId()).isEqualTo("catcafe-spark-common");
   }
 
   @Test
