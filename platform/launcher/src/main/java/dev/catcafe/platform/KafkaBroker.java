@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -29,13 +30,11 @@ final class KafkaBroker {
   private final PlatformConfig config;
   private final Secrets secrets;
   private final ServiceProcess process;
-  private final Path directory;
 
   KafkaBroker(PlatformConfig config, Secrets secrets) {
     this.config = requireNonNull(config, "config is null");
     this.secrets = requireNonNull(secrets, "secrets is null");
-    this.process = new ServiceProcess("kafka", config);
-    this.directory = config.home().resolve("kafka");
+    this.process = new ServiceProcess("kafka", "Kafka", config);
   }
 
   /** The brokers, as the platform's own principal (a super user: topics, principals, ACLs). */
@@ -54,7 +53,7 @@ final class KafkaBroker {
   }
 
   boolean isRunning() {
-    return process.running().isPresent();
+    return process.isRunning();
   }
 
   /** Formats the log directory on first use and starts the broker; returns without waiting. */
@@ -62,11 +61,7 @@ final class KafkaBroker {
     if (isRunning()) {
       return;
     }
-    if (!Files.isDirectory(config.kafkaLibs())) {
-      throw new PlatformException(
-          "Kafka broker jars not found at %s: run 'make build' first."
-              .formatted(config.kafkaLibs()));
-    }
+    ServiceProcess.requireBuilt(config.kafkaLibs(), "Kafka broker jars");
     Ports.requireFree(config.kafkaPort(), "Kafka", "KAFKA_PORT");
     Ports.requireFree(
         config.kafkaControllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
@@ -74,6 +69,7 @@ final class KafkaBroker {
         .kafkaPeerPort()
         .ifPresent(port -> Ports.requireFree(port, "Kafka's peer listener", "KAFKA_PEER_PORT"));
     Path properties = writeConfiguration();
+    Path directory = process.directory();
     Path secured = directory.resolve("data/scram-formatted");
     if (Files.exists(directory.resolve("data/meta.properties")) && !Files.exists(secured)) {
       throw new PlatformException(
@@ -117,9 +113,7 @@ final class KafkaBroker {
             "-cp",
             config.kafkaLibs() + "/*",
             "kafka.Kafka",
-            properties.toString()),
-        directory,
-        Map.of());
+            properties.toString()));
   }
 
   /**
@@ -127,32 +121,22 @@ final class KafkaBroker {
    * (with this platform's passwords) and their ACLs.
    */
   void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (process.running().isEmpty()) {
-        throw new PlatformException(
-            "Kafka exited during start-up. Log tail:\n" + process.logTail());
-      }
-      try {
-        TopicAdmin.ensureTopics(settings(), config.topicPartitions());
-        Map<KafkaPrincipal, KafkaCredentials> principals = new EnumMap<>(KafkaPrincipal.class);
-        for (KafkaPrincipal principal : KafkaPrincipal.components()) {
-          principals.put(principal, credentials(principal));
-        }
-        KafkaAccess.ensurePrincipals(settings(), principals);
-        if (config.kafkaPeerPort().isPresent()) {
-          KafkaAccess.allowBenchmarkPeer(settings());
-        }
-        return;
-      } catch (RuntimeException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw new PlatformException(
-              "Kafka did not become ready within %s: %s%nLog tail:%n%s"
-                  .formatted(timeout, notYet.getMessage(), process.logTail()),
-              notYet);
-        }
-      }
-    }
+    // No pause between attempts: each one waits on the admin client's own timeouts.
+    process.awaitReady(
+        timeout,
+        Duration.ZERO,
+        () -> {
+          TopicAdmin.ensureTopics(settings(), config.topicPartitions());
+          Map<KafkaPrincipal, KafkaCredentials> principals = new EnumMap<>(KafkaPrincipal.class);
+          for (KafkaPrincipal principal : KafkaPrincipal.components()) {
+            principals.put(principal, credentials(principal));
+          }
+          KafkaAccess.ensurePrincipals(settings(), principals);
+          if (config.kafkaPeerPort().isPresent()) {
+            KafkaAccess.allowBenchmarkPeer(settings());
+          }
+          return Optional.empty();
+        });
   }
 
   boolean stop() {
@@ -165,6 +149,7 @@ final class KafkaBroker {
   }
 
   private Path writeConfiguration() {
+    Path directory = process.directory();
     String voters = "1@127.0.0.1:" + config.kafkaControllerPort();
     KafkaCredentials platform = credentials(KafkaPrincipal.PLATFORM);
     // The benchmark peer's listener, on loopback only, when asked for (KafkaAccess: what it may

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Optional;
 
 /**
  * Prometheus from Debian's package ({@code bin/ensure-os-packages} installs it), run as a platform
@@ -41,7 +41,10 @@ public final class PrometheusServer {
     this.directory = config.prometheusDirectory();
     this.process =
         new ServiceProcess(
-            "prometheus", config, "--config.file=" + directory.resolve("prometheus.yml"));
+            "prometheus",
+            "Prometheus",
+            config,
+            "--config.file=" + directory.resolve("prometheus.yml"));
   }
 
   /** Whether Debian's prometheus package is installed. */
@@ -50,7 +53,7 @@ public final class PrometheusServer {
   }
 
   public boolean isRunning() {
-    return process.running().isPresent();
+    return process.isRunning();
   }
 
   /** The web UI and HTTP API, e.g. {@code http://127.0.0.1:9090}. */
@@ -84,29 +87,12 @@ public final class PrometheusServer {
             "--storage.tsdb.retention.time=" + RETENTION,
             "--web.listen-address=%s:%d".formatted(config.bindHost(), config.prometheusPort()),
             // POST /-/reload: a restarted `make up` applies a changed catalog to a running server.
-            "--web.enable-lifecycle"),
-        directory,
-        Map.of());
+            "--web.enable-lifecycle"));
   }
 
   /** Waits until Prometheus answers {@code /-/ready}. */
   public void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (process.running().isEmpty()) {
-        throw new PlatformException(
-            "Prometheus exited during start-up. Log tail:\n" + process.logTail());
-      }
-      if (answers("/-/ready")) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new PlatformException(
-            "Prometheus did not become ready within %s. Log tail:%n%s"
-                .formatted(timeout, process.logTail()));
-      }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
+    process.awaitReady(timeout, Duration.ofMillis(200), () -> notReadyBecause("/-/ready"));
   }
 
   public boolean stop() {
@@ -134,21 +120,16 @@ public final class PrometheusServer {
     }
   }
 
-  private boolean answers(String path) {
-    try {
-      return HTTP.send(
-                  HttpRequest.newBuilder(URI.create(url() + path))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformException("interrupted", e);
-    }
+  /** Empty when {@code path} answers 200, otherwise the status it answered. */
+  private Optional<String> notReadyBecause(String path) throws IOException, InterruptedException {
+    int status =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(url() + path))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    return status == 200 ? Optional.empty() : Optional.of("HTTP " + status);
   }
 
   private void writeConfiguration(MonitoringPolicy policy, Map<String, String> targets) {

@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Optional;
 
 /**
  * The platform's S3-compatible object store: S3Proxy (Maven Central jars the {@code
@@ -31,13 +30,11 @@ final class S3ProxyServer {
   private final PlatformConfig config;
   private final Secrets secrets;
   private final ServiceProcess process;
-  private final Path directory;
 
   S3ProxyServer(PlatformConfig config, Secrets secrets) {
     this.config = requireNonNull(config, "config is null");
     this.secrets = requireNonNull(secrets, "secrets is null");
-    this.process = new ServiceProcess("s3", config);
-    this.directory = config.home().resolve("s3");
+    this.process = new ServiceProcess("s3", "The S3 object store", config);
   }
 
   String endpoint() {
@@ -54,7 +51,7 @@ final class S3ProxyServer {
   }
 
   boolean isRunning() {
-    return process.running().isPresent();
+    return process.isRunning();
   }
 
   /** Creates the lake's bucket and starts the store; returns without waiting. */
@@ -62,10 +59,7 @@ final class S3ProxyServer {
     if (isRunning()) {
       return;
     }
-    if (!Files.isDirectory(config.s3ProxyLibs())) {
-      throw new PlatformException(
-          "S3Proxy jars not found at %s: run 'make build' first.".formatted(config.s3ProxyLibs()));
-    }
+    ServiceProcess.requireBuilt(config.s3ProxyLibs(), "S3Proxy jars");
     Ports.requireFree(config.s3Port(), "the S3 object store", "S3_PORT");
     ObjectStoreSettings store = settings();
     Path properties = writeConfiguration(store);
@@ -76,14 +70,12 @@ final class S3ProxyServer {
             "-Xmx256m",
             "-XX:+UseSerialGC",
             process.marker(),
-            "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
+            "-Dlogback.configurationFile=" + process.directory().resolve("logback.xml"),
             "-cp",
             config.s3ProxyLibs() + "/*",
             "org.gaul.s3proxy.Main",
             "--properties",
-            properties.toString()),
-        directory,
-        Map.of());
+            properties.toString()));
   }
 
   /**
@@ -94,32 +86,13 @@ final class S3ProxyServer {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe =
         HttpRequest.newBuilder(URI.create(endpoint() + "/")).timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String lastAnswer = "no answer yet";
-    while (true) {
-      if (process.running().isEmpty()) {
-        throw new PlatformException(
-            "The S3 object store exited during start-up. Log tail:\n" + process.logTail());
-      }
-      try {
-        int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 403) {
-          return;
-        }
-        lastAnswer = "HTTP " + status;
-      } catch (IOException notYet) {
-        lastAnswer = notYet.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PlatformException("interrupted", e);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new PlatformException(
-            "The S3 object store did not answer within %s (last answer: %s). Log tail:%n%s"
-                .formatted(timeout, lastAnswer, process.logTail()));
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
+    process.awaitReady(
+        timeout,
+        Duration.ofMillis(100),
+        () -> {
+          int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+          return status == 403 ? Optional.empty() : Optional.of("HTTP " + status);
+        });
   }
 
   boolean stop() {
@@ -127,6 +100,7 @@ final class S3ProxyServer {
   }
 
   private Path writeConfiguration(ObjectStoreSettings store) {
+    Path directory = process.directory();
     String properties =
         """
         # Written by the local platform on every start (owner-only: it holds the keys).

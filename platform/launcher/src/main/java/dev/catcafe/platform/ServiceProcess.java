@@ -9,17 +9,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * A long-running service process the platform started, found again through its pid file. The
+ * A long-running service process the platform started, found again through its pid file: its start
+ * in its own folder under the platform's home, the wait until it is ready, and its stop. The
  * process runs in its own session ({@code setsid}) so that stopping the command that started it, or
  * a Ctrl-C in the terminal, does not take the service down with it.
  */
 final class ServiceProcess {
+  /**
+   * One question to a starting service.
+   *
+   * <p>An exception means the service could not be asked yet (not listening, not answering): the
+   * wait goes on, and the last one is the cause of the timeout's error.
+   */
+  @FunctionalInterface
+  interface ReadinessCheck {
+    /** Empty when the service is ready, otherwise what it answered instead. */
+    Optional<String> notReadyBecause() throws Exception;
+  }
+
   private final String name;
+  private final String displayName;
+  private final Path directory;
   private final Path pidFile;
   private final Path logFile;
   private final String marker;
@@ -27,28 +43,47 @@ final class ServiceProcess {
   // which reads empty while the process is exec'ing (setsid into java) right after the start.
   private volatile ProcessHandle started;
 
-  ServiceProcess(String name, PlatformConfig config) {
+  /**
+   * A service JVM named {@code name} in its folder, pid file and log, and {@code displayName} in
+   * error messages ("Kafka", "The S3 object store").
+   */
+  ServiceProcess(String name, String displayName, PlatformConfig config) {
     // Every service JVM carries this property, so a recycled pid is never mistaken for ours.
-    this(name, config, "-Dcatcafe.service=" + name + "@" + config.home());
+    this(name, displayName, config, "-Dcatcafe.service=" + name + "@" + config.home());
   }
 
   /**
    * A service that is not a JVM: {@code marker} is a part of its command line no other process has
    * (a path under the platform's home).
    */
-  ServiceProcess(String name, PlatformConfig config, String marker) {
+  ServiceProcess(String name, String displayName, PlatformConfig config, String marker) {
     this.name = requireNonNull(name, "name is null");
+    this.displayName = requireNonNull(displayName, "displayName is null");
+    this.directory = config.home().resolve(name);
     this.pidFile = config.runDirectory().resolve(name + ".pid");
     this.logFile = config.logs().resolve(name + ".log");
     this.marker = requireNonNull(marker, "marker is null");
+  }
+
+  /** Fails with what to run when {@code folder}, which the build makes, is missing. */
+  static void requireBuilt(Path folder, String what) {
+    if (!Files.isDirectory(folder)) {
+      throw new PlatformException(
+          "%s not found at %s: run 'make build' first.".formatted(what, folder));
+    }
   }
 
   String marker() {
     return marker;
   }
 
-  Path logFile() {
-    return logFile;
+  /** The service's own folder under the platform's home: its configuration, its working folder. */
+  Path directory() {
+    return directory;
+  }
+
+  boolean isRunning() {
+    return running().isPresent();
   }
 
   /** The running process this pid file names, if it is still ours. */
@@ -72,9 +107,10 @@ final class ServiceProcess {
     }
   }
 
-  /** Starts {@code command} detached, output appended to the service's log. */
-  ProcessHandle start(List<String> command, Path workingDirectory, Map<String, String> env) {
+  /** Starts {@code command} detached in the service's folder, output appended to its log. */
+  ProcessHandle start(List<String> command) {
     try {
+      Files.createDirectories(directory);
       Files.createDirectories(pidFile.getParent());
       Files.createDirectories(logFile.getParent());
       List<String> detached = new ArrayList<>();
@@ -82,11 +118,10 @@ final class ServiceProcess {
       detached.addAll(command);
       ProcessBuilder builder =
           new ProcessBuilder(detached)
-              .directory(workingDirectory.toFile())
+              .directory(directory.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      builder.environment().putAll(env);
       Process process = builder.start();
       Files.writeString(pidFile, Long.toString(process.pid()));
       started = process.toHandle();
@@ -96,33 +131,72 @@ final class ServiceProcess {
     }
   }
 
+  /**
+   * Asks {@code check} every {@code interval} until the service is ready; fails at once when the
+   * process exits, and with the last answer and the log's tail once {@code timeout} has passed.
+   */
+  void awaitReady(Duration timeout, Duration interval, ReadinessCheck check) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String lastAnswer = "no answer yet";
+    Exception lastFailure = null;
+    while (true) {
+      if (running().isEmpty()) {
+        throw new PlatformException(
+            displayName + " exited during start-up. Log tail:\n" + logTail());
+      }
+      try {
+        Optional<String> notReady = check.notReadyBecause();
+        if (notReady.isEmpty()) {
+          return;
+        }
+        lastAnswer = notReady.get();
+        lastFailure = null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PlatformException("interrupted", e);
+      } catch (Exception notYet) {
+        lastAnswer = notYet.toString();
+        lastFailure = notYet;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new PlatformException(
+            "%s did not become ready within %s (last answer: %s). Log tail:%n%s"
+                .formatted(displayName, timeout, lastAnswer, logTail()),
+            lastFailure);
+      }
+      LockSupport.parkNanos(interval.toNanos());
+    }
+  }
+
   /** Asks the process to stop, then kills it if it has not stopped within {@code grace}. */
   boolean stop(Duration grace) {
-    Optional<ProcessHandle> process = running();
-    process.ifPresent(
+    return end(
         handle -> {
           handle.destroy();
           try {
             handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
           } catch (Exception e) {
-            handle.destroyForcibly();
-            handle.onExit().join();
+            killAndWait(handle);
           }
         });
-    deletePidFile();
-    return process.isPresent();
   }
 
   /** SIGKILL, as a crash would: no shutdown at all; the pid file goes. */
   boolean kill() {
+    return end(ServiceProcess::killAndWait);
+  }
+
+  /** Ends the running process, if any, {@code how}; the pid file goes; whether one ran. */
+  private boolean end(Consumer<ProcessHandle> how) {
     Optional<ProcessHandle> process = running();
-    process.ifPresent(
-        handle -> {
-          handle.destroyForcibly();
-          handle.onExit().join();
-        });
+    process.ifPresent(how);
     deletePidFile();
     return process.isPresent();
+  }
+
+  private static void killAndWait(ProcessHandle handle) {
+    handle.destroyForcibly();
+    handle.onExit().join();
   }
 
   private void deletePidFile() {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A single-node Trino (coordinator that also works) from the Maven Central tarball, with two
@@ -40,14 +39,12 @@ final class TrinoServer {
 
   private final PlatformConfig config;
   private final ServiceProcess process;
-  private final Path directory;
   private final TrinoSecurity security;
 
   TrinoServer(PlatformConfig config, Secrets secrets) {
     this.config = requireNonNull(config, "config is null");
-    this.process = new ServiceProcess("trino", config);
-    this.directory = config.home().resolve("trino");
-    this.security = new TrinoSecurity(directory.resolve("etc"), secrets);
+    this.process = new ServiceProcess("trino", "Trino", config);
+    this.security = new TrinoSecurity(process.directory().resolve("etc"), secrets);
   }
 
   String jdbcUrl() {
@@ -66,7 +63,7 @@ final class TrinoServer {
   }
 
   boolean isRunning() {
-    return process.running().isPresent();
+    return process.isRunning();
   }
 
   /**
@@ -78,13 +75,10 @@ final class TrinoServer {
     if (isRunning()) {
       return;
     }
-    if (!Files.isDirectory(config.trinoDistribution().resolve("lib"))) {
-      throw new PlatformException(
-          "Trino server not found at %s: run 'make build' first."
-              .formatted(config.trinoDistribution()));
-    }
+    ServiceProcess.requireBuilt(config.trinoDistribution().resolve("lib"), "Trino server");
     Ports.requireFree(config.trinoPort(), "Trino", "TRINO_PORT");
     writeConfiguration(lake, cafe, objectStore);
+    Path directory = process.directory();
     process.start(
         List.of(
             javaHome.resolve("bin/java").toString(),
@@ -106,9 +100,7 @@ final class TrinoServer {
             "-Dlog.levels-file=" + directory.resolve("etc/log.properties"),
             "-cp",
             config.trinoDistribution().resolve("lib") + "/*",
-            "io.trino.server.TrinoServer"),
-        directory,
-        Map.of());
+            "io.trino.server.TrinoServer"));
   }
 
   /**
@@ -118,40 +110,23 @@ final class TrinoServer {
    * nodes available": readiness is a scan of the operational catalog that returns its row.
    */
   void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String lastAnswer = "no answer yet";
-    while (true) {
-      if (process.running().isEmpty()) {
-        throw new PlatformException(
-            "Trino exited during start-up. Log tail:\n" + process.logTail());
-      }
-      lastAnswer = readinessAnswer();
-      if (lastAnswer.isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new PlatformException(
-            "Trino did not answer a query within %s (last answer: %s). Log tail:%n%s"
-                .formatted(timeout, lastAnswer, process.logTail()));
-      }
-      LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-    }
+    process.awaitReady(timeout, Duration.ofMillis(500), this::readinessScan);
   }
 
   /**
    * Runs the readiness scan through the Trino JDBC driver.
    *
-   * @return empty when the query returned its row, otherwise the answer that says why not
+   * @return empty when the query returned its row
    */
-  private String readinessAnswer() {
+  private Optional<String> readinessScan() throws SQLException {
     try (Connection connection = settings(TrinoUser.PLATFORM).connect();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(10);
       try (ResultSet result = statement.executeQuery(READINESS_SCAN)) {
-        return result.next() && result.getLong(1) > 0 ? "" : "no row yet";
+        return result.next() && result.getLong(1) > 0
+            ? Optional.empty()
+            : Optional.of("no row yet");
       }
-    } catch (SQLException notYet) {
-      return notYet.getMessage();
     }
   }
 
@@ -162,6 +137,7 @@ final class TrinoServer {
   private void writeConfiguration(
       CatalogSettings lake, PostgresSettings cafe, ObjectStoreSettings objectStore) {
     try {
+      Path directory = process.directory();
       Path etc = directory.resolve("etc");
       Files.createDirectories(etc.resolve("catalog"));
       Files.createDirectories(directory.resolve("data"));
