@@ -15,13 +15,26 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The throw-away topics of a benchmark run: named through {@link KafkaSettings#topicName} (a run
- * gives its settings a fresh prefix, so runs never see each other's events), replication 1 on the
- * local broker.
+ * gives its settings a fresh prefix, {@link #forRun}, so runs never see each other's events),
+ * replication 1 on the local broker.
  */
 public final class BenchTopics {
   private static final long TIMEOUT_SECONDS = 30;
 
+  /**
+   * What every benchmark topic's name starts with: the platform's peer listener lets the Flink peer
+   * touch these topics and no cafe topic.
+   */
+  private static final String PREFIX = "bench-";
+
   private BenchTopics() {}
+
+  /** {@code kafka} with run {@code run}'s own topic prefix, {@code bench-<run>-}. */
+  public static KafkaSettings forRun(KafkaSettings kafka, String run) {
+    requireNonNull(kafka, "kafka is null");
+    requireNonNull(run, "run is null");
+    return kafka.withTopicPrefix(PREFIX + run + "-");
+  }
 
   /** Creates {@code topics} with {@code partitions} partitions each. */
   public static void create(KafkaSettings kafka, Collection<Topic> topics, int partitions)

@@ -6,6 +6,7 @@ import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.Percentiles;
 import dev.catcafe.bench.ScrapedMetrics;
+import dev.catcafe.bench.ScrapedMetricsOption;
 import dev.catcafe.model.EventTimes;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
@@ -121,14 +122,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[4]");
 
-  @Option(
-      names = "--metrics",
-      description =
-          "Run each job with its metrics on, as it runs by default (served on a free port and"
-              + " scraped at Prometheus's interval, its listeners registered), to measure what"
-              + " they cost. Default: off, as with the jobs' --no-metrics (listeners registered,"
-              + " metrics kept in memory).")
-  boolean metrics;
+  @Mixin ScrapedMetricsOption metrics;
 
   @Option(
       names = "--conf",
@@ -181,7 +175,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
   private String measure(SparkSession spark, KafkaSettings base, String run, int rate)
       throws Exception {
     KafkaSettings settings =
-        base.withTopicPrefix("bench-%d-%s-%d-".formatted(System.currentTimeMillis(), run, rate));
+        BenchTopics.forRun(base, "%d-%s-%d".formatted(System.currentTimeMillis(), run, rate));
     boolean detective = run.startsWith("detective-");
     Topic input = detective ? Topic.CAT_INTERACTIONS : Topic.CAT_WELLNESS;
     Topic output = detective ? Topic.POTENTIAL_ADOPTERS : Topic.CAT_HEALTH_ALERTS;
@@ -189,7 +183,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
     String checkpoint = Files.createTempDirectory("alert-bench-" + run).toString();
     BatchPhases phases = new BatchPhases();
     spark.streams().addListener(phases);
-    try (ScrapedMetrics jobMetrics = ScrapedMetrics.start(run, metrics)) {
+    try (ScrapedMetrics jobMetrics = metrics.start(run)) {
       return drive(spark, settings, run, rate, checkpoint, phases, jobMetrics);
     } finally {
       spark.streams().removeListener(phases);

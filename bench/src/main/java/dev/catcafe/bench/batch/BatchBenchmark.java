@@ -5,6 +5,7 @@ import dev.catcafe.batch.summary.DailyCatSummaryResult;
 import dev.catcafe.batch.summary.DaySelection;
 import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.GeneratedLakeOptions;
+import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.config.CatalogSettings;
@@ -94,13 +95,13 @@ public final class BatchBenchmark implements Callable<Integer> {
             SessionSettings.lakeBatch("batch-benchmark", sparkMaster.master(), catalog).build());
     try (Connection trino = lake.connectTrino("batch-benchmark")) {
       if (lake.generate()) {
-        long started = System.nanoTime();
+        Stopwatch generation = Stopwatch.start();
         spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog.qualifiedNamespace());
         SyntheticDay synthetic = new SyntheticDay(spark, catalog, day, cats);
         synthetic.writeProfiles();
         synthetic.writeWellness(wellnessRows);
         synthetic.writeInteractions(interactionRows);
-        System.out.printf("generated in %.1f s%n", seconds(started));
+        System.out.printf("generated in %.1f s%n", generation.seconds());
       }
       long inputRows = wellnessRows + interactionRows;
 
@@ -121,9 +122,9 @@ public final class BatchBenchmark implements Callable<Integer> {
             trino,
             "DROP TABLE IF EXISTS %s.%s.%s"
                 .formatted(TrinoCatalogs.LAKE_WRITABLE, benchNamespace, TRINO_TARGET));
-        long started = System.nanoTime();
+        Stopwatch query = Stopwatch.start();
         execute(trino, TrinoSummaryQuery.createTableAs(benchNamespace, TRINO_TARGET, day));
-        double elapsed = seconds(started);
+        double elapsed = query.seconds();
         trinoSeconds.add(elapsed);
         System.out.printf(
             "trino run %d: %.2f s, %,.0f input rows/s%n", run, elapsed, inputRows / elapsed);
@@ -178,9 +179,5 @@ public final class BatchBenchmark implements Callable<Integer> {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
-  }
-
-  private static double seconds(long startedNanos) {
-    return (System.nanoTime() - startedNanos) / 1e9;
   }
 }

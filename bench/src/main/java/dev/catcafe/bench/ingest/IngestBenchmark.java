@@ -3,6 +3,8 @@ package dev.catcafe.bench.ingest;
 import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.ScrapedMetrics;
+import dev.catcafe.bench.ScrapedMetricsOption;
+import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.CatalogOptions;
 import dev.catcafe.model.cli.Commands;
@@ -71,13 +73,7 @@ public final class IngestBenchmark implements Callable<Integer> {
 
   @Mixin private SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
 
-  @Option(
-      names = "--metrics",
-      description =
-          "Run the ingestion as the job runs with its metrics on (served on a free port and"
-              + " scraped at Prometheus's interval, progress listener registered), to measure what"
-              + " they cost. Default: off, as with the job's --no-metrics.")
-  private boolean metrics;
+  @Mixin private ScrapedMetricsOption metrics;
 
   @Option(
       names = "--skip-ceiling",
@@ -99,7 +95,7 @@ public final class IngestBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String run = "b" + System.currentTimeMillis();
-    KafkaSettings kafka = kafkaOptions.settings().withTopicPrefix("bench-" + run + "-");
+    KafkaSettings kafka = BenchTopics.forRun(kafkaOptions.settings(), run);
     CatalogSettings base = catalogOptions.settings();
     CatalogSettings catalog = base.withNamespace("bench_ingest_" + run);
     List<Topic> topics = BacklogEvents.MIX.stream().map(BacklogEvents.Share::topic).toList();
@@ -127,7 +123,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     ProcessClock clock = ProcessClock.start();
     double seconds;
     double cpuSeconds;
-    try (ScrapedMetrics jobMetrics = ScrapedMetrics.start("ingest-benchmark", metrics)) {
+    try (ScrapedMetrics jobMetrics = metrics.start("ingest-benchmark")) {
       System.out.printf("metrics: %s%n", jobMetrics.describe());
       List<StreamingQuery> queries = RawIngestionJob.start(spark, config, jobMetrics.metrics());
       for (StreamingQuery query : queries) {
@@ -152,7 +148,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             "%s has %d rows, %d were produced".formatted(table, rows, produced.get(topic)));
       }
       long filesBefore = dataFiles(spark, table);
-      long compactStarted = System.nanoTime();
+      Stopwatch compaction = Stopwatch.start();
       spark
           .sql(
               ("CALL %s.system.rewrite_data_files(table => '%s', options => map("
@@ -168,7 +164,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                   rows,
                   filesBefore,
                   dataFiles(spark, table),
-                  (System.nanoTime() - compactStarted) / 1e9));
+                  compaction.seconds()));
     }
     System.out.printf(
         "ingested %,d events in %.1f s: %,.0f events/s end to end; %.1f CPU-s per million events"
@@ -237,7 +233,7 @@ public final class IngestBenchmark implements Callable<Integer> {
     properties.put(ProducerConfig.ACKS_CONFIG, "1");
     Map<Topic, Long> produced = new EnumMap<>(Topic.class);
     BacklogEvents backlog = new BacklogEvents(42, Instant.now().minus(Duration.ofDays(1)));
-    long started = System.nanoTime();
+    Stopwatch loading = Stopwatch.start();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
       for (long index = 0; index < events; index++) {
         Topic topic = BacklogEvents.topicOf(index);
@@ -247,7 +243,7 @@ public final class IngestBenchmark implements Callable<Integer> {
       }
       producer.flush();
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
+    double seconds = loading.seconds();
     System.out.printf(
         "loaded a backlog of %,d events into %d topics in %.1f s (%,.0f events/s): %s%n",
         events, produced.size(), seconds, events / seconds, produced);

@@ -1,6 +1,7 @@
 package dev.catcafe.bench.ingest;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.catcafe.bench.Stopwatch;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -11,7 +12,7 @@ import java.lang.management.ManagementFactory;
 final class ProcessClock {
   private final OperatingSystemMXBean system =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private final long startedNanos = System.nanoTime();
+  private final Stopwatch wall = Stopwatch.start();
   private final long cpuAtStartNanos = system.getProcessCpuTime();
 
   private ProcessClock() {}
@@ -21,7 +22,7 @@ final class ProcessClock {
   }
 
   double wallSeconds() {
-    return (System.nanoTime() - startedNanos) / 1e9;
+    return wall.seconds();
   }
 
   double cpuSeconds() {

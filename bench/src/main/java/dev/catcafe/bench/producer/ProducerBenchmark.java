@@ -3,6 +3,7 @@ package dev.catcafe.bench.producer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catcafe.bench.BenchTopics;
 import dev.catcafe.bench.BenchmarkCommand;
+import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.model.cli.KafkaOptions;
@@ -82,7 +83,7 @@ public final class ProducerBenchmark implements Callable<Integer> {
     }
     KafkaTuning tuning = kafkaTuning.tuning();
     KafkaSettings settings =
-        kafka.settings().withTopicPrefix("bench-%d-".formatted(System.currentTimeMillis()));
+        BenchTopics.forRun(kafka.settings(), Long.toString(System.currentTimeMillis()));
     PrintWriter out = spec.commandLine().getOut();
     command.printMachine(out);
     out.printf(
@@ -125,11 +126,11 @@ public final class ProducerBenchmark implements Callable<Integer> {
           KafkaEventSink.open(settings, tuning, ProduceEvents.PRODUCED_TOPICS)) {
         run(catRoster, visitorRoster, sink, warmupEvents);
         sink.flush();
-        long start = System.nanoTime();
+        Stopwatch measured = Stopwatch.start();
         ProductionSummary summary = produce(catRoster, visitorRoster, sink, events);
         sink.flush();
         sink.checkDelivery();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = measured.seconds();
         out.printf(
             "to Kafka (%s, acks=all, idempotent, linger %d ms, batch %d B), flushed:%n"
                 + "                                 %,12.0f events/s (%,d events in %.2f s; by topic %s)%n",

@@ -116,9 +116,7 @@ public final class SoakBenchmark implements Callable<Integer> {
     Path checkpoints = locations.checkpoints();
     List<WatchedJob> jobs = new ArrayList<>();
     for (String job : STREAMING_JOBS) {
-      jobs.add(
-          new WatchedJob(
-              job, WatchedJob.checkpointsUnder(checkpoints, job), () -> processes.javaPid(job)));
+      jobs.add(WatchedJob.streamingJob(checkpoints, job, () -> processes.javaPid(job)));
     }
     for (String app : OTHER_APPS) {
       jobs.add(new WatchedJob(app, List::of, () -> processes.javaPid(app)));

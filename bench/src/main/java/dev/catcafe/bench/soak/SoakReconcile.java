@@ -59,12 +59,9 @@ public final class SoakReconcile implements Callable<Integer> {
     KafkaSettings settings = kafka.settings();
     List<Topic> topics = Arrays.asList(Topic.values());
     List<String> topicNames = topics.stream().map(settings::topicName).toList();
-    String ingestionName = SparkJob.RAW_INGESTION.jobName();
     WatchedJob ingestion =
-        new WatchedJob(
-            ingestionName,
-            WatchedJob.checkpointsUnder(locations.checkpoints(), ingestionName),
-            OptionalLong::empty);
+        WatchedJob.streamingJob(
+            locations.checkpoints(), SparkJob.RAW_INGESTION.jobName(), OptionalLong::empty);
     try (KafkaEnds ends = new KafkaEnds(settings)) {
       SoakMonitor monitor = new SoakMonitor(ends, topicNames, List.of(ingestion), Optional.empty());
       System.out.printf("Waiting up to %s for the ingestion to catch up ...%n", catchUp);

@@ -29,12 +29,21 @@ public record WatchedJob(
   }
 
   /**
+   * Streaming job {@code name}: its checkpoints looked up under {@code checkpointRoot} at each
+   * sample, as the jobs lay them out by default; its JVM's pid from {@code javaPid}.
+   */
+  public static WatchedJob streamingJob(
+      Path checkpointRoot, String name, Supplier<OptionalLong> javaPid) {
+    return new WatchedJob(name, checkpointsUnder(checkpointRoot, name), javaPid);
+  }
+
+  /**
    * The checkpoints of job {@code name} under {@code root}, as the jobs lay them out by default:
    * the newest directory whose name starts with the job's ({@code wellness-guardian-realtime}),
    * that directory itself if it is a query's checkpoint, else each of its subdirectories that is
    * one (the ingestion's one query per topic).
    */
-  public static Supplier<List<Path>> checkpointsUnder(Path root, String name) {
+  private static Supplier<List<Path>> checkpointsUnder(Path root, String name) {
     requireNonNull(root, "root is null");
     requireNonNull(name, "name is null");
     return () -> {

@@ -2,6 +2,7 @@ package dev.catcafe.bench.trino;
 
 import dev.catcafe.bench.BenchmarkCommand;
 import dev.catcafe.bench.Percentiles;
+import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.cli.Commands;
 import dev.catcafe.trino.AnalyticsView;
 import dev.catcafe.trino.ViewSchemas;
@@ -73,9 +74,9 @@ public final class TrinoViewsBenchmark implements Callable<Integer> {
         long rows = fetchAll(trino, sql); // warm-up: plans, metadata and file caches
         double[] millis = new double[runs];
         for (int run = 0; run < runs; run++) {
-          long started = System.nanoTime();
+          Stopwatch query = Stopwatch.start();
           fetchAll(trino, sql);
-          millis[run] = (System.nanoTime() - started) / 1e6;
+          millis[run] = query.millis();
         }
         Arrays.sort(millis);
         double p95 = Percentiles.nearestRank(millis, 95);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.bench.CafeDatabase;
 import dev.catcafe.bench.GeneratedLakeOptions;
+import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.SessionSettings;
@@ -110,12 +111,12 @@ final class ViewsOverGeneratedData {
         SparkSessions.create(
             SessionSettings.lakeBatch(name, sparkMaster.master(), catalog).build());
     try {
-      long started = System.nanoTime();
+      Stopwatch generation = Stopwatch.start();
       String written =
           new MonthOfCafeData(spark, catalog, firstDay, days, catIds, visitorIds).writeAll();
       System.out.printf(
           "generated %s (%d available cats, %d visitors) in %.1f s%n",
-          written, catIds.size(), visitorIds.size(), (System.nanoTime() - started) / 1e9);
+          written, catIds.size(), visitorIds.size(), generation.seconds());
     } finally {
       spark.stop();
     }

@@ -84,9 +84,9 @@ final class SoakIT {
             List.of("-Xmx256m"));
     try {
       WatchedJob watched =
-          new WatchedJob(
+          WatchedJob.streamingJob(
+              checkpoints,
               ingestionName,
-              WatchedJob.checkpointsUnder(checkpoints, ingestionName),
               () -> ingestion.isAlive() ? OptionalLong.of(ingestion.pid()) : OptionalLong.empty());
 
       List<String> topics = ProduceEvents.PRODUCED_TOPICS.stream().map(kafka::topicName).toList();
