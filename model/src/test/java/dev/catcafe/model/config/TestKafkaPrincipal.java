@@ -110,6 +110,21 @@ final class TestKafkaPrincipal {
   }
 
   @Test
+  void everySparkSourceTakesTheWholeFetchPerPollAndItsPrincipalsGroups() {
+    KafkaSettings kafka =
+        new KafkaSettings("127.0.0.1:9092", "t-")
+            .withCredentials(new KafkaCredentials("catcafe-wellness-guardian", "s3cret"));
+    assertThat(kafka.sparkSourceOptions())
+        .containsAllEntriesOf(kafka.sparkOptions())
+        .containsEntry("kafka.max.poll.records", "100000")
+        .containsEntry("groupIdPrefix", "catcafe-wellness-guardian");
+    assertThat(new KafkaSettings("127.0.0.1:9092").sparkSourceOptions())
+        .isEqualTo(
+            Map.of(
+                "kafka.bootstrap.servers", "127.0.0.1:9092", "kafka.max.poll.records", "100000"));
+  }
+
+  @Test
   void refusesCredentialsThatWouldBreakOutOfTheJaasLine() {
     for (String password : List.of("", "a\"b", "a\\b")) {
       assertThatThrownBy(() -> new KafkaCredentials("catcafe-ui", password))
