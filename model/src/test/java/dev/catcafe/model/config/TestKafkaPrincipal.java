@@ -90,9 +90,7 @@ final class TestKafkaPrincipal {
 
   @Test
   void anAuthenticatedClientUsesScramAndNeverPrintsItsPassword() {
-    KafkaSettings kafka =
-        new KafkaSettings("127.0.0.1:9092", "t-")
-            .withCredentials(new KafkaCredentials("catcafe-alert-ui", "s3cret"));
+    KafkaSettings kafka = authenticatedAs("catcafe-alert-ui");
     assertThat(kafka.clientProperties())
         .containsEntry("bootstrap.servers", "127.0.0.1:9092")
         .containsEntry("security.protocol", "SASL_PLAINTEXT")
@@ -111,9 +109,7 @@ final class TestKafkaPrincipal {
 
   @Test
   void everySparkSourceTakesTheWholeFetchPerPollAndItsPrincipalsGroups() {
-    KafkaSettings kafka =
-        new KafkaSettings("127.0.0.1:9092", "t-")
-            .withCredentials(new KafkaCredentials("catcafe-wellness-guardian", "s3cret"));
+    KafkaSettings kafka = authenticatedAs("catcafe-wellness-guardian");
     assertThat(kafka.sparkSourceOptions())
         .containsAllEntriesOf(kafka.sparkOptions())
         .containsEntry("kafka.max.poll.records", "100000")
@@ -122,6 +118,14 @@ final class TestKafkaPrincipal {
         .isEqualTo(
             Map.of(
                 "kafka.bootstrap.servers", "127.0.0.1:9092", "kafka.max.poll.records", "100000"));
+  }
+
+  /**
+   * A local broker's settings for {@code user}, password {@code s3cret}, topic prefix {@code t-}.
+   */
+  private static KafkaSettings authenticatedAs(String user) {
+    return new KafkaSettings("127.0.0.1:9092", "t-")
+        .withCredentials(new KafkaCredentials(user, "s3cret"));
   }
 
   @Test
