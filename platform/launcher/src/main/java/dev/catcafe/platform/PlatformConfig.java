@@ -227,11 +227,6 @@ public record PlatformConfig(
     return home.resolve("run");
   }
 
-  /** The local Prometheus' configuration, rules and data. */
-  public Path prometheusDirectory() {
-    return home.resolve("prometheus");
-  }
-
   /** The local warehouse directory ({@code LAKE_STORAGE=file}). */
   public Path warehouse() {
     return home.resolve("warehouse");

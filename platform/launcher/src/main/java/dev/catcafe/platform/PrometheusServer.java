@@ -29,6 +29,9 @@ public final class PrometheusServer {
 
   static final String RETENTION = "7d";
 
+  /** The service's name: its folder under the platform's home, its pid file and its log. */
+  private static final String NAME = "prometheus";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,13 +41,10 @@ public final class PrometheusServer {
 
   public PrometheusServer(PlatformConfig config) {
     this.config = requireNonNull(config, "config is null");
-    this.directory = config.prometheusDirectory();
+    this.directory = ServiceProcess.directory(config, NAME);
     this.process =
         new ServiceProcess(
-            "prometheus",
-            "Prometheus",
-            config,
-            "--config.file=" + directory.resolve("prometheus.yml"));
+            NAME, "Prometheus", config, "--config.file=" + directory.resolve("prometheus.yml"));
   }
 
   /** Whether Debian's prometheus package is installed. */

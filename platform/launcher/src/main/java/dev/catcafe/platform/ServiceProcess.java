@@ -59,10 +59,15 @@ final class ServiceProcess {
   ServiceProcess(String name, String displayName, PlatformConfig config, String marker) {
     this.name = requireNonNull(name, "name is null");
     this.displayName = requireNonNull(displayName, "displayName is null");
-    this.directory = config.home().resolve(name);
+    this.directory = directory(config, name);
     this.pidFile = config.runDirectory().resolve(name + ".pid");
     this.logFile = config.logs().resolve(name + ".log");
     this.marker = requireNonNull(marker, "marker is null");
+  }
+
+  /** The folder of service {@code name} under the platform's home: its configuration, its data. */
+  static Path directory(PlatformConfig config, String name) {
+    return config.home().resolve(requireNonNull(name, "name is null"));
   }
 
   /** Fails with what to run when {@code folder}, which the build makes, is missing. */
