@@ -67,41 +67,16 @@ public final class AdopterDetectiveJob implements Callable<Integer> {
       description = "Likes this far behind the latest event time are dropped as late.")
   Duration watermarkDelay;
 
-  @Option(
-      names = "--mode",
-      defaultValue = "realtime",
-      description =
-          "realtime (Trigger.RealTime; each task keeps its partition's visitors, which needs"
-              + " cat-interactions keyed by visitor_id) or microbatch (transformWithState).")
-  String mode;
-
-  @Option(
-      names = "--trigger-interval",
-      converter = Durations.Converter.class,
-      description =
-          "microbatch: time between batches, a batch runs only when likes came in (default "
-              + AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL
-              + ", 0s back to back); realtime: checkpoint interval (at least "
-              + AlertJobMode.MINIMUM_REALTIME_INTERVAL
-              + ", default "
-              + AlertJobMode.DEFAULT_REALTIME_INTERVAL
-              + ").")
-  Duration triggerInterval;
-
   @Mixin SparkMasterOption sparkMaster = new SparkMasterOption("local[2]");
 
   /** The validated configuration the options describe. */
   public AdopterDetectiveConfig config() {
-    AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new AdopterDetectiveConfig(
         stream.stream(
-            parsedMode,
             // Micro-batch keeps the name it had before there were two modes, and so its state.
-            parsedMode == AlertJobMode.MICROBATCH
-                ? QUERY_NAME
-                : QUERY_NAME + "-" + parsedMode.wireName(),
-            parsedMode.triggerInterval(
-                triggerInterval, AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL)),
+            mode ->
+                mode == AlertJobMode.MICROBATCH ? QUERY_NAME : QUERY_NAME + "-" + mode.wireName(),
+            AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL),
         new AdopterDetectiveRules(threshold, stateTtl, watermarkDelay));
   }
 

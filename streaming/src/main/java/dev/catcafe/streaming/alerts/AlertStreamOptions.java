@@ -1,5 +1,6 @@
 package dev.catcafe.streaming.alerts;
 
+import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.cli.EventLogOption;
 import dev.catcafe.model.cli.KafkaOptions;
 import dev.catcafe.model.cli.LifecycleOptions;
@@ -12,13 +13,14 @@ import dev.catcafe.model.config.MetricsSettings;
 import dev.catcafe.model.jobs.CatalogEntry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options both alert jobs share, declared once: the Kafka cluster, the query's checkpoint,
- * where a new checkpoint starts reading, how the job starts and stops, where it serves metrics and
- * where it writes its Spark event log.
+ * The options both alert jobs share, declared once: the Kafka cluster, the execution mode and its
+ * trigger interval, the query's checkpoint, where a new checkpoint starts reading, how the job
+ * starts and stops, where it serves metrics and where it writes its Spark event log.
  */
 public final class AlertStreamOptions {
   @Mixin private KafkaOptions kafka;
@@ -33,6 +35,29 @@ public final class AlertStreamOptions {
    * The store of an s3:// event log (the cluster's): these jobs open no lake that would name it.
    */
   @Mixin private ObjectStoreOptions objectStore;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "realtime",
+      description =
+          "realtime (Trigger.RealTime; the Adopter Detective's tasks then keep their partitions'"
+              + " visitors, which needs cat-interactions keyed by visitor_id) or microbatch.")
+  private String mode;
+
+  @Option(
+      names = "--trigger-interval",
+      converter = Durations.Converter.class,
+      description =
+          "realtime: checkpoint interval (at least "
+              + AlertJobMode.MINIMUM_REALTIME_INTERVAL
+              + ", default "
+              + AlertJobMode.DEFAULT_REALTIME_INTERVAL
+              + "); microbatch: batch spacing (default: Wellness Guardian "
+              + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL
+              + ", back to back; Adopter Detective "
+              + AdopterDetectiveConfig.DEFAULT_TRIGGER_INTERVAL
+              + ", a batch runs only when likes came in).")
+  private Duration triggerInterval;
 
   @Option(
       names = "--checkpoint-location",
@@ -65,17 +90,19 @@ public final class AlertStreamOptions {
   }
 
   /**
-   * The stream these options describe for a query run in {@code mode} at {@code triggerInterval}:
-   * its checkpoint is the given directory, or the default one named {@code checkpointName}.
+   * The stream these options describe: its checkpoint is the given directory, or the default one
+   * {@code checkpointName} names for the mode; its trigger interval is the given one, or the mode's
+   * default ({@code microbatchDefault} in micro-batch mode).
    */
-  AlertStream stream(AlertJobMode mode, String checkpointName, Duration triggerInterval) {
+  AlertStream stream(Function<AlertJobMode, String> checkpointName, String microbatchDefault) {
+    AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new AlertStream(
         kafka(),
-        mode,
+        parsedMode,
         checkpointLocation != null
             ? checkpointLocation
-            : AlertSettings.defaultCheckpoint(checkpointName),
-        triggerInterval,
+            : AlertSettings.defaultCheckpoint(checkpointName.apply(parsedMode)),
+        parsedMode.triggerInterval(triggerInterval, microbatchDefault),
         startingOffsets);
   }
 }

@@ -2,12 +2,10 @@ package dev.catcafe.streaming.alerts;
 
 import dev.catcafe.model.Topic;
 import dev.catcafe.model.cli.Commands;
-import dev.catcafe.model.cli.Durations;
 import dev.catcafe.model.jobs.SparkJob;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.streaming.alerts.AlertJobListeners.ObservedQuery;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
@@ -43,12 +41,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
   @Mixin AlertStreamOptions stream;
 
   @Option(
-      names = "--mode",
-      defaultValue = "realtime",
-      description = "realtime (Trigger.RealTime) or microbatch.")
-  String mode;
-
-  @Option(
       names = "--dehydration-threshold-hours",
       defaultValue = "" + WellnessThresholds.DEFAULT_DEHYDRATION_HOURS,
       description = "DEHYDRATION when hours_since_last_drink > this.")
@@ -60,19 +52,6 @@ public final class WellnessGuardianJob implements Callable<Integer> {
       description = "STRESS when activity_level < this.")
   double stressActivityLevel;
 
-  @Option(
-      names = "--trigger-interval",
-      converter = Durations.Converter.class,
-      description =
-          "realtime: checkpoint interval (at least "
-              + AlertJobMode.MINIMUM_REALTIME_INTERVAL
-              + ", default "
-              + AlertJobMode.DEFAULT_REALTIME_INTERVAL
-              + "); microbatch: batch spacing (default "
-              + WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL
-              + ").")
-  Duration triggerInterval;
-
   /**
    * Real-time mode holds one task slot per Kafka partition for as long as it runs, so the local
    * default gives more slots than a small machine has cores.
@@ -81,13 +60,10 @@ public final class WellnessGuardianJob implements Callable<Integer> {
 
   /** The validated configuration the options describe. */
   public WellnessGuardianConfig config() {
-    AlertJobMode parsedMode = AlertJobMode.parse(mode);
     return new WellnessGuardianConfig(
         stream.stream(
-            parsedMode,
-            QUERY_NAME + "-" + parsedMode.wireName(),
-            parsedMode.triggerInterval(
-                triggerInterval, WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL)),
+            mode -> QUERY_NAME + "-" + mode.wireName(),
+            WellnessGuardianConfig.DEFAULT_MICROBATCH_INTERVAL),
         new WellnessThresholds(dehydrationHours, stressActivityLevel));
   }
 
