@@ -2,6 +2,7 @@ package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
@@ -120,18 +121,10 @@ public final class IdempotentAppend {
     Snapshot staged = stagedSnapshot(table, wapId);
 
     Transaction transaction = table.newTransaction();
-    AppendFiles append =
-        transaction
-            .newFastAppend()
-            .set(QUERY_ID, queryId)
-            .set(BATCH_ID, Long.toString(batchId))
-            .set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, wapId);
-    for (DataFile file :
-        SnapshotChanges.builderFor(table).snapshot(staged).build().addedDataFiles()) {
-      append.appendFile(file);
-    }
-    append.commit();
-    transaction.updateProperties().set(markerKey(queryId), Long.toString(batchId)).commit();
+    commitBatch(
+        transaction,
+        SnapshotChanges.builderFor(table).snapshot(staged).build().addedDataFiles(),
+        wapId);
     // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
     // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
     // cleanup: its data files are the published snapshot's now, and its manifest list and
@@ -144,6 +137,40 @@ public final class IdempotentAppend {
         .cleanExpiredFiles(false)
         .commit();
     transaction.commitTransaction();
+  }
+
+  /**
+   * Adds {@code files}, written for this batch and not yet in any snapshot, to the table and
+   * records the batch as the newest of its query, in one commit. The caller checks {@link
+   * #isCommitted} first. No files (a batch without a valid row) still records the batch.
+   */
+  public void appendFiles(List<DataFile> files) {
+    requireNonNull(files, "files is null");
+    Transaction transaction = table.newTransaction();
+    commitBatch(transaction, files, null);
+    transaction.commitTransaction();
+  }
+
+  /** The table as this append loaded it. */
+  Table table() {
+    return table;
+  }
+
+  /**
+   * Stages in {@code transaction} the append of {@code files} tagged with the query and batch (and
+   * the write-audit-publish id they were staged under, if any) and the batch's marker.
+   */
+  private void commitBatch(Transaction transaction, Iterable<DataFile> files, String wapId) {
+    AppendFiles append =
+        transaction.newFastAppend().set(QUERY_ID, queryId).set(BATCH_ID, Long.toString(batchId));
+    if (wapId != null) {
+      append.set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, wapId);
+    }
+    for (DataFile file : files) {
+      append.appendFile(file);
+    }
+    append.commit();
+    transaction.updateProperties().set(markerKey(queryId), Long.toString(batchId)).commit();
   }
 
   /** The table property holding the newest batch of {@code queryId}. */
@@ -206,7 +233,8 @@ public final class IdempotentAppend {
     }
   }
 
-  private static Table load(SparkSession spark, String tableName) {
+  /** {@code tableName} as the session's catalog holds it (no refresh). */
+  static Table load(SparkSession spark, String tableName) {
     try {
       return Spark3Util.loadIcebergTable(requireNonNull(spark, "spark is null"), tableName);
     } catch (ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {

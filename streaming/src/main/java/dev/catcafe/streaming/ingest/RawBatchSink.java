@@ -1,11 +1,6 @@
 package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import dev.catcafe.metrics.JobMetrics;
 import dev.catcafe.model.LakeTable;
@@ -16,17 +11,14 @@ import dev.catcafe.spark.FaultPoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.concurrent.Await;
-import scala.concurrent.duration.FiniteDuration;
 
 /**
  * Writes one micro-batch of a topic: valid events to the topic's raw table, dead letters to {@code
@@ -83,7 +75,7 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
   public record BatchCounts(long records, long errors, long recordsWithUnknownFields) {}
 
   @Override
-  public void call(Dataset<Row> kafkaBatch, Long batchId) throws TimeoutException {
+  public void call(Dataset<Row> kafkaBatch, Long batchId) {
     requireNonNull(kafkaBatch, "kafkaBatch is null");
     requireNonNull(batchId, "batchId is null");
     SparkSession spark = kafkaBatch.sparkSession();
@@ -92,88 +84,77 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
       throw new IllegalStateException("not called from a streaming query: no " + QUERY_ID_PROPERTY);
     }
     long started = System.nanoTime();
-    Dataset<Row> classified = RawEventParser.classify(kafkaBatch, topic);
 
-    BatchCounts counts = null;
     IdempotentAppend raw = IdempotentAppend.of(spark, rawTable, queryId, batchId);
-    if (raw.isCommitted()) {
+    boolean replay = raw.isCommitted();
+    if (replay) {
       LOG.info(
           "{} batch {} is already in {}: replay skipped", topic.topicName(), batchId, rawTable);
-    } else {
-      // The observation counts every record (valid or not) while the valid ones are written, so
-      // the dead letters cost a second pass only when there are some.
-      Observation observation = new Observation("ingest-%s-%d".formatted(topic.name(), batchId));
-      Dataset<Row> observed =
-          classified.observe(
-              observation,
-              count(lit(1)).as("records"),
-              sum(when(col(RawEventParser.IS_VALID), 0).otherwise(1)).as("errors"),
-              sum(when(col(RawEventParser.UNKNOWN_FIELD_COUNT).gt(0), 1).otherwise(0))
-                  .as("with_unknown_fields"));
-      raw.append(RawEventParser.validRows(observed, topic));
-      counts = observedCounts(observation);
     }
-
-    if (counts == null || counts.errors() > 0) {
-      IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
-      if (!errors.isCommitted()) {
-        Dataset<Row> errorRows = RawEventParser.errorRows(classified);
-        if (counts != null || !errorRows.isEmpty()) {
-          FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
-              () -> "%s batch %d, before the %s commit".formatted(rawTable, batchId, errorTable));
-          errors.append(errorRows);
-        }
-      }
-    }
-    if (counts != null) {
-      if (meters != null) {
-        meters.record(counts);
-      }
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      LOG.info(
-          "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms",
-          topic.topicName(),
-          batchId,
-          counts.records(),
-          counts.records() - counts.errors(),
-          topic.rawTable().tableName(),
-          counts.errors(),
-          counts.recordsWithUnknownFields(),
-          millis);
-      if (counts.recordsWithUnknownFields() > 0) {
-        LOG.warn(
-            "{} batch {}: {} records carry fields the schema does not know; they were ignored",
-            topic.topicName(),
-            batchId,
-            counts.recordsWithUnknownFields());
-      }
+    if (!replay || !IdempotentAppend.of(spark, errorTable, queryId, batchId).isCommitted()) {
+      write(kafkaBatch, batchId, queryId, replay ? null : raw, started);
     }
     // Structured Streaming writes the batch to the checkpoint's commit log once this returns.
     FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT.reach(
         () -> "%s batch %d, both tables committed".formatted(topic.topicName(), batchId));
   }
 
-  /** The observed counts; null if they did not arrive (then errors are found by another pass). */
-  private static BatchCounts observedCounts(Observation observation) {
-    try {
-      Row row = Await.result(observation.future(), FiniteDuration.apply(60, TimeUnit.SECONDS));
-      return new BatchCounts(
-          longField(row, "records"),
-          longField(row, "errors"),
-          longField(row, "with_unknown_fields"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-      LOG.warn(
-          "batch metrics unavailable ({}); looking for dead letters with a second pass",
-          e.toString());
-      return null;
+  /**
+   * Writes the batch's files and commits them: the valid rows to the raw table unless {@code raw}
+   * is null (a replay whose rows are in), then the dead letters, if any, to {@code ingest_errors}.
+   */
+  private void write(
+      Dataset<Row> kafkaBatch, long batchId, String queryId, IdempotentAppend raw, long started) {
+    SparkSession spark = kafkaBatch.sparkSession();
+    long batchMicros = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+    boolean replay = raw == null;
+    RawBatchFiles.Written written =
+        RawBatchFiles.write(
+            kafkaBatch,
+            topic,
+            replay ? null : raw.table(),
+            IdempotentAppend.load(spark, errorTable),
+            batchMicros,
+            "%s-%d-%s".formatted(queryId, batchId, UUID.randomUUID()));
+    if (!replay) {
+      raw.appendFiles(written.rawFiles());
     }
-  }
-
-  private static long longField(Row row, String name) {
-    int index = row.fieldIndex(name);
-    return row.isNullAt(index) ? 0L : ((Number) row.get(index)).longValue();
+    if (!written.errorFiles().isEmpty()) {
+      IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
+      if (errors.isCommitted()) {
+        // Written again by a replay whose dead letters were committed before: not needed.
+        written.errorFiles().forEach(file -> errors.table().io().deleteFile(file.location()));
+      } else {
+        FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
+            () -> "%s batch %d, before the %s commit".formatted(rawTable, batchId, errorTable));
+        errors.appendFiles(written.errorFiles());
+      }
+    }
+    if (replay) {
+      return; // its rows were counted when they were committed
+    }
+    BatchCounts counts =
+        new BatchCounts(written.records(), written.errors(), written.recordsWithUnknownFields());
+    if (meters != null) {
+      meters.record(counts);
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    LOG.info(
+        "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms",
+        topic.topicName(),
+        batchId,
+        counts.records(),
+        counts.records() - counts.errors(),
+        topic.rawTable().tableName(),
+        counts.errors(),
+        counts.recordsWithUnknownFields(),
+        millis);
+    if (counts.recordsWithUnknownFields() > 0) {
+      LOG.warn(
+          "{} batch {}: {} records carry fields the schema does not know; they were ignored",
+          topic.topicName(),
+          batchId,
+          counts.recordsWithUnknownFields());
+    }
   }
 }

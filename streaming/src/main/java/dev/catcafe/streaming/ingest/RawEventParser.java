@@ -48,7 +48,8 @@ public final class RawEventParser {
   /** Column of {@link #classify}: keys in the record the topic's schema does not know. */
   public static final String UNKNOWN_FIELD_COUNT = "unknown_field_count";
 
-  private static final String KAFKA_TOPIC = "kafka_topic";
+  /** Column of {@link #classify}: the record's topic, only for invalid records. */
+  static final String KAFKA_TOPIC = "kafka_topic";
 
   private RawEventParser() {}
 
@@ -75,20 +76,38 @@ public final class RawEventParser {
    */
   public static Dataset<Row> classify(Dataset<Row> kafkaRows, Topic topic) {
     requireNonNull(kafkaRows, "kafkaRows is null");
+    RDD<InternalRow> classified =
+        internalRows(kafkaRows)
+            .toJavaRDD()
+            .mapPartitions(classifier(kafkaRows.schema(), topic))
+            .rdd();
+    return ((SparkSession) kafkaRows.sparkSession())
+        .internalCreateDataFrame(classified, classifiedSchema(topic), false);
+  }
+
+  /** The layout of {@link #classify}'s rows. */
+  static StructType classifiedSchema(Topic topic) {
+    return SparkSchemas.tableSchema(requireNonNull(topic, "topic is null").schema())
+        .add(KAFKA_TOPIC, DataTypes.StringType, true)
+        .add(RawTables.KAFKA_PARTITION, DataTypes.IntegerType, false)
+        .add(RawTables.KAFKA_OFFSET, DataTypes.LongType, false)
+        .add(RawTables.KAFKA_TIMESTAMP, DataTypes.TimestampType, true)
+        .add(IngestErrors.RAW_VALUE, DataTypes.StringType, true)
+        .add(IS_VALID, DataTypes.BooleanType, false)
+        .add(ERROR_REASON, DataTypes.StringType, true)
+        .add(UNKNOWN_FIELD_COUNT, DataTypes.IntegerType, false);
+  }
+
+  /**
+   * What a task runs over its Kafka rows (laid out as {@code kafkaSchema}) to get {@link
+   * #classify}'s rows ({@link #classifiedSchema}), for callers that consume them in the task.
+   */
+  static FlatMapFunction<Iterator<InternalRow>, InternalRow> classifier(
+      StructType kafkaSchema, Topic topic) {
+    requireNonNull(kafkaSchema, "kafkaSchema is null");
     requireNonNull(topic, "topic is null");
-    StructType schema =
-        SparkSchemas.tableSchema(topic.schema())
-            .add(KAFKA_TOPIC, DataTypes.StringType, true)
-            .add(RawTables.KAFKA_PARTITION, DataTypes.IntegerType, false)
-            .add(RawTables.KAFKA_OFFSET, DataTypes.LongType, false)
-            .add(RawTables.KAFKA_TIMESTAMP, DataTypes.TimestampType, true)
-            .add(IngestErrors.RAW_VALUE, DataTypes.StringType, true)
-            .add(IS_VALID, DataTypes.BooleanType, false)
-            .add(ERROR_REASON, DataTypes.StringType, true)
-            .add(UNKNOWN_FIELD_COUNT, DataTypes.IntegerType, false);
     // The Kafka rows go in as they are, read by position: a select of the five columns would
     // copy every record's bytes once more before the parser reads them.
-    StructType kafkaSchema = kafkaRows.schema();
     KafkaColumns columns =
         new KafkaColumns(
             kafkaSchema.fieldIndex("topic"),
@@ -96,13 +115,7 @@ public final class RawEventParser {
             kafkaSchema.fieldIndex("offset"),
             kafkaSchema.fieldIndex("timestamp"),
             kafkaSchema.fieldIndex("value"));
-    RDD<InternalRow> classified =
-        internalRows(kafkaRows)
-            .toJavaRDD()
-            .mapPartitions(new ClassifyRecords(topic, columns))
-            .rdd();
-    return ((SparkSession) kafkaRows.sparkSession())
-        .internalCreateDataFrame(classified, schema, false);
+    return new ClassifyRecords(topic, columns);
   }
 
   /**
@@ -112,7 +125,7 @@ public final class RawEventParser {
    * dataset ({@link LogicalRDD}); planning it again would copy every row, bytes and all, into a new
    * one, so that RDD is taken as it is.
    */
-  private static RDD<InternalRow> internalRows(Dataset<Row> rows) {
+  static RDD<InternalRow> internalRows(Dataset<Row> rows) {
     QueryExecution execution = ((org.apache.spark.sql.classic.Dataset<Row>) rows).queryExecution();
     return execution.analyzed() instanceof LogicalRDD batch ? batch.rdd() : execution.toRdd();
   }

@@ -1,6 +1,7 @@
 package dev.catcafe.streaming.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catcafe.model.LakeTable;
 import dev.catcafe.model.Topic;
@@ -9,6 +10,8 @@ import dev.catcafe.model.monitoring.Metric;
 import dev.catcafe.spark.testing.BaseSparkTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -160,6 +163,71 @@ final class TestRawBatchSink extends BaseSparkTest {
     assertThat(spark.conf().getOption("spark.wap.id").isDefined())
         .as("the session's WAP id is reset after the write")
         .isFalse();
+  }
+
+  @Test
+  void writesEachDayOfABatchIntoItsOwnPartitionWithEveryColumn() throws Exception {
+    CatalogSettings catalog = catalog("sink_days");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    Dataset<Row> batch =
+        KafkaRows.of(
+            spark,
+            "cat-locations",
+            5,
+            List.of(
+                LOCATION.formatted(1),
+                LOCATION.formatted(2).replace("2025-10-07T19", "2025-10-08T01"),
+                LOCATION.formatted(3)));
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-f");
+
+    new RawBatchSink(Topic.CAT_LOCATIONS, catalog).call(batch, 0L);
+
+    Table table = Spark3Util.loadIcebergTable(spark, rawTable);
+    table.refresh();
+    assertThat(table.currentSnapshot().summary())
+        .containsEntry(IdempotentAppend.QUERY_ID, "query-f")
+        .containsEntry("added-records", "3")
+        .containsEntry("changed-partition-count", "2");
+    assertThat(
+            spark
+                .sql(
+                    "SELECT partition.event_time_day, record_count FROM %s.partitions"
+                        .formatted(rawTable))
+                .orderBy("event_time_day")
+                .collectAsList())
+        .extracting(Row::toString)
+        .containsExactly("[2025-10-07,2]", "[2025-10-08,1]");
+    Row second =
+        spark
+            .sql(
+                "SELECT *, ingested_at IS NOT NULL AS stamped FROM %s WHERE kafka_offset = 6"
+                    .formatted(rawTable))
+            .first();
+    assertThat(second.<String>getAs("cat_id")).isEqualTo("cat-2");
+    assertThat(second.<String>getAs("location")).isEqualTo("sunny_corner");
+    assertThat(second.<Timestamp>getAs("event_time").toInstant())
+        .isEqualTo(Instant.parse("2025-10-08T01:24:56.123Z"));
+    assertThat(second.<Integer>getAs("kafka_partition")).isZero();
+    assertThat(second.<Timestamp>getAs("kafka_timestamp").toInstant())
+        .isEqualTo(Instant.parse("2025-10-07T19:25:00Z"));
+    assertThat(second.<Boolean>getAs("stamped")).isTrue();
+  }
+
+  @Test
+  void refusesARawTableNotCutByDay() throws Exception {
+    CatalogSettings catalog = catalog("sink_unpartitioned");
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
+    spark.sql("ALTER TABLE %s DROP PARTITION FIELD days(event_time)".formatted(rawTable));
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-g");
+    RawBatchSink sink = new RawBatchSink(Topic.CAT_LOCATIONS, catalog);
+    Dataset<Row> batch = KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1)));
+
+    assertThatThrownBy(() -> sink.call(batch, 0L))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ingestion writes tables partitioned by days(<timestamp>)");
+    assertThat(offsets(rawTable)).isEmpty();
   }
 
   private static List<Long> offsets(String table) {
