@@ -49,13 +49,17 @@ import scala.Option;
  *       is a new writer, whose batch 0 is not a replay of the old one's.
  * </ul>
  *
- * <p>Spark's Iceberg writer commits by itself, with no way to add a property to its commit. So the
- * rows are written <em>staged</em> (write-audit-publish: {@code spark.wap.id}, a snapshot that is
- * not the table's current state), and the transaction then publishes the staged snapshot's data
- * files with a fast append, together with the property, and drops the staged snapshot. A crash
- * after staging and before the transaction leaves an unreferenced snapshot that the replay does not
- * see (its files become orphans for maintenance to remove, the snapshot expires like any other),
+ * <p>The ingestion writes its data files itself ({@link RawBatchFiles}) and commits them with
+ * {@link #appendFiles}: the files and the property in one transaction. A crash after the files are
+ * written and before the commit leaves files no snapshot names (orphans for maintenance to remove),
  * never rows in the table.
+ *
+ * <p>A DataFrame ({@link #append}) goes through Spark's Iceberg writer, which commits by itself,
+ * with no way to add a property to its commit. So its rows are written <em>staged</em>
+ * (write-audit-publish: {@code spark.wap.id}, a snapshot that is not the table's current state),
+ * and the transaction then publishes the staged snapshot's data files with a fast append, together
+ * with the property, and drops the staged snapshot. A crash after staging and before the
+ * transaction leaves an unreferenced snapshot that the replay does not see.
  */
 public final class IdempotentAppend {
   /** Table property prefix: the newest batch each streaming query committed to the table. */

@@ -29,11 +29,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +54,8 @@ import picocli.CommandLine.Option;
     name = "raw-ingestion",
     description = "Ingests the cafe's Kafka topics into raw Iceberg tables, exactly once.")
 public final class RawIngestionJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RawIngestionJob.class);
+
   @Mixin private KafkaOptions kafkaOptions;
   @Mixin private CatalogOptions catalogOptions;
 
@@ -276,7 +281,12 @@ public final class RawIngestionJob implements Callable<Integer> {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     requireNonNull(metrics, "metrics is null");
+    long started = System.nanoTime();
     RawTableSetup.ensureTables(spark, config.catalog(), config.orderedTopics());
+    LOG.info(
+        "tables of {} ready in {} ms",
+        config.catalog().qualifiedNamespace(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     spark.streams().addListener(new IngestionProgressListener());
     if (metrics.served()) {
       spark.streams().addListener(new StreamingMetrics(metrics.registry()));
