@@ -37,6 +37,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  * with a precise reason. Pure: no I/O; each record's bytes are read once by an {@link
  * EventJsonReader}, which types the fields, names the first problem and counts unknown keys in the
  * same pass.
+ *
+ * <p>The ingestion runs the {@link #classifier} inside the tasks that write the batch's files
+ * ({@link RawBatchFiles}); {@link #classify}, {@link #validRows} and {@link #errorRows} are the
+ * same classification as DataFrames, for tests and for anyone who wants it in a query.
  */
 public final class RawEventParser {
   /** Boolean column of {@link #classify}: the record is a valid event. */
