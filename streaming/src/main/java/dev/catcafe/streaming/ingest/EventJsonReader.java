@@ -54,6 +54,7 @@ public final class EventJsonReader {
   private static final Object WRONG_TYPE = new Object();
 
   private final List<Field> fields;
+  private final String[] names;
   private final Map<String, Integer> indexByName = new HashMap<>();
 
   /**
@@ -74,9 +75,24 @@ public final class EventJsonReader {
   /** A reader of {@code schema}'s events. */
   public EventJsonReader(EventSchema schema) {
     this.fields = requireNonNull(schema, "schema is null").fields();
+    this.names = new String[fields.size()];
     for (int index = 0; index < fields.size(); index++) {
-      indexByName.put(fields.get(index).name(), index);
+      names[index] = fields.get(index).name();
+      indexByName.put(names[index], index);
     }
+  }
+
+  /**
+   * The position of the field named {@code name}, -1 if the schema has none. Producers write the
+   * keys in the schema's order, so the field after the previous one is tried first: a map lookup
+   * per key was 3% of the ingestion's CPU in a profile.
+   */
+  private int indexOf(String name, int expected) {
+    if (expected < names.length && names[expected].equals(name)) {
+      return expected;
+    }
+    Integer index = indexByName.get(name);
+    return index == null ? -1 : index;
   }
 
   /**
@@ -97,14 +113,16 @@ public final class EventJsonReader {
         return invalid("not a JSON object", 0);
       }
       JsonToken token;
+      int expected = 0;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-        Integer index = indexByName.get(parser.currentName());
+        int index = indexOf(parser.currentName(), expected);
         JsonToken valueToken = parser.nextToken();
-        if (index == null) {
+        if (index < 0) {
           unknown++;
           parser.skipChildren();
           continue;
         }
+        expected = index + 1;
         Field field = fields.get(index);
         Object converted = valueToken == JsonToken.VALUE_NULL ? null : convert(field, parser);
         values[index] = converted == WRONG_TYPE ? null : converted;
