@@ -170,34 +170,19 @@ final class RawBatchFiles {
     }
   }
 
-  /** One task: classify its records, write them, report the files and the counts. */
-  private static final class WriteTask implements FlatMapFunction<Iterator<InternalRow>, Written> {
-    private static final long serialVersionUID = 1L;
-
-    private final FlatMapFunction<Iterator<InternalRow>, InternalRow> classifier;
-    private final int validColumn;
-    private final int unknownFieldsColumn;
-    private final TableRows raw;
-    private final TableRows errors;
-    private final long batchMicros;
-    private final String operationId;
-
-    WriteTask(
-        FlatMapFunction<Iterator<InternalRow>, InternalRow> classifier,
-        int validColumn,
-        int unknownFieldsColumn,
-        TableRows raw,
-        TableRows errors,
-        long batchMicros,
-        String operationId) {
-      this.classifier = classifier;
-      this.validColumn = validColumn;
-      this.unknownFieldsColumn = unknownFieldsColumn;
-      this.raw = raw;
-      this.errors = errors;
-      this.batchMicros = batchMicros;
-      this.operationId = operationId;
-    }
+  /**
+   * One task: classify its records, write them, report the files and the counts. {@code raw} is
+   * null when the batch's rows are committed already (a replay writes only its dead letters).
+   */
+  private record WriteTask(
+      FlatMapFunction<Iterator<InternalRow>, InternalRow> classifier,
+      int validColumn,
+      int unknownFieldsColumn,
+      TableRows raw,
+      TableRows errors,
+      long batchMicros,
+      String operationId)
+      implements FlatMapFunction<Iterator<InternalRow>, Written> {
 
     @Override
     public Iterator<Written> call(Iterator<InternalRow> records) throws Exception {
