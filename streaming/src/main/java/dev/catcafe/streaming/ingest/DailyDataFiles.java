@@ -132,6 +132,27 @@ final class DailyDataFiles {
     return written;
   }
 
+  /**
+   * Closes what is open and deletes every file written, for a task that failed: none of it will be
+   * committed, and on a full disk the space is what the restart needs. What fails here is added to
+   * {@code failure} as suppressed; the caller rethrows it.
+   */
+  void abort(Throwable failure) {
+    requireNonNull(failure, "failure is null");
+    for (RollingDataWriter<InternalRow> writer : open.values()) {
+      try {
+        writer.close();
+        for (DataFile file : writer.result().dataFiles()) {
+          table.io().deleteFile(file.location());
+        }
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    open.clear();
+    lastWriter = null;
+  }
+
   /** Parquet data files of the table, written from Spark internal rows. */
   private static final class ParquetRows implements FileWriterFactory<InternalRow> {
     private final Table table;

@@ -192,32 +192,42 @@ final class RawBatchFiles {
       long count = 0;
       long errorCount = 0;
       long unknown = 0;
-      while (rows.hasNext()) {
-        InternalRow row = rows.next();
-        count++;
-        if (row.getInt(unknownFieldsColumn) > 0) {
-          unknown++;
-        }
-        if (row.getBoolean(validColumn)) {
-          if (rawFiles != null) {
-            rawFiles.write(raw.layout().project(row, batchMicros));
+      try {
+        while (rows.hasNext()) {
+          InternalRow row = rows.next();
+          count++;
+          if (row.getInt(unknownFieldsColumn) > 0) {
+            unknown++;
           }
-        } else {
-          errorCount++;
-          if (errorFiles == null) {
-            errorFiles = files(errors.table());
+          if (row.getBoolean(validColumn)) {
+            if (rawFiles != null) {
+              rawFiles.write(raw.layout().project(row, batchMicros));
+            }
+          } else {
+            errorCount++;
+            if (errorFiles == null) {
+              errorFiles = files(errors.table());
+            }
+            errorFiles.write(errors.layout().project(row, batchMicros));
           }
-          errorFiles.write(errors.layout().project(row, batchMicros));
         }
+        return List.of(
+                new Written(
+                    rawFiles == null ? List.of() : rawFiles.close(),
+                    errorFiles == null ? List.of() : errorFiles.close(),
+                    count,
+                    errorCount,
+                    unknown))
+            .iterator();
+      } catch (Throwable failure) {
+        if (rawFiles != null) {
+          rawFiles.abort(failure);
+        }
+        if (errorFiles != null) {
+          errorFiles.abort(failure);
+        }
+        throw failure;
       }
-      return List.of(
-              new Written(
-                  rawFiles == null ? List.of() : rawFiles.close(),
-                  errorFiles == null ? List.of() : errorFiles.close(),
-                  count,
-                  errorCount,
-                  unknown))
-          .iterator();
     }
 
     private DailyDataFiles files(Table table) {
