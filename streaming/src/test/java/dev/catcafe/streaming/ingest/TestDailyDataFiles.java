@@ -28,12 +28,8 @@ final class TestDailyDataFiles extends BaseSparkTest {
   @Test
   void writesOneFilePerDayOfTheTimestamp() throws Exception {
     Table table = locationsTable("daily_files");
-    DailyDataFiles files = new DailyDataFiles(table, 0, 1L, "write-test");
 
-    files.write(location(MONDAY, 0));
-    files.write(location(TUESDAY, 1));
-    files.write(location(MONDAY, 2));
-    List<DataFile> written = files.close();
+    List<DataFile> written = mondayTuesdayMonday(table, "write-test").close();
 
     assertThat(written)
         .extracting(file -> file.partition().get(0, Integer.class), DataFile::recordCount)
@@ -44,15 +40,22 @@ final class TestDailyDataFiles extends BaseSparkTest {
   @Test
   void anAbortedWriteLeavesNoFileAndKeepsTheFailure() throws Exception {
     Table table = locationsTable("daily_abort");
-    DailyDataFiles files = new DailyDataFiles(table, 0, 2L, "abort-test");
-    files.write(location(MONDAY, 0));
-    files.write(location(TUESDAY, 1));
+    DailyDataFiles files = mondayTuesdayMonday(table, "abort-test");
     RuntimeException failure = new RuntimeException("the task failed");
 
     files.abort(failure);
 
     assertThat(dataFiles(table, "abort-test")).isEmpty();
     assertThat(failure.getSuppressed()).isEmpty();
+  }
+
+  /** Files of {@code table} holding three rows: Monday, Tuesday, Monday again; still open. */
+  private static DailyDataFiles mondayTuesdayMonday(Table table, String operationId) {
+    DailyDataFiles files = new DailyDataFiles(table, 0, 1L, operationId);
+    files.write(location(MONDAY, 0));
+    files.write(location(TUESDAY, 1));
+    files.write(location(MONDAY, 2));
+    return files;
   }
 
   private static Table locationsTable(String namespace) throws Exception {
