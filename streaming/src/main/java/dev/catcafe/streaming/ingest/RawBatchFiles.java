@@ -3,12 +3,10 @@ package dev.catcafe.streaming.ingest;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
-import dev.catcafe.spark.RawTables;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Table;
@@ -18,10 +16,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Writes a micro-batch of one topic as data files of its raw table and of {@code ingest_errors}, in
@@ -37,9 +32,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  * the Parquet writer as the parser made it.
  */
 final class RawBatchFiles {
-  /** The text of a dead letter's reason when the parser gave none. */
-  private static final UTF8String INVALID_RECORD = UTF8String.fromString("invalid record");
-
   private RawBatchFiles() {}
 
   /** The files a batch's tasks wrote, and what they read. */
@@ -102,16 +94,10 @@ final class RawBatchFiles {
                 ? null
                 : new TableRows(
                     SerializableTable.copyOf(rawTable),
-                    RowLayout.of(classified, rawTable, Map.of(), RawTables.INGESTED_AT)),
+                    RowLayout.events(classified, SparkSchemaUtil.convert(rawTable.schema()))),
             new TableRows(
                 SerializableTable.copyOf(errorTable),
-                RowLayout.of(
-                    classified,
-                    errorTable,
-                    Map.of(
-                        IngestErrors.TOPIC, RawEventParser.KAFKA_TOPIC,
-                        IngestErrors.REASON, RawEventParser.ERROR_REASON),
-                    IngestErrors.ERROR_TIME)),
+                RowLayout.deadLetters(classified, SparkSchemaUtil.convert(errorTable.schema()))),
             batchMicros,
             requireNonNull(operationId, "operationId is null"));
     return Written.sum(
@@ -120,55 +106,6 @@ final class RawBatchFiles {
 
   /** A table the tasks write, and how its rows are made from classified rows. */
   private record TableRows(Table table, RowLayout layout) implements Serializable {}
-
-  /**
-   * Where each column of a table comes from in a classified row: a column of the same name (or the
-   * one {@code renamed} maps it to), the batch's time, or null for a column the parser does not
-   * know (one added to the table since).
-   */
-  private record RowLayout(int[] sources, DataType[] types, int reasonColumn)
-      implements Serializable {
-    private static final int NULL = -1;
-    private static final int BATCH_TIME = -2;
-
-    static RowLayout of(
-        StructType classified, Table table, Map<String, String> renamed, String batchTimeColumn) {
-      String[] columns = SparkSchemaUtil.convert(table.schema()).fieldNames();
-      List<String> known = List.of(classified.fieldNames());
-      int[] sources = new int[columns.length];
-      DataType[] types = new DataType[columns.length];
-      int reasonColumn = NULL;
-      for (int i = 0; i < columns.length; i++) {
-        String source = renamed.getOrDefault(columns[i], columns[i]);
-        if (columns[i].equals(batchTimeColumn)) {
-          sources[i] = BATCH_TIME;
-        } else {
-          sources[i] = known.indexOf(source);
-          types[i] = sources[i] == NULL ? null : classified.fields()[sources[i]].dataType();
-        }
-        if (source.equals(RawEventParser.ERROR_REASON)) {
-          reasonColumn = i;
-        }
-      }
-      return new RowLayout(sources, types, reasonColumn);
-    }
-
-    InternalRow project(InternalRow row, long batchMicros) {
-      Object[] values = new Object[sources.length];
-      for (int i = 0; i < sources.length; i++) {
-        int source = sources[i];
-        if (source >= 0) {
-          values[i] = row.isNullAt(source) ? null : row.get(source, types[i]);
-        } else if (source == BATCH_TIME) {
-          values[i] = batchMicros;
-        }
-      }
-      if (reasonColumn != NULL && values[reasonColumn] == null) {
-        values[reasonColumn] = INVALID_RECORD;
-      }
-      return new GenericInternalRow(values);
-    }
-  }
 
   /**
    * One task: classify its records, write them, report the files and the counts. {@code raw} is

@@ -1,24 +1,17 @@
 package dev.catcafe.streaming.ingest;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.lit;
 
-import dev.catcafe.model.Field;
 import dev.catcafe.model.Topic;
 import dev.catcafe.spark.RawTables;
 import dev.catcafe.spark.SparkSchemas;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -205,33 +198,36 @@ public final class RawEventParser {
     }
   }
 
-  /** The valid records of {@link #classify}'s output, in the raw table's column order. */
+  /** The valid records of {@link #classify}'s output, as rows of the topic's raw table. */
   public static Dataset<Row> validRows(Dataset<Row> classified, Topic topic) {
     requireNonNull(classified, "classified is null");
-    List<Column> columns = new ArrayList<>();
-    for (Field field : requireNonNull(topic, "topic is null").schema().fields()) {
-      columns.add(col(field.name()));
-    }
-    columns.add(col(RawTables.KAFKA_PARTITION));
-    columns.add(col(RawTables.KAFKA_OFFSET));
-    columns.add(col(RawTables.KAFKA_TIMESTAMP));
-    // In a micro-batch current_timestamp() is the batch's timestamp: one value per commit.
-    columns.add(current_timestamp().as(RawTables.INGESTED_AT));
-    return classified.filter(col(IS_VALID)).select(columns.toArray(Column[]::new));
+    StructType table = RawTables.schema(requireNonNull(topic, "topic is null"));
+    return tableRows(classified, true, RowLayout.events(classified.schema(), table), table);
   }
 
-  /** The invalid records of {@link #classify}'s output, in the ingest_errors column order. */
+  /** The invalid records of {@link #classify}'s output, as rows of {@code ingest_errors}. */
   public static Dataset<Row> errorRows(Dataset<Row> classified) {
     requireNonNull(classified, "classified is null");
-    return classified
-        .filter(col(IS_VALID).unary_$bang())
-        .select(
-            col(KAFKA_TOPIC).as(IngestErrors.TOPIC),
-            col(RawTables.KAFKA_PARTITION).as(IngestErrors.KAFKA_PARTITION),
-            col(RawTables.KAFKA_OFFSET).as(IngestErrors.KAFKA_OFFSET),
-            col(RawTables.KAFKA_TIMESTAMP).as(IngestErrors.KAFKA_TIMESTAMP),
-            col(IngestErrors.RAW_VALUE),
-            coalesce(col(ERROR_REASON), lit("invalid record")).as(IngestErrors.REASON),
-            current_timestamp().as(IngestErrors.ERROR_TIME));
+    StructType table = IngestErrors.schema();
+    return tableRows(classified, false, RowLayout.deadLetters(classified.schema(), table), table);
+  }
+
+  /**
+   * The classified rows whose {@link #IS_VALID} is {@code valid}, laid out by {@code layout} as
+   * rows of {@code table}, stamped with the time of this call (as a micro-batch stamps its
+   * batch's).
+   */
+  private static Dataset<Row> tableRows(
+      Dataset<Row> classified, boolean valid, RowLayout layout, StructType table) {
+    int validColumn = classified.schema().fieldIndex(IS_VALID);
+    long now = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+    RDD<InternalRow> rows =
+        internalRows(classified)
+            .toJavaRDD()
+            .filter(row -> row.getBoolean(validColumn) == valid)
+            // A planned input may reuse its rows: the copy owns its values.
+            .map(row -> layout.project(row, now).copy())
+            .rdd();
+    return ((SparkSession) classified.sparkSession()).internalCreateDataFrame(rows, table, false);
   }
 }
