@@ -3,6 +3,7 @@ package dev.catcafe.streaming.ingest;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
+import dev.catcafe.streaming.ingest.RawBatchSink.BatchCounts;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,32 +36,24 @@ final class RawBatchFiles {
   private RawBatchFiles() {}
 
   /** The files a batch's tasks wrote, and what they read. */
-  record Written(
-      List<DataFile> rawFiles,
-      List<DataFile> errorFiles,
-      long records,
-      long errors,
-      long recordsWithUnknownFields)
+  record Written(List<DataFile> rawFiles, List<DataFile> errorFiles, BatchCounts counts)
       implements Serializable {
     Written {
       rawFiles = List.copyOf(rawFiles);
       errorFiles = List.copyOf(errorFiles);
+      requireNonNull(counts, "counts is null");
     }
 
     private static Written sum(List<Written> parts) {
       List<DataFile> raw = new ArrayList<>();
       List<DataFile> errors = new ArrayList<>();
-      long records = 0;
-      long errorCount = 0;
-      long unknown = 0;
+      BatchCounts counts = new BatchCounts(0, 0, 0);
       for (Written part : parts) {
         raw.addAll(part.rawFiles());
         errors.addAll(part.errorFiles());
-        records += part.records();
-        errorCount += part.errors();
-        unknown += part.recordsWithUnknownFields();
+        counts = counts.plus(part.counts());
       }
-      return new Written(raw, errors, records, errorCount, unknown);
+      return new Written(raw, errors, counts);
     }
   }
 
@@ -152,9 +145,7 @@ final class RawBatchFiles {
                 new Written(
                     rawFiles == null ? List.of() : rawFiles.close(),
                     errorFiles == null ? List.of() : errorFiles.close(),
-                    count,
-                    errorCount,
-                    unknown))
+                    new BatchCounts(count, errorCount, unknown)))
             .iterator();
       } catch (Throwable failure) {
         if (rawFiles != null) {

@@ -11,6 +11,7 @@ import dev.catcafe.spark.FaultPoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.Serializable;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -71,8 +72,17 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     }
   }
 
-  /** What one batch held. */
-  public record BatchCounts(long records, long errors, long recordsWithUnknownFields) {}
+  /** What one batch held (or one task's share of it). */
+  public record BatchCounts(long records, long errors, long recordsWithUnknownFields)
+      implements Serializable {
+    /** The counts of this share and {@code other} together. */
+    public BatchCounts plus(BatchCounts other) {
+      return new BatchCounts(
+          records + other.records,
+          errors + other.errors,
+          recordsWithUnknownFields + other.recordsWithUnknownFields);
+    }
+  }
 
   @Override
   public void call(Dataset<Row> kafkaBatch, Long batchId) {
@@ -133,8 +143,7 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     if (replay) {
       return; // its rows were counted when they were committed
     }
-    BatchCounts counts =
-        new BatchCounts(written.records(), written.errors(), written.recordsWithUnknownFields());
+    BatchCounts counts = written.counts();
     if (meters != null) {
       meters.record(counts);
     }
