@@ -237,8 +237,7 @@ public final class IdempotentAppend {
     }
   }
 
-  /** {@code tableName} as the session's catalog holds it (no refresh). */
-  static Table load(SparkSession spark, String tableName) {
+  private static Table load(SparkSession spark, String tableName) {
     try {
       return Spark3Util.loadIcebergTable(requireNonNull(spark, "spark is null"), tableName);
     } catch (ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {

@@ -95,14 +95,16 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     }
     long started = System.nanoTime();
 
+    // One load of each table per batch serves its replay check, the tasks' writes and its commit.
     IdempotentAppend raw = IdempotentAppend.of(spark, rawTable, queryId, batchId);
+    IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
     boolean replay = raw.isCommitted();
     if (replay) {
       LOG.info(
           "{} batch {} is already in {}: replay skipped", topic.topicName(), batchId, rawTable);
     }
-    if (!replay || !IdempotentAppend.of(spark, errorTable, queryId, batchId).isCommitted()) {
-      write(kafkaBatch, batchId, queryId, replay ? null : raw, started);
+    if (!replay || !errors.isCommitted()) {
+      write(kafkaBatch, batchId, queryId, replay ? null : raw, errors, started);
     }
     // Structured Streaming writes the batch to the checkpoint's commit log once this returns.
     FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT.reach(
@@ -111,28 +113,32 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   /**
    * Writes the batch's files and commits them: the valid rows to the raw table unless {@code raw}
-   * is null (a replay whose rows are in), then the dead letters, if any, to {@code ingest_errors}.
+   * is null (a replay whose rows are in), then the dead letters, if any, to {@code ingest_errors}
+   * unless they are in already.
    */
   private void write(
-      Dataset<Row> kafkaBatch, long batchId, String queryId, IdempotentAppend raw, long started) {
-    SparkSession spark = kafkaBatch.sparkSession();
-    long batchMicros = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+      Dataset<Row> kafkaBatch,
+      long batchId,
+      String queryId,
+      IdempotentAppend raw,
+      IdempotentAppend errors,
+      long started) {
     boolean replay = raw == null;
     RawBatchFiles.Written written =
         RawBatchFiles.write(
             kafkaBatch,
             topic,
             replay ? null : raw.table(),
-            IdempotentAppend.load(spark, errorTable),
-            batchMicros,
+            errors.table(),
+            TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis()),
             "%s-%d-%s".formatted(queryId, batchId, UUID.randomUUID()));
     if (!replay) {
       raw.appendFiles(written.rawFiles());
     }
     if (!written.errorFiles().isEmpty()) {
-      IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
       if (errors.isCommitted()) {
-        // Written again by a replay whose dead letters were committed before: not needed.
+        // A raw table that lost its marker (dropped and created again) is written anew; the dead
+        // letters, whose marker is still there, are not.
         written.errorFiles().forEach(file -> errors.table().io().deleteFile(file.location()));
       } else {
         FaultPoint.INGEST_AFTER_RAW_COMMIT.reach(
