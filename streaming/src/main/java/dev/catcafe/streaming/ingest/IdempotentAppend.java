@@ -4,23 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.SnapshotChanges;
-import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.spark.Spark3Util;
-import org.apache.iceberg.spark.SparkSQLProperties;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
-import scala.Option;
 
 /**
  * Appends a micro-batch to an Iceberg table at most once per (streaming query, batch id), which
@@ -52,14 +42,9 @@ import scala.Option;
  * <p>The ingestion writes its data files itself ({@link RawBatchFiles}) and commits them with
  * {@link #appendFiles}: the files and the property in one transaction. A crash after the files are
  * written and before the commit leaves files no snapshot names (orphans for maintenance to remove),
- * never rows in the table.
- *
- * <p>A DataFrame ({@link #append}) goes through Spark's Iceberg writer, which commits by itself,
- * with no way to add a property to its commit. So its rows are written <em>staged</em>
- * (write-audit-publish: {@code spark.wap.id}, a snapshot that is not the table's current state),
- * and the transaction then publishes the staged snapshot's data files with a fast append, together
- * with the property, and drops the staged snapshot. A crash after staging and before the
- * transaction leaves an unreferenced snapshot that the replay does not see.
+ * never rows in the table. (Until the files were written in the tasks, Spark's Iceberg writer wrote
+ * them and committed by itself, so the rows were staged with write-audit-publish and published with
+ * the marker in a second commit.)
  */
 public final class IdempotentAppend {
   /** Table property prefix: the newest batch each streaming query committed to the table. */
@@ -72,13 +57,11 @@ public final class IdempotentAppend {
   public static final String BATCH_ID = "catcafe.ingest.batch-id";
 
   private final Table table;
-  private final String tableName;
   private final String queryId;
   private final long batchId;
 
-  private IdempotentAppend(Table table, String tableName, String queryId, long batchId) {
+  private IdempotentAppend(Table table, String queryId, long batchId) {
     this.table = table;
-    this.tableName = tableName;
     this.queryId = queryId;
     this.batchId = batchId;
   }
@@ -95,7 +78,7 @@ public final class IdempotentAppend {
     Table table = load(spark, tableName);
     // A caching catalog hands out the table as it last loaded it: read the current metadata.
     table.refresh();
-    return new IdempotentAppend(table, tableName, queryId, batchId);
+    return new IdempotentAppend(table, queryId, batchId);
   }
 
   /** The newest batch id {@code queryId} committed to {@code table}, if any. */
@@ -112,38 +95,6 @@ public final class IdempotentAppend {
   }
 
   /**
-   * Appends {@code rows} to the table and records the batch as the newest of its query, in one
-   * commit. The caller checks {@link #isCommitted} first.
-   */
-  public void append(Dataset<Row> rows) {
-    requireNonNull(rows, "rows is null");
-    enableStaging(table);
-
-    String wapId = "%s/%d/%s".formatted(queryId, batchId, UUID.randomUUID());
-    stagedWrite(rows, tableName, wapId);
-    table.refresh();
-    Snapshot staged = stagedSnapshot(table, wapId);
-
-    Transaction transaction = table.newTransaction();
-    commitBatch(
-        transaction,
-        SnapshotChanges.builderFor(table).snapshot(staged).build().addedDataFiles(),
-        wapId);
-    // The staged snapshot has served its purpose: dropping it keeps one snapshot per batch in the
-    // metadata that every commit rewrites. Nothing by age (expireOlderThan(0)), and no file
-    // cleanup: its data files are the published snapshot's now, and its manifest list and
-    // manifest are left to orphan-file removal. Deleting them here was tried and broke a
-    // concurrent maintenance run that had listed the staged snapshot (all_manifests scan).
-    transaction
-        .expireSnapshots()
-        .expireSnapshotId(staged.snapshotId())
-        .expireOlderThan(0)
-        .cleanExpiredFiles(false)
-        .commit();
-    transaction.commitTransaction();
-  }
-
-  /**
    * Adds {@code files}, written for this batch and not yet in any snapshot, to the table and
    * records the batch as the newest of its query, in one commit. The caller checks {@link
    * #isCommitted} first. No files (a batch without a valid row) still records the batch.
@@ -151,30 +102,17 @@ public final class IdempotentAppend {
   public void appendFiles(List<DataFile> files) {
     requireNonNull(files, "files is null");
     Transaction transaction = table.newTransaction();
-    commitBatch(transaction, files, null);
+    AppendFiles append =
+        transaction.newFastAppend().set(QUERY_ID, queryId).set(BATCH_ID, Long.toString(batchId));
+    files.forEach(append::appendFile);
+    append.commit();
+    transaction.updateProperties().set(markerKey(queryId), Long.toString(batchId)).commit();
     transaction.commitTransaction();
   }
 
   /** The table as this append loaded it. */
   Table table() {
     return table;
-  }
-
-  /**
-   * Stages in {@code transaction} the append of {@code files} tagged with the query and batch (and
-   * the write-audit-publish id they were staged under, if any) and the batch's marker.
-   */
-  private void commitBatch(Transaction transaction, Iterable<DataFile> files, String wapId) {
-    AppendFiles append =
-        transaction.newFastAppend().set(QUERY_ID, queryId).set(BATCH_ID, Long.toString(batchId));
-    if (wapId != null) {
-      append.set(SnapshotSummary.PUBLISHED_WAP_ID_PROP, wapId);
-    }
-    for (DataFile file : files) {
-      append.appendFile(file);
-    }
-    append.commit();
-    transaction.updateProperties().set(markerKey(queryId), Long.toString(batchId)).commit();
   }
 
   /** The table property holding the newest batch of {@code queryId}. */
@@ -184,57 +122,6 @@ public final class IdempotentAppend {
       throw new IllegalArgumentException("queryId is blank");
     }
     return LAST_BATCH_PREFIX + queryId;
-  }
-
-  /** Writes {@code rows} as a staged snapshot tagged {@code wapId}, leaving the table as it was. */
-  private static void stagedWrite(Dataset<Row> rows, String tableName, String wapId) {
-    SparkSession session = rows.sparkSession();
-    // Iceberg's writer reads the WAP id from the active session's conf. A streaming query's
-    // batches run on its own thread with its own session (a clone per query), so setting it there
-    // for the duration of the write affects no other query.
-    Option<SparkSession> previousActive = SparkSession.getActiveSession();
-    RuntimeConfig conf = session.conf();
-    String previousWapId = conf.get(SparkSQLProperties.WAP_ID, null);
-    SparkSession.setActiveSession(session);
-    conf.set(SparkSQLProperties.WAP_ID, wapId);
-    try {
-      rows.writeTo(tableName).append();
-    } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-      throw new IllegalStateException("table %s does not exist".formatted(tableName), e);
-    } finally {
-      if (previousWapId == null) {
-        conf.unset(SparkSQLProperties.WAP_ID);
-      } else {
-        conf.set(SparkSQLProperties.WAP_ID, previousWapId);
-      }
-      if (previousActive.isDefined()) {
-        SparkSession.setActiveSession(previousActive.get());
-      } else {
-        SparkSession.clearActiveSession();
-      }
-    }
-  }
-
-  /** The snapshot the staged write {@code wapId} produced. */
-  private static Snapshot stagedSnapshot(Table table, String wapId) {
-    for (Snapshot snapshot : table.snapshots()) {
-      if (wapId.equals(snapshot.summary().get(SnapshotSummary.STAGED_WAP_ID_PROP))) {
-        return snapshot;
-      }
-    }
-    throw new IllegalStateException(
-        "the write %s to %s left no staged snapshot (is %s still true?)"
-            .formatted(wapId, table.name(), TableProperties.WRITE_AUDIT_PUBLISH_ENABLED));
-  }
-
-  /**
-   * Write-audit-publish must be on for Spark to stage rather than commit. {@link RawTableSetup}
-   * creates tables with it on; this turns it on (one commit, once) in tables created before.
-   */
-  private static void enableStaging(Table table) {
-    if (!"true".equals(table.properties().get(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED))) {
-      table.updateProperties().set(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true").commit();
-    }
   }
 
   private static Table load(SparkSession spark, String tableName) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -43,8 +42,6 @@ public final class RawTableSetup {
    *   <li>no manifest merging on append: each streaming commit adds one manifest and leaves the
    *       others alone, so it never races the maintenance job's manifest rewrite (which is then the
    *       only thing that merges manifests);
-   *   <li>write-audit-publish on: {@link IdempotentAppend} stages each batch's rows and publishes
-   *       them with its marker, which needs it (set here, it costs no commit on the first batch);
    *   <li>more commit retries: the seven queries share {@code ingest_errors}, and maintenance
    *       commits concurrently with ingestion; a conflicting append is retried, never dropped.
    * </ul>
@@ -61,7 +58,6 @@ public final class RawTableSetup {
     properties.put("write.metadata.delete-after-commit.enabled", "true");
     properties.put("write.metadata.previous-versions-max", "50");
     properties.put("commit.manifest-merge.enabled", "false");
-    properties.put(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true");
     properties.put("commit.retry.num-retries", "20");
     properties.put("commit.retry.min-wait-ms", "100");
     properties.put("commit.retry.max-wait-ms", "5000");

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,8 +90,7 @@ final class TestRawBatchSink extends BaseSparkTest {
         KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1), "{\"cat_id\":5}"));
     String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     // The crash: the valid rows were committed, the process died before the error commit.
-    IdempotentAppend.of(spark, rawTable, "query-c", 0L)
-        .append(RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid());
+    commitValidRowsOnly(catalog, batch, "query-c", 0L);
 
     spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-c");
     new RawBatchSink(Topic.CAT_LOCATIONS, catalog).call(batch, 0L);
@@ -139,15 +139,14 @@ final class TestRawBatchSink extends BaseSparkTest {
     RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
     String rawTable = Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog);
     Dataset<Row> batch = KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1)));
-    Dataset<Row> valid = RawEventParser.parse(batch, Topic.CAT_LOCATIONS).valid();
 
-    IdempotentAppend.of(spark, rawTable, "query-e", 7L).append(valid);
+    commitValidRowsOnly(catalog, batch, "query-e", 7L);
 
     Table table = Spark3Util.loadIcebergTable(spark, rawTable);
     table.refresh();
     assertThat(table.properties())
         .containsEntry(IdempotentAppend.LAST_BATCH_PREFIX + "query-e", "7");
-    // The published snapshot is the table's state; the staged write it published is dropped.
+    // The batch is one snapshot, the table's state, with nothing staged beside it.
     Snapshot current = table.currentSnapshot();
     assertThat(current.summary())
         .containsEntry(IdempotentAppend.QUERY_ID, "query-e")
@@ -161,7 +160,7 @@ final class TestRawBatchSink extends BaseSparkTest {
         .containsExactly(current.snapshotId());
     assertThat(offsets(rawTable)).containsExactly(0L);
     assertThat(spark.conf().getOption("spark.wap.id").isDefined())
-        .as("the session's WAP id is reset after the write")
+        .as("no WAP id is left in the session")
         .isFalse();
   }
 
@@ -228,6 +227,23 @@ final class TestRawBatchSink extends BaseSparkTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ingestion writes tables partitioned by days(<timestamp>)");
     assertThat(offsets(rawTable)).isEmpty();
+  }
+
+  /**
+   * Writes {@code batch}'s files as the sink's tasks do and commits only the raw table's, as batch
+   * {@code batchId} of {@code queryId}: the state a crash before the dead letters' commit leaves.
+   */
+  private static void commitValidRowsOnly(
+      CatalogSettings catalog, Dataset<Row> batch, String queryId, long batchId) throws Exception {
+    IdempotentAppend raw =
+        IdempotentAppend.of(
+            spark, Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog), queryId, batchId);
+    Table errors =
+        Spark3Util.loadIcebergTable(spark, LakeTable.INGEST_ERRORS.qualifiedName(catalog));
+    long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    raw.appendFiles(
+        RawBatchFiles.write(batch, Topic.CAT_LOCATIONS, raw.table(), errors, now, "raw-only")
+            .rawFiles());
   }
 
   private static List<Long> offsets(String table) {
