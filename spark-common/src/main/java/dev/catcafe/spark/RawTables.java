@@ -3,6 +3,8 @@ package dev.catcafe.spark;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.Topic;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -49,9 +51,17 @@ public final class RawTables {
 
   /**
    * The Iceberg partition transform of a raw table: every table is cut by the day of its event time
-   * (hidden partitioning, so queries filter on the timestamp and Iceberg prunes the days).
+   * (hidden partitioning, so queries filter on the timestamp and Iceberg prunes the days). As SQL
+   * ({@code PARTITIONED BY}) text.
    */
   public static String partitionTransform(Topic topic) {
     return "days(" + requireNonNull(topic, "topic is null").eventTimeField() + ")";
+  }
+
+  /** {@link #partitionTransform} as the spec of a table of {@code schema}, for Iceberg's API. */
+  public static PartitionSpec partitionSpec(Topic topic, Schema schema) {
+    return PartitionSpec.builderFor(requireNonNull(schema, "schema is null"))
+        .day(requireNonNull(topic, "topic is null").eventTimeField())
+        .build();
   }
 }

@@ -26,6 +26,7 @@ import org.apache.iceberg.io.RollingDataWriter;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.spark.data.SparkParquetWriters;
+import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.PropertyUtil;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
@@ -81,7 +82,10 @@ final class DailyDataFiles {
   static int dayColumn(Table table) {
     PartitionSpec spec = requireNonNull(table, "table is null").spec();
     List<PartitionField> fields = spec.fields();
-    if (fields.size() != 1 || !"day".equals(fields.get(0).transform().toString())) {
+    // One field, the day of a timestamp: the day is computed here from the row's microseconds.
+    if (fields.size() != 1
+        || !"day".equals(fields.get(0).transform().toString())
+        || !(table.schema().findType(fields.get(0).sourceId()) instanceof Types.TimestampType)) {
       throw new IllegalStateException(
           "%s is partitioned by %s; ingestion writes tables partitioned by days(<timestamp>)"
               .formatted(table.name(), spec));

@@ -1,6 +1,10 @@
 package dev.catcafe.streaming.ingest;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.catcafe.spark.RawTables;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -27,7 +31,11 @@ public final class IngestErrors {
   public static final String ERROR_TIME = "error_time";
 
   /** Errors are cut by the day they happened, so old days can be compacted and dropped. */
-  public static final String PARTITION_TRANSFORM = "days(" + ERROR_TIME + ")";
+  public static PartitionSpec partitionSpec(Schema schema) {
+    return PartitionSpec.builderFor(requireNonNull(schema, "schema is null"))
+        .day(ERROR_TIME)
+        .build();
+  }
 
   private IngestErrors() {}
 
