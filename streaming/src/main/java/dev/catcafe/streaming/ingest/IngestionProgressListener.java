@@ -1,6 +1,7 @@
 package dev.catcafe.streaming.ingest;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -27,15 +28,18 @@ public final class IngestionProgressListener extends StreamingQueryListener {
     for (SourceProgress source : progress.sources()) {
       lag += metric(source.metrics(), "maxOffsetsBehindLatest");
     }
-    Long batchMillis = progress.durationMs().get("triggerExecution");
+    Map<String, Long> durations = new TreeMap<>(progress.durationMs());
+    Long batchMillis = durations.remove("triggerExecution");
     LOG.info(
-        "query {} batch {}: {} rows, {} rows/s in, {} rows/s processed, batch took {} ms, lag {} records",
+        "query {} batch {}: {} rows, {} rows/s in, {} rows/s processed, batch took {} ms {}, lag {}"
+            + " records",
         progress.name(),
         progress.batchId(),
         progress.numInputRows(),
         Math.round(progress.inputRowsPerSecond()),
         Math.round(progress.processedRowsPerSecond()),
         batchMillis == null ? "?" : batchMillis,
+        durations,
         lag);
   }
 

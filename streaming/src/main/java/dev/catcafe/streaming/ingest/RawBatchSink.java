@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Serializable;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -40,6 +42,7 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   // The function runs on the driver, where it was built; meters are not shipped anywhere.
   private final transient BatchMeters meters;
+  private final transient CompletableFuture<?> tablesReady;
 
   /** A sink whose counts go to a registry nobody reads (tests, benchmarks). */
   public RawBatchSink(Topic topic, CatalogSettings catalog) {
@@ -48,11 +51,25 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   /** A sink that counts what it writes in {@code registry} ({@link Metric}'s {@code INGEST_*}). */
   public RawBatchSink(Topic topic, CatalogSettings catalog, MeterRegistry registry) {
+    this(topic, catalog, registry, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * As {@link #RawBatchSink(Topic, CatalogSettings, MeterRegistry)}, for tables that are still
+   * being created when the query starts: each batch first waits for {@code tablesReady}, and fails
+   * with its failure.
+   */
+  public RawBatchSink(
+      Topic topic,
+      CatalogSettings catalog,
+      MeterRegistry registry,
+      CompletableFuture<?> tablesReady) {
     this.topic = requireNonNull(topic, "topic is null");
     requireNonNull(catalog, "catalog is null");
     this.rawTable = topic.rawTable().qualifiedName(catalog);
     this.errorTable = LakeTable.INGEST_ERRORS.qualifiedName(catalog);
     this.meters = new BatchMeters(requireNonNull(registry, "registry is null"), topic);
+    this.tablesReady = requireNonNull(tablesReady, "tablesReady is null");
   }
 
   /** The counters of one topic, labelled with its raw table. */
@@ -94,21 +111,34 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
       throw new IllegalStateException("not called from a streaming query: no " + QUERY_ID_PROPERTY);
     }
     long started = System.nanoTime();
+    if (tablesReady != null) {
+      awaitTables();
+    }
 
     // One load of each table per batch serves its replay check, the tasks' writes and its commit.
     IdempotentAppend raw = IdempotentAppend.of(spark, rawTable, queryId, batchId);
     IdempotentAppend errors = IdempotentAppend.of(spark, errorTable, queryId, batchId);
+    long loaded = System.nanoTime();
     boolean replay = raw.isCommitted();
     if (replay) {
       LOG.info(
           "{} batch {} is already in {}: replay skipped", topic.topicName(), batchId, rawTable);
     }
     if (!replay || !errors.isCommitted()) {
-      write(kafkaBatch, batchId, queryId, replay ? null : raw, errors, started);
+      write(kafkaBatch, batchId, queryId, replay ? null : raw, errors, started, loaded);
     }
     // Structured Streaming writes the batch to the checkpoint's commit log once this returns.
     FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT.reach(
         () -> "%s batch %d, both tables committed".formatted(topic.topicName(), batchId));
+  }
+
+  private void awaitTables() {
+    try {
+      tablesReady.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(
+          "%s and %s could not be created".formatted(rawTable, errorTable), e.getCause());
+    }
   }
 
   /**
@@ -122,7 +152,8 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
       String queryId,
       IdempotentAppend raw,
       IdempotentAppend errors,
-      long started) {
+      long started,
+      long loaded) {
     boolean replay = raw == null;
     RawBatchFiles.Written written =
         RawBatchFiles.write(
@@ -155,7 +186,7 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     LOG.info(
-        "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms",
+        "{} batch {}: {} records, {} to {}, {} to ingest_errors, {} with unknown fields (ignored), written in {} ms (tables loaded in {} ms)",
         topic.topicName(),
         batchId,
         counts.records(),
@@ -163,7 +194,8 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
         topic.rawTable().tableName(),
         counts.errors(),
         counts.recordsWithUnknownFields(),
-        millis);
+        millis,
+        TimeUnit.NANOSECONDS.toMillis(loaded - started));
     if (counts.recordsWithUnknownFields() > 0) {
       LOG.warn(
           "{} batch {}: {} records carry fields the schema does not know; they were ignored",

@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
@@ -281,12 +283,11 @@ public final class RawIngestionJob implements Callable<Integer> {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     requireNonNull(metrics, "metrics is null");
-    long started = System.nanoTime();
-    RawTableSetup.ensureTables(spark, config.catalog(), config.orderedTopics());
-    LOG.info(
-        "tables of {} ready in {} ms",
-        config.catalog().qualifiedNamespace(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    // The tables are created while the queries start (each query's first batch planning, offsets
+    // and catalog take about as long as the catalog's first initialization and the DDL): a cold
+    // start keeps both cores busy sooner. A sink's first batch waits for them.
+    CompletableFuture<Void> tables =
+        CompletableFuture.runAsync(() -> ensureTables(spark, config), RawIngestionJob::setupThread);
     spark.streams().addListener(new IngestionProgressListener());
     if (metrics.served()) {
       spark.streams().addListener(new StreamingMetrics(metrics.registry()));
@@ -294,8 +295,9 @@ public final class RawIngestionJob implements Callable<Integer> {
     List<StreamingQuery> queries = new ArrayList<>();
     try {
       for (Topic topic : config.orderedTopics()) {
-        queries.add(startQuery(spark, config, topic, metrics));
+        queries.add(startQuery(spark, config, topic, metrics, tables));
       }
+      awaitTables(tables);
     } catch (TimeoutException | RuntimeException e) {
       stopAll(queries);
       throw e;
@@ -303,8 +305,38 @@ public final class RawIngestionJob implements Callable<Integer> {
     return queries;
   }
 
+  private static void ensureTables(SparkSession spark, IngestionConfig config) {
+    long started = System.nanoTime();
+    RawTableSetup.ensureTables(spark, config.catalog(), config.orderedTopics());
+    LOG.info(
+        "tables of {} ready in {} ms",
+        config.catalog().qualifiedNamespace(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  private static void setupThread(Runnable setup) {
+    Thread thread = new Thread(setup, "raw-table-setup");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Returns once the tables exist; throws why they could not be created. */
+  private static void awaitTables(CompletableFuture<Void> tables) {
+    try {
+      tables.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new IllegalStateException("the raw tables could not be created", e.getCause());
+    }
+  }
+
   private static StreamingQuery startQuery(
-      SparkSession spark, IngestionConfig config, Topic topic, JobMetrics metrics)
+      SparkSession spark,
+      IngestionConfig config,
+      Topic topic,
+      JobMetrics metrics,
+      CompletableFuture<Void> tables)
       throws TimeoutException {
     Trigger trigger =
         config.availableNow()
@@ -315,7 +347,7 @@ public final class RawIngestionJob implements Callable<Integer> {
         .queryName("raw-ingestion-" + topic.rawTable().tableName())
         .option("checkpointLocation", config.checkpointLocation(topic))
         .trigger(trigger)
-        .foreachBatch(new RawBatchSink(topic, config.catalog(), metrics.registry()))
+        .foreachBatch(new RawBatchSink(topic, config.catalog(), metrics.registry(), tables))
         .start();
   }
 

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -72,6 +74,44 @@ final class TestRawBatchSink extends BaseSparkTest {
     spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-b");
     sink.call(batch1, 0L);
     assertThat(offsets(rawTable)).containsExactly(0L, 2L, 3L, 3L);
+  }
+
+  /**
+   * The job creates the tables while its queries start: a batch that arrives first waits for them,
+   * and when they could not be created it fails with why, writing nothing.
+   */
+  @Test
+  void aBatchWaitsForTheTablesBeingCreatedAndFailsWithTheirFailure() throws Exception {
+    CatalogSettings catalog = catalog("sink_tables_pending");
+    Dataset<Row> batch = KafkaRows.of(spark, "cat-locations", 0, List.of(LOCATION.formatted(1)));
+    spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-h");
+
+    CompletableFuture<Void> failed = new CompletableFuture<>();
+    failed.completeExceptionally(new IllegalStateException("catalog unreachable"));
+    RawBatchSink refused =
+        new RawBatchSink(Topic.CAT_LOCATIONS, catalog, new SimpleMeterRegistry(), failed);
+    assertThatThrownBy(() -> refused.call(batch, 0L))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not be created")
+        .hasRootCauseMessage("catalog unreachable");
+
+    CompletableFuture<Void> tables = new CompletableFuture<>();
+    RawBatchSink sink =
+        new RawBatchSink(Topic.CAT_LOCATIONS, catalog, new SimpleMeterRegistry(), tables);
+    // The batch runs on the caller's thread, so its query id (a thread-local property) goes with
+    // it.
+    CompletableFuture<Void> written =
+        CompletableFuture.runAsync(
+            () -> {
+              spark.sparkContext().setLocalProperty(RawBatchSink.QUERY_ID_PROPERTY, "query-h");
+              sink.call(batch, 0L);
+            });
+    RawTableSetup.ensureTables(spark, catalog, List.of(Topic.CAT_LOCATIONS));
+    assertThat(written).isNotDone();
+    tables.complete(null);
+    written.get(2, TimeUnit.MINUTES);
+
+    assertThat(offsets(Topic.CAT_LOCATIONS.rawTable().qualifiedName(catalog))).containsExactly(0L);
   }
 
   private static double count(MeterRegistry registry, Metric metric) {
