@@ -131,7 +131,8 @@ final class TestSparkJobs {
    */
   @Test
   void jobsOwnJvmOptionsReachTheDriverAndTheExecutors() {
-    assertThat(SparkJob.RAW_INGESTION.jvmOptions()).containsExactly("-XX:+UseParallelGC");
+    assertThat(SparkJob.RAW_INGESTION.jvmOptions())
+        .contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=50000");
     for (SparkJob job : SparkJob.values()) {
       Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
       String options = String.join(" ", job.jvmOptions());

@@ -45,7 +45,9 @@ final class TestJobCatalog {
     assertThat(JobCatalog.describe(SparkJob.RAW_INGESTION))
         .isEqualTo(
             "streaming dev.catcafe.streaming.ingest.RawIngestionJob spark Always 10 30 3600 45"
-                + " - cafe_iceberg catcafe-raw-ingestion -XX:+UseParallelGC");
+                + " - cafe_iceberg catcafe-raw-ingestion -XX:+UseParallelGC"
+                + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                + " -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000");
     assertThat(JobCatalog.describe(JvmApp.ALERT_UI))
         .isEqualTo(
             "alert-ui dev.catcafe.alertui.AlertUiServer jvm Always 10 30 3600 30 cafe_alert_ui -"
