@@ -132,7 +132,12 @@ final class TestSparkJobs {
   @Test
   void jobsOwnJvmOptionsReachTheDriverAndTheExecutors() {
     assertThat(SparkJob.RAW_INGESTION.jvmOptions())
-        .contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=50000");
+        .containsExactly(
+            "-XX:+UseParallelGC",
+            "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000");
     for (SparkJob job : SparkJob.values()) {
       Map<String, String> conf = strings(sparkApplication(job).path("spec").path("sparkConf"));
       String options = String.join(" ", job.jvmOptions());

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Serializable;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -112,7 +111,7 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     }
     long started = System.nanoTime();
     if (tablesReady != null) {
-      awaitTables();
+      RawTableSetup.await(tablesReady, rawTable + " and " + errorTable);
     }
 
     // One load of each table per batch serves its replay check, the tasks' writes and its commit.
@@ -130,15 +129,6 @@ public final class RawBatchSink implements VoidFunction2<Dataset<Row>, Long> {
     // Structured Streaming writes the batch to the checkpoint's commit log once this returns.
     FaultPoint.INGEST_BEFORE_CHECKPOINT_COMMIT.reach(
         () -> "%s batch %d, both tables committed".formatted(topic.topicName(), batchId));
-  }
-
-  private void awaitTables() {
-    try {
-      tablesReady.join();
-    } catch (CompletionException e) {
-      throw new IllegalStateException(
-          "%s and %s could not be created".formatted(rawTable, errorTable), e.getCause());
-    }
   }
 
   /**

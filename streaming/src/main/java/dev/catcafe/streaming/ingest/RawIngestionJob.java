@@ -30,15 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,8 +52,6 @@ import picocli.CommandLine.Option;
     name = "raw-ingestion",
     description = "Ingests the cafe's Kafka topics into raw Iceberg tables, exactly once.")
 public final class RawIngestionJob implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RawIngestionJob.class);
-
   @Mixin private KafkaOptions kafkaOptions;
   @Mixin private CatalogOptions catalogOptions;
 
@@ -283,11 +277,9 @@ public final class RawIngestionJob implements Callable<Integer> {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     requireNonNull(metrics, "metrics is null");
-    // The tables are created while the queries start (each query's first batch planning, offsets
-    // and catalog take about as long as the catalog's first initialization and the DDL): a cold
-    // start keeps both cores busy sooner. A sink's first batch waits for them.
+    // A sink's first batch waits for the tables (RawTableSetup.ensureTablesMeanwhile).
     CompletableFuture<Void> tables =
-        CompletableFuture.runAsync(() -> ensureTables(spark, config), RawIngestionJob::setupThread);
+        RawTableSetup.ensureTablesMeanwhile(spark, config.catalog(), config.orderedTopics());
     spark.streams().addListener(new IngestionProgressListener());
     if (metrics.served()) {
       spark.streams().addListener(new StreamingMetrics(metrics.registry()));
@@ -297,38 +289,12 @@ public final class RawIngestionJob implements Callable<Integer> {
       for (Topic topic : config.orderedTopics()) {
         queries.add(startQuery(spark, config, topic, metrics, tables));
       }
-      awaitTables(tables);
+      RawTableSetup.await(tables, "the raw tables of " + config.catalog().qualifiedNamespace());
     } catch (TimeoutException | RuntimeException e) {
       stopAll(queries);
       throw e;
     }
     return queries;
-  }
-
-  private static void ensureTables(SparkSession spark, IngestionConfig config) {
-    long started = System.nanoTime();
-    RawTableSetup.ensureTables(spark, config.catalog(), config.orderedTopics());
-    LOG.info(
-        "tables of {} ready in {} ms",
-        config.catalog().qualifiedNamespace(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-  }
-
-  private static void setupThread(Runnable setup) {
-    Thread thread = new Thread(setup, "raw-table-setup");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  /** Returns once the tables exist; throws why they could not be created. */
-  private static void awaitTables(CompletableFuture<Void> tables) {
-    try {
-      tables.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause
-          ? cause
-          : new IllegalStateException("the raw tables could not be created", e.getCause());
-    }
   }
 
   private static StreamingQuery startQuery(

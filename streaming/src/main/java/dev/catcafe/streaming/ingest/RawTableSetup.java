@@ -8,6 +8,9 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.spark.RawTables;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -20,12 +23,16 @@ import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the namespace, the raw tables and {@code ingest_errors} when they are missing, with the
  * table properties streaming appends need. Existing tables are left as they are.
  */
 public final class RawTableSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(RawTableSetup.class);
+
   /**
    * Properties of every table the ingestion writes, and why:
    *
@@ -99,6 +106,44 @@ public final class RawTableSetup {
         TableIdentifier.of(namespace, LakeTable.INGEST_ERRORS.tableName()),
         IngestErrors.schema(),
         IngestErrors::partitionSpec);
+  }
+
+  /**
+   * {@link #ensureTables} on a thread of its own, for a job to start its queries meanwhile: a
+   * query's first batch (Kafka offsets, planning) takes about as long as the catalog's first
+   * initialization and the DDL, so a cold start keeps both cores busy sooner. Whoever writes waits
+   * with {@link #await}.
+   */
+  public static CompletableFuture<Void> ensureTablesMeanwhile(
+      SparkSession spark, CatalogSettings catalog, Iterable<Topic> topics) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(catalog, "catalog is null");
+    requireNonNull(topics, "topics is null");
+    return CompletableFuture.runAsync(
+        () -> {
+          long started = System.nanoTime();
+          ensureTables(spark, catalog, topics);
+          LOG.info(
+              "tables of {} ready in {} ms",
+              catalog.qualifiedNamespace(),
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        },
+        setup -> {
+          Thread thread = new Thread(setup, "raw-table-setup");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /**
+   * Returns once {@code creation} has completed; if it failed, throws why, naming {@code tables}.
+   */
+  static void await(CompletableFuture<?> creation, String tables) {
+    try {
+      creation.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(tables + " could not be created", e.getCause());
+    }
   }
 
   /** Creates {@code table} with its columns and partition spec, unless it exists. */
