@@ -2,7 +2,7 @@ package dev.catcafe.alertui;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
+import dev.catcafe.model.event.PotentialAdopterAlert;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -24,24 +24,16 @@ public final class AdoptionDecision {
     this.random = requireNonNull(random, "random is null");
   }
 
-  /** The cat to adopt for this alert, or empty when this alert adopts none. */
+  /**
+   * The cat to adopt for an alert with this {@code liked_cats}, or empty when this alert adopts
+   * none.
+   */
   public synchronized Optional<String> catToAdopt(String likedCats) {
-    List<String> catIds = likedCatIds(likedCats);
+    List<String> catIds = PotentialAdopterAlert.likedCatIds(likedCats);
     if (share == 0.0 || catIds.isEmpty() || random.nextDouble() >= share) {
       return Optional.empty();
     }
     return Optional.of(catIds.get(random.nextInt(catIds.size())));
-  }
-
-  /** {@code liked_cats} is Flink's {@code LISTAGG(DISTINCT cat_id, ', ')}: split and strip. */
-  public static List<String> likedCatIds(String likedCats) {
-    if (likedCats == null) {
-      return List.of();
-    }
-    return Arrays.stream(likedCats.split(","))
-        .map(String::strip)
-        .filter(id -> !id.isEmpty())
-        .toList();
   }
 
   public double share() {

@@ -38,7 +38,7 @@ public final class FeedMessages {
     requireNonNull(alert, "alert is null");
     String firstName = firstName(visitorFullName);
     ObjectNode data = MAPPER.valueToTree(alert);
-    data.put("alert_message", adopterMessage(firstName, alert.numberOfLikes()));
+    data.put("alert_message", PotentialAdopterAlert.message(firstName, alert.numberOfLikes()));
     data.put("visitor_name", firstName);
     return envelope(MessageType.POTENTIAL_ADOPTER, data);
   }
@@ -57,11 +57,6 @@ public final class FeedMessages {
       return UNKNOWN_VISITOR;
     }
     return fullName.strip().split("\\s+", 2)[0];
-  }
-
-  public static String adopterMessage(String firstName, long numberOfLikes) {
-    return "Potential adopter detected: %s has liked %d cats."
-        .formatted(requireNonNull(firstName, "firstName is null"), numberOfLikes);
   }
 
   public static String toJson(ObjectNode message) {

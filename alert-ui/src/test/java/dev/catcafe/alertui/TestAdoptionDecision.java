@@ -10,14 +10,6 @@ final class TestAdoptionDecision {
   private static final String LIKED = "cat-1, cat-2,cat-3 , cat-4";
 
   @Test
-  void splitsFlinksListagg() {
-    assertThat(AdoptionDecision.likedCatIds(LIKED))
-        .containsExactly("cat-1", "cat-2", "cat-3", "cat-4");
-    assertThat(AdoptionDecision.likedCatIds(" , ")).isEmpty();
-    assertThat(AdoptionDecision.likedCatIds(null)).isEmpty();
-  }
-
-  @Test
   void shareZeroNeverAdopts() {
     AdoptionDecision decision = new AdoptionDecision(0.0, new Random(1));
 

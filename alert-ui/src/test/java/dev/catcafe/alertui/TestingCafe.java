@@ -205,13 +205,8 @@ final class TestingCafe {
   }
 
   static PotentialAdopterAlert adopter(String alertId, String visitorId, List<String> likedCats) {
-    return new PotentialAdopterAlert(
-        visitorId,
-        EventTimes.format(Instant.now()),
-        String.join(", ", likedCats),
-        likedCats.size(),
-        "Potential adopter detected: %s has liked %d cats.".formatted(visitorId, likedCats.size()),
-        alertId);
+    return PotentialAdopterAlert.of(
+        visitorId, EventTimes.format(Instant.now()), likedCats, alertId);
   }
 
   static KafkaProducer<String, String> producer(KafkaSettings kafka) {

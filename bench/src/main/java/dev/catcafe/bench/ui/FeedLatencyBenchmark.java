@@ -250,13 +250,7 @@ public final class FeedLatencyBenchmark implements Callable<Integer> {
   private static PotentialAdopterAlert adopterAlert(
       String alertId, String visitorId, List<String> catIds) {
     List<String> liked = catIds.subList(0, Math.min(4, catIds.size()));
-    return new PotentialAdopterAlert(
-        visitorId,
-        EventTimes.format(Instant.now()),
-        String.join(", ", liked),
-        liked.size(),
-        "Potential adopter detected: %s has liked %d cats.".formatted(visitorId, liked.size()),
-        alertId);
+    return PotentialAdopterAlert.of(visitorId, EventTimes.format(Instant.now()), liked, alertId);
   }
 
   private static String json(CafeEvent event) {

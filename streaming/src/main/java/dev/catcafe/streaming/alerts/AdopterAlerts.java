@@ -9,17 +9,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Builds the Adopter Detective's alert from a visitor's likes (spec §4.2). */
 public final class AdopterAlerts {
-  /** The original's {@code LISTAGG} separator. */
-  public static final String SEPARATOR = ", ";
-
   private AdopterAlerts() {}
 
   /**
    * The alert for {@code visitorId} with {@code likes}: {@code alert_time} is the last like's time,
-   * {@code liked_cats} the sorted cat ids joined by {@value #SEPARATOR}. The id is a hash of
+   * {@code liked_cats} the sorted cat ids ({@link PotentialAdopterAlert#of}). The id is a hash of
    * visitor, count and time, so the same state always yields the same id (a replay after a restart
    * repeats the id, and a consumer can drop it).
    */
@@ -30,14 +28,11 @@ public final class AdopterAlerts {
       throw new IllegalArgumentException("visitor %s has liked no cat".formatted(visitorId));
     }
     String alertTime = EventTimes.format(Instant.ofEpochMilli(likes.lastLikeTimeMillis()));
-    long numberOfLikes = likes.numberOfLikes();
-    return new PotentialAdopterAlert(
+    return PotentialAdopterAlert.of(
         visitorId,
         alertTime,
-        String.join(SEPARATOR, likes.likedCats()),
-        numberOfLikes,
-        "Potential adopter detected: %s has liked %d cats.".formatted(visitorId, numberOfLikes),
-        sha256Hex("%s/%d/%s".formatted(visitorId, numberOfLikes, alertTime)));
+        List.copyOf(likes.likedCats()),
+        sha256Hex("%s/%d/%s".formatted(visitorId, likes.numberOfLikes(), alertTime)));
   }
 
   static String sha256Hex(String text) {
