@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.platform.testing.HeadlessChromium;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -13,11 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * End to end in headless Chromium: the page shows the rosters, alerts produced into Kafka appear as
@@ -37,8 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @ExtendWith(LocalPlatformExtension.class)
 final class BrowserFeedIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration FEW_SECONDS = Duration.ofSeconds(10);
   private static final String ADOPTEE = "browser-adoptee";
 
@@ -46,15 +40,12 @@ final class BrowserFeedIT {
   private static KafkaSettings kafka;
   @AutoClose private static AlertUiApp app;
   @AutoClose private static KafkaProducer<String, String> producer;
+  @AutoClose private static HeadlessChromium chromium;
   private static WebDriver browser;
-  private static Path profile;
 
   @BeforeAll
   static void start(TestingPlatform platform) throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: Debian's chromium and chromium-driver are not installed"
-            + " (apt-get install -y chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     postgres = TestingCafe.emptyCafe(platform, "ui_browser");
     kafka = platform.isolatedKafka("ui-browser-");
     String[][] cats = {
@@ -93,36 +84,8 @@ final class BrowserFeedIT {
             TestingCafe.config(kafka, postgres, "ui-browser-it").withAdoptionShare(1.0), 5);
     producer = TestingCafe.producer(kafka);
 
-    // Debian's driver and browser only: Selenium Manager must not download anything.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    System.setProperty("SE_OFFLINE", "true");
-    profile = Files.createTempDirectory("alert-ui-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    browser = new ChromeDriver(options);
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    chromium = HeadlessChromium.start(1400, 1000);
+    browser = chromium.driver();
   }
 
   @Test

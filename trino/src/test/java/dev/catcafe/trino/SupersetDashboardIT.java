@@ -1,12 +1,12 @@
 package dev.catcafe.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.platform.Ports;
+import dev.catcafe.platform.testing.HeadlessChromium;
 import dev.catcafe.platform.testing.LocalPlatformExtension;
 import dev.catcafe.platform.testing.Polling;
 import dev.catcafe.platform.testing.TestingPlatform;
@@ -45,8 +45,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The Cat Cafe 360° dashboard in a real Apache Superset, installed from the project's pins by
@@ -63,8 +61,6 @@ final class SupersetDashboardIT {
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final String PREFIX = "it-superset-" + RUN + "-";
   private static final Duration IMPORT_DEADLINE = Duration.ofMinutes(3);
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path BUILD_OUTPUT = Path.of("target", "superset");
 
   /** The charts' time range: the 90 days up to and including today (superset/charts/*.yaml). */
@@ -235,22 +231,9 @@ final class SupersetDashboardIT {
   @Test
   @Order(7)
   void chromiumShowsAllSevenChartsWithoutErrorOrEmptyPanel() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: Debian's chromium and chromium-driver are not installed"
-            + " (bin/ensure-os-packages --browser)");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Path profile = Files.createTempDirectory("superset-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--window-size=1600,1500",
-        "--user-data-dir=" + profile);
-    WebDriver browser = new ChromeDriver(options);
-    try {
+    HeadlessChromium.assumeInstalled();
+    try (HeadlessChromium chromium = HeadlessChromium.start(1600, 1500)) {
+      WebDriver browser = chromium.driver();
       DashboardPage page = new DashboardPage(browser, superset.baseUrl());
       page.logIn("admin", superset.adminPassword());
       page.open();
@@ -264,8 +247,6 @@ final class SupersetDashboardIT {
       assertThat(browser.findElements(By.cssSelector(".chart-header, [data-test=slice-header]")))
           .hasSizeGreaterThanOrEqualTo(7);
       System.out.println("dashboard screenshot: " + screenshot.toAbsolutePath());
-    } finally {
-      browser.quit();
     }
   }
 
