@@ -37,9 +37,7 @@ public final class Applications {
     literals.put("ALERT_UI_HOST", POD_LISTEN_ADDRESS);
     Map<String, Object> probe =
         map("httpGet", map("path", "/health", "port", "http"), "periodSeconds", 10);
-    Map<String, Object> container =
-        container(
-            JvmApp.ALERT_UI, profile, literals, Workloads.resources("250m", "512Mi", "1", "768Mi"));
+    Map<String, Object> container = container(JvmApp.ALERT_UI, profile, literals);
     List<Object> ports = new ArrayList<>();
     ports.add(map("name", "http", "containerPort", ALERT_UI_PORT, "protocol", "TCP"));
     ports.addAll(metricsPorts(JvmApp.ALERT_UI));
@@ -55,19 +53,9 @@ public final class Applications {
   }
 
   public static List<Map<String, Object>> simulator(ClusterProfile profile) {
-    Map<String, Object> seed =
-        container(
-            JvmApp.SIMULATOR_SEED,
-            profile,
-            Map.of(),
-            Workloads.resources("250m", "256Mi", "1", "512Mi"));
+    Map<String, Object> seed = container(JvmApp.SIMULATOR_SEED, profile, Map.of());
     seed.put("name", "seed-profiles");
-    Map<String, Object> producer =
-        container(
-            JvmApp.SIMULATOR_PRODUCER,
-            profile,
-            Map.of(),
-            Workloads.resources("250m", "384Mi", "1", "512Mi"));
+    Map<String, Object> producer = container(JvmApp.SIMULATOR_PRODUCER, profile, Map.of());
     producer.put("ports", metricsPorts(JvmApp.SIMULATOR_PRODUCER));
     // Seeding is idempotent (existing rows are kept), so every pod start may run it.
     return List.of(
@@ -135,7 +123,7 @@ public final class Applications {
             "livenessProbe",
             map("httpGet", probe.get("httpGet"), "periodSeconds", 30, "failureThreshold", 3),
             "resources",
-            Workloads.resources("250m", "1Gi", "1", "1536Mi"),
+            Workloads.resources(app),
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",
@@ -153,10 +141,7 @@ public final class Applications {
   }
 
   private static Map<String, Object> container(
-      JvmApp app,
-      ClusterProfile profile,
-      Map<String, String> literals,
-      Map<String, Object> resources) {
+      JvmApp app, ClusterProfile profile, Map<String, String> literals) {
     Map<String, String> env = new LinkedHashMap<>(literals);
     env.put("HOME", "/tmp");
     if (app.metricsPort().isPresent()) {
@@ -175,7 +160,7 @@ public final class Applications {
         "env",
         Workloads.environment(app, env),
         "resources",
-        resources,
+        Workloads.resources(app),
         "securityContext",
         Workloads.containerSecurityContext(),
         "volumeMounts",

@@ -4,6 +4,7 @@ import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.jobs.JobKind;
+import dev.catcafe.model.jobs.PodResources;
 import dev.catcafe.model.jobs.SparkJob;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class BatchSchedules {
             "env",
             List.of(map("name", "HOME", "value", "/tmp")),
             "resources",
-            Workloads.resources("50m", "64Mi", "200m", "128Mi"),
+            Workloads.resources(new PodResources("50m", "64Mi", "200m", "128Mi")),
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",

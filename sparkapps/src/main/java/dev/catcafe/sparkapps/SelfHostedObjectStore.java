@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.jobs.PodResources;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public final class SelfHostedObjectStore {
             "livenessProbe",
             map("tcpSocket", map("port", "s3"), "periodSeconds", 30, "failureThreshold", 3),
             "resources",
-            Workloads.resources("250m", "512Mi", "2", "768Mi"),
+            Workloads.resources(new PodResources("250m", "512Mi", "2", "768Mi")),
             "securityContext",
             Workloads.containerSecurityContext(),
             "volumeMounts",

@@ -10,6 +10,7 @@ import dev.catcafe.model.config.TrinoAccessRules;
 import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.config.TrinoUser;
+import dev.catcafe.model.jobs.PodResources;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -135,9 +136,9 @@ public final class TrinoValues {
         "containerSecurityContext",
         Workloads.containerSecurityContext(),
         "coordinator",
-        withResources(volumes, "2", "4Gi", "4", "4Gi", "3G"),
+        withResources(volumes, new PodResources("2", "4Gi", "4", "4Gi"), "3G"),
         "worker",
-        withResources(volumes, "2", "6Gi", "4", "6Gi", "4G"),
+        withResources(volumes, new PodResources("2", "6Gi", "4", "6Gi"), "4G"),
         "service",
         map("type", "ClusterIP", "port", 8080),
         // The lake's account (generated in rbac.yaml): under pod identity it carries the lake's
@@ -177,15 +178,10 @@ public final class TrinoValues {
   }
 
   private static Map<String, Object> withResources(
-      Map<String, Object> volumes,
-      String cpuRequest,
-      String memory,
-      String cpuLimit,
-      String memoryLimit,
-      String heap) {
+      Map<String, Object> volumes, PodResources resources, String heap) {
     Map<String, Object> node = new LinkedHashMap<>(volumes);
     node.put("jvm", map("maxHeapSize", heap));
-    node.put("resources", Workloads.resources(cpuRequest, memory, cpuLimit, memoryLimit));
+    node.put("resources", Workloads.resources(resources));
     return node;
   }
 

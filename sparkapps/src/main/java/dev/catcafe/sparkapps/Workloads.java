@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.jobs.CatalogEntry;
+import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.PodResources;
 import dev.catcafe.model.jobs.SettingsGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,12 +131,21 @@ public final class Workloads {
   }
 
   /** Requests and limits of a container. */
-  public static Map<String, Object> resources(
-      String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+  public static Map<String, Object> resources(PodResources resources) {
     return map(
         "requests",
-        map("cpu", cpuRequest, "memory", memoryRequest),
+        map("cpu", resources.cpuRequest(), "memory", resources.memoryRequest()),
         "limits",
-        map("cpu", cpuLimit, "memory", memoryLimit));
+        map("cpu", resources.cpuLimit(), "memory", resources.memoryLimit()));
+  }
+
+  /** Requests and limits of the container of {@code app}, a program the cluster runs. */
+  public static Map<String, Object> resources(JvmApp app) {
+    return resources(
+        app.podResources()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        app.jobName() + " runs only locally: it has no pod resources")));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catcafe.model.jobs.CatalogEntry;
 import dev.catcafe.model.jobs.JobCatalog;
 import dev.catcafe.model.jobs.JvmApp;
+import dev.catcafe.model.jobs.PodResources;
 import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.jobs.SparkJob;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -130,6 +132,50 @@ final class TestJobCatalogConsumers {
     assertThat(generatedSparkFiles())
         .containsExactlyInAnyOrderElementsOf(
             jobs.stream().map(job -> "spark-" + job.jobName() + ".yaml").toList());
+  }
+
+  @Test
+  void everyDeployedProgramsContainerAsksForItsCatalogEntrysResources() {
+    Map<String, JvmApp> byMainClass =
+        Arrays.stream(JvmApp.values())
+            .collect(Collectors.toMap(JvmApp::mainClass, app -> app, (first, second) -> first));
+    int checked = 0;
+    for (ManifestDocument document : ManifestDocument.all()) {
+      if (!document.kind().equals("Deployment")) {
+        continue;
+      }
+      JsonNode pod = document.tree().path("spec").path("template").path("spec");
+      for (JsonNode container :
+          Stream.concat(containers(pod.path("initContainers")), containers(pod.path("containers")))
+              .filter(container -> container.path("command").size() > 0)
+              .toList()) {
+        JsonNode command = container.path("command");
+        JvmApp app = byMainClass.get(command.get(command.size() - 1).asText());
+        assertThat(app).as("%s runs a catalog program", document.name()).isNotNull();
+        PodResources declared = app.podResources().orElseThrow();
+        JsonNode resources = container.path("resources");
+        assertThat(
+                List.of(
+                    resources.path("requests").path("cpu").asText(),
+                    resources.path("requests").path("memory").asText(),
+                    resources.path("limits").path("cpu").asText(),
+                    resources.path("limits").path("memory").asText()))
+            .as("%s's container %s", document.name(), container.path("name").asText())
+            .containsExactly(
+                declared.cpuRequest(),
+                declared.memoryRequest(),
+                declared.cpuLimit(),
+                declared.memoryLimit());
+        checked++;
+      }
+    }
+    assertThat(checked)
+        .as("containers of catalog programs checked")
+        .isGreaterThanOrEqualTo(
+            (int)
+                Arrays.stream(JvmApp.values())
+                    .filter(app -> app.deployment() == JvmApp.Deployment.CLUSTER)
+                    .count());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.catcafe.model.jobs;
 
 import dev.catcafe.model.config.PostgresRole;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,17 +16,20 @@ public enum JvmApp implements CatalogEntry {
           .reading(SettingsGroup.KAFKA, SettingsGroup.ALERT_UI)
           .connectingAs(PostgresRole.ALERT_UI)
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER),
+      Deployment.CLUSTER,
+      new PodResources("250m", "512Mi", "1", "768Mi")),
   SIMULATOR_SEED(
       Program.of("seed-profiles", RunnableModule.SIMULATOR, "dev.catcafe.simulator.SeedProfiles")
           .connectingAs(PostgresRole.SIMULATOR),
-      Deployment.CLUSTER),
+      Deployment.CLUSTER,
+      new PodResources("250m", "256Mi", "1", "512Mi")),
   SIMULATOR_PRODUCER(
       Program.of("event-producer", RunnableModule.SIMULATOR, "dev.catcafe.simulator.ProduceEvents")
           .reading(SettingsGroup.KAFKA)
           .connectingAs(PostgresRole.SIMULATOR)
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER),
+      Deployment.CLUSTER,
+      new PodResources("250m", "384Mi", "1", "512Mi")),
   /** Runs {@link JobCatalog#batchSequence()} in one Spark session, once or on an interval. */
   BATCH_SCHEDULER(
       Program.of(
@@ -47,7 +51,8 @@ public enum JvmApp implements CatalogEntry {
           .reading(SettingsGroup.EVENT_LOG)
           .runningSpark()
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER),
+      Deployment.CLUSTER,
+      new PodResources("250m", "1Gi", "1", "1536Mi")),
   TRINO_VIEWS(
       Program.of("trino-views", RunnableModule.TRINO, "dev.catcafe.trino.TrinoViews"),
       Deployment.LOCAL),
@@ -102,9 +107,27 @@ public enum JvmApp implements CatalogEntry {
 
   private final Deployment deployment;
 
+  private final Optional<PodResources> podResources;
+
+  /** A program only local runs need. */
   JvmApp(Program program, Deployment deployment) {
+    this(program, deployment, Optional.empty());
+  }
+
+  /** A program the cluster runs too, in a container that asks for {@code podResources}. */
+  JvmApp(Program program, Deployment deployment, PodResources podResources) {
+    this(program, deployment, Optional.of(podResources));
+  }
+
+  private JvmApp(Program program, Deployment deployment, Optional<PodResources> podResources) {
+    if ((deployment == Deployment.CLUSTER) != podResources.isPresent()) {
+      throw new IllegalArgumentException(
+          "%s: the programs the cluster runs, and only they, declare their pod's resources"
+              .formatted(program.jobName()));
+    }
     this.program = program;
     this.deployment = deployment;
+    this.podResources = podResources;
   }
 
   @Override
@@ -119,6 +142,11 @@ public enum JvmApp implements CatalogEntry {
 
   public Deployment deployment() {
     return deployment;
+  }
+
+  /** What its container asks Kubernetes for; empty for the programs only local runs need. */
+  public Optional<PodResources> podResources() {
+    return podResources;
   }
 
   /**
