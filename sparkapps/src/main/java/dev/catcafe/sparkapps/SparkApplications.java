@@ -3,6 +3,7 @@ package dev.catcafe.sparkapps;
 import static dev.catcafe.sparkapps.Yaml.map;
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.Releases;
 import dev.catcafe.model.jobs.JobKind;
 import dev.catcafe.model.jobs.JobResources;
 import dev.catcafe.model.jobs.Restart;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
 public final class SparkApplications {
   public static final String API_VERSION = "spark.apache.org/v1";
   public static final String KIND = "SparkApplication";
-  public static final String SPARK_VERSION = "4.1.3";
-  public static final String SCALA_VERSION = "2.13";
+  public static final String SPARK_VERSION = Releases.SPARK;
+  public static final String SCALA_VERSION = Releases.SCALA_BINARY;
   public static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
   public static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
 

@@ -6,9 +6,9 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.config.Releases;
 import dev.catcafe.model.config.TrinoAccessRules;
 import dev.catcafe.model.config.TrinoCatalogs;
-import dev.catcafe.model.config.TrinoRelease;
 import dev.catcafe.model.config.TrinoUser;
 import dev.catcafe.model.jobs.PodResources;
 import dev.catcafe.model.jobs.SettingsGroup;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * coordinator and workers, whose requests the shared secret signs (Trino refuses passwords there).
  */
 public final class TrinoValues {
-  public static final String TRINO_VERSION = TrinoRelease.VERSION;
+  public static final String TRINO_VERSION = Releases.TRINO;
 
   /** The {@code trino} user of the trinodb/trino image. */
   static final long TRINO_USER = 1000L;

@@ -1,6 +1,6 @@
 package dev.catcafe.platform;
 
-import dev.catcafe.model.config.TrinoRelease;
+import dev.catcafe.model.config.Releases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class JavaRuntimes {
                   new PlatformException(
                       ("Trino %s needs Java %d or newer, and there is none under %s."
                               + " Install one (e.g. a Temurin 25 JDK) or set TRINO_JAVA_HOME.")
-                          .formatted(TrinoRelease.VERSION, TRINO_MINIMUM_JAVA, jvmRoot)));
+                          .formatted(Releases.TRINO, TRINO_MINIMUM_JAVA, jvmRoot)));
     } catch (IOException e) {
       throw new PlatformException("cannot list " + jvmRoot + ": " + e.getMessage(), e);
     }

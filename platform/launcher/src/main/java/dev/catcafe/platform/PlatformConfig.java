@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresBootstrap;
-import dev.catcafe.model.config.TrinoRelease;
+import dev.catcafe.model.config.Releases;
 import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.monitoring.PrometheusConfig;
 import java.nio.file.Path;
@@ -264,14 +264,14 @@ public record PlatformConfig(
   }
 
   public Path trinoDistribution() {
-    return projectRoot.resolve("platform/trino-server/target/trino-server-" + TrinoRelease.VERSION);
+    return projectRoot.resolve("platform/trino-server/target/trino-server-" + Releases.TRINO);
   }
 
   /** The Trino CLI of the same release, fetched by the trino-server module's build. */
   public Path trinoCli() {
     return projectRoot.resolve(
         "platform/trino-server/target/download/trino-cli-%s-executable.jar"
-            .formatted(TrinoRelease.VERSION));
+            .formatted(Releases.TRINO));
   }
 
   /**
