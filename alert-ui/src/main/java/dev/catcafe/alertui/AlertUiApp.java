@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catcafe.metrics.JobMetrics;
+import dev.catcafe.model.CatStatus;
 import dev.catcafe.model.monitoring.Metric;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -288,7 +289,7 @@ public final class AlertUiApp implements AutoCloseable {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("cat_id", catId);
         body.put("cat_name", outcome.catName());
-        body.put("status", "adopted");
+        body.put("status", CatStatus.ADOPTED.wireName());
         json(ctx, 200, body);
       }
       case ALREADY_ADOPTED -> error(ctx, 409, "cat is already adopted");

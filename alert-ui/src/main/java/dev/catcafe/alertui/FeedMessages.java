@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catcafe.model.CatStatus;
 import dev.catcafe.model.WireName;
 import dev.catcafe.model.event.CatHealthAlert;
 import dev.catcafe.model.event.PotentialAdopterAlert;
@@ -47,7 +48,7 @@ public final class FeedMessages {
     ObjectNode data = MAPPER.createObjectNode();
     data.put("cat_id", requireNonNull(catId, "catId is null"));
     data.put("cat_name", catNameOrUnknown(catName));
-    data.put("status", "adopted");
+    data.put("status", CatStatus.ADOPTED.wireName());
     return envelope(MessageType.CAT_STATUS_UPDATE, data);
   }
 
