@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.PostgresSettings;
+import dev.catcafe.model.jobs.JvmApp;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,7 +42,13 @@ public record AlertUiConfig(
     KafkaSettings kafka,
     PostgresSettings postgres) {
   public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8788;
+
+  /**
+   * The catalog's port of the UI ({@link JvmApp#ALERT_UI_PORT}): the Makefile's and the cluster's
+   * too.
+   */
+  public static final int DEFAULT_PORT = JvmApp.ALERT_UI_PORT;
+
   public static final int DEFAULT_MAX_CONNECTIONS = 100;
   public static final double DEFAULT_ADOPTION_SHARE = 0.25;
   public static final int DEFAULT_RECENT_ALERTS = 50;

@@ -76,8 +76,9 @@ public enum JvmApp implements CatalogEntry {
       Deployment.LOCAL);
 
   /**
-   * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the cluster's Service and
-   * probes, and the Makefile's default (a test keeps the Makefile's copy equal to this).
+   * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the UI's own default, the
+   * cluster's Service and probes, and the Makefile's default (a test keeps the Makefile's copy
+   * equal to this).
    */
   public static final int ALERT_UI_PORT = 8788;
 
