@@ -6,6 +6,7 @@ import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import java.net.URI;
@@ -114,15 +115,15 @@ public record ClusterProfile(
         "0.1.0",
         "catcafe-kafka",
         new KafkaSettings("catcafe-kafka-kafka-bootstrap.%s.svc:9092".formatted(namespace), ""),
-        new PostgresSettings(database + "cafe", "cafe", ""),
+        new PostgresSettings(database + PostgresBootstrap.CAFE_DATABASE, "cafe", ""),
         new CatalogSettings(
-            "lakehouse",
+            CatalogSettings.DEFAULT_NAME,
             CatalogType.JDBC,
-            database + "iceberg_catalog",
+            database + PostgresBootstrap.CATALOG_DATABASE,
             PostgresRole.ICEBERG_CATALOG.roleName(),
             "",
             "s3://%s/warehouse".formatted(LAKE_BUCKET),
-            "cafe",
+            CatalogSettings.DEFAULT_NAMESPACE,
             Optional.of(
                 new ObjectStoreSettings(
                     "http://%s.%s.svc:%d".formatted(OBJECT_STORE, namespace, OBJECT_STORE_PORT),

@@ -3,6 +3,7 @@ package dev.catcafe.model.cli;
 import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 public final class CatalogOptions {
   @Option(
       names = "--catalog-name",
-      defaultValue = "${env:ICEBERG_CATALOG_NAME:-lakehouse}",
+      defaultValue = "${env:ICEBERG_CATALOG_NAME:-" + CatalogSettings.DEFAULT_NAME + "}",
       description = "Iceberg catalog name in Spark. Env ICEBERG_CATALOG_NAME.")
   private String name;
 
@@ -24,25 +25,30 @@ public final class CatalogOptions {
 
   @Option(
       names = "--catalog-uri",
-      defaultValue = "${env:ICEBERG_CATALOG_URI:-jdbc:postgresql://127.0.0.1:5432/iceberg_catalog}",
+      defaultValue = "${env:ICEBERG_CATALOG_URI:-" + LocalPlatformDefaults.CATALOG_URL + "}",
       description = "Catalog database JDBC URL (jdbc). Env ICEBERG_CATALOG_URI.")
   private String uri;
 
   @Option(
       names = "--catalog-user",
-      defaultValue = "${env:ICEBERG_CATALOG_USER:-cafe}",
+      defaultValue = "${env:ICEBERG_CATALOG_USER:-" + LocalPlatformDefaults.APP_ROLE + "}",
       description = "Catalog database role (jdbc). Env ICEBERG_CATALOG_USER.")
   private String user;
 
   @Option(
       names = "--warehouse",
-      defaultValue = "${env:ICEBERG_WAREHOUSE:-file://${sys:user.dir}/.work/platform/warehouse}",
+      defaultValue =
+          "${env:ICEBERG_WAREHOUSE:-file://${sys:user.dir}/"
+              + LocalPlatformDefaults.HOME
+              + "/"
+              + LocalPlatformDefaults.WAREHOUSE_DIRECTORY
+              + "}",
       description = "Where table files live. Env ICEBERG_WAREHOUSE.")
   private String warehouse;
 
   @Option(
       names = "--namespace",
-      defaultValue = "${env:LAKEHOUSE_NAMESPACE:-cafe}",
+      defaultValue = "${env:LAKEHOUSE_NAMESPACE:-" + CatalogSettings.DEFAULT_NAMESPACE + "}",
       description = "Namespace of the cafe's tables. Env LAKEHOUSE_NAMESPACE.")
   private String namespace;
 

@@ -2,6 +2,7 @@ package dev.catcafe.model.cli;
 
 import dev.catcafe.model.config.KafkaCredentials;
 import dev.catcafe.model.config.KafkaSettings;
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,7 +12,8 @@ public final class KafkaOptions {
   @Option(
       names = "--kafka-bootstrap-servers",
       paramLabel = "HOST:PORT[,…]",
-      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+      defaultValue =
+          "${env:KAFKA_BOOTSTRAP_SERVERS:-" + LocalPlatformDefaults.KAFKA_BOOTSTRAP_SERVERS + "}",
       description = "Kafka brokers. Env KAFKA_BOOTSTRAP_SERVERS.")
   private String bootstrapServers;
 

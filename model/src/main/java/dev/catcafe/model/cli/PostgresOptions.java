@@ -1,5 +1,6 @@
 package dev.catcafe.model.cli;
 
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.PostgresSettings;
 import picocli.CommandLine.Option;
 
@@ -8,13 +9,13 @@ public final class PostgresOptions {
   @Option(
       names = "--postgres-url",
       paramLabel = "JDBC_URL",
-      defaultValue = "${env:POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/cafe}",
+      defaultValue = "${env:POSTGRES_URL:-" + LocalPlatformDefaults.CAFE_URL + "}",
       description = "The cafe database. Env POSTGRES_URL.")
   private String url;
 
   @Option(
       names = "--postgres-user",
-      defaultValue = "${env:POSTGRES_USER:-cafe}",
+      defaultValue = "${env:POSTGRES_USER:-" + LocalPlatformDefaults.APP_ROLE + "}",
       description = "Env POSTGRES_USER.")
   private String user;
 

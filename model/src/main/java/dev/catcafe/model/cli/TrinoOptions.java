@@ -2,6 +2,7 @@ package dev.catcafe.model.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.TrinoSettings;
 import dev.catcafe.model.config.TrinoUser;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ public final class TrinoOptions {
   @Option(
       names = "--trino-url",
       paramLabel = "JDBC_URL",
-      defaultValue = "${env:TRINO_URL:-jdbc:trino://127.0.0.1:8080}",
+      defaultValue = "${env:TRINO_URL:-" + LocalPlatformDefaults.TRINO_URL + "}",
       description = "Trino JDBC URL. Env TRINO_URL.")
   private String url;
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The Iceberg catalog of the lake, as Spark, Trino and the notebooks all see it.
  *
- * @param name the catalog name in Spark ({@code ICEBERG_CATALOG_NAME}, default {@code lakehouse})
+ * @param name the catalog name in Spark ({@code ICEBERG_CATALOG_NAME}, default {@value
+ *     #DEFAULT_NAME})
  * @param type jdbc or hadoop ({@code ICEBERG_CATALOG_TYPE})
  * @param uri the JDBC URL of the catalog database (jdbc; empty for hadoop, whose pointers live in
  *     the warehouse) ({@code ICEBERG_CATALOG_URI})
@@ -15,8 +16,8 @@ import java.util.Optional;
  * @param password its password (jdbc only; {@code ICEBERG_CATALOG_PASSWORD})
  * @param warehouse where table data lives, e.g. {@code file:///…} or {@code s3://…} ({@code
  *     ICEBERG_WAREHOUSE})
- * @param namespace the namespace of the cafe's tables ({@code LAKEHOUSE_NAMESPACE}, default {@code
- *     cafe})
+ * @param namespace the namespace of the cafe's tables ({@code LAKEHOUSE_NAMESPACE}, default {@value
+ *     #DEFAULT_NAMESPACE})
  * @param objectStore the store an {@code s3://} warehouse lives in (endpoint, region, keys); empty
  *     for any other warehouse. An {@code s3://} warehouse given none is the cloud's S3 in {@value
  *     ObjectStoreSettings#DEFAULT_REGION} with the SDK's credential chain.
@@ -30,6 +31,12 @@ public record CatalogSettings(
     String warehouse,
     String namespace,
     Optional<ObjectStoreSettings> objectStore) {
+  /** The catalog's name in Spark unless {@code ICEBERG_CATALOG_NAME} says otherwise. */
+  public static final String DEFAULT_NAME = "lakehouse";
+
+  /** The namespace of the cafe's tables unless {@code LAKEHOUSE_NAMESPACE} says otherwise. */
+  public static final String DEFAULT_NAMESPACE = "cafe";
+
   public static final String NAME_SETTING = "ICEBERG_CATALOG_NAME (--catalog-name)";
   public static final String URI_SETTING = "ICEBERG_CATALOG_URI (--catalog-uri)";
   public static final String WAREHOUSE_SETTING = "ICEBERG_WAREHOUSE (--warehouse)";

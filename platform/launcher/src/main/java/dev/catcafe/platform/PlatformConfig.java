@@ -2,7 +2,9 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.ObjectStoreSettings;
 import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.Releases;
@@ -58,28 +60,24 @@ public record PlatformConfig(
     LakeStorage lakeStorage,
     String bindHost,
     OptionalInt kafkaPeerPort) {
-  public static final String CATALOG_NAME = "lakehouse";
-  public static final String NAMESPACE = "cafe";
+  public static final String CATALOG_NAME = CatalogSettings.DEFAULT_NAME;
+  public static final String NAMESPACE = CatalogSettings.DEFAULT_NAMESPACE;
   public static final String CAFE_DATABASE = PostgresBootstrap.CAFE_DATABASE;
   public static final String CATALOG_DATABASE = PostgresBootstrap.CATALOG_DATABASE;
 
-  /**
-   * The owner of the cafe's tables and of the tests' own databases; not a superuser. Only the
-   * platform's tools use it (the tests, the benchmarks, a shell that sources {@code platform.env}):
-   * no component runs as it, each gets its own {@code PostgresRole}.
-   */
-  public static final String APP_ROLE = "cafe";
+  /** {@link LocalPlatformDefaults#APP_ROLE}. */
+  public static final String APP_ROLE = LocalPlatformDefaults.APP_ROLE;
 
-  public static final String DEFAULT_HOME = ".work/platform";
-  public static final int DEFAULT_POSTGRES_PORT = 5432;
-  public static final int DEFAULT_KAFKA_PORT = 9092;
+  public static final String DEFAULT_HOME = LocalPlatformDefaults.HOME;
+  public static final int DEFAULT_POSTGRES_PORT = LocalPlatformDefaults.POSTGRES_PORT;
+  public static final int DEFAULT_KAFKA_PORT = LocalPlatformDefaults.KAFKA_PORT;
   public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
-  public static final int DEFAULT_TRINO_PORT = 8080;
+  public static final int DEFAULT_TRINO_PORT = LocalPlatformDefaults.TRINO_PORT;
   public static final int DEFAULT_TOPIC_PARTITIONS = 1;
   public static final String DEFAULT_TRINO_HEAP = "2G";
-  public static final int DEFAULT_S3_PORT = 9000;
+  public static final int DEFAULT_S3_PORT = LocalPlatformDefaults.S3_PORT;
   public static final LakeStorage DEFAULT_LAKE_STORAGE = LakeStorage.FILE;
-  public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+  public static final String DEFAULT_BIND_HOST = LocalPlatformDefaults.HOST;
   public static final String EVERY_INTERFACE = "0.0.0.0";
 
   /** The variable of {@link #bindHost}, in the environment and the env file. */
@@ -229,7 +227,7 @@ public record PlatformConfig(
 
   /** The local warehouse directory ({@code LAKE_STORAGE=file}). */
   public Path warehouse() {
-    return home.resolve("warehouse");
+    return home.resolve(LocalPlatformDefaults.WAREHOUSE_DIRECTORY);
   }
 
   /**
