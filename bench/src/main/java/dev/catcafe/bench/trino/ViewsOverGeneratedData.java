@@ -7,6 +7,7 @@ import dev.catcafe.bench.GeneratedLakeOptions;
 import dev.catcafe.bench.Stopwatch;
 import dev.catcafe.model.cli.PostgresOptions;
 import dev.catcafe.model.config.CatalogSettings;
+import dev.catcafe.model.config.TrinoCatalogs;
 import dev.catcafe.spark.SessionSettings;
 import dev.catcafe.spark.SparkMasterOption;
 import dev.catcafe.spark.SparkSessions;
@@ -73,7 +74,7 @@ final class ViewsOverGeneratedData {
     requireNonNull(firstDay, "firstDay is null");
     requireNonNull(measurement, "measurement is null");
     CatalogSettings catalog = lake.catalog();
-    ViewSchemas schemas = ViewSchemas.forNamespace("iceberg", lake.namespace());
+    ViewSchemas schemas = ViewSchemas.forNamespace(TrinoCatalogs.LAKE, lake.namespace());
     try (Connection cafe = CafeDatabase.open(postgresOptions.settings())) {
       boolean synthetic = ensureRoster(cafe);
       try {
