@@ -39,6 +39,8 @@ final class TestJobCatalogConsumers {
       Pattern.compile("(?m)^([a-zA-Z0-9_-]+):.*## Benchmark: ");
   private static final Pattern ALERT_UI_PORT_DEFAULT =
       Pattern.compile("(?m)^export ALERT_UI_PORT \\?= (\\d+)$");
+  private static final Pattern HISTORY_PORT_DEFAULT =
+      Pattern.compile("(?m)^export SPARK_HISTORY_PORT \\?= (\\d+)$");
 
   @Test
   void theMakefileNamesOnlyCatalogJobs() {
@@ -95,6 +97,15 @@ final class TestJobCatalogConsumers {
     assertThat(Integer.parseInt(port.group(1))).isEqualTo(JvmApp.ALERT_UI_PORT);
     assertThat(makefile().replace("ALERT_UI_PORT ?= " + JvmApp.ALERT_UI_PORT, ""))
         .doesNotContain(Integer.toString(JvmApp.ALERT_UI_PORT));
+  }
+
+  @Test
+  void theMakefilesHistoryServerPortDefaultIsTheCatalogs() {
+    Matcher port = HISTORY_PORT_DEFAULT.matcher(makefile());
+    assertThat(port.find()).as("the Makefile exports SPARK_HISTORY_PORT").isTrue();
+    assertThat(Integer.parseInt(port.group(1))).isEqualTo(JvmApp.HISTORY_SERVER_PORT);
+    assertThat(makefile().replace("SPARK_HISTORY_PORT ?= " + JvmApp.HISTORY_SERVER_PORT, ""))
+        .doesNotContain(Integer.toString(JvmApp.HISTORY_SERVER_PORT));
   }
 
   @Test
