@@ -37,10 +37,6 @@ final class TestJobCatalogConsumers {
   private static final Pattern TARGET = Pattern.compile("^([a-zA-Z0-9_-]+):");
   private static final Pattern BENCHMARK_TARGET =
       Pattern.compile("(?m)^([a-zA-Z0-9_-]+):.*## Benchmark: ");
-  private static final Pattern ALERT_UI_PORT_DEFAULT =
-      Pattern.compile("(?m)^export ALERT_UI_PORT \\?= (\\d+)$");
-  private static final Pattern HISTORY_PORT_DEFAULT =
-      Pattern.compile("(?m)^export SPARK_HISTORY_PORT \\?= (\\d+)$");
 
   @Test
   void theMakefileNamesOnlyCatalogJobs() {
@@ -92,20 +88,25 @@ final class TestJobCatalogConsumers {
 
   @Test
   void theMakefilesAlertUiPortDefaultIsTheCatalogs() {
-    Matcher port = ALERT_UI_PORT_DEFAULT.matcher(makefile());
-    assertThat(port.find()).as("the Makefile exports ALERT_UI_PORT").isTrue();
-    assertThat(Integer.parseInt(port.group(1))).isEqualTo(JvmApp.ALERT_UI_PORT);
-    assertThat(makefile().replace("ALERT_UI_PORT ?= " + JvmApp.ALERT_UI_PORT, ""))
-        .doesNotContain(Integer.toString(JvmApp.ALERT_UI_PORT));
+    assertMakefileExportsPortDefault("ALERT_UI_PORT", JvmApp.ALERT_UI_PORT);
   }
 
   @Test
   void theMakefilesHistoryServerPortDefaultIsTheCatalogs() {
-    Matcher port = HISTORY_PORT_DEFAULT.matcher(makefile());
-    assertThat(port.find()).as("the Makefile exports SPARK_HISTORY_PORT").isTrue();
-    assertThat(Integer.parseInt(port.group(1))).isEqualTo(JvmApp.HISTORY_SERVER_PORT);
-    assertThat(makefile().replace("SPARK_HISTORY_PORT ?= " + JvmApp.HISTORY_SERVER_PORT, ""))
-        .doesNotContain(Integer.toString(JvmApp.HISTORY_SERVER_PORT));
+    assertMakefileExportsPortDefault("SPARK_HISTORY_PORT", JvmApp.HISTORY_SERVER_PORT);
+  }
+
+  /**
+   * The Makefile exports {@code variable} with {@code port} as its default, and names it nowhere
+   * else.
+   */
+  private static void assertMakefileExportsPortDefault(String variable, int port) {
+    Matcher exported =
+        Pattern.compile("(?m)^export " + variable + " \\?= (\\d+)$").matcher(makefile());
+    assertThat(exported.find()).as("the Makefile exports %s", variable).isTrue();
+    assertThat(Integer.parseInt(exported.group(1))).isEqualTo(port);
+    assertThat(makefile().replace(variable + " ?= " + port, ""))
+        .doesNotContain(Integer.toString(port));
   }
 
   @Test
@@ -148,8 +149,7 @@ final class TestJobCatalogConsumers {
   @Test
   void everyDeployedProgramsContainerAsksForItsCatalogEntrysResources() {
     Map<String, JvmApp> byMainClass =
-        Arrays.stream(JvmApp.values())
-            .collect(Collectors.toMap(JvmApp::mainClass, app -> app, (first, second) -> first));
+        Arrays.stream(JvmApp.values()).collect(Collectors.toMap(JvmApp::mainClass, app -> app));
     int checked = 0;
     for (ManifestDocument document : ManifestDocument.all()) {
       if (!document.kind().equals("Deployment")) {

@@ -31,10 +31,4 @@ final class TestPinnedReleases {
     assertThat(ProjectFiles.read(ProjectFiles.root().resolve("bin/notebook")))
         .contains("\"display_name\": \"Python 3 (PySpark " + Releases.SPARK + ", cat cafe lake)\"");
   }
-
-  @Test
-  void theSparkApplicationsDeclareThePomsSparkAndScala() {
-    assertThat(SparkApplications.SPARK_VERSION).isEqualTo(Releases.SPARK);
-    assertThat(SparkApplications.SCALA_VERSION).isEqualTo(Releases.SCALA_BINARY);
-  }
 }

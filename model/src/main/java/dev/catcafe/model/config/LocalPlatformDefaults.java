@@ -30,11 +30,13 @@ public final class LocalPlatformDefaults {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = HOST + ":" + KAFKA_PORT;
 
-  public static final String CAFE_URL =
-      "jdbc:postgresql://" + HOST + ":" + POSTGRES_PORT + "/" + PostgresBootstrap.CAFE_DATABASE;
+  /** The server's URL, to which a database's name is appended. */
+  private static final String POSTGRES_URL =
+      "jdbc:postgresql://" + HOST + ":" + POSTGRES_PORT + "/";
 
-  public static final String CATALOG_URL =
-      "jdbc:postgresql://" + HOST + ":" + POSTGRES_PORT + "/" + PostgresBootstrap.CATALOG_DATABASE;
+  public static final String CAFE_URL = POSTGRES_URL + PostgresBootstrap.CAFE_DATABASE;
+
+  public static final String CATALOG_URL = POSTGRES_URL + PostgresBootstrap.CATALOG_DATABASE;
 
   public static final String TRINO_URL = "jdbc:trino://" + HOST + ":" + TRINO_PORT;
 

@@ -16,19 +16,16 @@ public enum JvmApp implements CatalogEntry {
           .reading(SettingsGroup.KAFKA, SettingsGroup.ALERT_UI)
           .connectingAs(PostgresRole.ALERT_UI)
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER,
       new PodResources("250m", "512Mi", "1", "768Mi")),
   SIMULATOR_SEED(
       Program.of("seed-profiles", RunnableModule.SIMULATOR, "dev.catcafe.simulator.SeedProfiles")
           .connectingAs(PostgresRole.SIMULATOR),
-      Deployment.CLUSTER,
       new PodResources("250m", "256Mi", "1", "512Mi")),
   SIMULATOR_PRODUCER(
       Program.of("event-producer", RunnableModule.SIMULATOR, "dev.catcafe.simulator.ProduceEvents")
           .reading(SettingsGroup.KAFKA)
           .connectingAs(PostgresRole.SIMULATOR)
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER,
       new PodResources("250m", "384Mi", "1", "512Mi")),
   /** Runs {@link JobCatalog#batchSequence()} in one Spark session, once or on an interval. */
   BATCH_SCHEDULER(
@@ -37,8 +34,7 @@ public enum JvmApp implements CatalogEntry {
           .reading(SettingsGroup.CATALOG, SettingsGroup.EVENT_LOG)
           .connectingAs(PostgresRole.PROFILE_READER)
           .runningSpark()
-          .restarting(Restart.always(10)),
-      Deployment.LOCAL),
+          .restarting(Restart.always(10))),
   /**
    * Spark's History Server over the jobs' event logs, on {@link #HISTORY_SERVER_PORT}; the cluster
    * runs it from the Spark jobs image.
@@ -51,29 +47,23 @@ public enum JvmApp implements CatalogEntry {
           .reading(SettingsGroup.EVENT_LOG)
           .runningSpark()
           .restarting(Restart.always(10)),
-      Deployment.CLUSTER,
       new PodResources("250m", "1Gi", "1", "1536Mi")),
-  TRINO_VIEWS(
-      Program.of("trino-views", RunnableModule.TRINO, "dev.catcafe.trino.TrinoViews"),
-      Deployment.LOCAL),
+  TRINO_VIEWS(Program.of("trino-views", RunnableModule.TRINO, "dev.catcafe.trino.TrinoViews")),
   MANIFEST_GENERATOR(
       Program.of(
           "manifest-generator",
           RunnableModule.SPARKAPPS,
-          "dev.catcafe.sparkapps.ManifestGenerator"),
-      Deployment.LOCAL),
+          "dev.catcafe.sparkapps.ManifestGenerator")),
   /** Creates the Iceberg catalog's tables and namespace; the platform launcher runs it once. */
   CATALOG_BOOTSTRAP(
       Program.of(
               "catalog-bootstrap",
               RunnableModule.SPARK_COMMON,
               "dev.catcafe.spark.CatalogBootstrap")
-          .reading(SettingsGroup.CATALOG),
-      Deployment.LOCAL),
+          .reading(SettingsGroup.CATALOG)),
   /** The local platform's command line ({@code bin/platform up|down|status|clean}). */
   PLATFORM(
-      Program.of("platform", RunnableModule.PLATFORM_LAUNCHER, "dev.catcafe.platform.PlatformCli"),
-      Deployment.LOCAL);
+      Program.of("platform", RunnableModule.PLATFORM_LAUNCHER, "dev.catcafe.platform.PlatformCli"));
 
   /**
    * The alert UI's HTTP port unless {@code ALERT_UI_PORT} says otherwise: the UI's own default, the
@@ -100,35 +90,25 @@ public enum JvmApp implements CatalogEntry {
   }
 
   /**
-   * Its restart: the long-running programs ({@code make run} keeps them in the background, the
-   * cluster runs them as Deployments) always come back, as a Deployment's pod does; the one-shot
-   * tools never, as a {@link Program} does unless it says otherwise.
+   * What it runs, with what, as whom and when it restarts: the long-running programs ({@code make
+   * run} keeps them in the background, the cluster runs them as Deployments) always come back, as a
+   * Deployment's pod does; the one-shot tools never, as a {@link Program} does unless it says
+   * otherwise.
    */
   private final Program program;
-
-  private final Deployment deployment;
 
   private final Optional<PodResources> podResources;
 
   /** A program only local runs need. */
-  JvmApp(Program program, Deployment deployment) {
-    this(program, deployment, Optional.empty());
+  JvmApp(Program program) {
+    this.program = program;
+    this.podResources = Optional.empty();
   }
 
   /** A program the cluster runs too, in a container that asks for {@code podResources}. */
-  JvmApp(Program program, Deployment deployment, PodResources podResources) {
-    this(program, deployment, Optional.of(podResources));
-  }
-
-  private JvmApp(Program program, Deployment deployment, Optional<PodResources> podResources) {
-    if ((deployment == Deployment.CLUSTER) != podResources.isPresent()) {
-      throw new IllegalArgumentException(
-          "%s: the programs the cluster runs, and only they, declare their pod's resources"
-              .formatted(program.jobName()));
-    }
+  JvmApp(Program program, PodResources podResources) {
     this.program = program;
-    this.deployment = deployment;
-    this.podResources = podResources;
+    this.podResources = Optional.of(podResources);
   }
 
   @Override
@@ -141,8 +121,9 @@ public enum JvmApp implements CatalogEntry {
     return DEFAULT_STOP_GRACE;
   }
 
+  /** In the cluster exactly when it declares what its container asks for. */
   public Deployment deployment() {
-    return deployment;
+    return podResources.isPresent() ? Deployment.CLUSTER : Deployment.LOCAL;
   }
 
   /** What its container asks Kubernetes for; empty for the programs only local runs need. */

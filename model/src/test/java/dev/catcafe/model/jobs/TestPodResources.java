@@ -31,14 +31,18 @@ final class TestPodResources {
   }
 
   @Test
-  void theProgramsTheClusterRunsAndOnlyTheyDeclareTheirPodsResources() {
-    assertThat(Arrays.stream(JvmApp.values()))
-        .allSatisfy(
-            app ->
-                assertThat(app.podResources().isPresent())
-                    .as(app.jobName())
-                    .isEqualTo(app.deployment() == JvmApp.Deployment.CLUSTER));
+  void theProgramsThatDeclareTheirPodsResourcesAreTheOnesTheClusterRuns() {
+    assertThat(
+            Arrays.stream(JvmApp.values())
+                .filter(app -> app.deployment() == JvmApp.Deployment.CLUSTER))
+        .containsExactly(
+            JvmApp.ALERT_UI,
+            JvmApp.SIMULATOR_SEED,
+            JvmApp.SIMULATOR_PRODUCER,
+            JvmApp.HISTORY_SERVER);
     assertThat(JvmApp.ALERT_UI.podResources())
         .contains(new PodResources("250m", "512Mi", "1", "768Mi"));
+    assertThat(JvmApp.TRINO_VIEWS.podResources()).isEmpty();
+    assertThat(JvmApp.TRINO_VIEWS.deployment()).isEqualTo(JvmApp.Deployment.LOCAL);
   }
 }

@@ -7,7 +7,9 @@ import dev.catcafe.model.config.CatalogType;
 import dev.catcafe.model.config.KafkaPrincipal;
 import dev.catcafe.model.config.KafkaSettings;
 import dev.catcafe.model.config.LakeStorage;
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.ObjectStoreSettings;
+import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
 import dev.catcafe.model.config.TrinoUser;
@@ -74,19 +76,21 @@ public final class LocalPlatform {
     String password = postgres.appPassword();
     PostgresSettings cafe =
         new PostgresSettings(
-            postgres.adminUrl(PlatformConfig.CAFE_DATABASE), PlatformConfig.APP_ROLE, password);
+            postgres.adminUrl(PostgresBootstrap.CAFE_DATABASE),
+            LocalPlatformDefaults.APP_ROLE,
+            password);
     ObjectStoreSettings store = objectStore.settings();
     PostgresSettings catalogRole = postgres.settings(PostgresRole.ICEBERG_CATALOG);
     boolean onS3 = config.lakeStorage() == LakeStorage.S3;
     CatalogSettings lake =
         new CatalogSettings(
-            PlatformConfig.CATALOG_NAME,
+            CatalogSettings.DEFAULT_NAME,
             CatalogType.JDBC,
-            postgres.adminUrl(PlatformConfig.CATALOG_DATABASE),
+            postgres.adminUrl(PostgresBootstrap.CATALOG_DATABASE),
             catalogRole.user(),
             catalogRole.password(),
             onS3 ? s3Warehouse() : localWarehouse(),
-            PlatformConfig.NAMESPACE,
+            CatalogSettings.DEFAULT_NAMESPACE,
             onS3 ? Optional.of(store) : Optional.empty());
     Map<TrinoUser, String> trinoPasswords = new EnumMap<>(TrinoUser.class);
     for (TrinoUser user : PlatformEndpoints.clientTrinoUsers()) {

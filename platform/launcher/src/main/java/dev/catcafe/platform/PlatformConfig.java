@@ -2,11 +2,9 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.catcafe.model.config.CatalogSettings;
 import dev.catcafe.model.config.LakeStorage;
 import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.ObjectStoreSettings;
-import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.Releases;
 import dev.catcafe.model.jobs.RunnableModule;
 import dev.catcafe.model.monitoring.PrometheusConfig;
@@ -20,12 +18,12 @@ import java.util.OptionalInt;
  *
  * @param projectRoot the checkout, where the built Kafka and Trino distributions are
  * @param home the working folder: data, logs, pid files, the env file ({@code CATCAFE_HOME},
- *     default {@value #DEFAULT_HOME} under the project root)
- * @param postgresPort {@code POSTGRES_PORT}, default {@value #DEFAULT_POSTGRES_PORT}
- * @param kafkaPort {@code KAFKA_PORT}, default {@value #DEFAULT_KAFKA_PORT}
+ *     default {@value LocalPlatformDefaults#HOME} under the project root)
+ * @param postgresPort {@code POSTGRES_PORT}, default {@value LocalPlatformDefaults#POSTGRES_PORT}
+ * @param kafkaPort {@code KAFKA_PORT}, default {@value LocalPlatformDefaults#KAFKA_PORT}
  * @param kafkaControllerPort {@code KAFKA_CONTROLLER_PORT}, default {@value
  *     #DEFAULT_KAFKA_CONTROLLER_PORT}
- * @param trinoPort {@code TRINO_PORT}, default {@value #DEFAULT_TRINO_PORT}
+ * @param trinoPort {@code TRINO_PORT}, default {@value LocalPlatformDefaults#TRINO_PORT}
  * @param topicPartitions {@code KAFKA_TOPIC_PARTITIONS}, default {@value #DEFAULT_TOPIC_PARTITIONS}
  *     (as the original)
  * @param trinoHeap {@code TRINO_HEAP}, default {@value #DEFAULT_TRINO_HEAP}
@@ -37,7 +35,7 @@ import java.util.OptionalInt;
  *     directory under the home; {@code s3}, {@code s3://}{@value #LAKE_BUCKET}{@code /warehouse} in
  *     the platform's object store)
  * @param bindHost the address every local service and application listens on ({@code
- *     CATCAFE_BIND_HOST}, default {@value #DEFAULT_BIND_HOST}: this machine only); {@value
+ *     CATCAFE_BIND_HOST}, default {@value LocalPlatformDefaults#HOST}: this machine only); {@value
  *     #EVERY_INTERFACE} opens them on every interface (no other value: the endpoints stay on
  *     127.0.0.1). Written to the env file, where {@code bin/run} hands it to the applications
  *     (their {@code *_HOST} settings, Spark's {@code SPARK_LOCAL_IP}).
@@ -60,24 +58,11 @@ public record PlatformConfig(
     LakeStorage lakeStorage,
     String bindHost,
     OptionalInt kafkaPeerPort) {
-  public static final String CATALOG_NAME = CatalogSettings.DEFAULT_NAME;
-  public static final String NAMESPACE = CatalogSettings.DEFAULT_NAMESPACE;
-  public static final String CAFE_DATABASE = PostgresBootstrap.CAFE_DATABASE;
-  public static final String CATALOG_DATABASE = PostgresBootstrap.CATALOG_DATABASE;
-
-  /** {@link LocalPlatformDefaults#APP_ROLE}. */
-  public static final String APP_ROLE = LocalPlatformDefaults.APP_ROLE;
-
-  public static final String DEFAULT_HOME = LocalPlatformDefaults.HOME;
-  public static final int DEFAULT_POSTGRES_PORT = LocalPlatformDefaults.POSTGRES_PORT;
-  public static final int DEFAULT_KAFKA_PORT = LocalPlatformDefaults.KAFKA_PORT;
+  // The defaults the command lines share live in LocalPlatformDefaults; these are the launcher's.
   public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
-  public static final int DEFAULT_TRINO_PORT = LocalPlatformDefaults.TRINO_PORT;
   public static final int DEFAULT_TOPIC_PARTITIONS = 1;
   public static final String DEFAULT_TRINO_HEAP = "2G";
-  public static final int DEFAULT_S3_PORT = LocalPlatformDefaults.S3_PORT;
   public static final LakeStorage DEFAULT_LAKE_STORAGE = LakeStorage.FILE;
-  public static final String DEFAULT_BIND_HOST = LocalPlatformDefaults.HOST;
   public static final String EVERY_INTERFACE = "0.0.0.0";
 
   /** The variable of {@link #bindHost}, in the environment and the env file. */
@@ -107,11 +92,12 @@ public record PlatformConfig(
     requirePort(s3Port, "S3_PORT");
     requireNonNull(lakeStorage, "lakeStorage is null");
     requireNonNull(bindHost, "bindHost is null");
-    if (!bindHost.equals(DEFAULT_BIND_HOST) && !bindHost.equals(EVERY_INTERFACE)) {
+    if (!bindHost.equals(LocalPlatformDefaults.HOST) && !bindHost.equals(EVERY_INTERFACE)) {
       // Another address would leave nothing on 127.0.0.1, where the env file's endpoints point.
       throw new IllegalArgumentException(
           "%s is '%s': expected %s (this machine only) or %s (every interface)"
-              .formatted(BIND_HOST_VARIABLE, bindHost, DEFAULT_BIND_HOST, EVERY_INTERFACE));
+              .formatted(
+                  BIND_HOST_VARIABLE, bindHost, LocalPlatformDefaults.HOST, EVERY_INTERFACE));
     }
     requireNonNull(kafkaPeerPort, "kafkaPeerPort is null")
         .ifPresent(port -> requirePort(port, "KAFKA_PEER_PORT"));
@@ -128,15 +114,16 @@ public record PlatformConfig(
     Path root = projectRoot.toAbsolutePath();
     return new PlatformConfig(
         root,
-        Path.of(env.getOrDefault("CATCAFE_HOME", root.resolve(DEFAULT_HOME).toString())),
-        intSetting(env, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
-        intSetting(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
+        Path.of(
+            env.getOrDefault("CATCAFE_HOME", root.resolve(LocalPlatformDefaults.HOME).toString())),
+        intSetting(env, "POSTGRES_PORT", LocalPlatformDefaults.POSTGRES_PORT),
+        intSetting(env, "KAFKA_PORT", LocalPlatformDefaults.KAFKA_PORT),
         intSetting(env, "KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
-        intSetting(env, "TRINO_PORT", DEFAULT_TRINO_PORT),
+        intSetting(env, "TRINO_PORT", LocalPlatformDefaults.TRINO_PORT),
         intSetting(env, "KAFKA_TOPIC_PARTITIONS", DEFAULT_TOPIC_PARTITIONS),
         env.getOrDefault("TRINO_HEAP", DEFAULT_TRINO_HEAP),
         intSetting(env, "PROMETHEUS_PORT", PrometheusConfig.DEFAULT_PORT),
-        intSetting(env, "S3_PORT", DEFAULT_S3_PORT),
+        intSetting(env, "S3_PORT", LocalPlatformDefaults.S3_PORT),
         lakeStorage(env),
         bindHost(env),
         optionalIntSetting(env, "KAFKA_PEER_PORT"));
@@ -156,7 +143,7 @@ public record PlatformConfig(
 
   private static String bindHost(Map<String, String> env) {
     String value = env.get(BIND_HOST_VARIABLE);
-    return value == null || value.isBlank() ? DEFAULT_BIND_HOST : value.strip();
+    return value == null || value.isBlank() ? LocalPlatformDefaults.HOST : value.strip();
   }
 
   /** The same platform on ports the OS says are free now: for test runs beside a dev platform. */

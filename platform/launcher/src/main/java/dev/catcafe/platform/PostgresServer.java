@@ -2,6 +2,7 @@ package dev.catcafe.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.catcafe.model.config.LocalPlatformDefaults;
 import dev.catcafe.model.config.PostgresBootstrap;
 import dev.catcafe.model.config.PostgresRole;
 import dev.catcafe.model.config.PostgresSettings;
@@ -237,10 +238,11 @@ final class PostgresServer {
     try (Connection connection = admin();
         Statement statement = connection.createStatement()) {
       if (!exists(
-          connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", PlatformConfig.APP_ROLE)) {
+          connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", LocalPlatformDefaults.APP_ROLE)) {
         // DDL takes no bind parameters; the password is our own base64url text, so it is safe.
         statement.execute(
-            "CREATE ROLE %s LOGIN PASSWORD '%s'".formatted(PlatformConfig.APP_ROLE, appPassword()));
+            "CREATE ROLE %s LOGIN PASSWORD '%s'"
+                .formatted(LocalPlatformDefaults.APP_ROLE, appPassword()));
       }
       for (String sql : PostgresBootstrap.createRoles()) {
         statement.execute(sql);
@@ -254,7 +256,7 @@ final class PostgresServer {
         createDatabase(
             connection,
             database.getKey(),
-            database.getValue().map(PostgresRole::roleName).orElse(PlatformConfig.APP_ROLE));
+            database.getValue().map(PostgresRole::roleName).orElse(LocalPlatformDefaults.APP_ROLE));
       }
     } catch (SQLException e) {
       throw new PlatformException("PostgreSQL setup failed: " + e.getMessage(), e);
@@ -264,7 +266,7 @@ final class PostgresServer {
           Statement statement = connection.createStatement()) {
         if (database.equals(PostgresBootstrap.CAFE_DATABASE)) {
           // The cafe's tables belong to the owner role, like the tests' own databases' do.
-          statement.execute("SET ROLE " + PlatformConfig.APP_ROLE);
+          statement.execute("SET ROLE " + LocalPlatformDefaults.APP_ROLE);
         }
         for (String sql : PostgresBootstrap.databaseStatements(database)) {
           statement.execute(sql);
@@ -279,7 +281,7 @@ final class PostgresServer {
   /** Creates an empty database owned by the owner role, if it does not exist. */
   void createDatabase(String database) {
     try (Connection connection = admin()) {
-      createDatabase(connection, database, PlatformConfig.APP_ROLE);
+      createDatabase(connection, database, LocalPlatformDefaults.APP_ROLE);
     } catch (SQLException e) {
       throw new PlatformException(
           "could not create database " + database + ": " + e.getMessage(), e);
